@@ -1,0 +1,1 @@
+"""Bytes in, models out: readers per format, normalisation, classification, field extraction. Pure."""

@@ -1,0 +1,164 @@
+"""Chinese text normalisation: one clean text per document, offsets stable from here on.
+
+Every reader hands over a list of pages, each a list of raw lines. `normalize_pages` returns the
+document's normalised text and where each page starts in it. What it does, in order:
+
+1. fold full-width digits, Latin letters and the ideographic space (Chinese punctuation stays);
+2. convert traditional characters to simplified, character for character, so offsets do not move;
+3. drop running page numbers (`-1-`, `— 2 —`, `第3页 共5页`), also where a PDF put them inside a sentence;
+4. join a line to the next where a line wrap split a sentence, a word or a number (`0772-` / `5135856`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import opencc
+
+from extractors import tokenize
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"), 0xFF20: ord("@")})
+
+_DASH = r"\-‐‑‒–—―－"
+# A page number between dashes; not touching digits, so phone numbers and ISO dates survive.
+PAGE_MARKER = re.compile(rf"(?<![\d{_DASH}])[{_DASH}]\s?\d{{1,3}}\s?[{_DASH}](?![\d{_DASH}])")
+PAGE_LINE = re.compile(
+    r"^\s*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}"
+    r"|[" + _DASH + r"]\s*\d{1,3}\s*[" + _DASH + r"])\s*$"
+)
+# Sentence-final punctuation: a line ending in one of these is a real line end.
+_TERMINAL = "。！？!?；;」』”\"）)】:："
+# Punctuation that never ends a paragraph: the sentence goes on on the next line.
+_CONTINUING = "、，,（(《“「『-"
+# A line that starts like a heading or list item begins a new paragraph.
+LIST_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．)）](?!\d)"
+    r"|[⑴-⒇①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分篇]|[一二三四五六]是|附[件:：]|[(（]\d{4}年)"
+)
+
+_MIN_WRAP_FRACTION = 0.85
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and letters to ASCII; Chinese punctuation untouched."""
+    return text.translate(_FULLWIDTH)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified without changing the length (offsets must not move)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+def strip_page_markers(line: str) -> str:
+    return PAGE_MARKER.sub("", line)
+
+
+def is_page_line(line: str) -> bool:
+    return bool(PAGE_LINE.match(line))
+
+
+def _should_join(line: Line, nxt: Line, wrap_width: int) -> bool:
+    """Is `line` followed by `nxt` one sentence broken by a line wrap?"""
+    full = line.full if isinstance(line, Line) else None
+    next_indented = nxt.indented if isinstance(nxt, Line) else None
+    line, nxt = str(line).rstrip(), str(nxt).lstrip()
+    if not line or not nxt or next_indented:
+        return False
+    if full and next_indented is False:
+        return True  # the layout says so: a line to the margin, then no paragraph indent
+    if LIST_START.match(nxt) or line[-1] in _TERMINAL:
+        return False
+    last = line[-1]
+    if last in _CONTINUING:
+        return True
+    if full or (full is None and wrap_width and len(line) >= wrap_width * _MIN_WRAP_FRACTION):
+        return True
+    return tokenize.spans_word(line, nxt)
+
+
+def _wrap_width(lines: Sequence[str]) -> int:
+    """The width at which this page's lines wrap: 0 when lines are paragraphs (no wrapping)."""
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    if len(lengths) < 4:
+        return 0
+    width = lengths[int(len(lengths) * 0.75)]
+    near = sum(1 for n in lengths if width * 0.95 <= n <= width * 1.05)
+    return width if near >= max(3, len(lengths) // 4) and width >= 15 else 0
+
+
+class Line(str):
+    """A line of text; `full` tells whether it reached the right margin (None: unknown)."""
+
+    full: bool | None = None
+    indented: bool | None = None
+
+    def __new__(cls, text: str, full: bool | None = None, indented: bool | None = None) -> Line:
+        obj = super().__new__(cls, text)
+        obj.full, obj.indented = full, indented
+        return obj
+
+
+def clean_lines(lines: Sequence[str]) -> list[Line]:
+    """Fold, simplify and drop page numbers; empty lines go. A `Line`'s `full` mark is kept."""
+    cleaned = []
+    for raw in lines:
+        line = strip_page_markers(to_simplified(fold_width(raw))).strip()
+        if line and not is_page_line(line):
+            full, indented = (raw.full, raw.indented) if isinstance(raw, Line) else (None, None)
+            cleaned.append(Line(re.sub(r"[ \t]{2,}", " ", line), full, indented))
+    return cleaned
+
+
+def join_lines(cleaned: Sequence[Line], width: int) -> list[str]:
+    """Join wrapped lines into paragraphs; `width` is where lines wrap (0: they do not)."""
+    paragraphs: list[str] = []
+    previous = Line("")
+    for line in cleaned:
+        if paragraphs and _should_join(previous, line, width):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(str(line))
+        previous = line
+    return paragraphs
+
+
+def normalize_pages(pages: Sequence[Sequence[str]]) -> tuple[str, list[int]]:
+    """Normalise a document given as pages of raw lines. Returns (text, page start offsets).
+
+    A sentence that runs over a page break is joined too; its offset counts as the earlier page.
+    """
+    cleaned_pages = [clean_lines(lines) for lines in pages]
+    width = _wrap_width([line for lines in cleaned_pages for line in lines])
+    text, last_line = "", Line("")
+    starts: list[int] = []
+    for lines in cleaned_pages:
+        paragraphs = join_lines(lines, width)
+        starts.append(len(text) + (1 if text else 0) if paragraphs else len(text))
+        if not paragraphs:
+            continue
+        if text and _should_join(last_line, lines[0], width):
+            starts[-1] = len(text)
+            text += paragraphs[0]
+            paragraphs = paragraphs[1:]
+        last_line = lines[-1]
+        if paragraphs:
+            text += ("\n" if text else "") + "\n".join(paragraphs)
+    return text, starts or [0]
+
+
+def normalize_text(raw: str) -> str:
+    """Normalise a plain text (one page). Handy for tests and pure callers."""
+    return normalize_pages([raw.splitlines()])[0]

@@ -1,0 +1,222 @@
+"""Word .docx: paragraphs and tables in document order, automatic list numbers, text boxes.
+
+python-docx gives paragraph text without the numbers Word draws for automatic lists (一、 (一) 1.)
+and skips text boxes; both matter for Chinese reports, whose structure lives in those numbers.
+Table rows become one line each, cells separated by a tab, merged cells counted once.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from schemas.errors import LoadError
+from schemas.models import ParsedDocument
+
+from extractors.normalize import normalize_pages
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _chinese_number(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Render a list counter in one of Word's numFmt styles."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting"):
+        return _chinese_number(n)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class Numbering:
+    """Word's list definitions and the running counters while walking the body."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
+    counters: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+
+    @classmethod
+    def from_document(cls, document: docx.document.Document) -> Numbering:
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return cls()
+        abstract: dict[str, dict[int, _Level]] = {}
+        for an in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in an.findall(qn("w:lvl")):
+                levels[int(lvl.get(qn("w:ilvl")))] = _Level(
+                    fmt=_val(lvl, "w:numFmt") or "decimal",
+                    text=_val(lvl, "w:lvlText") or "",
+                    start=int(_val(lvl, "w:start") or 1),
+                )
+            abstract[an.get(qn("w:abstractNumId"))] = levels
+        levels_by_num = {}
+        for num in root.findall(qn("w:num")):
+            levels_by_num[num.get(qn("w:numId"))] = abstract.get(_val(num, "w:abstractNumId") or "", {})
+        return cls(levels=levels_by_num)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters[num_id]
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+
+        def render(m: re.Match[str]) -> str:
+            lvl = int(m.group(1)) - 1
+            level = levels.get(lvl, _Level())
+            return format_number(counters.get(lvl, level.start), level.fmt)
+
+        return re.sub(r"%(\d)", render, levels[ilvl].text)
+
+
+def _val(el: etree._Element, tag: str) -> str | None:
+    child = el.find(qn(tag))
+    return child.get(qn("w:val")) if child is not None else None
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    """Text of a paragraph's own runs (text boxes excluded: they are read separately)."""
+    parts = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:txbxContent")):
+        if _inside_textbox(node, p):
+            continue
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            parts.append("\t")
+        elif node.get(qn("w:type")) != "page":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _inside_textbox(node: etree._Element, stop: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == qn("w:txbxContent"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _has_page_break(p: etree._Element) -> bool:
+    return any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))) or (
+        p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    )
+
+
+class _Walker:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+        self.pages: list[list[str]] = [[]]
+
+    def paragraph(self, p: etree._Element) -> None:
+        if p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None and self.pages[-1]:
+            self.pages.append([])
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        prefix = ""
+        if num_pr is not None:
+            num_id, ilvl = _val(num_pr, "w:numId"), _val(num_pr, "w:ilvl")
+            if num_id and num_id != "0":
+                prefix = self.numbering.label(num_id, int(ilvl or 0))
+        text = _paragraph_text(p)
+        self.pages[-1].extend((prefix + text).split("\n") if (prefix + text).strip() else [])
+        for box in p.iter(qn("w:txbxContent")):
+            for inner in box.iter(qn("w:p")):
+                line = _paragraph_text(inner)
+                if line.strip():
+                    self.pages[-1].append(line)
+        if any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))):
+            self.pages.append([])
+
+    def table(self, tbl: etree._Element) -> None:
+        for tr in tbl.iter(qn("w:tr")):
+            cells: list[str] = []
+            for tc in tr.findall(qn("w:tc")):
+                text = " ".join(
+                    t for t in (_paragraph_text(p).strip() for p in tc.iter(qn("w:p"))) if t
+                )
+                if text and (not cells or cells[-1] != text):
+                    cells.append(text)
+            if cells:
+                self.pages[-1].append("\t".join(cells))
+
+    def body(self, body: etree._Element) -> None:
+        for child in body:
+            if child.tag == qn("w:p"):
+                self.paragraph(child)
+            elif child.tag == qn("w:tbl"):
+                self.table(child)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.body(content)
+
+
+def _page_count(data: bytes) -> int | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            app = zf.read("docProps/app.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    m = re.search(rb"<Pages>(\d+)</Pages>", app)
+    return int(m.group(1)) if m else None
+
+
+def read_docx(data: bytes, filename: str = "") -> ParsedDocument:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises bare KeyError/ValueError/XMLSyntaxError on damage
+        raise LoadError("unreadable", f"文件“{filename}”已损坏，Word 文档无法打开。") from e
+    walker = _Walker(Numbering.from_document(document))
+    walker.body(document.element.body)
+    pages = [p for p in walker.pages if p] or [[]]
+    text, starts = normalize_pages(pages)
+    if not text.strip():
+        raise LoadError("unreadable", f"文件“{filename}”中没有文字内容。")
+    stated = _page_count(data)
+    return ParsedDocument(
+        text=text, format="docx", pages=max(stated or 0, len(pages)), page_starts=starts
+    )

@@ -1,0 +1,1 @@
+"""Data models shared by every layer (no I/O)."""
