@@ -126,6 +126,7 @@ class ComplaintFields(_Model):
     prior_proceedings: Literal["none", "mediation", "arbitration", "litigation", "unknown"] | None = None
     violation_start: date | None = None
     violation_end: date | None = None
+    violation_ongoing: bool = Field(default=False, description="违法行为持续至今（至今/到现在），此时 violation_end 为空")
     letter_date: date | None = None
     received_date: date | None = None
     amount_claimed_yuan: float | None = None
@@ -270,3 +271,25 @@ class ExportRecord(_Model):
     deadlines: list[Deadline] = Field(default_factory=list)
     duplicate_of: str | None = None
     text: str | None = Field(default=None, description="规范化全文（仅 --with-text）")
+
+
+class PriorDocument(_Model):
+    """A document already stored, as the report checks see it (duplicates, copied text)."""
+
+    document_id: str
+    doc_type: DocType | None = None
+    agency: str | None = None
+    title: str | None = None
+    text: str
+    received_at: datetime | None = None
+
+
+class RuleSpec(_Model):
+    """One rule of a rule file (rules/*.yaml)."""
+
+    id: str = Field(description="规则编号，见 CONTRACT.md")
+    label: str = Field(description="中文名称")
+    severity: Severity = Severity.warning
+    legal_basis: str | None = None
+    enabled: bool = True
+    params: dict[str, Any] = Field(default_factory=dict)

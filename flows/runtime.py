@@ -1,0 +1,44 @@
+"""What a flow needs around the pure code: settings, database, rules, calendar. Cached per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from extractors import tokenize
+from gapflow.settings import TZ, Settings, load_settings
+from rules.loader import RuleSet, load_rules
+from storage.db import make_engine, session_factory, upgrade
+
+
+@dataclass(frozen=True)
+class Runtime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    rules: RuleSet
+    calendar: object
+
+
+@lru_cache(maxsize=8)
+def open_runtime(db_url: str | None = None) -> Runtime:
+    """Connect, migrate, load rules and calendar. Same URL in the same process -> same Runtime."""
+    settings = load_settings()
+    tokenize.configure(settings.cache_dir / "jieba")
+    engine = make_engine(settings.resolved_database_url(db_url))
+    upgrade(engine)
+    from rules.calendar import load_calendar
+
+    return Runtime(settings, engine, session_factory(engine), load_rules(), load_calendar())
+
+
+def today_in_beijing(override: str | date | None = None) -> date:
+    if isinstance(override, date):
+        return override
+    if override:
+        return date.fromisoformat(override)
+    return datetime.now(TZ).date()

@@ -1,0 +1,141 @@
+"""The pure pipeline: a parsed document and its context in, an Analysis out.
+
+No Prefect, no database, no clock: flows/ gathers the context (today, the calendar, the case events,
+the documents already stored) and persists the result. Benchmarks and tests call this directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extractors.classify import classify
+from rules.loader import RuleSet
+from schemas.models import (
+    Analysis,
+    CaseEvent,
+    ComplaintFields,
+    DocType,
+    Evidence,
+    Flag,
+    ParsedDocument,
+    PriorDocument,
+    ReportFields,
+    Severity,
+)
+
+
+@dataclass
+class AnalysisContext:
+    today: date
+    received_date: date
+    rules: RuleSet
+    calendar: Any  # rules.calendar.WorkCalendar
+    jurisdiction: str | None = None
+    events: list[CaseEvent] = field(default_factory=list)
+    prior: list[PriorDocument] = field(default_factory=list)
+    done: set[tuple[str, date]] = field(default_factory=set)
+
+
+def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
+    """Classify, extract and check one document."""
+    kind = classify(doc.text)
+    if kind.doc_type == DocType.complaint:
+        return _analyse_complaint(doc, ctx, kind.confidence)
+    if kind.doc_type == DocType.work_report:
+        return _analyse_report(doc, ctx, kind.confidence)
+    analysis = Analysis(doc_type=kind.doc_type, doc_type_confidence=kind.confidence)
+    if kind.doc_type == DocType.other and "doc.unclassified" in ctx.rules:
+        spec = ctx.rules["doc.unclassified"]
+        analysis.flags.append(
+            Flag(
+                rule_id=spec.id,
+                severity=spec.severity,
+                message="未能识别为投诉书、工作总结（汇报）或公告，请人工确认文件类型。",
+                evidence=Evidence(start=0, end=min(len(doc.text), 40), page=1, text=doc.text[:40]),
+            )
+        )
+    return analysis
+
+
+def _analyse_complaint(doc: ParsedDocument, ctx: AnalysisContext, confidence: float) -> Analysis:
+    from extractors.complaint import extract_complaint
+    from rules.complaint_engine import evaluate_complaint
+
+    fields = extract_complaint(doc)
+    if fields.received_date is None:
+        fields.received_date = ctx.received_date
+    flags, deadlines = evaluate_complaint(
+        fields, ctx.events, ctx.rules, ctx.calendar, ctx.today, ctx.jurisdiction, doc.text
+    )
+    return Analysis(
+        doc_type=DocType.complaint,
+        doc_type_confidence=confidence,
+        fields=fields.model_dump(mode="json"),
+        flags=flags,
+        deadlines=deadlines,
+    )
+
+
+def _analyse_report(doc: ParsedDocument, ctx: AnalysisContext, confidence: float) -> Analysis:
+    from extractors.report import extract_report
+    from rules.report_engine import evaluate_report
+    from rules.schedule import evaluate_disclosures
+
+    extraction = extract_report(doc)
+    fields = extraction.fields
+    flags, deadlines = evaluate_report(
+        doc.text, fields, extraction.commitments, ctx.prior, ctx.rules, ctx.today
+    )
+    later = [p for p in ctx.prior if _is_later(p, ctx.received_date)]
+    issued = fields.report_date or ctx.received_date
+    more_flags, more_deadlines = evaluate_disclosures(
+        extraction.commitments, fields.agency, issued, later, ctx.done, ctx.rules, ctx.today
+    )
+    return Analysis(
+        doc_type=DocType.work_report,
+        doc_type_confidence=confidence,
+        fields=fields.model_dump(mode="json"),
+        commitments=extraction.commitments,
+        flags=flags + more_flags,
+        deadlines=deadlines + more_deadlines,
+    )
+
+
+def reevaluate_complaint(
+    fields_json: dict[str, Any], text: str | None, ctx: AnalysisContext
+) -> tuple[list[Flag], list]:
+    """Deadlines and flags of a stored complaint against a new `today` (the nightly run)."""
+    from rules.complaint_engine import evaluate_complaint
+
+    fields = ComplaintFields.model_validate(fields_json)
+    return evaluate_complaint(fields, ctx.events, ctx.rules, ctx.calendar, ctx.today, ctx.jurisdiction, text)
+
+
+def reevaluate_report(
+    fields_json: dict[str, Any], commitments: list, received: date, ctx: AnalysisContext
+) -> tuple[list[Flag], list]:
+    """Disclosure schedules of a stored report against a new `today` and the documents since."""
+    from rules.schedule import evaluate_disclosures
+
+    fields = ReportFields.model_validate(fields_json)
+    later = [p for p in ctx.prior if _is_later(p, received)]
+    return evaluate_disclosures(
+        commitments, fields.agency, fields.report_date or received, later, ctx.done, ctx.rules, ctx.today
+    )
+
+
+def _is_later(prior: PriorDocument, received: date) -> bool:
+    return prior.received_at is not None and prior.received_at.date() >= received
+
+
+def error_flag(rule_id: str, message: str, rules: RuleSet) -> Flag:
+    """The flag a quarantined document carries (doc.needs_ocr, doc.unreadable, doc.unsupported)."""
+    spec = rules.get(rule_id)
+    return Flag(
+        rule_id=rule_id,
+        severity=spec.severity if spec else Severity.error,
+        message=message,
+        legal_basis=spec.legal_basis if spec else None,
+    )

@@ -1,0 +1,212 @@
+"""The `gapflow` command line (CONTRACT.md). Messages for staff are in Chinese."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="gapflow：投诉书与工作总结的自动审读、问题标记与期限提醒。", no_args_is_help=True)
+case_app = typer.Typer(help="投诉案件的办理节点（受理、中止、恢复、延期、决定、送达）。", no_args_is_help=True)
+flag_app = typer.Typer(help="问题标记的复核（确认、驳回、已解决）。", no_args_is_help=True)
+app.add_typer(case_app, name="case")
+app.add_typer(flag_app, name="flag")
+console = Console()
+
+DbOption = Annotated[str | None, typer.Option("--db", help="数据库 URL，默认 GAPFLOW_DATABASE_URL 或数据目录中的 SQLite")]
+TodayOption = Annotated[str | None, typer.Option("--today", help="按此日期（YYYY-MM-DD）计算期限，用于测试与重放")]
+
+_OUTCOME_LABELS = {
+    "processed": "已处理",
+    "duplicate": "重复",
+    "quarantined": "已隔离",
+    "skipped": "跳过",
+    "resumed": "补完移动",
+    "failed": "失败（保留在收件箱）",
+}
+
+
+def _quiet_prefect() -> None:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def _print_summary(result: dict) -> None:
+    from flows.process import doc_type_label
+
+    files = result["files"]
+    table = Table(title=f"本次处理 {len(files)} 个文件（运行编号 {result['run_id'][:8]}）")
+    for column in ("文件", "结果", "类型", "问题数", "文档编号", "说明"):
+        table.add_column(column)
+    for f in files:
+        table.add_row(
+            f["filename"], _OUTCOME_LABELS.get(f["outcome"], f["outcome"]), doc_type_label(f["doc_type"]),
+            str(f["flags"]), f["document_id"] or "—", f["message"] or "",
+        )
+    console.print(table)
+    if result.get("overdue"):
+        console.print(f"[bold red]逾期期限 {len(result['overdue'])} 项[/]")
+        for d in result["overdue"][:20]:
+            console.print(f"  {d['document_id']}  {d['kind']}  截止 {d['due_date']}")
+    if not files:
+        console.print("收件箱中没有新文件。")
+
+
+@app.command()
+def run(
+    inbox: Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")] = None,
+    db: DbOption = None,
+    today: TodayOption = None,
+) -> None:
+    """处理收件箱中的新文件一次：读取、抽取、检查、入库，然后移入 processed/ 或 quarantine/。"""
+    _quiet_prefect()
+    from flows.inbox import inbox_flow
+
+    result = inbox_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    _print_summary(result)
+    if result["status"] != "completed":
+        raise typer.Exit(1)
+
+
+@app.command()
+def nightly(
+    inbox: Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")] = None,
+    db: DbOption = None,
+    today: TodayOption = None,
+) -> None:
+    """夜间任务：处理收件箱，再按今天重新计算所有期限与公开计划。"""
+    _quiet_prefect()
+    from flows.inbox import nightly_flow
+
+    result = nightly_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    _print_summary(result)
+    if result["status"] != "completed":
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="导出格式，目前只有 jsonl")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", help="输出文件，默认标准输出")] = None,
+    with_text: Annotated[bool, typer.Option("--with-text", help="同时导出规范化全文（text 字段）")] = False,
+) -> None:
+    """导出所有文档，每行一个 JSON 对象（格式见 CONTRACT.md）。"""
+    if fmt != "jsonl":
+        console.print(f"[red]不支持的导出格式：{fmt}（可选：jsonl）[/]")
+        raise typer.Exit(2)
+    from flows.runtime import open_runtime
+    from storage import repo
+    from storage.db import transaction
+
+    rt = open_runtime(db)
+    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    count = 0
+    try:
+        with transaction(rt.sessions) as session:
+            for record in repo.export_records(session, with_text=with_text):
+                data = record.model_dump(mode="json", exclude_none=False)
+                if not with_text:
+                    data.pop("text", None)
+                stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+                count += 1
+    finally:
+        if out:
+            stream.close()
+    if out:
+        console.print(f"已导出 {count} 个文档到 {out}")
+
+
+@case_app.command("add")
+def case_add(
+    document_id: Annotated[str, typer.Argument(help="投诉件的文档编号（doc-…）")],
+    kind: Annotated[str, typer.Option("--kind", help="accepted|rejected|suspended|resumed|extended|decided|served|closed")],
+    on: Annotated[str, typer.Option("--on", help="发生日期 YYYY-MM-DD")],
+    note: Annotated[str | None, typer.Option("--note", help="备注")] = None,
+    actor: Annotated[str, typer.Option("--actor", help="操作人")] = "staff",
+    db: DbOption = None,
+) -> None:
+    """记录一个办理节点，并按此重新计算该案的期限。"""
+    from schemas.models import CaseEvent, CaseEventKind
+
+    try:
+        event = CaseEvent(kind=CaseEventKind(kind), on=date.fromisoformat(on), note=note)
+    except ValueError as e:
+        allowed = "、".join(k.value for k in CaseEventKind)
+        console.print(f"[red]节点类型或日期不正确：{e}。类型可选：{allowed}；日期格式 YYYY-MM-DD。[/]")
+        raise typer.Exit(2) from e
+    from flows.reevaluate import reevaluate_document
+    from flows.runtime import open_runtime, today_in_beijing
+    from storage import repo
+    from storage.db import transaction
+
+    rt = open_runtime(db)
+    try:
+        with transaction(rt.sessions) as session:
+            repo.add_case_event(session, document_id, event, actor)
+    except LookupError as e:
+        console.print(f"[red]{e}[/]")
+        raise typer.Exit(2) from e
+    reevaluate_document(rt, document_id, today_in_beijing())
+    console.print(f"已记录：{document_id} {kind} {on}")
+
+
+@case_app.command("list")
+def case_list(document_id: Annotated[str, typer.Argument(help="投诉件的文档编号")], db: DbOption = None) -> None:
+    """列出投诉件的办理节点与期限。"""
+    from flows.runtime import open_runtime
+    from schemas.tables import Document
+    from storage.db import transaction
+
+    rt = open_runtime(db)
+    with transaction(rt.sessions) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            console.print(f"[red]没有编号为 {document_id} 的文档[/]")
+            raise typer.Exit(2)
+        for e in document.case_events:
+            console.print(f"节点  {e.on}  {e.kind}  {e.note or ''}")
+        for d in document.deadlines:
+            mark = "（暂定）" if d.provisional else ""
+            console.print(f"期限  {d.kind}  {d.due_date}{mark}  {d.status}  {d.basis}")
+
+
+@flag_app.command("set")
+def flag_set(
+    flag_id: Annotated[int, typer.Argument(help="问题标记编号")],
+    status: Annotated[str, typer.Argument(help="confirmed|dismissed|resolved|open")],
+    note: Annotated[str | None, typer.Option("--note", help="复核意见")] = None,
+    actor: Annotated[str, typer.Option("--actor", help="复核人")] = "supervisor",
+    db: DbOption = None,
+) -> None:
+    """复核一个问题标记：确认、驳回或标记已解决。"""
+    from schemas.models import FlagStatus
+
+    try:
+        new_status = FlagStatus(status)
+    except ValueError as e:
+        console.print(f"[red]状态不正确：{status}。可选：{'、'.join(s.value for s in FlagStatus)}[/]")
+        raise typer.Exit(2) from e
+    from flows.runtime import open_runtime
+    from storage import repo
+    from storage.db import transaction
+
+    rt = open_runtime(db)
+    try:
+        with transaction(rt.sessions) as session:
+            repo.set_flag_status(session, flag_id, new_status, actor, note)
+    except LookupError as e:
+        console.print(f"[red]{e}[/]")
+        raise typer.Exit(2) from e
+    console.print(f"问题标记 {flag_id} 已改为 {new_status.value}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,56 @@
+"""Settings from the environment (GAPFLOW_*) or a `gapflow.env` file; documented in the README.
+
+Every setting is listed in SETTINGS_DOC: a test fails when a setting is not documented there and in
+the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GAPFLOW_", env_file="gapflow.env", extra="ignore")
+
+    home: Path = Field(default=Path.home() / "gapflow", description="数据目录：数据库、分词缓存、默认收件箱")
+    database_url: str | None = Field(default=None, description="结果数据库（SQLAlchemy URL）")
+    inbox: Path | None = Field(default=None, description="收件箱目录；processed/ 与 quarantine/ 在其旁边")
+    jurisdiction: str | None = Field(default=None, description="本机构管辖的行政区划，如 广西壮族自治区柳州市融水苗族自治县")
+    settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
+    batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
+    workers: int = Field(default=2, description="解析与抽取使用的进程数")
+
+    def resolved_database_url(self, override: str | None = None) -> str:
+        if override:
+            return override
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.home / 'gapflow.db').resolve()}"
+
+    def resolved_inbox(self, override: Path | str | None = None) -> Path:
+        return Path(override) if override else (self.inbox or self.home / "inbox")
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+
+SETTINGS_DOC = {
+    "GAPFLOW_HOME": "data folder",
+    "GAPFLOW_DATABASE_URL": "results database",
+    "GAPFLOW_INBOX": "inbox folder",
+    "GAPFLOW_JURISDICTION": "office jurisdiction",
+    "GAPFLOW_SETTLE_SECONDS": "settle time of new files",
+    "GAPFLOW_BATCH_SIZE": "files per Prefect task",
+    "GAPFLOW_WORKERS": "processes for parsing",
+}
+
+
+def load_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Rule files (YAML) and the pure engine that applies them: (fields, rules, today) -> flags, deadlines."""
