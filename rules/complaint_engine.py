@@ -1,0 +1,168 @@
+"""Check a complaint letter against the procedural rules of complaint.yaml; compute its deadlines.
+
+    evaluate_complaint(fields, events, rules, calendar, today, jurisdiction, text) -> (flags, deadlines)
+
+Pure: the rules, the working-day calendar, `today` and the office's jurisdiction are parameters. A rule
+switched off in complaint.yaml (absent from `rules`) is simply not applied. Evidence offsets point into
+`text` (the document's normalised text); the caller fills `page` with `ParsedDocument.page_at(start)`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rules.calendar import WorkCalendar
+from rules.complaint_deadlines import case_deadlines
+from rules.dispute import compile_categories, find_dispute_matches, split_sentences
+from rules.flagging import field_evidence, make_flag, quote, sentence_evidence
+from rules.jurisdiction import compare, parse_division
+from rules.loader import RuleSet
+from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag
+
+MISSING_PREFIX = "complaint.missing."
+# Required items of a complaint letter, in the order an officer reads them (若干规定第十三条 + the
+# office's procedure). The rule id of each is MISSING_PREFIX + path.
+REQUIRED_ITEMS = (
+    "complainant.name",
+    "complainant.gender",
+    "complainant.age",
+    "complainant.occupation",
+    "complainant.employer",
+    "complainant.address",
+    "complainant.phone",
+    "respondent.name",
+    "respondent.address",
+    "facts",
+    "requests",
+    "prior_proceedings",
+)
+PROCEEDING_NAMES = {"mediation": "调解", "arbitration": "劳动争议仲裁", "litigation": "诉讼"}
+
+
+def evaluate_complaint(
+    fields: ComplaintFields,
+    events: list[CaseEvent],
+    rules: RuleSet,
+    calendar: WorkCalendar,
+    today: date,
+    jurisdiction: str | None,
+    text: str | None = None,
+) -> tuple[list[Flag], list[Deadline]]:
+    """Flags (gaps for a supervisor) and deadlines of one complaint case."""
+    flags = missing_item_flags(fields, rules)
+    for check in (_prior_proceedings, _dispute_route, _too_many_agents):
+        flags.extend(check(fields, rules, text))
+    flags.extend(_out_of_jurisdiction(fields, rules, jurisdiction, text))
+    outcome = case_deadlines(fields, events, rules, calendar, today, text)
+    return flags + outcome.flags, outcome.deadlines
+
+
+# --------------------------------------------------------------------------- required items
+
+
+def _value(fields: ComplaintFields, path: str) -> Any:
+    obj: Any = fields
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        # "unknown" is the extractor's way of saying the letter does not say (prior_proceedings).
+        return not value.strip() or value == "unknown"
+    if isinstance(value, list):
+        return not any(str(v).strip() for v in value)
+    return False
+
+
+def missing_item_flags(fields: ComplaintFields, rules: RuleSet) -> list[Flag]:
+    """One flag per required item the letter does not state."""
+    flags = []
+    for path in REQUIRED_ITEMS:
+        rule = rules.get(MISSING_PREFIX + path)
+        if rule is None or not _is_missing(_value(fields, path)):
+            continue
+        item = str(rule.params.get("item") or rule.label)
+        if fields.collective and path.startswith("complainant."):
+            # In a collective complaint the complainant items are those of the elected representative.
+            item = item.replace("投诉人", "投诉人代表", 1)
+        msg = f"投诉书未载明{item}；请通知投诉人补正投诉材料，补正后再审查是否受理。"
+        flags.append(make_flag(rule, msg))
+    return flags
+
+
+# --------------------------------------------------------------------------- admissibility
+
+
+def _prior_proceedings(fields: ComplaintFields, rules: RuleSet, text: str | None) -> list[Flag]:
+    rule = rules.get("complaint.prior_proceedings")
+    if rule is None:
+        return []
+    kinds = rule.params.get("kinds") or list(PROCEEDING_NAMES)
+    kind = fields.prior_proceedings
+    if kind not in kinds:
+        return []
+    msg = (
+        f"投诉书载明该事项已经{PROCEEDING_NAMES.get(kind, kind)}；依法应告知投诉人依照劳动争议处理或者诉讼程序"
+        f"办理（仲裁或诉讼裁定不予受理的除外）。请核实相关文书后决定是否受理。"
+    )
+    return [make_flag(rule, msg, field_evidence(fields, "prior_proceedings", text))]
+
+
+def _dispute_route(fields: ComplaintFields, rules: RuleSet, text: str | None) -> list[Flag]:
+    rule = rules.get("complaint.dispute_route")
+    if rule is None:
+        return []
+    sentences = split_sentences(fields.facts or "")
+    for request in fields.requests:
+        sentences.extend(split_sentences(request))
+    categories = compile_categories(
+        list(rule.params.get("categories") or []) + list(rule.params.get("requests") or [])
+    )
+    matches = find_dispute_matches(sentences, categories)
+    if not matches:
+        return []
+    labels = "；".join(dict.fromkeys(m.category.label for m in matches))
+    first = matches[0].sentence
+    msg = (
+        f"投诉内容涉及：{labels}（如“{quote(first)}”）。该部分可能应通过劳动争议处理程序（调解、仲裁）解决；"
+        f"请核实，属实的应告知投诉人向劳动人事争议仲裁委员会申请仲裁，其余属于监察范围的事项照常受理。"
+    )
+    return [make_flag(rule, msg, sentence_evidence(first, text))]
+
+
+def _too_many_agents(fields: ComplaintFields, rules: RuleSet, text: str | None) -> list[Flag]:
+    rule = rules.get("complaint.too_many_agents")
+    if rule is None or not fields.collective:
+        return []
+    limit = int(rule.params.get("max_agents", 2))
+    if len(fields.agents) <= limit:
+        return []
+    msg = (
+        f"集体投诉委托了{len(fields.agents)}名代理人，超过{limit}名；请告知投诉人委托1至{limit}名代理人"
+        f"代为进行投诉活动，并补交授权委托书。"
+    )
+    return [make_flag(rule, msg, field_evidence(fields, "agents", text))]
+
+
+def _out_of_jurisdiction(
+    fields: ComplaintFields, rules: RuleSet, jurisdiction: str | None, text: str | None
+) -> list[Flag]:
+    rule = rules.get("complaint.out_of_jurisdiction")
+    if rule is None or not jurisdiction:
+        return []
+    # 用工所在地 decides, not the registered address (《劳动保障监察条例》第十三条).
+    path = "respondent.workplace" if fields.respondent.workplace else "respondent.address"
+    office, place = parse_division(jurisdiction), parse_division(_value(fields, path))
+    if office is None or place is None or compare(place, office) is not False:
+        return []
+    where = "用工所在地" if path == "respondent.workplace" else "住所（未载明用工所在地）"
+    msg = (
+        f"被投诉单位{where}位于{place.label()}，不在本机构管辖范围（{office.label()}）；"
+        f"请核实用工所在地，确不属本机构管辖的，应告知投诉人向用工所在地的劳动保障行政部门投诉。"
+    )
+    return [make_flag(rule, msg, field_evidence(fields, path, text))]

@@ -1,0 +1,81 @@
+"""Compare a place of employment with the office's jurisdiction as administrative divisions, not strings.
+
+jionlp.parse_location fills province/city/county from partial addresses (柳州市融水县… -> 广西壮族自治区 /
+柳州市 / 融水苗族自治县), which handles the short county forms letters use. It also guesses aggressively
+(工业园区 -> a park in 河南濮阳), so a parsed level is trusted only when the address actually names it
+(the level's short name stands in the text) or a deeper trusted level implies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+LEVELS = ("province", "city", "county")
+# Characters of a division name that must appear in the address for the parse of that level to count.
+# Two characters identify nearly every division (广西, 柳州, 融水, 内蒙) and survive the short forms
+# (融水县 for 融水苗族自治县, 广西 for 广西壮族自治区).
+SHORT_NAME_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Division:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    def level(self) -> str | None:
+        """The deepest level known, e.g. 'county'."""
+        for name in reversed(LEVELS):
+            if getattr(self, name):
+                return name
+        return None
+
+    def label(self) -> str:
+        parts = [getattr(self, n) for n in LEVELS]
+        # Municipalities repeat themselves (北京市/北京市): say it once.
+        return "".join(dict.fromkeys(p for p in parts if p))
+
+
+@lru_cache(maxsize=512)
+def parse_division(address: str | None) -> Division | None:
+    """The administrative division an address names, or None when it names none reliably."""
+    if not address or not address.strip():
+        return None
+    import jionlp  # slow import (~1 s): only when a complaint is actually checked
+
+    parsed = jionlp.parse_location(address, town_village=False)
+    values = {n: parsed.get(n) for n in LEVELS}
+    trusted = {n: v for n, v in values.items() if v and _named_in(v, address)}
+    if not trusted:
+        return None
+    deepest = max(LEVELS.index(n) for n in trusted)
+    # A named county implies its city and province (jionlp resolved them); an un-named deeper level is
+    # dropped because it was guessed.
+    kept = {n: values[n] for n in LEVELS[: deepest + 1]}
+    if not kept.get("province"):
+        # A county or town name without a province is ambiguous (长安镇 exists in many provinces).
+        return None
+    return Division(**kept)
+
+
+def _named_in(name: str, address: str) -> bool:
+    return name[:SHORT_NAME_CHARS] in address
+
+
+def compare(place: Division, jurisdiction: Division) -> bool | None:
+    """True when `place` lies inside `jurisdiction`, False when outside, None when it cannot be told.
+
+    Compared level by level down to the jurisdiction's own level; a level unknown for the place leaves the
+    answer open unless a higher level already differs.
+    """
+    for name in LEVELS:
+        want = getattr(jurisdiction, name)
+        if want is None:
+            break
+        have = getattr(place, name)
+        if have is None:
+            return None
+        if have != want:
+            return False
+    return True
