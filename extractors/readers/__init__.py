@@ -36,6 +36,8 @@ def read_document(data: bytes, filename: str = "") -> ParsedDocument:
         raise LoadError(
             "unsupported", f"文件“{filename}”是旧版 Word/WPS 格式（.doc/.wps），请另存为 .docx 或 .pdf 后重新放入收件箱。"
         )
+    if fmt == "damaged":
+        raise LoadError("unreadable", f"文件“{filename}”已损坏（内容不完整），请重新复制或向来文单位索取。")
     if fmt == "empty":
         raise LoadError("unreadable", f"文件“{filename}”是空文件。")
     raise LoadError("unsupported", f"文件“{filename}”的格式无法识别，仅支持 .docx、.pdf、.txt。")

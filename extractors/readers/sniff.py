@@ -10,7 +10,7 @@ _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 
 
 def sniff_format(data: bytes) -> str:
-    """One of pdf, docx, doc, image, txt, empty, unknown."""
+    """One of pdf, docx, doc, image, txt, empty, damaged, unknown."""
     if not data.strip():
         return "empty"
     head = data[:1024]
@@ -22,7 +22,7 @@ def sniff_format(data: bytes) -> str:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
         except zipfile.BadZipFile:
-            return "unknown"
+            return "damaged"  # a zip cut short: most often an interrupted copy or upload
         return "unknown"
     if data.startswith(_OLE):
         return "doc"
