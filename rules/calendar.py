@@ -146,7 +146,8 @@ def read_holiday_file(path: Path) -> dict[int, tuple[set[date], set[date]]]:
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
+    except (OSError, yaml.YAMLError, ValueError) as e:
+        # ValueError: YAML parses 2027-13-01 as a timestamp and fails on it.
         raise RuleError(f"节假日文件 {path} 无法读取：{e}") from e
     years = data.get("years") or {}
     if not isinstance(years, dict):
