@@ -1,0 +1,139 @@
+"""The work-report checks: (text, fields, commitments, prior documents, rules, today) -> flags, deadlines.
+
+Pure: no file, database or clock. Each check runs only when its rule is switched on in the rule files;
+its thresholds come from the rule's params (rules/report.yaml). Disclosure schedules and
+`report.disclosure_overdue` live in rules/schedule.py (they need the later documents, not the prior ones).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rules import similarity
+from rules.loader import RuleSet
+from rules.report_dates import find_date_before_period
+from rules.report_foreign import find_foreign_references
+from rules.report_text import Finding, same_name
+from rules.report_totals import find_totals_mismatches
+from schemas.models import Commitment, Deadline, Evidence, Flag, PriorDocument, ReportFields
+
+_PERSON_OR_BODY_MISSING = "责任人"
+_TIMING_MISSING = "时限（频次或期限）"
+
+
+def evaluate_report(
+    text: str,
+    fields: ReportFields,
+    commitments: list[Commitment],
+    prior: list[PriorDocument],
+    rules: RuleSet,
+    today: date,
+) -> tuple[list[Flag], list[Deadline]]:
+    """Every report flag of one work report. `today` is unused by these checks but kept for symmetry
+    with the other engines (and for checks that will need it)."""
+    flags: list[Flag] = []
+    if "report.date_before_period" in rules:
+        params = rules["report.date_before_period"].params
+        flags += _flags(rules, "report.date_before_period", find_date_before_period(text, fields, params))
+    duplicates = _duplicate_flags(text, fields, prior, rules)
+    flags += duplicates
+    if "report.copied_text" in rules:
+        dup_ids = {f.evidence.text for f in duplicates if f.evidence}
+        others = [p for p in prior if p.document_id not in dup_ids and not same_name(p.agency, fields.agency)]
+        flags += _copied_text_flags(text, others, rules)
+    if "report.foreign_reference" in rules:
+        params = rules["report.foreign_reference"].params
+        findings = find_foreign_references(text, fields.agency, params)
+        flags += _flags(rules, "report.foreign_reference", findings[: params.get("max_flags", 5)])
+    if "report.totals_mismatch" in rules:
+        params = rules["report.totals_mismatch"].params
+        flags += _flags(rules, "report.totals_mismatch", find_totals_mismatches(text, params))
+    if "report.commitment_incomplete" in rules:
+        flags += _incomplete_commitments(commitments, rules)
+    return flags, []
+
+
+def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | None = None) -> list[Flag]:
+    spec = rules[rule_id]
+    return [
+        Flag(
+            rule_id=rule_id,
+            severity=spec.severity,
+            message=f.message,
+            legal_basis=spec.legal_basis,
+            evidence=Evidence(start=f.start, end=f.end, text=f.text, page=page),
+        )
+        for f in findings
+    ]
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def _duplicate_flags(text: str, fields: ReportFields, prior: list[PriorDocument], rules: RuleSet) -> list[Flag]:
+    """Near-identical text of the same body (or of an unnamed one). Evidence.text is the earlier
+    document_id, so storage and review can link to it; start/end are 0 (the whole document)."""
+    if "report.duplicate" not in rules:
+        return []
+    threshold = float(rules.param("report.duplicate", "jaccard_threshold"))
+    mine = similarity.signature(text)
+    best: tuple[float, PriorDocument] | None = None
+    for doc in prior:
+        if doc.agency and fields.agency and not same_name(doc.agency, fields.agency):
+            continue  # another body's text: copied, not a duplicate (report.copied_text)
+        score = similarity.estimate_jaccard(mine, similarity.signature(doc.text))
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, doc)
+    if best is None:
+        return []
+    score, doc = best
+    title = f"（{doc.title}）" if doc.title else ""
+    finding = Finding(0, 0, doc.document_id, f"与已收文档 {doc.document_id}{title}内容几乎相同（相似度{score:.0%}）")
+    return _flags(rules, "report.duplicate", [finding])
+
+
+# --------------------------------------------------------------------------- copied paragraphs
+
+
+def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -> list[Flag]:
+    params = rules["report.copied_text"].params
+    seen: set[int] = set()
+    findings = []
+    for doc in others:
+        matches = similarity.copied_paragraphs(
+            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
+        )
+        kept = [m for m in matches if m.start not in seen][: params["max_flags_per_source"]]
+        source = doc.agency or doc.title or doc.document_id
+        for m in kept:
+            seen.add(m.start)
+            findings.append(
+                Finding(m.start, m.end, m.text, f"本段与“{source}”的文档 {doc.document_id} 几乎相同（{m.containment:.0%}）")
+            )
+    return _flags(rules, "report.copied_text", findings)
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def _incomplete_commitments(commitments: list[Commitment], rules: RuleSet) -> list[Flag]:
+    params = rules["report.commitment_incomplete"].params
+    spec = rules["report.commitment_incomplete"]
+    flags = []
+    for c in commitments:
+        missing = []
+        if c.cadence is None or (c.cadence in params["cadences_needing_schedule"] and not c.schedule):
+            missing.append(_TIMING_MISSING)
+        if params["require_responsible"] and not c.responsible:
+            missing.append(_PERSON_OR_BODY_MISSING)
+        if missing:
+            flags.append(
+                Flag(
+                    rule_id=spec.id,
+                    severity=spec.severity,
+                    message=f"承诺“{c.action}”未写明{'和'.join(missing)}",
+                    legal_basis=spec.legal_basis,
+                    evidence=Evidence(start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text),
+                )
+            )
+    return flags

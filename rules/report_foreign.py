@@ -1,0 +1,188 @@
+"""report.foreign_reference: a report that speaks of another body, place or line of work as its own.
+
+Three signs, all driven by the rule's params (rules/report.yaml):
+(a) a paragraph whose subject is a city/county-level place other than the body's own (nor one of its
+    parents or children) — or, when the body's place is unknown, a place of another level that the
+    paragraph speaks as ("全区" in a town's report);
+(b) a self-reference of another body type ("本中心" / "提高中心的…" in a 局's report);
+(c) a line of work that belongs to other bodies, in a sentence about the body's own work ("深化房改" in a
+    发展和改革局's report).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from rules.report_text import Finding, line_spans, sentence_at
+
+_LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.]|[⑴-⒇①-⑳])\s*")
+
+
+@lru_cache(maxsize=512)
+def parse_place(name: str, written_only: bool = True) -> tuple[str | None, str | None]:
+    """(city, county) that jionlp recognises in `name`.
+
+    `written_only`: keep only what the name itself spells (the city jionlp infers from a county is
+    dropped); the body's own place keeps the inferred parent, which is what makes its city comparable.
+    """
+    import jionlp  # slow import: only when a report is checked
+
+    loc = jionlp.parse_location(name)
+    city, county = loc.get("city"), loc.get("county")
+    if county and _short(county) not in name:
+        return None, None  # jionlp guessed from a fragment: not a place we can rely on
+    if written_only and city and _short(city) not in name:
+        city = None
+    return city, county
+
+
+def _short(place: str) -> str:
+    """'原州区' -> '原州', '融水苗族自治县' -> '融水' (what a text surely contains of the name)."""
+    return place[:2]
+
+
+def agency_type(agency: str | None, types: list[dict[str, Any]]) -> str | None:
+    if not agency:
+        return None
+    for entry in types:
+        if any(agency.endswith(s) for s in entry["suffixes"]):
+            return str(entry["type"])
+    return None
+
+
+def self_type_from_text(text: str, types: list[dict[str, Any]]) -> str | None:
+    """The body type the report most often calls itself (我镇 ×5 -> 镇)."""
+    counts = Counter({e["type"]: sum(text.count(s) for s in e["self"]) for e in types})
+    kind, n = counts.most_common(1)[0] if counts else (None, 0)
+    return str(kind) if n else None
+
+
+def find_foreign_references(text: str, agency: str | None, params: dict[str, Any]) -> list[Finding]:
+    types = params["agency_types"]
+    own_type = agency_type(agency, types) or self_type_from_text(text, types)
+    findings = _place_subjects(text, agency, own_type, params)
+    findings += _foreign_self_references(text, own_type, params)
+    findings += _foreign_lines_of_work(text, agency, params)
+    return _merge_by_sentence(findings)
+
+
+# --------------------------------------------------------------------------- (a) places
+
+
+def _place_subjects(text: str, agency: str | None, own_type: str | None, params: dict) -> list[Finding]:
+    own = parse_place(agency, written_only=False) if agency else (None, None)
+    found = []
+    for start, end in line_spans(text):
+        para = text[start:end]
+        lead = _LIST_MARK.match(para)
+        offset = lead.end() if lead else 0
+        place = _leading_place(para[offset : offset + params["subject_window"]], params["place_suffix"])
+        if not place:
+            continue
+        city, county = parse_place(place)
+        if not (city or county):
+            continue
+        if _is_foreign_place((city, county), own, para, place, own_type, params):
+            s, e = sentence_at(text, start + offset)
+            found.append(Finding(s, e, text[s:e], f"段落以“{place}”为主语叙述工作，不是本单位所在地"))
+    return found
+
+
+def _leading_place(lead: str, suffix: str) -> str | None:
+    """The place names (jieba "ns") a paragraph opens with: '固原市原州区为了…' -> '固原市原州区'."""
+    from extractors import tokenize
+
+    words = []
+    for word, flag in tokenize.posseg(lead):
+        if flag != "ns":
+            break
+        words.append(word)
+    while words and not re.search(suffix, words[-1]):
+        words.pop()  # '湄凤余灌区' style: keep only what ends like an administrative division
+    return "".join(words) or None
+
+
+def _is_foreign_place(
+    place: tuple[str | None, str | None],
+    own: tuple[str | None, str | None],
+    para: str,
+    name: str,
+    own_type: str | None,
+    params: dict,
+) -> bool:
+    (city, county), (own_city, own_county) = place, own
+    if own_county and county:
+        return county != own_county
+    if own_city and city:
+        return city != own_city  # a city's own districts, or a county's parent city, are not foreign
+    if own_city or own_county:
+        return False  # cannot compare levels that neither side states
+    # The body's place is unknown: foreign when the paragraph speaks as that place and the body is
+    # of another kind (a town's report with "全区…" about a district).
+    level = name[-1]
+    speaks_as = params["speak_as"].get(level, [])
+    return own_type is not None and own_type != level and any(w in para for w in speaks_as)
+
+
+# --------------------------------------------------------------------------- (b) self-references
+
+
+def _foreign_self_references(text: str, own_type: str | None, params: dict) -> list[Finding]:
+    if own_type is None:
+        return []
+    found = []
+    for entry in params["agency_types"]:
+        if entry["type"] == own_type:
+            continue
+        for ref in _self_reference_patterns(entry, params["bare_after"]):
+            for m in ref.finditer(text):
+                s, e = sentence_at(text, m.start())
+                found.append(
+                    Finding(s, e, text[s:e], f"报告单位是“{own_type}”，文中却自称“{m.group('ref')}”")
+                )
+    return found
+
+
+def _self_reference_patterns(entry: dict, bare_after: list[str]) -> list[re.Pattern[str]]:
+    words = "|".join(map(re.escape, entry["self"]))
+    patterns = [re.compile(f"(?P<ref>{words})")]
+    if entry.get("bare"):
+        verbs = "|".join(map(re.escape, bare_after))
+        bare = "|".join(map(re.escape, entry["bare"]))
+        patterns.append(re.compile(f"(?:{verbs})(?P<ref>(?:{bare})的)"))
+    return patterns
+
+
+# --------------------------------------------------------------------------- (c) lines of work
+
+
+def _foreign_lines_of_work(text: str, agency: str | None, params: dict) -> list[Finding]:
+    if not agency or any(g in agency for g in params["general_bodies"]):
+        return []
+    found = []
+    for line in params["lines_of_work"]:
+        if any(owner in agency for owner in line["owners"]):
+            continue
+        for marker in line["markers"]:
+            for m in re.finditer(re.escape(marker), text):
+                s, e = sentence_at(text, m.start())
+                if any(w in text[s:e] for w in params["own_markers"]):
+                    found.append(Finding(s, e, text[s:e], f"“{marker}”不是{agency}的职能"))
+    return found
+
+
+def _merge_by_sentence(findings: list[Finding]) -> list[Finding]:
+    """One finding per sentence, its reasons joined."""
+    merged: dict[tuple[int, int], Finding] = {}
+    for f in findings:
+        key = (f.start, f.end)
+        if key in merged:
+            if f.message not in merged[key].message:
+                old = merged[key]
+                merged[key] = Finding(old.start, old.end, old.text, f"{old.message}；{f.message}")
+        else:
+            merged[key] = f
+    return [merged[k] for k in sorted(merged)]

@@ -1,0 +1,208 @@
+"""report.totals_mismatch: stated totals that the listed parts contradict. Conservative by design.
+
+A breakdown introduced by 其中 may be partial (中央预算内投资 + 省配套 < 总投资 is normal), so only clear
+cases are flagged:
+1. an enumeration closed by a count — "A、B、C等17个方面" / "A、B、C这四个方面" — that lists MORE items
+   than the count (fewer is an "etc."); a list after a colon — "共3项：A；B；C；D" — of another length;
+2. "N项工作，一是…二是…" whose ordinals do not reach N, or go beyond it;
+3. "N个方面M个项目，其中：…" listing exactly N parts whose numbers do not sum to M (all aspects are listed,
+   so the parts are the whole);
+4. "A 5万元、B 3万元，合计9万元": parts before 合计/共计/总计 in one sentence that sum differently;
+5. a table whose 合计/总计 row differs from the sum of the rows above it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import cn2an
+
+from rules.report_text import Finding, sentence_spans
+
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百]+"
+_COUNT_UNIT = r"个方面|个类别|个项目|个|项|类|条|方面"
+_CLOSED_ENUM = re.compile(rf"(?:等|这|以上)(?P<n>{_NUM})(?P<unit>{_COUNT_UNIT})")
+_COLON_ENUM = re.compile(rf"共(?:有)?(?P<n>{_NUM})(?P<unit>{_COUNT_UNIT})[:：](?P<list>[^。\n]+)")
+_ORDINAL_INTRO = re.compile(rf"(?P<n>{_NUM})(?P<unit>项|个方面|条|件)[^。\n]{{0,12}}?[，,:：]\s*一是")
+_ASPECTS_THEN_PARTS = re.compile(
+    rf"(?P<n>{_NUM})个(?:方面|类|领域)(?P<m>\d+(?:\.\d+)?)(?P<unit>个|项|处|座)[^。\n，,]{{0,8}}[，,]?其中[:：](?P<list>[^。\n]+)"
+)
+_TOTAL_WORD = re.compile(rf"(?:合计|共计|总计)(?:为)?(?P<m>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|个|项|人|户|处|件|份)")
+_COMPARATIVE = ("比", "增长", "同比", "下降", "减少", "增加", "占")
+_CN_ORDINALS = "一二三四五六七八九十"
+
+
+def to_number(s: str) -> float | None:
+    try:
+        return float(s) if s[0].isdigit() else float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def split_top_level(s: str, seps: str) -> list[str]:
+    """Split at separators that are not inside brackets: '沼气(户用、大中型)、防疫' -> 2 items."""
+    items, depth, cur = [], 0, ""
+    for ch in s:
+        depth += ch in "(（[【《“"
+        depth -= ch in ")）]】》”"
+        if ch in seps and depth <= 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    return [i.strip() for i in items if i.strip()]
+
+
+def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
+    found: list[Finding] = []
+    for start, end in sentence_spans(text, semicolons=False):
+        sentence = text[start:end]
+        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word):
+            found += [Finding(start, end, sentence, msg) for msg in check(sentence, params)]
+    for start, end, para in _paragraphs(text):
+        found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
+    found += _tables(text, params)
+    return found
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The clause that ends at `at`: back to the last top-level comma, colon or semicolon."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        ch = sentence[i]
+        depth += ch in ")）]】》”"
+        depth -= ch in "(（[【《“"
+        if depth <= 0 and ch in "，,：:；;":
+            return sentence[i + 1 : at]
+    return sentence[:at]
+
+
+def _closed_enumeration(sentence: str, params: dict) -> list[str]:
+    msgs = []
+    for m in _CLOSED_ENUM.finditer(sentence):
+        n = to_number(m.group("n"))
+        items = split_top_level(_clause_before(sentence, m.start()), "、")
+        if n and len(items) >= params["min_items"] and len(items) > n:
+            msgs.append(f"列举了{len(items)}项，却称“{m.group('n')}{m.group('unit')}”")
+    return msgs
+
+
+def _colon_enumeration(sentence: str, params: dict) -> list[str]:
+    msgs = []
+    for m in _COLON_ENUM.finditer(sentence):
+        n = to_number(m.group("n"))
+        body = m.group("list")
+        items = split_top_level(body, "；;" if re.search("[；;]", body) else "、")
+        if n and len(items) >= params["min_items"] and len(items) != n:
+            msgs.append(f"称“共{m.group('n')}{m.group('unit')}”，其后列举了{len(items)}项")
+    return msgs
+
+
+def _aspects_then_parts(sentence: str, params: dict) -> list[str]:
+    msgs = []
+    for m in _ASPECTS_THEN_PARTS.finditer(sentence):
+        n, total, unit = to_number(m.group("n")), float(m.group("m")), m.group("unit")
+        items = split_top_level(m.group("list"), "；;")
+        if not n or len(items) != n:
+            continue  # not every aspect is listed: the parts may be partial
+        values = [_first_number(item, unit) for item in items]
+        if None in values:
+            continue
+        parts = [v for v in values if v is not None]
+        if not _close(sum(parts), total, params["tolerance"], len(parts)):
+            msgs.append(f"{len(parts)}个方面分项合计{_fmt(sum(parts))}{unit}，与所述{_fmt(total)}{unit}不符")
+    return msgs
+
+
+def _first_number(item: str, unit: str) -> float | None:
+    """The first number with `unit` outside brackets: '沼气项目30个(户用2个…)' -> 30."""
+    flat = re.sub(r"[(（][^)）]*[)）]", "", item)
+    m = re.search(rf"(\d+(?:\.\d+)?){unit}", flat)
+    return float(m.group(1)) if m else None
+
+
+def _total_word(sentence: str, params: dict) -> list[str]:
+    msgs = []
+    for m in _TOTAL_WORD.finditer(sentence):
+        before = sentence[: m.start()]
+        if "其中" in before:
+            before = before[before.rindex("其中") :]
+        if any(w in before for w in _COMPARATIVE):
+            continue
+        unit = m.group("unit")
+        parts = [float(x) for x in re.findall(rf"(\d+(?:\.\d+)?){unit}", before)]
+        total = float(m.group("m"))
+        if len(parts) >= 2 and not _close(sum(parts), total, params["tolerance"], len(parts)):
+            msgs.append(f"分项之和为{_fmt(sum(parts))}{unit}，与“{m.group()}”不符")
+    return msgs
+
+
+def _ordinals(para: str) -> list[str]:
+    msgs = []
+    for m in _ORDINAL_INTRO.finditer(para):
+        n = to_number(m.group("n"))
+        rest = para[m.end() - 2 :]
+        count = 0
+        for i, ch in enumerate(_CN_ORDINALS, start=1):
+            if f"{ch}是" not in rest:
+                break
+            count = i
+        if n and count >= 2 and count != n:
+            msgs.append(f"称“{m.group('n')}{m.group('unit')}”，其后列举到“{_CN_ORDINALS[count - 1]}是”")
+    return msgs
+
+
+def _tables(text: str, params: dict) -> list[Finding]:
+    """Blocks of tab-separated rows closed by a 合计/总计 row: each numeric column must add up."""
+    found, block = [], []
+    for start, end, line in _paragraphs(text):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            block = []
+            continue
+        if cells[0].strip() in ("合计", "总计"):
+            found += _check_total_row(block, cells, start, end, line, params)
+            block = []
+        else:
+            block.append(cells)
+    return found
+
+
+def _check_total_row(rows: list[list[str]], total: list[str], start: int, end: int, line: str,
+                     params: dict) -> list[Finding]:
+    if any("小计" in "".join(r) for r in rows):
+        return []  # subtotal rows would be counted twice
+    rows = [r for r in rows if len(r) == len(total)]
+    found = []
+    for j in range(1, len(total)):
+        values = [to_float(r[j]) for r in rows]
+        stated = to_float(total[j])
+        numeric = [v for v in values if v is not None]
+        if stated is None or len(numeric) < 2 or len(numeric) < len(values) - 1:
+            continue  # a header row may be non-numeric; more than that and it is not a column of figures
+        if not _close(sum(numeric), stated, params["tolerance"], len(numeric)):
+            found.append(Finding(start, end, line, f"表格第{j + 1}列合计{total[j].strip()}，各行之和为{_fmt(sum(numeric))}"))
+    return found
+
+
+def to_float(cell: str) -> float | None:
+    cell = cell.strip().replace(",", "")
+    return float(cell) if re.fullmatch(r"-?\d+(?:\.\d+)?", cell) else None
+
+
+def _close(a: float, b: float, rel: float, n: int) -> bool:
+    return abs(a - b) <= max(rel * abs(b), 0.005 * n)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,112 @@
+"""Near-duplicate documents and copied paragraphs, whatever the file format.
+
+Texts are compared on a *canonical* form: only letters, digits and CJK characters are kept
+(whitespace, punctuation, line breaks and page-number residue go), so the .pdf and the .docx of the same
+report, or a copy with a changed heading, still match. Documents are compared with character-shingle
+MinHash (datasketch); `signature()` returns the plain integers so storage can persist them.
+Paragraphs are compared by shingle containment: the share of a paragraph's shingles found in another text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+SHINGLE_SIZE = 5
+NUM_PERM = 128
+SEED = 1  # fixed: signatures persisted by storage must stay comparable across runs
+
+_PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]")
+
+
+def canonical(text: str) -> str:
+    """Letters, digits and CJK only, lower-cased; running page numbers dropped first."""
+    text = _PAGE_NUMBER.sub("", text)
+    return "".join(ch for ch in text.lower() if _keep(ch))
+
+
+def _keep(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in ("L", "N")
+
+
+def shingles(text: str, size: int = SHINGLE_SIZE, *, canonical_form: bool = False) -> set[str]:
+    """Character shingles of the canonical text (a short text is one shingle)."""
+    canon = text if canonical_form else canonical(text)
+    if len(canon) <= size:
+        return {canon} if canon else set()
+    return {canon[i : i + size] for i in range(len(canon) - size + 1)}
+
+
+def signature(text: str, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE) -> list[int]:
+    """MinHash signature of a text, as plain ints (JSON/DB friendly)."""
+    return [int(v) for v in _minhash(text, num_perm, shingle_size).hashvalues]
+
+
+@lru_cache(maxsize=256)
+def _minhash(text: str, num_perm: int, shingle_size: int) -> MinHash:
+    mh = MinHash(num_perm=num_perm, seed=SEED)
+    mh.update_batch([s.encode("utf-8") for s in sorted(shingles(text, shingle_size))])
+    return mh
+
+
+def estimate_jaccard(sig_a: list[int], sig_b: list[int]) -> float:
+    """Jaccard similarity estimated from two signatures of the same length."""
+    if len(sig_a) != len(sig_b) or not sig_a:
+        raise ValueError("signatures must be non-empty and of the same length")
+    return float(np.mean(np.asarray(sig_a, dtype=np.uint64) == np.asarray(sig_b, dtype=np.uint64)))
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+@dataclass(frozen=True)
+class ParagraphMatch:
+    """A paragraph of this text (offsets into it) found in another text."""
+
+    start: int
+    end: int
+    text: str
+    containment: float
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of a normalised text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def containment(part: set[str], whole: set[str]) -> float:
+    """Share of `part`'s shingles that stand in `whole`."""
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def copied_paragraphs(
+    text: str,
+    other: str,
+    *,
+    min_chars: int,
+    threshold: float,
+    shingle_size: int = SHINGLE_SIZE,
+) -> list[ParagraphMatch]:
+    """Paragraphs of `text` (at least `min_chars` canonical characters) nearly verbatim in `other`."""
+    other_shingles = shingles(other, shingle_size)
+    found = []
+    for start, end in paragraphs(text):
+        para = text[start:end]
+        canon = canonical(para)
+        if len(canon) < min_chars:
+            continue
+        score = containment(shingles(canon, shingle_size, canonical_form=True), other_shingles)
+        if score >= threshold:
+            found.append(ParagraphMatch(start, end, para, score))
+    return found
