@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,16 +23,29 @@ class Runtime:
     calendar: object
 
 
-@lru_cache(maxsize=8)
+_RUNTIMES: dict[str | None, Runtime] = {}
+
+
 def open_runtime(db_url: str | None = None) -> Runtime:
     """Connect, migrate, load rules and calendar. Same URL in the same process -> same Runtime."""
+    if db_url in _RUNTIMES:
+        return _RUNTIMES[db_url]
     settings = load_settings()
     tokenize.configure(settings.cache_dir / "jieba")
     engine = make_engine(settings.resolved_database_url(db_url))
     upgrade(engine)
     from rules.calendar import load_calendar
 
-    return Runtime(settings, engine, session_factory(engine), load_rules(), load_calendar())
+    runtime = Runtime(settings, engine, session_factory(engine), load_rules(), load_calendar())
+    _RUNTIMES[db_url] = runtime
+    return runtime
+
+
+def close_runtimes() -> None:
+    """Dispose every engine (tests, and a long-lived server switching databases)."""
+    for runtime in _RUNTIMES.values():
+        runtime.engine.dispose()
+    _RUNTIMES.clear()
 
 
 def today_in_beijing(override: str | date | None = None) -> date:

@@ -1,0 +1,50 @@
+"""Classification of the seeds and of letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.classify import classify
+from extractors.readers import read_document
+from schemas.models import DocType
+from tests.conftest import FIXTURES
+
+SEED_TYPES = {
+    "01_efficiency_supervision_and_disclosure_essay": DocType.other,
+    "02_labor_inspection_disclosure_notice": DocType.notice,
+    "03_town_disclosure_efficiency_report_2011": DocType.work_report,
+    "04_yuqing_ndrc_2010_summary": DocType.work_report,
+    "05_yuqing_ndrc_2010_summary_duplicate": DocType.work_report,
+}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize(("stem", "expected"), SEED_TYPES.items(), ids=lambda x: str(x)[:2])
+def test_seeds_are_classified(stem: str, expected: DocType, fmt: str) -> None:
+    doc = read_document((FIXTURES / "seeds" / f"{stem}.{fmt}").read_bytes())
+    result = classify(doc.text)
+    assert result.doc_type == expected, result.cues
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_complaint_letters_are_complaints() -> None:
+    letters = sorted((FIXTURES / "complaints").glob("*.docx"))
+    if not letters:
+        pytest.skip("complaint fixtures not built yet")
+    wrong = {
+        p.name: classify(read_document(p.read_bytes()).text).doc_type
+        for p in letters
+        if classify(read_document(p.read_bytes()).text).doc_type != DocType.complaint
+    }
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尊敬的领导：\n我们是某某建筑工地的农民工，老板拖欠我们工资三个月，恳请领导帮我们讨回血汗钱。\n此致\n敬礼",
+        "投诉书\n投诉人：王某\n被投诉单位：某某公司\n请求事项：支付拖欠工资",
+    ],
+)
+def test_short_letters(text: str) -> None:
+    assert classify(text).doc_type == DocType.complaint

@@ -1,0 +1,61 @@
+"""Normalisation, one rule per row."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalize import fold_width, normalize_text, strip_page_markers, to_simplified
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("电话：０７７２－５１３５８５６", "电话：0772-5135856"),
+        ("ＡＢＣ公司，（一）", "ABC公司，（一）"),  # Chinese punctuation untouched
+        ("共１７个方面；", "共17个方面；"),
+    ],
+)
+def test_fold_width(raw: str, expected: str) -> None:
+    assert fold_width(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("勞動保障監察投訴書", "劳动保障监察投诉书"),
+        ("拖欠工資壹拾貳萬元", "拖欠工资壹拾贰万元"),
+        ("被投诉单位", "被投诉单位"),
+    ],
+)
+def test_to_simplified_keeps_length(raw: str, expected: str) -> None:
+    assert to_simplified(raw) == expected and len(to_simplified(raw)) == len(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("政协委员、-2-", "政协委员、"),
+        ("限时办-1-", "限时办"),
+        ("第二页 — 3 — 继续", "第二页  继续"),
+        ("电话0772-513-5856", "电话0772-513-5856"),  # a phone number is not a page number
+        ("日期2010-12-15", "日期2010-12-15"),
+    ],
+)
+def test_strip_page_markers(raw: str, expected: str) -> None:
+    assert strip_page_markers(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2010年机关行政效能建\n设和政务公开工作总结", "2010年机关行政效能建设和政务公开工作总结"),
+        ("余庆县发展和改革局\n2010年工作总结", "余庆县发展和改革局\n2010年工作总结"),
+        ("邀请了县人大代表、政协委员、\n作风建设监督员", "邀请了县人大代表、政协委员、作风建设监督员"),
+        ("取得了显著成效。\n一、加强组织领导", "取得了显著成效。\n一、加强组织领导"),
+        ("具体情况汇报如下:\n1、周密安排部署", "具体情况汇报如下:\n1、周密安排部署"),
+        ("正文\n- 3 -\n继续", "正文\n继续"),
+        ("第 2 页 共 5 页\n正文", "正文"),
+    ],
+)
+def test_line_joining(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
