@@ -19,13 +19,18 @@ $(BIN)/.installed: pyproject.toml $(UV)
 	VIRTUAL_ENV=$(VENV) $(UV) pip install -q -e '.[dev]'
 	touch $@
 
+# The demo office: a sample inbox copied into ./work, SQLite in ./work/gapflow.db.
+DEMO_ENV := GAPFLOW_HOME=$(CURDIR)/$(WORK) GAPFLOW_SETTLE_SECONDS=0 \
+	GAPFLOW_JURISDICTION=广西壮族自治区柳州市融水苗族自治县
+
 run: $(BIN)/.installed
 	mkdir -p $(WORK)/inbox
-	cp -n samples/inbox/* $(WORK)/inbox/ 2>/dev/null || true
-	GAPFLOW_HOME=$(CURDIR)/$(WORK) $(BIN)/gapflow run --inbox $(WORK)/inbox
+	cp samples/inbox/* $(WORK)/inbox/
+	$(DEMO_ENV) $(BIN)/gapflow run --inbox $(WORK)/inbox
+	$(DEMO_ENV) $(BIN)/gapflow export --out $(WORK)/export.jsonl
 	@echo
-	@echo "数据库: $(WORK)/gapflow.db    已处理: $(WORK)/processed/    隔离: $(WORK)/quarantine/"
-	@echo "导出: GAPFLOW_HOME=$(WORK) $(BIN)/gapflow export --out $(WORK)/export.jsonl"
+	@echo "数据库：$(WORK)/gapflow.db   已处理：$(WORK)/processed/   已隔离：$(WORK)/quarantine/"
+	@echo "导出（每行一个文档）：$(WORK)/export.jsonl"
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
