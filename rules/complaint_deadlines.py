@@ -91,7 +91,9 @@ def _acceptance(case: Case, out: Outcome) -> None:
     decision = _first(case.events, DECISION_KINDS, after=received)
     status = _status(due, decision.on if decision else None, case.today)
     out.deadlines.append(
-        Deadline(kind="acceptance", due_date=due, basis=f"{n}个工作日", status=status, provisional=provisional)
+        Deadline(
+            kind="acceptance", due_date=due, basis=f"{n}个工作日", status=status, provisional=provisional
+        )
     )
     if status != DeadlineStatus.overdue:
         return
@@ -190,8 +192,13 @@ def _limitation(case: Case, out: Outcome) -> None:
     received = case.fields.received_date
     status = _status(due, received, case.today)
     out.deadlines.append(
-        Deadline(kind="limitation", due_date=due, basis=f"违法行为终了之日起{years}年", status=status,
-                 provisional=provisional)
+        Deadline(
+            kind="limitation",
+            due_date=due,
+            basis=f"违法行为终了之日起{years}年",
+            status=status,
+            provisional=provisional,
+        )
     )
     if received is None or received <= due:
         return
@@ -201,4 +208,6 @@ def _limitation(case: Case, out: Outcome) -> None:
         f"依法不再查处；请核实违法行为是否仍在持续或已在{years}年内被发现、举报，"
         f"确已超过的应在5个工作日内决定不予受理并书面通知投诉人。"
     )
-    out.flags.append(make_flag(rule, msg, field_evidence(case.fields, "violation_end", case.text), due_date=due))
+    out.flags.append(
+        make_flag(rule, msg, field_evidence(case.fields, "violation_end", case.text), due_date=due)
+    )

@@ -107,8 +107,8 @@ def _prior_proceedings(fields: ComplaintFields, rules: RuleSet, text: str | None
     if kind not in kinds:
         return []
     msg = (
-        f"投诉书载明该事项已经{PROCEEDING_NAMES.get(kind, kind)}；依法应告知投诉人依照劳动争议处理或者诉讼程序"
-        f"办理（仲裁或诉讼裁定不予受理的除外）。请核实相关文书后决定是否受理。"
+        f"投诉书载明该事项已经{PROCEEDING_NAMES.get(kind, kind)}；依法应告知投诉人依照劳动争议处理"
+        f"或者诉讼程序办理（仲裁或诉讼裁定不予受理的除外）。请核实相关文书后决定是否受理。"
     )
     return [make_flag(rule, msg, field_evidence(fields, "prior_proceedings", text))]
 

@@ -58,7 +58,9 @@ def compile_categories(raw: Iterable[Mapping[str, Any]]) -> tuple[Category, ...]
 
 
 @lru_cache(maxsize=8)
-def _compile(raw: tuple[tuple[str, str, tuple[tuple[str, ...], ...], tuple[str, ...]], ...]) -> tuple[Category, ...]:
+def _compile(
+    raw: tuple[tuple[str, str, tuple[tuple[str, ...], ...], tuple[str, ...]], ...],
+) -> tuple[Category, ...]:
     out = []
     for key, label, alternatives, unless in raw:
         try:
@@ -75,7 +77,9 @@ def _freeze(c: Mapping[str, Any]) -> tuple[str, str, tuple[tuple[str, ...], ...]
         alts = tuple(tuple(str(p) for p in alt) for alt in c["patterns"])
         return str(c["key"]), str(c["label"]), alts, tuple(str(p) for p in c.get("unless") or ())
     except (KeyError, TypeError) as e:
-        raise RuleError(f"规则 complaint.dispute_route 的类别格式错误（需要 key、label、patterns）：{c!r}") from e
+        raise RuleError(
+            f"规则 complaint.dispute_route 的类别格式错误（需要 key、label、patterns）：{c!r}"
+        ) from e
 
 
 def find_dispute_matches(sentences: Iterable[str], categories: Iterable[Category]) -> list[DisputeMatch]:

@@ -179,7 +179,7 @@ def test_shipped_holiday_file_is_valid() -> None:
     ],
 )
 def test_bad_holiday_file_is_a_rule_error(tmp_path: Path, body: str) -> None:
-    with pytest.raises(RuleError, match="holidays.yaml"):
+    with pytest.raises(RuleError, match=r"holidays\.yaml"):
         load_calendar(_write(tmp_path, body))
 
 
