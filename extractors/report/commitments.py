@@ -1,0 +1,159 @@
+"""Commitments: sentences (or clauses) that promise a recurring or dated action of this body.
+
+A clause is a commitment when it holds an action word (公开, 公示, 检查, 通报…, not as part of a noun
+such as 村务公开 or 公开栏) together with a timing word: a cadence (每季度, 及时), a dated deadline
+(6月底前) or a promise of recurrence without a cadence (定期: cadence stays null, which the checks flag).
+Exhortations without timing (不断提高, 切实加强) never qualify; a one-off action reported as done
+(进行了通报) is a fact, not a promise. One sentence yields one commitment unless it names two
+timings (每季度全面公开一次，涉及财务的事项每月公开一次), which makes two.
+
+Responsible: a person, role or office named in the sentence (由办公室负责); else someone named in the
+sentence's section or an enclosing one (a 组长 or 负责人 first); else the person the report makes
+answerable for the whole work (第一负责人, 领导小组组长). The name is given when known, else the role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.models import Commitment, ParsedDocument, Span
+
+from extractors.report import lexicon
+from extractors.report.model import PersonDuty, Section, Sentence
+from extractors.report.people import display_name
+from extractors.report.scope import inside
+from extractors.report.structure import match_heading
+
+_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+RECURRING = {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly"}
+
+
+@dataclass
+class Timing:
+    cadence: str | None
+    schedule: str | None
+    start: int
+
+
+def _action_re() -> re.Pattern[str]:
+    t = lexicon.table()
+    words = "|".join(map(re.escape, lexicon.words("actions")))
+    return re.compile(f"{t['action_not_before']}(?:{words}){t['action_not_after']}")
+
+
+def find_timing(clause: str) -> Timing | None:
+    """The clause's first cadence, deadline or vague recurrence word."""
+    best: tuple[int, int, str | None, str | None] | None = None  # start, -length, cadence, schedule
+    detail = lexicon.regex("schedule_detail")
+    for cadence, pattern in lexicon.table()["cadences"].items():
+        for m in re.finditer(pattern, clause):
+            d = detail.match(clause, m.end())
+            schedule = clause[m.start() : d.end()] if d and d.end() > m.end() else None
+            cand = (m.start(), -(len(m.group(0))), cadence, schedule)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+    m = lexicon.regex("deadline").search(clause)
+    if m and (best is None or m.start() < best[0]):
+        best = (m.start(), -len(m.group(0)), "once", m.group(0).lstrip("于在"))
+    v = lexicon.regex("vague_timing").search(clause)
+    if v and best is None:
+        best = (v.start(), -len(v.group(0)), None, None)
+    return Timing(best[2], best[3], best[0]) if best else None
+
+
+def _is_past(clause: str, action: re.Match[str]) -> bool:
+    after = clause[action.end() : action.end() + 1]
+    return after == "了" or bool(re.search(lexicon.table()["past_markers"], clause[: action.start()][-4:]))
+
+
+@dataclass
+class _Unit:
+    start: int  # offsets into the sentence
+    end: int
+    action: str
+    timing: Timing
+
+
+def _units(sentence: str) -> list[_Unit]:
+    actions = _action_re()
+    hits: list[_Unit] = []
+    for m in _CLAUSE.finditer(sentence):
+        clause = m.group(0)
+        action, timing = actions.search(clause), find_timing(clause)
+        if not action or not timing:
+            continue
+        if timing.cadence not in RECURRING and _is_past(clause, action):
+            continue
+        hits.append(_Unit(m.start(), m.end(), action.group(0), timing))
+    if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
+        return [_Unit(0, len(sentence), hits[0].action, hits[0].timing)] if hits else []
+    units = []
+    for i, h in enumerate(hits):
+        start = 0 if i == 0 else h.start
+        end = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
+        units.append(_Unit(start, end, h.action, h.timing))
+    return units
+
+
+def _responsible(
+    sentence: Sentence, section_path: list[Section], people: list[PersonDuty], skip: list[Span]
+) -> str | None:
+    m = lexicon.regex("responsible_pattern").search(sentence.text)
+    if m:
+        return m.group(1)
+    own = [p for p in people if sentence.span.start <= p.span.start < sentence.span.end]
+    if own:
+        return display_name(own[0], people)
+    lead = set(lexicon.table()["lead_duties"])
+    for section in reversed(section_path):
+        inner = [p for p in people if section.span.start <= p.span.start < section.end]
+        if inner:
+            chosen = next((p for p in inner if p.duty in lead), inner[0])
+            return display_name(chosen, people)
+    for duty in lexicon.table()["lead_duties"]:
+        for p in people:
+            if p.duty == duty and not inside(skip, p.span.start):
+                return display_name(p, people)
+    return None
+
+
+def _channel(text: str) -> str | None:
+    m = lexicon.alternation("commitment_channels").search(text)
+    return m.group(0) if m else None
+
+
+def find_commitments(
+    doc: ParsedDocument,
+    sentences: list[Sentence],
+    sections: list[Section],
+    people: list[PersonDuty],
+    skip: list[Span],
+) -> list[Commitment]:
+    out = []
+    for s in sentences:
+        if inside(skip, s.span.start):
+            continue
+        path = _path(sections, s.section)
+        for u in _units(s.text):
+            raw = s.text[u.start : u.end]
+            marker = match_heading(raw) if u.start == 0 else None
+            lead = len(marker[1]) if marker and marker[0] >= 4 else 0
+            lead += len(raw[lead:]) - len(raw[lead:].lstrip(" 、，,"))
+            text = raw[lead:].rstrip(" 、，,")
+            start = s.span.start + u.start + lead
+            out.append(Commitment(
+                text=text, action=u.action, cadence=u.timing.cadence, schedule=u.timing.schedule,
+                responsible=_responsible(s, path, people, skip), channel=_channel(s.text),
+                section=path[-1].title if path else None,
+                evidence=Span(start=start, end=start + len(text), page=doc.page_at(start)),
+            ))
+    return out
+
+
+def _path(sections: list[Section], index: int | None) -> list[Section]:
+    path: list[Section] = []
+    while index is not None:
+        path.insert(0, sections[index])
+        index = sections[index].parent
+    return path

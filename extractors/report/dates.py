@@ -1,0 +1,85 @@
+"""Dates and reporting periods as Chinese reports write them (Arabic or Chinese numerals)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from schemas.models import Period
+
+_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇○零O一二三四五六七八九十"
+DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN}0-9]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# Order matters: the most specific period words first.
+PERIOD = re.compile(
+    r"(?P<y>\d{4})?年?度?(?:"
+    r"(?P<q>(?<!每)第?[一二三四1-4]季度)|(?P<h>上半年|下半年)|(?P<r>(?P<m1>\d{1,2})\s*[-—~至到]\s*(?P<m2>\d{1,2})月(?:份)?)"
+    r")"
+    r"|(?P<year>\d{4})年度?"
+    r"|(?P<ytd>今年以来|年初以来)"
+)
+
+
+def _small_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
+    return _DIGIT[s]
+
+
+def parse_date(m: re.Match[str]) -> date | None:
+    y = m.group("y")
+    year = int(y) if y.isdigit() else int("".join(str(_DIGIT.get(c, c)) for c in y))
+    try:
+        return date(year, _small_number(m.group("m")), _small_number(m.group("d")))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, int, int]]:
+    out = []
+    for m in DATE.finditer(text):
+        d = parse_date(m)
+        if d:
+            out.append((d, m.start(), m.end()))
+    return out
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int] | None:
+    """The first period named in `text`. A period without a year takes the report date's year."""
+    for m in PERIOD.finditer(text):
+        label = m.group(0)
+        if m.group("ytd"):
+            if report_date is None:
+                return Period(label=label), m.start(), m.end()
+            return Period(label=label, start=date(report_date.year, 1, 1), end=report_date), m.start(), m.end()
+        if m.group("year"):
+            y = int(m.group("year"))
+            return Period(label=label, start=date(y, 1, 1), end=date(y, 12, 31)), m.start(), m.end()
+        year = int(m.group("y")) if m.group("y") else (report_date.year if report_date else None)
+        if year is None:
+            return Period(label=label), m.start(), m.end()
+        if m.group("q"):
+            q = _QUARTERS[m.group("q").lstrip("第")[0]]
+            start, end = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        elif m.group("h"):
+            first = m.group("h") == "上半年"
+            start, end = (date(year, 1, 1), date(year, 6, 30)) if first else (date(year, 7, 1), date(year, 12, 31))
+        else:
+            m1, m2 = int(m.group("m1")), int(m.group("m2"))
+            if not 1 <= m1 <= m2 <= 12:
+                continue
+            start, end = date(year, m1, 1), _month_end(year, m2)
+        return Period(label=label, start=start, end=end), m.start(), m.end()
+    return None

@@ -1,0 +1,104 @@
+"""Title, reporting body, date and period: from the title block at the top and the signature at the end."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from schemas.models import FieldEvidence, ParsedDocument, Period
+
+from extractors.report import dates, lexicon
+from extractors.report.structure import Paragraph, match_heading
+
+HEAD_LINES = 6  # the title block: a report's title, body and date stand in its first lines
+TAIL_LINES = 4  # the signature block
+_DATE_LINE = re.compile(r"^[(（]?\s*(?P<date>.+?日)\s*[)）]?$")
+
+
+def _org_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(re.escape(s) for s in lexicon.words("org_suffixes"))
+    return re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?(?:{suffixes})")
+
+
+def _is_org_line(text: str) -> bool:
+    text = text.strip()
+    m = _org_pattern().match(text)
+    return bool(m) and m.end() == len(text) and len(text) <= 30
+
+
+def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> FieldEvidence:
+    return FieldEvidence(start=start, end=end, page=doc.page_at(start), confidence=confidence)
+
+
+def find_title(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, int, int] | None:
+    header = lexicon.regex("compilation_header")
+    words = lexicon.alternation("report_title_words")
+    for p in paras[:HEAD_LINES]:
+        text = p.text.strip()
+        if not text or header.match(text) or match_heading(text) or text[-1] in "。；;":
+            continue
+        if len(text) <= 60 and words.search(text):
+            lead = len(p.text) - len(p.text.lstrip())
+            return text, p.start + lead, p.start + lead + len(text)
+    return None
+
+
+def find_agency(
+    doc: ParsedDocument, paras: list[Paragraph], title: tuple[str, int, int] | None
+) -> tuple[str, FieldEvidence] | None:
+    """The reporting body: a header line above the title, the title's own start, or the signature."""
+    title_start = title[1] if title else None
+    for p in paras[:HEAD_LINES]:
+        if title_start is not None and p.start >= title_start:
+            break
+        if _is_org_line(p.text) and not lexicon.regex("compilation_header").match(p.text.strip()):
+            start = p.start + len(p.text) - len(p.text.lstrip())
+            return p.text.strip(), evidence(doc, start, start + len(p.text.strip()), 0.9)
+    if title:
+        m = re.match(rf"({_org_pattern().pattern[1:]})(?=\d{{4}}年|关于|[一二三四]季度|上半年|下半年|年度)", title[0])
+        if m:
+            return m.group(1), evidence(doc, title[1], title[1] + m.end(1), 0.85)
+    for p in reversed(paras[-TAIL_LINES:]):
+        text = dates.DATE.sub("", p.text).strip()
+        if text and _is_org_line(text) and not text.endswith(("。", "；")):
+            start = p.start + p.text.index(text)
+            return text, evidence(doc, start, start + len(text), 0.8)
+    return None
+
+
+def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date, FieldEvidence] | None:
+    """A date standing alone (or after the signature) at the end, or in brackets under the title."""
+    candidates = [*reversed(paras[-TAIL_LINES:]), *paras[:HEAD_LINES]]
+    for p in candidates:
+        text = p.text.strip()
+        if not text or len(text) > 40:
+            continue
+        found = dates.find_dates(text)
+        if len(found) != 1:
+            continue
+        value, s, e = found[0]
+        rest = (text[:s] + text[e:]).strip(" （）()")
+        if rest and not _is_org_line(rest):
+            continue
+        start = p.start + p.text.index(text) + s
+        return value, evidence(doc, start, start + e - s, 0.9)
+    return None
+
+
+def find_period(
+    doc: ParsedDocument, paras: list[Paragraph], title: tuple[str, int, int] | None, report_date: date | None
+) -> tuple[Period, FieldEvidence] | None:
+    """The period the report covers: named in the title, else in the opening paragraph."""
+    places: list[tuple[str, int]] = []
+    if title:
+        places.append((title[0], title[1]))
+    body = [p for p in paras[:HEAD_LINES + 2] if len(p.text) > 60]
+    if body:
+        places.append((body[0].text, body[0].start))
+    for text, offset in places:
+        found = dates.parse_period(dates.DATE.sub(lambda m: "#" * len(m.group(0)), text), report_date)
+        if found:
+            period, s, e = found
+            period = Period(label=text[s:e], start=period.start, end=period.end)
+            return period, evidence(doc, offset + s, offset + e, 0.8 if offset == (title or ("", -1))[1] else 0.6)
+    return None

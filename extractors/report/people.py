@@ -1,0 +1,132 @@
+"""Named people, their roles and duties: 由党组书记、局长林世栋任组长 / 纪委书记任组长.
+
+A role is a run of titles ending in a known role word (党组书记、局长); a name is 2-3 Han characters
+that start with a surname and are followed by a word that ends a name (任, 同志, 、…). A person's
+duty in a leading group (组长, 第一负责人, 成员) is kept beside the contract's name/role pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.models import ParsedDocument, ResponsiblePerson, Span
+
+from extractors.report import lexicon
+from extractors.report.model import PersonDuty
+
+_STOP_BACK = "，,。；;：:（(由和及与\n"
+
+
+def _role_re() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in lexicon.words("role_suffixes")) + ")")
+
+
+def _name_at(text: str, pos: int) -> str | None:
+    """A personal name starting at `pos`, or None."""
+    table = lexicon.table()
+    followers = re.compile(table["name_followers"])
+    head = text[pos : pos + 2]
+    if not (head in table["double_surnames"] or (head[:1] and head[0] in table["surnames"])):
+        return None
+    for n in (3, 2):
+        cand = text[pos : pos + n]
+        if len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and followers.match(text, pos + n):
+            if cand in lexicon.table()["duties"] or any(cand.startswith(d) for d in ("任", "为")):
+                continue
+            return cand
+    return None
+
+
+def _role_before(text: str, end: int) -> tuple[str, int] | None:
+    """The chain of titles ending at `end` (党组书记、局长), and where it starts."""
+    role_re = _role_re()
+    start = end
+    while True:
+        s = start
+        while s > 0 and text[s - 1] not in _STOP_BACK and text[s - 1] != "、":
+            s -= 1
+        segment = text[s:start]
+        if not segment or not role_re.search(segment) or not any(segment.endswith(r) for r in lexicon.words("role_suffixes")):
+            break
+        start = s
+        if s > 0 and text[s - 1] == "、":
+            prev_end = s - 1
+            p = prev_end
+            while p > 0 and text[p - 1] not in _STOP_BACK and text[p - 1] != "、":
+                p -= 1
+            prev = text[p:prev_end]
+            if prev and any(prev.endswith(r) for r in lexicon.words("role_suffixes")):
+                start = prev_end  # continue with the `、`-joined title before
+                start = p
+                continue
+        break
+    role = text[start:end].strip("、")
+    return (role, start) if role else None
+
+
+def _duty_after(text: str, pos: int) -> str | None:
+    m = re.match(r"(?:同志)?(?:任|为|担任|兼任)(?P<d>" + "|".join(map(re.escape, lexicon.words("duties"))) + ")", text[pos : pos + 12])
+    if m:
+        return m.group("d")
+    before = text[max(0, pos - 40) : pos]
+    tail = text[pos : pos + 80]
+    if re.search(r"成员(?:由|有|为|：|:)[^。；]*$", before) and re.match(r"[^。；]*组成", tail):
+        return "成员"
+    return None
+
+
+def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
+    text = doc.text
+    out: list[PersonDuty] = []
+    for m in _role_re().finditer(text):
+        if any(s.start <= m.start() < s.end for s in skip):
+            continue
+        found = _role_before(text, m.end())
+        if not found or found[1] + len(found[0]) != m.end():
+            continue
+        role, start = found
+        name = _name_at(text, m.end())
+        after = m.end() + (len(name) if name else 0)
+        duty = _duty_after(text, after)
+        if name is None and duty is None:
+            continue
+        if any(p.span.start <= start < p.span.end for p in out):
+            continue
+        out.append(PersonDuty(name=name, role=role, duty=duty,
+                              span=Span(start=start, end=after, page=doc.page_at(start))))
+    return _drop_inner(out)
+
+
+def _drop_inner(people: list[PersonDuty]) -> list[PersonDuty]:
+    """A role match inside a longer chain (局长 within 党组书记、局长林世栋) is the same person."""
+    keep = []
+    for p in people:
+        if not any(q is not p and q.span.start <= p.span.start and p.span.end <= q.span.end
+                   and (q.span.end - q.span.start) > (p.span.end - p.span.start) for q in people):
+            keep.append(p)
+    return keep
+
+
+def responsible_persons(people: list[PersonDuty]) -> list[ResponsiblePerson]:
+    """Distinct (name, role) pairs; a role-only mention of a role someone named holds is that person."""
+    named_roles = {p.role for p in people if p.name}
+    out: list[ResponsiblePerson] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for p in people:
+        if p.name is None and p.role in named_roles:
+            continue
+        key = (p.name, p.role)
+        if key not in seen and not any(p.name and p.name == s[0] for s in seen):
+            seen.add(key)
+            out.append(ResponsiblePerson(name=p.name, role=p.role))
+    return out
+
+
+def display_name(person: PersonDuty, people: list[PersonDuty]) -> str | None:
+    """Name when known (also through the role), else the role."""
+    if person.name:
+        return person.name
+    for p in people:
+        if p.name and p.role == person.role:
+            return p.name
+    return person.role
