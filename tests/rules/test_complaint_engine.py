@@ -160,6 +160,8 @@ def test_dispute_route_raised(
         ("公司未依法为我缴纳社会保险。", ["责令公司补缴社会保险费"]),
         ("公司每天安排工作12小时，不支付加班费。", ["支付加班工资"]),
         ("公司已与我签订劳动合同，但拖欠工资。", ["支付工资"]),
+        # 加付赔偿金 is ordered by the inspection itself, even when the letter mentions the dismissal
+        ("公司解除劳动合同时仍拖欠两个月工资，要求支付并加付赔偿金。", ["支付工资"]),
     ],
 )
 def test_dispute_route_silent_for_inspection_matters(
