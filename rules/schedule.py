@@ -1,0 +1,264 @@
+"""Disclosure schedules promised in a report, and `report.disclosure_overdue`. Pure.
+
+Due dates of a commitment (`due_dates`), from its cadence and its schedule text (or its sentence):
+
+| cadence    | schedule says                          | due date                                         |
+| ---------- | -------------------------------------- | ------------------------------------------------ |
+| weekly     | 每周五 / nothing                        | that weekday of each week (default Friday)       |
+| monthly    | 每月10日前 / 每月第一个星期一 / nothing     | day 10 / first Monday / last day of each month   |
+| quarterly  | 每季度第一周的星期一 / 每季度首月15日 / nothing | first Monday ON OR AFTER the quarter's first day / day 15 of its first month / last day of the quarter |
+| semiannual | nothing                                | 30 June and 31 December                          |
+| yearly     | 每年3月31日前 / 每年3月 / nothing           | 31 March / last day of March / 31 December       |
+| once       | 2011年6月底前 / 6月30日                   | that date (no year: the first one after start)   |
+
+"第一周的星期一" is read as the first Monday of the quarter (not the Monday of the week holding the 1st,
+which may fall in the previous quarter): what a body can actually keep. daily and ad_hoc give no dates.
+
+A due date is *met* when a supervisor marked it done — `done` holds `(commitment_key(c), due_date)`, the key
+being a hash of the commitment's text (stable across re-extraction, independent of storage ids) — or when a
+later document of the same body, received from `lead_days` before the due date up to the next due date,
+names the commitment's action and most of its content words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rules.loader import RuleSet
+from rules.report_text import same_name
+from rules.similarity import canonical
+from schemas.models import Commitment, Deadline, DeadlineStatus, Evidence, Flag, PriorDocument
+
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_NTH = {"一": 1, "首": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKDAY = r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])"
+_NTH_WEEKDAY = re.compile(rf"第?(?P<n>[一二三四首1-4])(?:个|周的?)?{_WEEKDAY}")
+_DAY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[日号]")
+_MONTH_DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<eom>底|末))?")
+_CADENCE_WORDS = (
+    ("semiannual", ("每半年", "半年一次")),
+    ("quarterly", ("每季度", "每季", "每个季度")),
+    ("monthly", ("每月", "每个月")),
+    ("weekly", ("每周", "每星期")),
+    ("yearly", ("每年", "每年度")),
+    ("daily", ("每天", "每日")),
+)
+# Words of a commitment that say when, not what: ignored when matching later records.
+_SCHEDULE_WORDS = frozenset(
+    "每季度 每季 季度 每月 每年 每周 一次 全面 进行 及时 定期 事项 有关 范围 结果 应当 随时 星期一 第一周 统一".split()
+)
+DISCLOSURE_KIND = "disclosure"
+
+
+def commitment_key(commitment: Commitment) -> str:
+    """Stable key of a commitment for the `done` set: sha1 of its canonical text, 16 hex digits."""
+    return hashlib.sha1(canonical(commitment.text).encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- due dates
+
+
+@dataclass(frozen=True)
+class _Spec:
+    cadence: str
+    text: str
+
+
+def cadence_of(commitment: Commitment) -> str | None:
+    if commitment.cadence:
+        return commitment.cadence
+    source = commitment.schedule or commitment.text
+    return next((c for c, words in _CADENCE_WORDS if any(w in source for w in words)), None)
+
+
+def due_dates(commitment: Commitment, start: date, end: date) -> list[date]:
+    """Due dates implied by the commitment's cadence and schedule, within [start, end], ascending."""
+    cadence = cadence_of(commitment)
+    spec = _Spec(cadence or "", commitment.schedule or commitment.text)
+    if cadence == "once":
+        once = _once(spec.text, start)
+        return [once] if once and start <= once <= end else []
+    generator = {
+        "weekly": _weekly,
+        "monthly": _monthly,
+        "quarterly": _quarterly,
+        "semiannual": _semiannual,
+        "yearly": _yearly,
+    }.get(spec.cadence)
+    if generator is None:
+        return []
+    return sorted({d for d in generator(spec.text, start.year - 1, end.year) if start <= d <= end})
+
+
+def _weekly(text: str, first_year: int, last_year: int) -> Iterator[date]:
+    m = re.search(_WEEKDAY, text)
+    weekday = _WEEKDAYS[m.group("wd")] if m else 4
+    day = date(first_year, 1, 1)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    while day.year <= last_year:
+        yield day
+        day += timedelta(days=7)
+
+
+def _in_month(text: str, year: int, month: int) -> date:
+    """The day a schedule names inside one month: nth weekday, a day number, else the month's last day."""
+    last = calendar.monthrange(year, month)[1]
+    nth = _NTH_WEEKDAY.search(text)
+    if nth:
+        return _nth_weekday(year, month, _NTH[nth.group("n")], _WEEKDAYS[nth.group("wd")])
+    day = _DAY.search(text)
+    if day and 1 <= int(day.group("d")) <= 31:
+        return date(year, month, min(int(day.group("d")), last))
+    return date(year, month, last)
+
+
+def _nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _monthly(text: str, first_year: int, last_year: int) -> Iterator[date]:
+    for year in range(first_year, last_year + 1):
+        for month in range(1, 13):
+            yield _in_month(text, year, month)
+
+
+def _quarterly(text: str, first_year: int, last_year: int) -> Iterator[date]:
+    anchored = _NTH_WEEKDAY.search(text) or _DAY.search(text)
+    for year in range(first_year, last_year + 1):
+        for q_start in (1, 4, 7, 10):
+            if anchored:  # "第一周的星期一", "首月15日": counted from the quarter's first month
+                yield _in_month(text, year, q_start)
+            else:
+                yield date(year, q_start + 2, calendar.monthrange(year, q_start + 2)[1])
+
+
+def _semiannual(text: str, first_year: int, last_year: int) -> Iterator[date]:
+    for year in range(first_year, last_year + 1):
+        yield date(year, 6, 30)
+        yield date(year, 12, 31)
+
+
+def _yearly(text: str, first_year: int, last_year: int) -> Iterator[date]:
+    m = _MONTH_DAY.search(text)
+    for year in range(first_year, last_year + 1):
+        if m is None:
+            yield date(year, 12, 31)
+        else:
+            yield _month_day(year, int(m.group("m")), m.group("d"))
+
+
+def _month_day(year: int, month: int, day: str | None) -> date:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(int(day), last) if day else last)
+
+
+def _once(text: str, start: date) -> date | None:
+    m = _MONTH_DAY.search(text)
+    if m is None or not 1 <= int(m.group("m")) <= 12:
+        return None
+    if m.group("y"):
+        return _month_day(int(m.group("y")), int(m.group("m")), m.group("d"))
+    when = _month_day(start.year, int(m.group("m")), m.group("d"))
+    return when if when >= start else _month_day(start.year + 1, int(m.group("m")), m.group("d"))
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def evaluate_disclosures(
+    commitments: list[Commitment],
+    agency: str | None,
+    issued_on: date,
+    later_documents: list[PriorDocument],
+    done: set[tuple[str, date]],
+    rules: RuleSet,
+    today: date,
+) -> tuple[list[Flag], list[Deadline]]:
+    """Deadlines of every scheduled commitment from the day after `issued_on`, and one
+    `report.disclosure_overdue` flag per commitment: its latest overdue due date."""
+    if "report.disclosure_overdue" not in rules:
+        return [], []
+    spec = rules["report.disclosure_overdue"]
+    params = spec.params
+    mine = [d for d in later_documents if same_name(d.agency, agency) and d.received_at is not None]
+    flags: list[Flag] = []
+    deadlines: list[Deadline] = []
+    for c in commitments:
+        if cadence_of(c) not in params["scheduled_cadences"]:
+            continue
+        dates = due_dates(c, issued_on + timedelta(days=1), today + timedelta(days=400))
+        past = [d for d in dates if d <= today]
+        upcoming = [d for d in dates if d > today][:1]
+        statuses = [(d, _status(c, d, _next(dates, d), mine, done, params, today)) for d in past]
+        basis = c.schedule or c.cadence or c.action
+        deadlines += [Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=s)
+                      for d, s in statuses[-params["max_past_deadlines"]:]]
+        deadlines += [Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=DeadlineStatus.pending)
+                      for d in upcoming]
+        overdue = [d for d, s in statuses if s == DeadlineStatus.overdue]
+        if overdue:
+            flags.append(_overdue_flag(c, overdue[-1], spec))
+    return flags, deadlines
+
+
+def _next(dates: list[date], d: date) -> date | None:
+    later = [x for x in dates if x > d]
+    return later[0] if later else None
+
+
+def _status(
+    c: Commitment,
+    due: date,
+    next_due: date | None,
+    mine: list[PriorDocument],
+    done: set[tuple[str, date]],
+    params: dict,
+    today: date,
+) -> DeadlineStatus:
+    if (commitment_key(c), due) in done:
+        return DeadlineStatus.met
+    window_start = due - timedelta(days=params["lead_days"])
+    for doc in mine:
+        received = doc.received_at.date() if doc.received_at else None
+        if received and window_start <= received and (next_due is None or received < next_due) \
+                and records(c, doc.text, params["min_keyword_overlap"]):
+            return DeadlineStatus.met
+    if due + timedelta(days=params["grace_days"]) < today:
+        return DeadlineStatus.overdue
+    return DeadlineStatus.pending
+
+
+def content_words(c: Commitment) -> set[str]:
+    """What a commitment is about: its words of two or more characters, schedule words left out."""
+    from extractors import tokenize
+
+    return {
+        w for w in tokenize.cut(c.text)
+        if len(w) >= 2 and w not in _SCHEDULE_WORDS and not any(ch.isdigit() for ch in w)
+        and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    }
+
+
+def records(c: Commitment, text: str, min_overlap: float) -> bool:
+    """Does `text` record this commitment being kept: its action and most of its content words?"""
+    if c.action not in text:
+        return False
+    words = content_words(c) - {c.action}
+    return not words or sum(w in text for w in words) / len(words) >= min_overlap
+
+
+def _overdue_flag(c: Commitment, due: date, spec) -> Flag:  # spec: RuleSpec
+    return Flag(
+        rule_id=spec.id,
+        severity=spec.severity,
+        message=f"承诺“{c.action}”应于{due.year}年{due.month}月{due.day}日前完成，未见记录",
+        legal_basis=spec.legal_basis,
+        evidence=Evidence(start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text),
+        due_date=due,
+    )

@@ -1,0 +1,269 @@
+"""The work-report checks, each with inputs that must raise it and inputs that must not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.normalize import normalize_text
+from rules.loader import RuleSet
+from rules.report_engine import evaluate_report
+from schemas.models import Commitment, FieldEvidence, Flag, Period, PriorDocument, ReportFields, Span
+
+SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds" / "src"
+TODAY = date(2012, 1, 1)
+NDRC = "余庆县发展和改革局"
+YEAR_2010 = Period(label="2010年", start=date(2010, 1, 1), end=date(2010, 12, 31))
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return normalize_text(path.read_text(encoding="utf-8"))
+
+
+def run(rules: RuleSet, text: str, fields: ReportFields | None = None, commitments=(), prior=()) -> list[Flag]:
+    flags, deadlines = evaluate_report(text, fields or ReportFields(), list(commitments), list(prior), rules, TODAY)
+    assert deadlines == []
+    return flags
+
+
+def ids(flags: list[Flag]) -> list[str]:
+    return sorted(f.rule_id for f in flags)
+
+
+def of(flags: list[Flag], rule_id: str) -> list[Flag]:
+    return [f for f in flags if f.rule_id == rule_id]
+
+
+# --------------------------------------------------------------------------- report.date_before_period
+
+FIRST_HALF_2010 = Period(label="2010年上半年", start=date(2010, 1, 1), end=date(2010, 6, 30))
+QUARTER = Period(label="2011年第一季度", start=date(2011, 1, 1), end=date(2011, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("report_date", "period", "raised"),
+    [
+        (date(2009, 12, 15), YEAR_2010, True),  # seed 04: a 2010 summary dated a year early
+        (date(2010, 10, 1), YEAR_2010, True),
+        (date(2010, 12, 20), YEAR_2010, False),  # year-end summary written in December: common practice
+        (date(2011, 1, 10), YEAR_2010, False),
+        (date(2011, 2, 15), QUARTER, True),
+        (date(2011, 3, 25), QUARTER, False),
+        (None, YEAR_2010, False),
+    ],
+)
+def test_date_before_period(rules: RuleSet, report_date: date | None, period: Period, raised: bool) -> None:
+    fields = ReportFields(report_date=report_date, period=period)
+    assert bool(of(run(rules, "今年我局认真开展政务公开工作。", fields), "report.date_before_period")) is raised
+
+
+def test_date_before_period_points_at_the_date(rules: RuleSet) -> None:
+    text = "2010年工作总结\n正文。\n2009年12月15日"
+    start = text.index("2009年")
+    fields = ReportFields(
+        report_date=date(2009, 12, 15), period=YEAR_2010,
+        evidence={"report_date": FieldEvidence(start=start, end=len(text), confidence=0.9)},
+    )
+    (flag,) = of(run(rules, text, fields), "report.date_before_period")
+    assert flag.evidence.text == "2009年12月15日"
+    assert "2010年12月31日" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("report_date", "sentence", "raised"),
+    [
+        (date(2010, 12, 20), "截至9月底，共争取到投资的有12个方面。", False),
+        (date(2010, 8, 1), "截至9月底，共争取到投资的有12个方面。", True),
+        (date(2010, 8, 1), "截止2010年10月31日，已完成全部项目。", True),
+        (date(2010, 8, 1), "计划到12月底完成全部项目。", False),  # a plan, not an event
+    ],
+)
+def test_date_before_stated_event(rules: RuleSet, report_date: date, sentence: str, raised: bool) -> None:
+    # the period ends before every report date here: only the stated event can raise the flag
+    fields = ReportFields(report_date=report_date, period=FIRST_HALF_2010)
+    flags = of(run(rules, f"工作总结\n{sentence}", fields), "report.date_before_period")
+    assert bool(flags) is raised
+    if raised:
+        assert flags[0].evidence.text == sentence
+
+
+# --------------------------------------------------------------------------- report.duplicate / copied_text
+
+
+def test_seed_05_duplicates_seed_04_and_names_it(rules: RuleSet) -> None:
+    prior = [PriorDocument(document_id="doc-04", agency=NDRC, title="2010年机关行政效能建设和政务公开工作总结",
+                           text=seed("04")),
+             PriorDocument(document_id="doc-03", text=seed("03"))]
+    flags = run(rules, seed("05"), ReportFields(agency=NDRC), prior=prior)
+    (dup,) = of(flags, "report.duplicate")
+    assert dup.evidence.text == "doc-04"
+    assert "doc-04" in dup.message
+    assert of(flags, "report.copied_text") == []  # the same body's report is not "copied"
+
+
+def test_the_same_report_in_another_layout_is_a_duplicate(rules: RuleSet) -> None:
+    relaid = seed("04").replace("\n", "").replace(",", "，").replace("。", "。\n")
+    prior = [PriorDocument(document_id="pdf-04", agency=NDRC, text=seed("04"))]
+    assert ids(of(run(rules, relaid, ReportFields(agency=NDRC), prior=prior), "report.duplicate")) == [
+        "report.duplicate"
+    ]
+
+
+def test_other_reports_are_not_duplicates(rules: RuleSet) -> None:
+    prior = [PriorDocument(document_id="doc-03", text=seed("03")), PriorDocument(document_id="doc-01", text=seed("01"))]
+    assert of(run(rules, seed("04"), ReportFields(agency=NDRC), prior=prior), "report.duplicate") == []
+
+
+def test_paragraph_of_another_body_is_copied_text(rules: RuleSet) -> None:
+    source = seed("03")
+    start = source.index("固原市原州区为了")
+    host = f"某镇2011年政务公开工作总结\n我镇认真开展政务公开工作。\n{source[start:]}"
+    prior = [PriorDocument(document_id="yz-1", agency="固原市原州区人民政府", text=source)]
+    (flag,) = of(run(rules, host, ReportFields(agency="某县某镇人民政府"), prior=prior), "report.copied_text")
+    assert flag.evidence.text.startswith("固原市原州区为了")
+    assert host[flag.evidence.start : flag.evidence.end] == flag.evidence.text
+    assert "yz-1" in flag.message
+
+
+def test_same_body_text_is_not_copied_text(rules: RuleSet) -> None:
+    source = seed("03")
+    start = source.index("固原市原州区为了")
+    host = f"某镇2011年政务公开工作总结\n{source[start:]}"
+    prior = [PriorDocument(document_id="own", agency="某县某镇人民政府", text=source)]
+    assert of(run(rules, host, ReportFields(agency="某县某镇人民政府"), prior=prior), "report.copied_text") == []
+
+
+# --------------------------------------------------------------------------- report.foreign_reference
+
+
+def test_seed_04_speaks_of_a_centre_and_housing_reform(rules: RuleSet) -> None:
+    (flag,) = of(run(rules, seed("04"), ReportFields(agency=NDRC)), "report.foreign_reference")
+    assert "深化房改" in flag.evidence.text and "中心的政务公开" in flag.evidence.text
+    assert seed("04")[flag.evidence.start : flag.evidence.end] == flag.evidence.text
+
+
+def test_housing_reform_is_not_foreign_to_a_housing_reform_office(rules: RuleSet) -> None:
+    text = "今后,要不断提高我办的政务公开工作水平,为深化房改作出更大的贡献。"
+    assert of(run(rules, text, ReportFields(agency="余庆县住房制度改革办公室")), "report.foreign_reference") == []
+
+
+def test_seed_03_town_report_with_a_district_paragraph(rules: RuleSet) -> None:
+    (flag,) = of(run(rules, seed("03"), ReportFields(agency=None)), "report.foreign_reference")
+    assert flag.evidence.text.startswith("固原市原州区为了")
+
+
+@pytest.mark.parametrize(
+    ("agency", "paragraph", "raised"),
+    [
+        (NDRC, "余庆县为了加强党风廉政建设，今年在全县政务公开中着力抓好五项工作。", False),  # own county
+        (NDRC, "遵义市为了加强党风廉政建设，今年在全市政务公开中抓好三项工作。", False),  # own parent city
+        (NDRC, "湄潭县为了加强党风廉政建设，今年在全县政务公开中着力抓好五项工作。", True),  # neighbour county
+        ("固原市原州区人民政府", "固原市原州区为了加强党风廉政建设，今年在政务公开中抓好五项工作。", False),
+        ("固原市人民政府", "原州区为了加强党风廉政建设，今年在全区政务公开中抓好五项工作。", False),  # a district of its own
+        ("柳州市发展和改革委员会", "南宁市为了加强党风廉政建设，今年在全市政务公开中抓好五项工作。", True),
+    ],
+)
+def test_place_as_subject(rules: RuleSet, agency: str, paragraph: str, raised: bool) -> None:
+    text = f"2011年工作总结\n今年以来，我们认真开展政务公开。\n{paragraph}"
+    assert bool(of(run(rules, text, ReportFields(agency=agency)), "report.foreign_reference")) is raised
+
+
+@pytest.mark.parametrize(
+    ("agency", "sentence", "raised"),
+    [
+        ("某县交通运输局", "本中心严格执行首问负责制。", True),
+        ("某县政务服务中心", "本中心严格执行首问负责制。", False),
+        ("某县某镇人民政府", "我局严格执行首问负责制。", True),
+        ("某县某镇人民政府", "我镇严格执行首问负责制，民生中心负责日常工作。", False),
+        (None, "我镇严格执行首问负责制。我镇民生中心负责日常工作。", False),
+    ],
+)
+def test_self_reference_of_another_body_type(rules: RuleSet, agency: str | None, sentence: str, raised: bool) -> None:
+    flags = of(run(rules, f"工作总结\n{sentence}", ReportFields(agency=agency)), "report.foreign_reference")
+    assert bool(flags) is raised
+
+
+# --------------------------------------------------------------------------- report.totals_mismatch
+
+
+@pytest.mark.parametrize("prefix", ["01", "02", "03", "04", "05"])
+def test_seed_numbers_add_up(rules: RuleSet, prefix: str) -> None:
+    assert of(run(rules, seed(prefix)), "report.totals_mismatch") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("廉租住房项目2个", "廉租住房项目3个"),  # 12 aspects listed: their projects must make 87
+        ("产业化等17个方面", "产业化、民政等16个方面"),  # 18 listed, 16 claimed
+    ],
+)
+def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: str) -> None:
+    text = seed("04")
+    assert old in text
+    (flag,) = of(run(rules, text.replace(old, new)), "report.totals_mismatch")
+    assert new in flag.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("道路建设50万元、水利30万元，合计90万元。", True),
+        ("道路建设50万元、水利40万元，合计90万元。", False),
+        ("总投资14469.52万元，其中：中央预算内投资8653.15万元，省配套236.59万元。", False),  # partial breakdown
+        ("今年着力抓好五项工作，一是甲；二是乙；三是丙；四是丁。", True),
+        ("今年着力抓好四项工作，一是甲；二是乙；三是丙；四是丁。", False),
+        ("共有3项：甲；乙；丙；丁。", True),
+        ("涉及沼气、防疫、饮水等17个方面。", False),  # "等": the list may be shortened
+        ("项目\t金额\n道路\t50\n水利\t30\n合计\t90", True),
+        ("项目\t金额\n道路\t50\n水利\t40\n合计\t90", False),
+        ("共计发放宣传资料5000份。", False),
+    ],
+)
+def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
+    assert bool(of(run(rules, text), "report.totals_mismatch")) is raised
+
+
+# --------------------------------------------------------------------------- report.commitment_incomplete
+
+
+def commitment(cadence=None, schedule=None, responsible=None) -> Commitment:
+    return Commitment(text="每季度对村务公开进行检查。", action="检查", cadence=cadence, schedule=schedule,
+                      responsible=responsible, evidence=Span(start=3, end=15))
+
+
+@pytest.mark.parametrize(
+    ("c", "missing"),
+    [
+        (commitment("quarterly", responsible="纪委书记"), None),
+        (commitment("quarterly"), "责任人"),
+        (commitment(responsible="纪委书记"), "时限"),
+        (commitment("once", responsible="民生中心"), "时限"),
+        (commitment("once", "2011年6月底前", responsible="民生中心"), None),
+        (commitment("ad_hoc", responsible="民生中心"), None),
+    ],
+)
+def test_commitment_incomplete(rules: RuleSet, c: Commitment, missing: str | None) -> None:
+    flags = of(run(rules, "正文", commitments=[c]), "report.commitment_incomplete")
+    if missing is None:
+        assert flags == []
+    else:
+        (flag,) = flags
+        assert missing in flag.message
+        assert (flag.evidence.start, flag.evidence.text) == (3, c.text)
+        assert flag.severity == rules["report.commitment_incomplete"].severity
+
+
+def test_disabled_rule_is_silent(rules: RuleSet) -> None:
+    fewer = RuleSet({k: v for k, v in rules.items() if k != "report.foreign_reference"})
+    assert of(run(fewer, seed("04"), ReportFields(agency=NDRC)), "report.foreign_reference") == []
+
+
+def test_every_report_rule_of_the_contract_is_defined(rules: RuleSet) -> None:
+    contract = {"report.date_before_period", "report.duplicate", "report.copied_text", "report.foreign_reference",
+                "report.totals_mismatch", "report.commitment_incomplete", "report.disclosure_overdue"}
+    assert contract <= set(rules)
+    assert all(rules[r].label and rules[r].params for r in contract)
