@@ -42,9 +42,9 @@ def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
     """Classify, extract and check one document."""
     kind = classify(doc.text)
     if kind.doc_type == DocType.complaint:
-        return _analyse_complaint(doc, ctx, kind.confidence)
+        return _with_pages(_analyse_complaint(doc, ctx, kind.confidence), doc)
     if kind.doc_type == DocType.work_report:
-        return _analyse_report(doc, ctx, kind.confidence)
+        return _with_pages(_analyse_report(doc, ctx, kind.confidence), doc)
     analysis = Analysis(doc_type=kind.doc_type, doc_type_confidence=kind.confidence)
     if kind.doc_type == DocType.other and "doc.unclassified" in ctx.rules:
         spec = ctx.rules["doc.unclassified"]
@@ -56,6 +56,17 @@ def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
                 evidence=Evidence(start=0, end=min(len(doc.text), 40), page=1, text=doc.text[:40]),
             )
         )
+    return analysis
+
+
+def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
+    """The rule engines see text only: give every evidence span its page."""
+    for flag in analysis.flags:
+        if flag.evidence is not None and flag.evidence.page is None:
+            flag.evidence.page = doc.page_at(flag.evidence.start)
+    for commitment in analysis.commitments:
+        if commitment.evidence.page is None:
+            commitment.evidence.page = doc.page_at(commitment.evidence.start)
     return analysis
 
 
