@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rules.calendar import WorkCalendar
 from rules.loader import RuleSet
 from rules.report_text import same_name
 from rules.similarity import canonical
@@ -179,9 +180,14 @@ def evaluate_disclosures(
     done: set[tuple[str, date]],
     rules: RuleSet,
     today: date,
+    cal: WorkCalendar | None = None,
 ) -> tuple[list[Flag], list[Deadline]]:
     """Deadlines of every scheduled commitment from the day after `issued_on`, and one
-    `report.disclosure_overdue` flag per commitment: its latest overdue due date."""
+    `report.disclosure_overdue` flag per commitment: its latest overdue due date.
+
+    With a working-day calendar, a due date on a holiday or weekend moves to the next working day
+    (2011-10-03, a Monday of the National Day holiday, becomes 2011-10-08, a make-up workday).
+    """
     if "report.disclosure_overdue" not in rules:
         return [], []
     spec = rules["report.disclosure_overdue"]
@@ -193,6 +199,8 @@ def evaluate_disclosures(
         if cadence_of(c) not in params["scheduled_cadences"]:
             continue
         dates = due_dates(c, issued_on + timedelta(days=1), today + timedelta(days=400))
+        if cal is not None:
+            dates = sorted({_next_workday(cal, d) for d in dates})
         past = [d for d in dates if d <= today]
         upcoming = [d for d in dates if d > today][:1]
         statuses = [(d, _status(c, d, _next(dates, d), mine, done, params, today)) for d in past]
@@ -205,6 +213,10 @@ def evaluate_disclosures(
         if overdue:
             flags.append(_overdue_flag(c, overdue[-1], spec))
     return flags, deadlines
+
+
+def _next_workday(cal: WorkCalendar, d: date) -> date:
+    return d if cal.is_workday(d) else cal.add_workdays(d, 1)[0]
 
 
 def _next(dates: list[date], d: date) -> date | None:

@@ -135,3 +135,12 @@ def test_unscheduled_commitments_give_nothing(rules: RuleSet) -> None:
 def test_disabled_rule_gives_nothing(rules: RuleSet) -> None:
     fewer = RuleSet({k: v for k, v in rules.items() if k != "report.disclosure_overdue"})
     assert evaluate(fewer) == ([], [])
+
+
+def test_due_date_on_a_holiday_moves_to_the_next_working_day(rules: RuleSet, cal) -> None:
+    assert not cal.is_workday(date(2011, 10, 3))  # National Day holiday
+    flags, deadlines = evaluate_disclosures([open_day()], TOWN, date(2011, 4, 6), [], set(), rules,
+                                            date(2011, 11, 1), cal=cal)
+    moved = [d.due_date for d in deadlines if d.due_date.month == 10]
+    assert len(moved) == 1 and moved[0] > date(2011, 10, 7) and cal.is_workday(moved[0])
+    assert flags[0].due_date == moved[0]
