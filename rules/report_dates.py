@@ -24,7 +24,9 @@ def find_date_before_period(text: str, fields: ReportFields, params: dict[str, A
     when = fields.report_date
     if when is None:
         return []
-    finding = _before_period_end(text, fields, when, params) or _before_stated_event(text, fields, when, params)
+    finding = _before_period_end(text, fields, when, params) or _before_stated_event(
+        text, fields, when, params
+    )
     return [finding] if finding else []
 
 
@@ -45,7 +47,9 @@ def _before_period_end(text: str, fields: ReportFields, when: date, params: dict
         return None
     start, end = _report_date_span(text, fields)
     return Finding(
-        start, end, text[start:end] or when.isoformat(),
+        start,
+        end,
+        text[start:end] or when.isoformat(),
         f"报告日期{_cn(when)}早于报告期“{period.label}”结束（{_cn(period.end)}）",
     )
 

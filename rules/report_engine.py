@@ -70,7 +70,9 @@ def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | No
 # --------------------------------------------------------------------------- duplicates
 
 
-def _duplicate_flags(text: str, fields: ReportFields, prior: list[PriorDocument], rules: RuleSet) -> list[Flag]:
+def _duplicate_flags(
+    text: str, fields: ReportFields, prior: list[PriorDocument], rules: RuleSet
+) -> list[Flag]:
     """Near-identical text of the same body (or of an unnamed one). Evidence.text is the earlier
     document_id, so storage and review can link to it; start/end are 0 (the whole document)."""
     if "report.duplicate" not in rules:
@@ -88,7 +90,9 @@ def _duplicate_flags(text: str, fields: ReportFields, prior: list[PriorDocument]
         return []
     score, doc = best
     title = f"（{doc.title}）" if doc.title else ""
-    finding = Finding(0, 0, doc.document_id, f"与已收文档 {doc.document_id}{title}内容几乎相同（相似度{score:.0%}）")
+    finding = Finding(
+        0, 0, doc.document_id, f"与已收文档 {doc.document_id}{title}内容几乎相同（相似度{score:.0%}）"
+    )
     return _flags(rules, "report.duplicate", [finding])
 
 
@@ -108,7 +112,12 @@ def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -
         for m in kept:
             seen.add(m.start)
             findings.append(
-                Finding(m.start, m.end, m.text, f"本段与“{source}”的文档 {doc.document_id} 几乎相同（{m.containment:.0%}）")
+                Finding(
+                    m.start,
+                    m.end,
+                    m.text,
+                    f"本段与“{source}”的文档 {doc.document_id} 几乎相同（{m.containment:.0%}）",
+                )
             )
     return _flags(rules, "report.copied_text", findings)
 
@@ -133,7 +142,9 @@ def _incomplete_commitments(commitments: list[Commitment], rules: RuleSet) -> li
                     severity=spec.severity,
                     message=f"承诺“{c.action}”未写明{'和'.join(missing)}",
                     legal_basis=spec.legal_basis,
-                    evidence=Evidence(start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text),
+                    evidence=Evidence(
+                        start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text
+                    ),
                 )
             )
     return flags

@@ -18,7 +18,9 @@ from typing import Any
 
 from rules.report_text import Finding, line_spans, sentence_at
 
-_LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.]|[⑴-⒇①-⑳])\s*")
+_LIST_MARK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.]|[⑴-⒇①-⑳])\s*"
+)
 
 
 @lru_cache(maxsize=512)

@@ -28,7 +28,9 @@ _ORDINAL_INTRO = re.compile(rf"(?P<n>{_NUM})(?P<unit>项|个方面|条|件)[^。
 _ASPECTS_THEN_PARTS = re.compile(
     rf"(?P<n>{_NUM})个(?:方面|类|领域)(?P<m>\d+(?:\.\d+)?)(?P<unit>个|项|处|座)[^。\n，,]{{0,8}}[，,]?其中[:：](?P<list>[^。\n]+)"
 )
-_TOTAL_WORD = re.compile(rf"(?:合计|共计|总计)(?:为)?(?P<m>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|个|项|人|户|处|件|份)")
+_TOTAL_WORD = re.compile(
+    r"(?:合计|共计|总计)(?:为)?(?P<m>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|个|项|人|户|处|件|份)"
+)
 _COMPARATIVE = ("比", "增长", "同比", "下降", "减少", "增加", "占")
 _CN_ORDINALS = "一二三四五六七八九十"
 
@@ -178,8 +180,9 @@ def _tables(text: str, params: dict) -> list[Finding]:
     return found
 
 
-def _check_total_row(rows: list[list[str]], total: list[str], start: int, end: int, line: str,
-                     params: dict) -> list[Finding]:
+def _check_total_row(
+    rows: list[list[str]], total: list[str], start: int, end: int, line: str, params: dict
+) -> list[Finding]:
     if any("小计" in "".join(r) for r in rows):
         return []  # subtotal rows would be counted twice
     rows = [r for r in rows if len(r) == len(total)]
@@ -191,7 +194,11 @@ def _check_total_row(rows: list[list[str]], total: list[str], start: int, end: i
         if stated is None or len(numeric) < 2 or len(numeric) < len(values) - 1:
             continue  # a header row may be non-numeric; more than that and it is not a column of figures
         if not _close(sum(numeric), stated, params["tolerance"], len(numeric)):
-            found.append(Finding(start, end, line, f"表格第{j + 1}列合计{total[j].strip()}，各行之和为{_fmt(sum(numeric))}"))
+            found.append(
+                Finding(
+                    start, end, line, f"表格第{j + 1}列合计{total[j].strip()}，各行之和为{_fmt(sum(numeric))}"
+                )
+            )
     return found
 
 

@@ -2,14 +2,13 @@
 
 Due dates of a commitment (`due_dates`), from its cadence and its schedule text (or its sentence):
 
-| cadence    | schedule says                          | due date                                         |
-| ---------- | -------------------------------------- | ------------------------------------------------ |
-| weekly     | 每周五 / nothing                        | that weekday of each week (default Friday)       |
-| monthly    | 每月10日前 / 每月第一个星期一 / nothing     | day 10 / first Monday / last day of each month   |
-| quarterly  | 每季度第一周的星期一 / 每季度首月15日 / nothing | first Monday ON OR AFTER the quarter's first day / day 15 of its first month / last day of the quarter |
-| semiannual | nothing                                | 30 June and 31 December                          |
-| yearly     | 每年3月31日前 / 每年3月 / nothing           | 31 March / last day of March / 31 December       |
-| once       | 2011年6月底前 / 6月30日                   | that date (no year: the first one after start)   |
+- weekly: 每周五 -> that weekday of each week; nothing -> Friday;
+- monthly: 每月10日前 -> day 10; 每月第一个星期一 -> the first Monday; nothing -> the month's last day;
+- quarterly: 每季度第一周的星期一 -> the first Monday ON OR AFTER the quarter's first day;
+  每季度首月15日 -> day 15 of its first month; nothing -> the quarter's last day;
+- semiannual: 30 June and 31 December;
+- yearly: 每年3月31日前 -> 31 March; 每年3月 -> last day of March; nothing -> 31 December;
+- once: 2011年6月底前 / 6月30日 -> that date (no year: the first one after start).
 
 "第一周的星期一" is read as the first Monday of the quarter (not the Monday of the week holding the 1st,
 which may fall in the previous quarter): what a body can actually keep. daily and ad_hoc give no dates.
@@ -51,7 +50,28 @@ _CADENCE_WORDS = (
 )
 # Words of a commitment that say when, not what: ignored when matching later records.
 _SCHEDULE_WORDS = frozenset(
-    "每季度 每季 季度 每月 每年 每周 一次 全面 进行 及时 定期 事项 有关 范围 结果 应当 随时 星期一 第一周 统一".split()
+    [
+        "每季度",
+        "每季",
+        "季度",
+        "每月",
+        "每年",
+        "每周",
+        "一次",
+        "全面",
+        "进行",
+        "及时",
+        "定期",
+        "事项",
+        "有关",
+        "范围",
+        "结果",
+        "应当",
+        "随时",
+        "星期一",
+        "第一周",
+        "统一",
+    ]
 )
 DISCLOSURE_KIND = "disclosure"
 
@@ -205,10 +225,14 @@ def evaluate_disclosures(
         upcoming = [d for d in dates if d > today][:1]
         statuses = [(d, _status(c, d, _next(dates, d), mine, done, params, today)) for d in past]
         basis = c.schedule or c.cadence or c.action
-        deadlines += [Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=s)
-                      for d, s in statuses[-params["max_past_deadlines"]:]]
-        deadlines += [Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=DeadlineStatus.pending)
-                      for d in upcoming]
+        deadlines += [
+            Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=s)
+            for d, s in statuses[-params["max_past_deadlines"] :]
+        ]
+        deadlines += [
+            Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=DeadlineStatus.pending)
+            for d in upcoming
+        ]
         overdue = [d for d, s in statuses if s == DeadlineStatus.overdue]
         if overdue:
             flags.append(_overdue_flag(c, overdue[-1], spec))
@@ -238,8 +262,12 @@ def _status(
     window_start = due - timedelta(days=params["lead_days"])
     for doc in mine:
         received = doc.received_at.date() if doc.received_at else None
-        if received and window_start <= received and (next_due is None or received < next_due) \
-                and records(c, doc.text, params["min_keyword_overlap"]):
+        if (
+            received
+            and window_start <= received
+            and (next_due is None or received < next_due)
+            and records(c, doc.text, params["min_keyword_overlap"])
+        ):
             return DeadlineStatus.met
     if due + timedelta(days=params["grace_days"]) < today:
         return DeadlineStatus.overdue
@@ -251,8 +279,11 @@ def content_words(c: Commitment) -> set[str]:
     from extractors import tokenize
 
     return {
-        w for w in tokenize.cut(c.text)
-        if len(w) >= 2 and w not in _SCHEDULE_WORDS and not any(ch.isdigit() for ch in w)
+        w
+        for w in tokenize.cut(c.text)
+        if len(w) >= 2
+        and w not in _SCHEDULE_WORDS
+        and not any(ch.isdigit() for ch in w)
         and all("\u4e00" <= ch <= "\u9fff" for ch in w)
     }
 

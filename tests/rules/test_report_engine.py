@@ -23,8 +23,12 @@ def seed(prefix: str) -> str:
     return normalize_text(path.read_text(encoding="utf-8"))
 
 
-def run(rules: RuleSet, text: str, fields: ReportFields | None = None, commitments=(), prior=()) -> list[Flag]:
-    flags, deadlines = evaluate_report(text, fields or ReportFields(), list(commitments), list(prior), rules, TODAY)
+def run(
+    rules: RuleSet, text: str, fields: ReportFields | None = None, commitments=(), prior=()
+) -> list[Flag]:
+    flags, deadlines = evaluate_report(
+        text, fields or ReportFields(), list(commitments), list(prior), rules, TODAY
+    )
     assert deadlines == []
     return flags
 
@@ -57,14 +61,17 @@ QUARTER = Period(label="2011年第一季度", start=date(2011, 1, 1), end=date(2
 )
 def test_date_before_period(rules: RuleSet, report_date: date | None, period: Period, raised: bool) -> None:
     fields = ReportFields(report_date=report_date, period=period)
-    assert bool(of(run(rules, "今年我局认真开展政务公开工作。", fields), "report.date_before_period")) is raised
+    assert (
+        bool(of(run(rules, "今年我局认真开展政务公开工作。", fields), "report.date_before_period")) is raised
+    )
 
 
 def test_date_before_period_points_at_the_date(rules: RuleSet) -> None:
     text = "2010年工作总结\n正文。\n2009年12月15日"
     start = text.index("2009年")
     fields = ReportFields(
-        report_date=date(2009, 12, 15), period=YEAR_2010,
+        report_date=date(2009, 12, 15),
+        period=YEAR_2010,
         evidence={"report_date": FieldEvidence(start=start, end=len(text), confidence=0.9)},
     )
     (flag,) = of(run(rules, text, fields), "report.date_before_period")
@@ -94,9 +101,15 @@ def test_date_before_stated_event(rules: RuleSet, report_date: date, sentence: s
 
 
 def test_seed_05_duplicates_seed_04_and_names_it(rules: RuleSet) -> None:
-    prior = [PriorDocument(document_id="doc-04", agency=NDRC, title="2010年机关行政效能建设和政务公开工作总结",
-                           text=seed("04")),
-             PriorDocument(document_id="doc-03", text=seed("03"))]
+    prior = [
+        PriorDocument(
+            document_id="doc-04",
+            agency=NDRC,
+            title="2010年机关行政效能建设和政务公开工作总结",
+            text=seed("04"),
+        ),
+        PriorDocument(document_id="doc-03", text=seed("03")),
+    ]
     flags = run(rules, seed("05"), ReportFields(agency=NDRC), prior=prior)
     (dup,) = of(flags, "report.duplicate")
     assert dup.evidence.text == "doc-04"
@@ -113,7 +126,10 @@ def test_the_same_report_in_another_layout_is_a_duplicate(rules: RuleSet) -> Non
 
 
 def test_other_reports_are_not_duplicates(rules: RuleSet) -> None:
-    prior = [PriorDocument(document_id="doc-03", text=seed("03")), PriorDocument(document_id="doc-01", text=seed("01"))]
+    prior = [
+        PriorDocument(document_id="doc-03", text=seed("03")),
+        PriorDocument(document_id="doc-01", text=seed("01")),
+    ]
     assert of(run(rules, seed("04"), ReportFields(agency=NDRC), prior=prior), "report.duplicate") == []
 
 
@@ -133,7 +149,9 @@ def test_same_body_text_is_not_copied_text(rules: RuleSet) -> None:
     start = source.index("固原市原州区为了")
     host = f"某镇2011年政务公开工作总结\n{source[start:]}"
     prior = [PriorDocument(document_id="own", agency="某县某镇人民政府", text=source)]
-    assert of(run(rules, host, ReportFields(agency="某县某镇人民政府"), prior=prior), "report.copied_text") == []
+    assert (
+        of(run(rules, host, ReportFields(agency="某县某镇人民政府"), prior=prior), "report.copied_text") == []
+    )
 
 
 # --------------------------------------------------------------------------- report.foreign_reference
@@ -147,7 +165,10 @@ def test_seed_04_speaks_of_a_centre_and_housing_reform(rules: RuleSet) -> None:
 
 def test_housing_reform_is_not_foreign_to_a_housing_reform_office(rules: RuleSet) -> None:
     text = "今后,要不断提高我办的政务公开工作水平,为深化房改作出更大的贡献。"
-    assert of(run(rules, text, ReportFields(agency="余庆县住房制度改革办公室")), "report.foreign_reference") == []
+    assert (
+        of(run(rules, text, ReportFields(agency="余庆县住房制度改革办公室")), "report.foreign_reference")
+        == []
+    )
 
 
 def test_seed_03_town_report_with_a_district_paragraph(rules: RuleSet) -> None:
@@ -160,9 +181,17 @@ def test_seed_03_town_report_with_a_district_paragraph(rules: RuleSet) -> None:
     [
         (NDRC, "余庆县为了加强党风廉政建设，今年在全县政务公开中着力抓好五项工作。", False),  # own county
         (NDRC, "遵义市为了加强党风廉政建设，今年在全市政务公开中抓好三项工作。", False),  # own parent city
-        (NDRC, "湄潭县为了加强党风廉政建设，今年在全县政务公开中着力抓好五项工作。", True),  # neighbour county
+        (
+            NDRC,
+            "湄潭县为了加强党风廉政建设，今年在全县政务公开中着力抓好五项工作。",
+            True,
+        ),  # neighbour county
         ("固原市原州区人民政府", "固原市原州区为了加强党风廉政建设，今年在政务公开中抓好五项工作。", False),
-        ("固原市人民政府", "原州区为了加强党风廉政建设，今年在全区政务公开中抓好五项工作。", False),  # a district of its own
+        (
+            "固原市人民政府",
+            "原州区为了加强党风廉政建设，今年在全区政务公开中抓好五项工作。",
+            False,
+        ),  # a district of its own
         ("柳州市发展和改革委员会", "南宁市为了加强党风廉政建设，今年在全市政务公开中抓好五项工作。", True),
     ],
 )
@@ -181,7 +210,9 @@ def test_place_as_subject(rules: RuleSet, agency: str, paragraph: str, raised: b
         (None, "我镇严格执行首问负责制。我镇民生中心负责日常工作。", False),
     ],
 )
-def test_self_reference_of_another_body_type(rules: RuleSet, agency: str | None, sentence: str, raised: bool) -> None:
+def test_self_reference_of_another_body_type(
+    rules: RuleSet, agency: str | None, sentence: str, raised: bool
+) -> None:
     flags = of(run(rules, f"工作总结\n{sentence}", ReportFields(agency=agency)), "report.foreign_reference")
     assert bool(flags) is raised
 
@@ -213,7 +244,10 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
     [
         ("道路建设50万元、水利30万元，合计90万元。", True),
         ("道路建设50万元、水利40万元，合计90万元。", False),
-        ("总投资14469.52万元，其中：中央预算内投资8653.15万元，省配套236.59万元。", False),  # partial breakdown
+        (
+            "总投资14469.52万元，其中：中央预算内投资8653.15万元，省配套236.59万元。",
+            False,
+        ),  # partial breakdown
         ("今年着力抓好五项工作，一是甲；二是乙；三是丙；四是丁。", True),
         ("今年着力抓好四项工作，一是甲；二是乙；三是丙；四是丁。", False),
         ("共有3项：甲；乙；丙；丁。", True),
@@ -231,8 +265,14 @@ def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
 
 
 def commitment(cadence=None, schedule=None, responsible=None) -> Commitment:
-    return Commitment(text="每季度对村务公开进行检查。", action="检查", cadence=cadence, schedule=schedule,
-                      responsible=responsible, evidence=Span(start=3, end=15))
+    return Commitment(
+        text="每季度对村务公开进行检查。",
+        action="检查",
+        cadence=cadence,
+        schedule=schedule,
+        responsible=responsible,
+        evidence=Span(start=3, end=15),
+    )
 
 
 @pytest.mark.parametrize(
@@ -263,7 +303,14 @@ def test_disabled_rule_is_silent(rules: RuleSet) -> None:
 
 
 def test_every_report_rule_of_the_contract_is_defined(rules: RuleSet) -> None:
-    contract = {"report.date_before_period", "report.duplicate", "report.copied_text", "report.foreign_reference",
-                "report.totals_mismatch", "report.commitment_incomplete", "report.disclosure_overdue"}
+    contract = {
+        "report.date_before_period",
+        "report.duplicate",
+        "report.copied_text",
+        "report.foreign_reference",
+        "report.totals_mismatch",
+        "report.commitment_incomplete",
+        "report.disclosure_overdue",
+    }
     assert contract <= set(rules)
     assert all(rules[r].label and rules[r].params for r in contract)

@@ -14,37 +14,87 @@ TOWN = "某县某镇人民政府"
 OPEN_DAY = "落实“统一公开日”(每季度第一周的星期一)制度,政务公开目录向社会全面公开。"
 
 
-def c(cadence: str | None, schedule: str | None = None, text: str = "财务事项公开。", action: str = "公开") -> Commitment:
-    return Commitment(text=text, action=action, cadence=cadence, schedule=schedule, evidence=Span(start=10, end=40))
+def c(
+    cadence: str | None, schedule: str | None = None, text: str = "财务事项公开。", action: str = "公开"
+) -> Commitment:
+    return Commitment(
+        text=text, action=action, cadence=cadence, schedule=schedule, evidence=Span(start=10, end=40)
+    )
 
 
 @pytest.mark.parametrize(
     ("commitment", "start", "end", "expected"),
     [
         # first Monday on or after the quarter's first day, across a year end
-        (c("quarterly", "每季度第一周的星期一"), date(2011, 4, 7), date(2012, 4, 30),
-         [date(2011, 7, 4), date(2011, 10, 3), date(2012, 1, 2), date(2012, 4, 2)]),
+        (
+            c("quarterly", "每季度第一周的星期一"),
+            date(2011, 4, 7),
+            date(2012, 4, 30),
+            [date(2011, 7, 4), date(2011, 10, 3), date(2012, 1, 2), date(2012, 4, 2)],
+        ),
         # 2012-10-01 is a Monday: it is the quarter's first Monday
         (c("quarterly", "每季度第一周的星期一"), date(2012, 9, 1), date(2012, 12, 31), [date(2012, 10, 1)]),
-        (c("quarterly"), date(2011, 2, 1), date(2011, 12, 31),
-         [date(2011, 3, 31), date(2011, 6, 30), date(2011, 9, 30), date(2011, 12, 31)]),
-        (c("monthly", "每月10日前"), date(2011, 11, 11), date(2012, 2, 10),
-         [date(2011, 12, 10), date(2012, 1, 10), date(2012, 2, 10)]),
-        (c("monthly", "每月"), date(2012, 1, 15), date(2012, 3, 31),
-         [date(2012, 1, 31), date(2012, 2, 29), date(2012, 3, 31)]),  # leap year
-        (c("monthly", "每月第一个星期一"), date(2011, 8, 1), date(2011, 9, 30), [date(2011, 8, 1), date(2011, 9, 5)]),
-        (c("semiannual"), date(2010, 7, 1), date(2011, 12, 31), [date(2010, 12, 31), date(2011, 6, 30), date(2011, 12, 31)]),
-        (c("yearly", "每年3月31日前"), date(2010, 4, 1), date(2012, 12, 31), [date(2011, 3, 31), date(2012, 3, 31)]),
+        (
+            c("quarterly"),
+            date(2011, 2, 1),
+            date(2011, 12, 31),
+            [date(2011, 3, 31), date(2011, 6, 30), date(2011, 9, 30), date(2011, 12, 31)],
+        ),
+        (
+            c("monthly", "每月10日前"),
+            date(2011, 11, 11),
+            date(2012, 2, 10),
+            [date(2011, 12, 10), date(2012, 1, 10), date(2012, 2, 10)],
+        ),
+        (
+            c("monthly", "每月"),
+            date(2012, 1, 15),
+            date(2012, 3, 31),
+            [date(2012, 1, 31), date(2012, 2, 29), date(2012, 3, 31)],
+        ),  # leap year
+        (
+            c("monthly", "每月第一个星期一"),
+            date(2011, 8, 1),
+            date(2011, 9, 30),
+            [date(2011, 8, 1), date(2011, 9, 5)],
+        ),
+        (
+            c("semiannual"),
+            date(2010, 7, 1),
+            date(2011, 12, 31),
+            [date(2010, 12, 31), date(2011, 6, 30), date(2011, 12, 31)],
+        ),
+        (
+            c("yearly", "每年3月31日前"),
+            date(2010, 4, 1),
+            date(2012, 12, 31),
+            [date(2011, 3, 31), date(2012, 3, 31)],
+        ),
         (c("yearly", "每年1月"), date(2010, 12, 1), date(2011, 12, 31), [date(2011, 1, 31)]),
         (c("yearly"), date(2010, 6, 1), date(2011, 12, 31), [date(2010, 12, 31), date(2011, 12, 31)]),
-        (c("weekly", "每周五"), date(2011, 4, 6), date(2011, 4, 22), [date(2011, 4, 8), date(2011, 4, 15), date(2011, 4, 22)]),
+        (
+            c("weekly", "每周五"),
+            date(2011, 4, 6),
+            date(2011, 4, 22),
+            [date(2011, 4, 8), date(2011, 4, 15), date(2011, 4, 22)],
+        ),
         (c("once", "2011年6月底前"), date(2011, 4, 6), date(2011, 12, 31), [date(2011, 6, 30)]),
-        (c("once", "6月30日前"), date(2011, 7, 6), date(2012, 12, 31), [date(2012, 6, 30)]),  # no year: the next one
+        (
+            c("once", "6月30日前"),
+            date(2011, 7, 6),
+            date(2012, 12, 31),
+            [date(2012, 6, 30)],
+        ),  # no year: the next one
         (c("daily"), date(2011, 1, 1), date(2011, 1, 31), []),
         (c("ad_hoc"), date(2011, 1, 1), date(2011, 12, 31), []),
         (c(None), date(2011, 1, 1), date(2011, 12, 31), []),
         # no cadence extracted: the sentence itself says "每月"
-        (c(None, text="涉及财务的事项每月公开一次。"), date(2011, 1, 1), date(2011, 2, 28), [date(2011, 1, 31), date(2011, 2, 28)]),
+        (
+            c(None, text="涉及财务的事项每月公开一次。"),
+            date(2011, 1, 1),
+            date(2011, 2, 28),
+            [date(2011, 1, 31), date(2011, 2, 28)],
+        ),
     ],
 )
 def test_due_dates(commitment: Commitment, start: date, end: date, expected: list[date]) -> None:
@@ -56,15 +106,21 @@ def open_day() -> Commitment:
 
 
 def later(text: str, received: date, agency: str = TOWN) -> PriorDocument:
-    return PriorDocument(document_id=f"later-{received}", agency=agency, text=text,
-                         received_at=datetime(received.year, received.month, received.day, 9))
+    return PriorDocument(
+        document_id=f"later-{received}",
+        agency=agency,
+        text=text,
+        received_at=datetime(received.year, received.month, received.day, 9),
+    )
 
 
 RECORD = "我镇于统一公开日将政务公开目录向社会公开,接受群众监督。"
 
 
 def evaluate(rules: RuleSet, docs=(), done=frozenset(), today=date(2012, 1, 20), commitments=None):
-    return evaluate_disclosures(commitments or [open_day()], TOWN, date(2011, 4, 6), list(docs), set(done), rules, today)
+    return evaluate_disclosures(
+        commitments or [open_day()], TOWN, date(2011, 4, 6), list(docs), set(done), rules, today
+    )
 
 
 def statuses(deadlines: list[Deadline]) -> list[tuple[date, str]]:
@@ -77,8 +133,12 @@ def test_nothing_recorded_flags_only_the_latest_overdue_date(rules: RuleSet) -> 
     assert flag.rule_id == "report.disclosure_overdue"
     assert flag.due_date == date(2012, 1, 2)
     assert flag.evidence.text == OPEN_DAY
-    assert statuses(deadlines) == [(date(2011, 7, 4), "overdue"), (date(2011, 10, 3), "overdue"),
-                                   (date(2012, 1, 2), "overdue"), (date(2012, 4, 2), "pending")]
+    assert statuses(deadlines) == [
+        (date(2011, 7, 4), "overdue"),
+        (date(2011, 10, 3), "overdue"),
+        (date(2012, 1, 2), "overdue"),
+        (date(2012, 4, 2), "pending"),
+    ]
     assert all(d.kind == "disclosure" for d in deadlines)
 
 
@@ -86,8 +146,11 @@ def test_later_record_of_the_same_body_meets_its_date(rules: RuleSet) -> None:
     docs = [later(RECORD, date(2011, 7, 5)), later(RECORD, date(2012, 1, 3))]
     flags, deadlines = evaluate(rules, docs)
     assert [f.due_date for f in flags] == [date(2011, 10, 3)]
-    assert statuses(deadlines)[:3] == [(date(2011, 7, 4), "met"), (date(2011, 10, 3), "overdue"),
-                                       (date(2012, 1, 2), "met")]
+    assert statuses(deadlines)[:3] == [
+        (date(2011, 7, 4), "met"),
+        (date(2011, 10, 3), "overdue"),
+        (date(2012, 1, 2), "met"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +174,9 @@ def test_supervisor_marked_done(rules: RuleSet) -> None:
 
 
 def test_commitment_key_is_stable_across_spacing() -> None:
-    assert commitment_key(open_day()) == commitment_key(c("quarterly", text=OPEN_DAY.replace(",", "，") + " "))
+    assert commitment_key(open_day()) == commitment_key(
+        c("quarterly", text=OPEN_DAY.replace(",", "，") + " ")
+    )
     assert len(commitment_key(open_day())) == 16
 
 
@@ -139,8 +204,9 @@ def test_disabled_rule_gives_nothing(rules: RuleSet) -> None:
 
 def test_due_date_on_a_holiday_moves_to_the_next_working_day(rules: RuleSet, cal) -> None:
     assert not cal.is_workday(date(2011, 10, 3))  # National Day holiday
-    flags, deadlines = evaluate_disclosures([open_day()], TOWN, date(2011, 4, 6), [], set(), rules,
-                                            date(2011, 11, 1), cal=cal)
+    flags, deadlines = evaluate_disclosures(
+        [open_day()], TOWN, date(2011, 4, 6), [], set(), rules, date(2011, 11, 1), cal=cal
+    )
     moved = [d.due_date for d in deadlines if d.due_date.month == 10]
     assert len(moved) == 1 and moved[0] > date(2011, 10, 7) and cal.is_workday(moved[0])
     assert flags[0].due_date == moved[0]
