@@ -1,0 +1,81 @@
+"""Field extraction from complaint letters (劳动保障监察投诉书, 投诉登记表, 口头投诉笔录, 集体投诉).
+
+`extract_complaint(doc)` returns `ComplaintFields` with evidence for every value found, keyed by the
+dotted field path (`complainant.name`, `respondent.workplace`, `requests.0`, `agents`, …).
+A value the letter does not state is None: labelled values come first, inline descriptions next,
+prose and signatures last, and no step guesses.
+
+Conventions (see the modules for details):
+- collective letters: `complainant` holds the first person the letter describes with personal details
+  (usually the first elected representative); a group name such as `全体农民工` is not a person's name;
+- violation period: see `dates` — `至今` means continuing: violation_end None, violation_ongoing True;
+- amount: see `money` — a stated total, else the single stated amount, else None;
+- respondent.workplace: only when the letter states a place of employment different from the address;
+- ID numbers with a wrong GB 11643 check digit are not returned.
+"""
+
+from __future__ import annotations
+
+from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
+
+from extractors.complaint.body import extract_body
+from extractors.complaint.collective import extract_collective
+from extractors.complaint.dates import extract_document_dates, extract_violation
+from extractors.complaint.evidence import Recorder
+from extractors.complaint.labels import find_sections
+from extractors.complaint.money import extract_amount
+from extractors.complaint.parties import extract_parties
+from extractors.complaint.proceedings import extract_prior
+from extractors.complaint.prose import fill_from_prose
+
+__all__ = ["extract_complaint"]
+
+
+def _span(rec: Recorder, path: str) -> tuple[int, int] | None:
+    ev = rec.evidence.get(path)
+    return (ev.start, ev.end) if ev else None
+
+
+def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
+    """Read a complaint letter's fields from its normalised text. Pure."""
+    text = doc.text
+    rec = Recorder(doc)
+    sections = find_sections(text)
+    extract_body(rec, text, sections)
+    extract_parties(rec, text, list(sections.values()))
+    fill_from_prose(rec, text)
+    extract_document_dates(rec, text)
+    extract_violation(rec, text, _span(rec, "facts"))
+    extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
+    extract_prior(rec, text)
+    extract_collective(rec, text)
+    return _build(rec)
+
+
+def _build(rec: Recorder) -> ComplaintFields:
+    def group(prefix: str) -> dict:
+        return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
+
+    respondent = group("respondent")
+    if respondent.get("workplace") and respondent.get("workplace") == respondent.get("address"):
+        respondent.pop("workplace")
+        rec.evidence.pop("respondent.workplace", None)
+    v = rec.values
+    return ComplaintFields(
+        complainant=Complainant(**group("complainant")),
+        respondent=Respondent(**respondent),
+        facts=v.get("facts"),
+        requests=v.get("requests", []),
+        prior_proceedings=v.get("prior_proceedings"),
+        violation_start=v.get("violation_start"),
+        violation_end=v.get("violation_end"),
+        violation_ongoing=v.get("violation_ongoing", False),
+        letter_date=v.get("letter_date"),
+        received_date=v.get("received_date"),
+        amount_claimed_yuan=v.get("amount_claimed_yuan"),
+        collective=v.get("collective", False),
+        complainant_count=v.get("complainant_count"),
+        representatives=v.get("representatives", []),
+        agents=[Agent(**a) for a in v.get("agents", [])],
+        evidence=dict(rec.evidence),
+    )

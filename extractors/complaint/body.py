@@ -1,0 +1,144 @@
+"""Facts and requests: from labelled sections, from an oral record's answers, or from a letter's prose.
+
+Requests are returned as written, one per item: the item's number (1. 一、 （一） ① 一是) and trailing
+punctuation are dropped; a line of the section that is not a numbered item (`以上合计…`) is not a request
+when the section numbers its items. Facts are the section's text as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint.evidence import INLINE, LABELLED, PROSE, Recorder
+from extractors.complaint.labels import (
+    DATE_LINE,
+    QA_LINE,
+    label_at,
+    lines_of,
+    scan_line,
+    tables,
+)
+
+ENUM = re.compile(
+    r"(?:^|(?<=[\n；;。\s]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
+    r"|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
+)
+_REQUEST_START = re.compile(r"^(?:恳请|恳求|请求|希望|要求|强烈要求|请|盼望|望)")
+_Q_TOPICS = {
+    "requests": re.compile(r"要求|诉求|请求"),
+    "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
+}
+_TRIM = " \t\n；;。，,"
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the request items in text[start:end]."""
+    enums = [m for m in ENUM.finditer(text, start, end)]
+    if not enums:
+        spans = []
+        for ls, le in lines_of(text[start:end]):
+            s, e = _trimmed(text, start + ls, start + le)
+            if s < e:
+                spans.append((s, e))
+        return spans
+    spans = []
+    for i, m in enumerate(enums):
+        stop = enums[i + 1].start() if i + 1 < len(enums) else end
+        line_end = text.find("\n", m.end(), stop)
+        s, e = _trimmed(text, m.end(), line_end if line_end != -1 else stop)
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _record_requests(rec: Recorder, text: str, start: int, end: int, conf: float) -> None:
+    items = split_items(text, start, end)
+    if not items:
+        return
+    rec.set("requests", [text[s:e] for s, e in items], start, end, conf)
+    for i, (s, e) in enumerate(items):
+        rec.set(f"requests.{i}", text[s:e], s, e, conf)
+
+
+def qa_pairs(text: str) -> list[tuple[str, int, int]]:
+    """(question, answer start, answer end) of an oral-complaint record (问：… 答：…)."""
+    pairs, question = [], None
+    for s, e in lines_of(text):
+        m = QA_LINE.match(text, s, e)
+        if m and m.group(1) == "问":
+            question = text[m.end() : e]
+        elif m and question is not None:
+            pairs.append((question, m.end(), e))
+            question = None
+    return pairs
+
+
+def _from_sections(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:
+    if "requests" in sections:
+        _record_requests(rec, text, *sections["requests"], LABELLED)
+    if "facts" in sections:
+        s, e = sections["facts"]
+        rec.set("facts", text[s:e].strip(), s, e, LABELLED)
+
+
+def _from_record(rec: Recorder, text: str) -> None:
+    for question, s, e in qa_pairs(text):
+        if not rec.has("requests") and _Q_TOPICS["requests"].search(question):
+            _record_requests(rec, text, s, e, INLINE)
+        elif not rec.has("facts") and _Q_TOPICS["facts"].search(question):
+            rec.set("facts", text[s:e].strip(), s, e, INLINE)
+
+
+def body_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The prose paragraphs of a letter: after the salutation/title, before the closing; label lines skipped."""
+    closings = tables()["labels"]["closings"]
+    spans = lines_of(text)
+    begin = 1 if spans else 0
+    for i, (s, e) in enumerate(spans[:4]):
+        if text[s:e].rstrip().endswith(("：", ":")) and not label_at(text, s, e):
+            begin = i + 1
+            break
+    body = []
+    for s, e in spans[begin:]:
+        line = text[s:e].strip()
+        hit = label_at(text, s, e)
+        if any(line.startswith(c) for c in closings) or DATE_LINE.match(line):
+            break
+        if hit and hit[1].startswith(("section.", "people.signatures")):
+            break
+        if hit or QA_LINE.match(line) or ENUM.match(line):
+            continue
+        segments = scan_line(text, s, e)
+        if len(segments) > 1 and segments[1].value(text) in ("男", "女"):
+            continue  # a person's description, not facts
+        body.append((s, e))
+    return body
+
+
+def _from_prose(rec: Recorder, text: str) -> None:
+    facts, asks = [], []
+    for s, e in body_paragraphs(text):
+        (asks if _REQUEST_START.match(text[s:e].strip()) else facts).append((s, e))
+    if not rec.has("facts") and facts:
+        rec.set("facts", "\n".join(text[s:e].strip() for s, e in facts), facts[0][0], facts[-1][1], PROSE)
+    if not rec.has("requests") and asks:
+        spans = [_trimmed(text, s, e) for s, e in asks]
+        rec.set("requests", [text[s:e] for s, e in spans], spans[0][0], spans[-1][1], PROSE)
+        for i, (s, e) in enumerate(spans):
+            rec.set(f"requests.{i}", text[s:e], s, e, PROSE)
+
+
+def extract_body(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:
+    _from_sections(rec, text, sections)
+    if not (rec.has("facts") and rec.has("requests")):
+        _from_record(rec, text)
+    if not (rec.has("facts") and rec.has("requests")):
+        _from_prose(rec, text)

@@ -1,0 +1,100 @@
+"""Collective complaints: signatures, the stated number of workers, elected representatives, agents.
+
+A letter is collective when it says so (集体投诉, 联名, 全体工人), states a number of workers (我们23名工人),
+elects representatives, or carries two or more signatures. complainant_count is the stated number, else
+the number of distinct signatures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import INLINE, LABELLED, Recorder
+from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of, scan_line
+
+_NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
+_ELECTED = re.compile(r"推(?:举|选)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:为|作为|担任)(?:投诉)?代表")
+
+
+def names_in(text: str) -> list[str]:
+    return [w for w in _NAMES_SPLIT.split(text) if is_person_name(w)]
+
+
+def _signatures(text: str) -> tuple[list[str], int, int]:
+    """Names signed under a 签名/签字 label: on its line, and on the following lines of names/phones."""
+    names: list[str] = []
+    span = (0, 0)
+    lines = lines_of(text)
+    for i, (s, e) in enumerate(lines):
+        seg = next((g for g in scan_line(text, s, e) if g.key == "people.signatures"), None)
+        if not seg:
+            continue
+        names += names_in(seg.value(text))
+        end = e
+        for s2, e2 in lines[i + 1 :]:
+            line = text[s2:e2]
+            if "：" in line or ":" in line or DATE_LINE.match(line) or nm.DATE.search(line):
+                break
+            tokens = [t for t in re.split(r"[\s、，,]+", line) if t]
+            if not any(is_person_name(t) for t in tokens):
+                if names:
+                    break
+                continue
+            names += [t for t in tokens if is_person_name(t)]
+            end = e2
+        span = (s, end)
+        break
+    unique = list(dict.fromkeys(names))
+    return unique, span[0], span[1]
+
+
+def _representatives(rec: Recorder, text: str) -> None:
+    for s, e in lines_of(text):
+        for seg in scan_line(text, s, e):
+            if seg.key == "people.representatives" and (names := names_in(seg.value(text))):
+                rec.set("representatives", names, seg.vstart, seg.vend, LABELLED)
+                return
+    if m := _ELECTED.search(text):
+        if names := names_in(m.group("names")):
+            rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
+
+
+def _agents(rec: Recorder, text: str) -> None:
+    agents = []
+    first = last = None
+    for s, e in lines_of(text):
+        segs = scan_line(text, s, e)
+        if not segs or segs[0].key != "people.agents":
+            continue
+        chunk_text = text[segs[0].vstart : e]
+        offset = segs[0].vstart
+        for cm in re.finditer(r"[^；;。]+", chunk_text):
+            parts = re.split(r"[，,\s]+", cm.group().strip())
+            name = next((p for p in parts[:1] if is_person_name(p)), None)
+            if not name:
+                continue
+            phones = nm.find_phones(cm.group())
+            agents.append({"name": name, "phone": phones[0][0] if phones else None})
+            first = offset + cm.start() if first is None else first
+            last = offset + cm.end()
+    if agents and first is not None and last is not None:
+        rec.set("agents", agents, first, last, LABELLED)
+
+
+def extract_collective(rec: Recorder, text: str) -> None:
+    _representatives(rec, text)
+    _agents(rec, text)
+    signed, ss, se = _signatures(text)
+    stated = kw("count").search(text)
+    count = nm.cn_int(stated.group("n")) if stated else None
+    said = kw("collective").search(text)
+    collective = bool(said or (count and count >= 2) or rec.has("representatives") or len(signed) >= 2)
+    if not collective:
+        return
+    ev = said or stated
+    rec.set("collective", True, ev.start() if ev else ss, ev.end() if ev else se, INLINE)
+    if count and count >= 2:
+        rec.set("complainant_count", count, stated.start(), stated.end(), INLINE)
+    elif len(signed) >= 2:
+        rec.set("complainant_count", len(signed), ss, se, INLINE)

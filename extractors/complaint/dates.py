@@ -1,0 +1,100 @@
+"""Letter date, receipt date and the period of the violation.
+
+Conventions:
+- letter_date: a labelled 投诉日期/登记日期/日期, else the last line that is only a date (the signature's).
+- received_date: only from a receipt stamp (收件日期/收到日期/接收日期); otherwise None (the pipeline
+  fills it from the file's arrival time).
+- violation period: read from the sentences of the facts that state a violation (拖欠, 未支付, …);
+  dates in a clause about starting the job (入职, 进厂, 从事…) are not the violation's.
+  A month without a day starts on its first day and ends on its last day.
+  `自2025年3月起…` / `…至今` / `到现在`: the violation continues; violation_end is None and
+  violation_ongoing is True. An explicit end (`2023年3月至2023年6月…至今未付`) wins over 至今: the stated
+  period ended, only the payment is still owed.
+  Several periods: the earliest start and the latest end.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
+from extractors.complaint.labels import DATE_LINE, kw, lines_of, scan_line
+
+_RANGE = re.compile(rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～)\s*(?:(?P<now>今|现在|目前)|(?P<b>{nm.DATE.pattern.replace('?P<y>', '?P<y2>').replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}))")
+_SINCE = re.compile(r"(?:自|从|于)\s*$")
+_SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def extract_document_dates(rec: Recorder, text: str) -> None:
+    lines = lines_of(text)
+    for s, e in lines:
+        for seg in scan_line(text, s, e):
+            if seg.key in ("date.received", "date.letter"):
+                m = nm.DATE.search(text, seg.vstart, seg.vend)
+                if m and (d := nm.date_from_match(m)) and m.group("d"):
+                    path = "received_date" if seg.key == "date.received" else "letter_date"
+                    rec.set(path, d, m.start(), m.end(), LABELLED)
+    if rec.has("letter_date"):
+        return
+    for s, e in reversed(lines):
+        line = text[s:e]
+        if DATE_LINE.match(line) and not any(seg.key == "date.received" for seg in scan_line(text, s, e)):
+            m = nm.DATE.search(text, s, e)
+            if m and m.group("d") and (d := nm.date_from_match(m)):
+                rec.set("letter_date", d, m.start(), m.end(), SIGNATURE)
+                return
+
+
+def _periods(text: str, s: int, e: int) -> list[tuple[date, date | None, bool, int, int]]:
+    """(start, end, ongoing, span start, span end) of each violation date in one sentence."""
+    sentence = text[s:e]
+    ongoing_word = bool(kw("ongoing").search(sentence))
+    taken: list[tuple[int, int]] = []
+    found = []
+    clauses = [(m.start() + s, m.end() + s) for m in re.finditer(r"[^，,]+", sentence)]
+
+    def excluded(pos: int) -> bool:
+        return any(cs <= pos < ce and kw("employment_start").search(text[cs:ce]) for cs, ce in clauses)
+
+    for m in _RANGE.finditer(text, s, e):
+        taken.append((m.start(), m.end()))
+        if excluded(m.start()):
+            continue
+        a = nm.parse_date(m.group("a"))
+        b = None if m.group("now") else nm.parse_date(m.group("b"), end_of_month=True)
+        if a:
+            found.append((a, b, b is None, m.start(), m.end()))
+    for m in nm.DATE.finditer(text, s, e):
+        if any(ts <= m.start() < te for ts, te in taken) or excluded(m.start()):
+            continue
+        start = nm.date_from_match(m)
+        if not start:
+            continue
+        since = bool(_SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]))
+        if since or ongoing_word:
+            found.append((start, None, True, m.start(), m.end()))
+        else:
+            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.start(), m.end()))
+    return found
+
+
+def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) -> None:
+    s0, e0 = span or (0, len(text))
+    letter = rec.get("letter_date")
+    periods = []
+    for m in _SENTENCE.finditer(text, s0, e0):
+        if kw("violation").search(m.group()):
+            periods += [p for p in _periods(text, m.start(), m.end()) if not letter or p[0] <= letter]
+    if not periods:
+        return
+    first = min(periods, key=lambda p: p[0])
+    rec.set("violation_start", first[0], first[3], first[4], 0.8)
+    if any(p[2] for p in periods):
+        last = next(p for p in periods if p[2])
+        rec.set("violation_ongoing", True, last[3], last[4], 0.7)
+        return
+    last = max(periods, key=lambda p: p[1] or date.min)
+    rec.set("violation_end", last[1], last[3], last[4], 0.8)

@@ -1,0 +1,173 @@
+"""Labels, lines and sections of a complaint letter.
+
+A letter's text is cut into lines (paragraphs, or table rows: cells joined by a tab in .docx and by
+a space in PDF). A line is cut into segments at commas and semicolons and before any known label that
+follows a space, so `投诉人：韦某，男，38岁`, `投诉人\t韦某\t性别\t男` and `投诉人 韦某 性别 男` give the same
+segments. A segment that starts with a label and a separator is labelled; the others are loose.
+
+Sections (事实与理由, 请求事项) run from their label to the next labelled line, closing formula or date line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+_BOUNDARY = " \t，,；;。、：:（("
+_SEP = "：:\t "
+_SPLIT = re.compile(r"[，,；;。]")
+DATE_LINE = re.compile(r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$")
+QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]")
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict:
+    """The label tables (complaint_labels.yaml) and keyword regexes (complaint_keywords.yaml)."""
+    labels = yaml.safe_load((DATA / "complaint_labels.yaml").read_text(encoding="utf-8"))
+    keywords = yaml.safe_load((DATA / "complaint_keywords.yaml").read_text(encoding="utf-8"))
+    return {"labels": labels, "kw": {k: re.compile(v) for k, v in keywords.items()}}
+
+
+def kw(name: str) -> re.Pattern[str]:
+    return tables()["kw"][name]
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    single, double = set(), set()
+    for line in (DATA / "complaint_surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for word in line.split():
+            (double if len(word) == 2 else single).add(word)
+    return frozenset(single), frozenset(double)
+
+
+def is_person_name(text: str) -> bool:
+    """A plausible Chinese personal name: a known surname and 1-2 more characters (2-4 in all)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text or ""):
+        return False
+    single, double = surnames()
+    if text[:2] in double:
+        return len(text) in (3, 4)
+    return text[0] in single and len(text) <= 3 and not kw("org_suffix").search(text[1:])
+
+
+@lru_cache(maxsize=1)
+def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex of every label (longest first) and label -> key ('complainant.name', 'ctx.address', …)."""
+    data = tables()["labels"]
+    keys: dict[str, str] = {}
+    for key, words in data["fields"].items():
+        keys.update({w: key for w in words})
+    for group in ("context", "sections", "dates", "people"):
+        prefix = {"context": "ctx", "sections": "section", "dates": "date", "people": "people"}[group]
+        for name, words in data[group].items():
+            keys.update({w: f"{prefix}.{name}" for w in words if w not in keys})
+    alternation = "|".join(re.escape(w) for w in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"\s*(?P<label>{alternation})(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    key: str | None = None  # None: a loose segment
+    label: str | None = None
+    vstart: int = 0
+    vend: int = 0
+
+    def value(self, text: str) -> str:
+        return text[self.vstart : self.vend]
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def label_at(text: str, pos: int, end: int) -> tuple[str, str, int] | None:
+    """(label, key, value start) when a label with a separator stands at `pos`."""
+    pattern, keys = label_index()
+    m = pattern.match(text, pos, end)
+    if not m:
+        return None
+    return m.group("label"), keys[m.group("label")], m.end()
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t：:":
+        s += 1
+    while e > s and text[e - 1] in " \t，,；;。：:":
+        e -= 1
+    return s, e
+
+
+def scan_line(text: str, start: int, end: int) -> list[Segment]:
+    """Segments of one line. A section label takes the rest of the line as its value."""
+    first = label_at(text, start, end)
+    if first and first[1].startswith("section."):
+        vs, ve = _strip(text, first[2], end)
+        return [Segment(start, end, first[1], first[0], vs, ve)]
+    cuts = [start]
+    for i in range(start + 1, end):
+        if _SPLIT.match(text[i - 1]) or (text[i - 1] in " \t" and label_at(text, i, end)):
+            cuts.append(i)
+    cuts.append(end)
+    segments = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        s, e = _strip(text, s, e)
+        if s >= e and not (s == e and label_at(text, s, end)):
+            continue
+        hit = label_at(text, s, e) if (s == start or text[s - 1] in _BOUNDARY) else None
+        if hit:
+            vs, ve = _strip(text, hit[2], e)
+            segments.append(Segment(s, e, hit[1], hit[0], vs, max(vs, ve)))
+        elif s < e:
+            segments.append(Segment(s, e, None, None, s, e))
+    return segments
+
+
+def is_stop_line(text: str, start: int, end: int) -> bool:
+    """Does this line end a section (a new label, a closing formula, a signature or a date)?"""
+    line = text[start:end].strip()
+    closings = tables()["labels"]["closings"]
+    if any(line.startswith(c) for c in closings) or DATE_LINE.match(line) or QA_LINE.match(line):
+        return True
+    if re.match(r"^是否", line):
+        return True
+    return label_at(text, start, end) is not None
+
+
+def find_sections(text: str) -> dict[str, tuple[int, int]]:
+    """name ('facts', 'requests') -> (start, end) of the section's content (first occurrence)."""
+    found: dict[str, tuple[int, int]] = {}
+    spans = lines_of(text)
+    for i, (s, e) in enumerate(spans):
+        hit = label_at(text, s, e)
+        if not hit or not hit[1].startswith("section."):
+            continue
+        name = hit[1].split(".", 1)[1]
+        if name in found:
+            continue
+        content_start, content_end = _strip(text, hit[2], e)
+        empty = content_start >= content_end
+        for s2, e2 in spans[i + 1 :]:
+            if is_stop_line(text, s2, e2):
+                break
+            content_start, content_end = (s2 if empty else content_start), e2
+            empty = False
+        if content_start < content_end:
+            found[name] = (content_start, content_end)
+    return found

@@ -1,0 +1,59 @@
+"""The amount claimed.
+
+Conventions: a total the letter states (合计/共计/总计… in the requests) wins; otherwise the one amount the
+requests state (the same figure repeated counts once); requests naming several different amounts with no
+stated total give None (never our own sum). When the requests name no amount, the amounts of the facts'
+arrears sentences (拖欠/欠/共计…) are used the same way. Rates (月工资/每天…) are never claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import INLINE, PROSE, Recorder
+from extractors.complaint.labels import kw
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+
+
+_TOTAL_SENTENCE = re.compile(r"^\s*(?:以上|上述|合计|共计|总计|总共|两项|各项|三项)")
+
+
+def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, int, int, bool]]:
+    """(value, start, end, is_stated_total) of the amounts in text[s:e] that are not rates."""
+    out = []
+    for sm in _SENTENCE.finditer(text, s, e):
+        sentence = sm.group()
+        if need_claim and not kw("claim").search(sentence):
+            continue
+        is_total = bool(_TOTAL_SENTENCE.match(sentence))
+        for m in nm.MONEY.finditer(text, sm.start(), sm.end()):
+            if kw("rate").search(text[max(sm.start(), m.start() - 8) : m.start()]):
+                continue
+            value = nm.money_value(m)
+            if value:
+                out.append((value, m.start(), m.end(), is_total))
+    return out
+
+
+def _choose(amounts: list[tuple[float, int, int, bool]]) -> tuple[float, int, int] | None:
+    """The stated total, else the single amount stated (repeats count once), else None."""
+    totals = [a for a in amounts if a[3]]
+    if totals:
+        return totals[-1][:3]
+    if len({a[0] for a in amounts}) == 1:
+        return amounts[0][:3]
+    return None
+
+
+def extract_amount(rec: Recorder, text: str, requests_span: tuple[int, int] | None,
+                   facts_span: tuple[int, int] | None) -> None:
+    if requests_span:
+        amounts = _amounts(text, *requests_span, need_claim=False)
+        if amounts:
+            if chosen := _choose(amounts):
+                rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], INLINE)
+            return
+    if facts_span and (chosen := _choose(_amounts(text, *facts_span, need_claim=True))):
+        rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], PROSE)

@@ -1,0 +1,153 @@
+"""Complainant and respondent from labelled lines, table rows and inline descriptions.
+
+The letter describes one party at a time: a line that names the complainant (`投诉人：…`, `我叫…，女`,
+`代表…，男`) makes the following context labels (住所、电话) the complainant's; `被投诉单位：…` makes them
+the respondent's; agent, representative and signature lines belong to neither. Loose clauses
+(`男`, `三十五岁`, `住…`, `在…公司做采茶工`) are read only on a line that names the complainant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import INLINE, LABELLED, Recorder
+from extractors.complaint.labels import QA_LINE, Segment, is_person_name, kw, lines_of, scan_line
+
+_INLINE_PERSON = re.compile(
+    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人)[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})$"
+)
+_ADDRESS = re.compile(r"^(?:家住|现住|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
+_ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
+_PHONE_LOOSE = re.compile(r"^(?:联系电话|联系方式|手机号码|手机|电话)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$")
+_TRAILING_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
+
+
+def org_pattern() -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})(?![\u4e00-\u9fff]*?(?:{kw('org_suffix').pattern}))")
+
+
+_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系)")
+
+
+def clean_org(candidate: str) -> tuple[str, int] | None:
+    """Trim leading words ('我是在…') off an organisation name; (name, chars trimmed) or None."""
+    m = _LEADING.match(candidate)
+    cut = m.end() if m and len(candidate) - m.end() >= 4 else 0
+    name = candidate[cut:]
+    if len(name) < 4 or name[0] in "该此本其这那贵我你他" or not kw("org_suffix").search(name):
+        return None
+    return name, cut
+
+
+def occupation_of(text: str) -> str | None:
+    """A short occupation word ('木工', '收银员', '货车司机'), else None."""
+    text = text.strip()
+    if 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text) and not is_person_name(text):
+        if re.search(rf"(?:{kw('occupation_suffix').pattern})$", text) and text not in ("打工", "做工", "务工"):
+            return text
+    return None
+
+
+def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
+    """'在融水县某公司做采茶工' -> employer and occupation."""
+    m = re.match(r"^(?:系|是)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
+                 text[s:e])
+    if not m or not clean_org(m.group("org")):
+        return False
+    rec.set("complainant.employer", m.group("org"), s + m.start("org"), s + m.end("org"), conf)
+    occ = occupation_of(m.group("occ"))
+    if occ:
+        rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), conf)
+    return True
+
+
+def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> None:
+    """One loose clause of the complainant's description."""
+    clause = text[s:e]
+    if clause in ("男", "女"):
+        rec.set("complainant.gender", clause, s, e, conf)
+    elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
+        rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
+    elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
+        return
+    elif m := _ID_LOOSE.match(clause):
+        rec.set("complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
+    elif (m := _PHONE_LOOSE.match(clause)) and nm.find_phones(m.group("v")):
+        phone, ps, pe = nm.find_phones(m.group("v"))[0]
+        rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
+    elif m := _ADDRESS.match(clause):
+        rec.set("complainant.address", m.group("v"), s + m.start("v"), e, conf)
+    elif not _employment(rec, text, s, e, conf) and (occ := occupation_of(clause)):
+        rec.set("complainant.occupation", occ, s, e, conf)
+
+
+def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
+    """A labelled value, validated by the field's kind."""
+    value, s, e = seg.value(text), seg.vstart, seg.vend
+    field = path.split(".", 1)[1]
+    if field == "gender":
+        value = value[:1] if value[:1] in ("男", "女") else None
+    elif field == "age":
+        value = nm.parse_age(value)
+    elif field == "id_number":
+        m = nm.ID_NUMBER.search(value)
+        value, s, e = (nm.valid_id_number(m.group()), s + m.start(), s + m.end()) if m else (None, s, e)
+    elif field == "phone":
+        phones = nm.find_phones(value)
+        value, s, e = (phones[0][0], s + phones[0][1], s + phones[0][2]) if phones else (None, s, e)
+    elif field in ("name", "legal_representative") and path.startswith("complainant"):
+        value = value if is_person_name(value) else None
+    elif field == "legal_representative":
+        value = value if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else None
+    elif field in ("employer", "address", "workplace", "name"):
+        if m := _TRAILING_NOTE.search(value):
+            value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
+    rec.set(path, value, s, e, LABELLED)
+
+
+def _context_of(key: str, ctx: str | None) -> str | None:
+    if key == "complainant.name" or key in ("complainant.gender", "complainant.age"):
+        return "complainant"
+    if key == "respondent.name":
+        return "respondent"
+    if key.startswith("people."):
+        return "other"
+    return ctx
+
+
+def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
+    """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
+    ctx: str | None = None
+    for start, end in lines_of(text):
+        if any(s <= start < e for s, e in skip):
+            continue
+        qa = QA_LINE.match(text, start, end)
+        if qa and qa.group(1) == "问":
+            continue
+        segments = scan_line(text, qa.end() if qa else start, end)
+        names_person = False
+        for i, seg in enumerate(segments):
+            if seg.key:
+                if seg.key == "people.signatures":
+                    return  # the signature block closes the letter's description of the parties
+                ctx = _context_of(seg.key, ctx)
+                if seg.key == "complainant.name":
+                    names_person = True
+                if ctx == "other" or seg.key.startswith(("section.", "date.", "people.")):
+                    continue
+                path = seg.key
+                if seg.key.startswith("ctx."):
+                    if ctx not in ("complainant", "respondent") or (ctx == "respondent" and seg.key == "ctx.phone"):
+                        continue
+                    path = f"{ctx}.{seg.key.split('.', 1)[1]}"
+                _set_labelled(rec, seg, text, path)
+            elif not names_person:
+                m = _INLINE_PERSON.match(seg.value(text))
+                following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
+                if m and (following in ("男", "女") or nm.AGE.search(following)):
+                    ctx, names_person = "complainant", True
+                    rec.set("complainant.name", m.group("name"), seg.start + m.start("name"),
+                            seg.start + m.end("name"), INLINE)
+            elif ctx == "complainant":
+                parse_loose(rec, text, seg.start, seg.end)

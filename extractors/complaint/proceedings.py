@@ -1,0 +1,67 @@
+"""Whether the matter was already mediated, arbitrated or litigated (投诉书 item 3).
+
+Every clause that mentions 仲裁/诉讼/起诉/法院/调解 is read: a negation before the topic word (未申请仲裁,
+没去法院) says "none"; doubt (不清楚, 可能) says "unknown"; otherwise the clause affirms a proceeding
+(litigation > arbitration > mediation). A form's `是否…仲裁…：否/是/不清楚` row is read the same way.
+Questions of an oral record are skipped; future intentions (将申请仲裁) are not proceedings.
+Result: any affirmed proceeding, else "unknown" if any doubt, else "none"; None when the letter is silent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint.evidence import INLINE, LABELLED, Recorder
+from extractors.complaint.labels import QA_LINE, kw, lines_of
+
+_CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
+_FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$")
+_FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
+_RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
+
+
+def classify(clause: str) -> str | None:
+    """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
+    topic = kw("proceeding_topic").search(clause)
+    if not topic or _FUTURE.search(clause):
+        return None
+    if kw("uncertain").search(clause):
+        return "unknown"
+    if kw("negation").search(clause[: topic.start()]):
+        return "none"
+    for kind in ("litigation", "arbitration", "mediation"):
+        if kw(kind).search(clause):
+            return kind
+    return None
+
+
+def _form_value(value: str) -> str | None:
+    value = value.strip(" 。.")
+    if not value or kw("uncertain").search(value):
+        return "unknown" if value else None
+    if re.match(r"^(?:否|无|没有|未|没|不曾|从未)", value):
+        return "none"
+    return classify(value) or ("unknown" if re.match(r"^(?:是|有|已)", value) else None)
+
+
+def extract_prior(rec: Recorder, text: str) -> None:
+    found: list[tuple[str, int, int, float]] = []
+    for s, e in lines_of(text):
+        q = QA_LINE.match(text, s, e)
+        if q and q.group(1) == "问":
+            continue
+        if m := _FORM_ROW.match(text, s, e):
+            if kind := _form_value(m.group("v")):
+                found.append((kind, s, e, LABELLED))
+            continue
+        for c in _CLAUSE.finditer(text, q.end() if q else s, e):
+            if kind := classify(c.group()):
+                found.append((kind, c.start(), c.end(), INLINE))
+    if not found:
+        return
+    affirmed = [f for f in found if f[0] in _RANK]
+    if affirmed:
+        best = max(affirmed, key=lambda f: _RANK[f[0]])
+    else:
+        best = next((f for f in found if f[0] == "unknown"), found[0])
+    rec.set("prior_proceedings", best[0], best[1], best[2], best[3])

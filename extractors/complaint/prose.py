@@ -1,0 +1,92 @@
+"""Fallbacks for letters without labels: read a value from the prose only when no label gave it.
+
+- complainant name: a signature line (a bare name near the end);
+- employer / occupation: `我是在某厂打工的`, `我们是某公司的23名工人`, `进厂做木工`;
+- respondent: the organisation the oral record's answer or the letter's body names first, and its
+  address from `某厂在…村工业园里面` / `地址在…`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint.body import body_paragraphs, qa_pairs
+from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
+from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of
+from extractors.complaint.parties import clean_org, occupation_of
+
+_OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
+_PLACE = "省市县区镇乡村路街道号园组巷屯寨"
+_LOCATED = re.compile(rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)")
+_Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
+
+
+def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    suffix = kw("org_suffix").pattern
+    out = []
+    for m in re.finditer(rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{suffix})", text[s:e]):
+        cleaned = clean_org(m.group())
+        if cleaned and not _OFFICIAL.search(cleaned[0]):
+            out.append((cleaned[0], s + m.start() + cleaned[1], s + m.end()))
+    return out
+
+
+def _signature_name(rec: Recorder, text: str) -> None:
+    for s, e in reversed(lines_of(text)[-8:]):
+        line = text[s:e].strip()
+        if DATE_LINE.match(line):
+            continue
+        if is_person_name(line):
+            start = text.index(line, s)
+            rec.set("complainant.name", line, start, start + len(line), SIGNATURE)
+            return
+
+
+def _employment(rec: Recorder, text: str) -> None:
+    suffix = kw("org_suffix").pattern
+    pattern = re.compile(
+        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))(?:的|打工|上班|工作|做|务工)"
+    )
+    for s, e in body_paragraphs(text):
+        if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
+            cleaned = clean_org(m.group("org"))
+            if cleaned and not _OFFICIAL.search(cleaned[0]):
+                rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
+        if not rec.has("complainant.occupation"):
+            m = re.search(r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,]|$)", text[s:e])
+            if m and (occ := occupation_of(m.group("occ"))):
+                rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
+
+
+def _respondent(rec: Recorder, text: str) -> None:
+    spans = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
+    spans += body_paragraphs(text)
+    if not rec.has("respondent.name"):
+        for s, e in spans:
+            if orgs := _orgs(text, s, e):
+                rec.set("respondent.name", *orgs[0], PROSE)
+                break
+    name = rec.get("respondent.name")
+    if not name or rec.has("respondent.address"):
+        return
+    core = re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
+    for s, e in spans:
+        for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
+            sentence = sm.group()
+            if core not in sentence and name not in sentence:
+                continue
+            for m in _LOCATED.finditer(sentence):
+                if core in m.group("a"):
+                    continue
+                start = s + sm.start() + m.start("a")
+                rec.set("respondent.address", m.group("a"), start, start + len(m.group("a")), PROSE)
+                return
+
+
+def fill_from_prose(rec: Recorder, text: str) -> None:
+    if not rec.has("complainant.name"):
+        _signature_name(rec, text)
+    if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
+        _employment(rec, text)
+    if not (rec.has("respondent.name") and rec.has("respondent.address")):
+        _respondent(rec, text)
