@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors import jio
+
 LEVELS = ("province", "city", "county")
 # Characters of a division name that must appear in the address for the parse of that level to count.
 # Two characters identify nearly every division (广西, 柳州, 融水, 内蒙) and survive the short forms
@@ -42,7 +44,7 @@ def parse_division(address: str | None) -> Division | None:
     """The administrative division an address names, or None when it names none reliably."""
     if not address or not address.strip():
         return None
-    import jionlp  # slow import (~1 s): only when a complaint is actually checked
+    jionlp = jio.jionlp()  # slow import (~1 s): only when a complaint is actually checked
 
     parsed = jionlp.parse_location(address, town_village=False)
     values = {n: parsed.get(n) for n in LEVELS}

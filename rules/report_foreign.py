@@ -16,6 +16,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from extractors import jio
+
 from rules.report_text import Finding, line_spans, sentence_at
 
 _LIST_MARK = re.compile(
@@ -30,7 +32,7 @@ def parse_place(name: str, written_only: bool = True) -> tuple[str | None, str |
     `written_only`: keep only what the name itself spells (the city jionlp infers from a county is
     dropped); the body's own place keeps the inferred parent, which is what makes its city comparable.
     """
-    import jionlp  # slow import: only when a report is checked
+    jionlp = jio.jionlp()  # slow import: only when a report is checked
 
     loc = jionlp.parse_location(name)
     city, county = loc.get("city"), loc.get("county")
