@@ -44,7 +44,7 @@ def _print_summary(result: dict) -> None:
     files = result["files"]
     table = Table(title=f"本次处理 {len(files)} 个文件（运行编号 {result['run_id'][:8]}）")
     for column in ("文件", "结果", "类型", "问题数", "文档编号", "说明"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for f in files:
         table.add_row(
             f["filename"], _OUTCOME_LABELS.get(f["outcome"], f["outcome"]), doc_type_label(f["doc_type"]),
