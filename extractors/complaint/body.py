@@ -41,7 +41,8 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the request items in text[start:end]."""
-    enums = [m for m in ENUM.finditer(text, start, end)]
+    # on the slice, so that `^` matches where the block starts (after 答： or a label)
+    enums = [(start + m.start(), start + m.end()) for m in ENUM.finditer(text[start:end])]
     if not enums:
         spans = []
         for ls, le in lines_of(text[start:end]):
@@ -50,10 +51,10 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((s, e))
         return spans
     spans = []
-    for i, m in enumerate(enums):
-        stop = enums[i + 1].start() if i + 1 < len(enums) else end
-        line_end = text.find("\n", m.end(), stop)
-        s, e = _trimmed(text, m.end(), line_end if line_end != -1 else stop)
+    for i, (_, m_end) in enumerate(enums):
+        stop = enums[i + 1][0] if i + 1 < len(enums) else end
+        line_end = text.find("\n", m_end, stop)
+        s, e = _trimmed(text, m_end, line_end if line_end != -1 else stop)
         if s < e:
             spans.append((s, e))
     return spans

@@ -23,7 +23,7 @@ _BOUNDARY = " \t，,；;。、：:（("
 _SEP = "：:\t "
 _SPLIT = re.compile(r"[，,；;。]")
 DATE_LINE = re.compile(r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$")
-QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]")
+QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +114,14 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _glued_label(text: str, i: int, end: int) -> bool:
+    """A long label with a colon glued to the previous value (two lines a reader joined)."""
+    hit = label_at(text, i, end)
+    if not hit or len(hit[0]) < 4 or text[i + len(hit[0]) : i + len(hit[0]) + 1] not in ("：", ":"):
+        return False
+    return not any(label_at(text, j, end) for j in range(max(0, i - 3), i))
+
+
 def scan_line(text: str, start: int, end: int) -> list[Segment]:
     """Segments of one line. A section label takes the rest of the line as its value."""
     first = label_at(text, start, end)
@@ -122,7 +130,7 @@ def scan_line(text: str, start: int, end: int) -> list[Segment]:
         return [Segment(start, end, first[1], first[0], vs, ve)]
     cuts = [start]
     for i in range(start + 1, end):
-        if _SPLIT.match(text[i - 1]) or (text[i - 1] in " \t" and label_at(text, i, end)):
+        if _SPLIT.match(text[i - 1]) or (text[i - 1] in " \t" and label_at(text, i, end)) or _glued_label(text, i, end):
             cuts.append(i)
     cuts.append(end)
     segments = []
@@ -130,7 +138,8 @@ def scan_line(text: str, start: int, end: int) -> list[Segment]:
         s, e = _strip(text, s, e)
         if s >= e and not (s == e and label_at(text, s, end)):
             continue
-        hit = label_at(text, s, e) if (s == start or text[s - 1] in _BOUNDARY) else None
+        at_boundary = s == start or text[s - 1] in _BOUNDARY or _glued_label(text, s, e)
+        hit = label_at(text, s, e) if at_boundary else None
         if hit:
             vs, ve = _strip(text, hit[2], e)
             segments.append(Segment(s, e, hit[1], hit[0], vs, max(vs, ve)))

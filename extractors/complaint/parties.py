@@ -43,7 +43,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
 def occupation_of(text: str) -> str | None:
     """A short occupation word ('木工', '收银员', '货车司机'), else None."""
     text = text.strip()
-    if 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text) and not is_person_name(text):
+    if 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text):
         if re.search(rf"(?:{kw('occupation_suffix').pattern})$", text) and text not in ("打工", "做工", "务工"):
             return text
     return None
