@@ -72,8 +72,9 @@ def _is_missing(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        # "unknown" is the extractor's way of saying the letter does not say (prior_proceedings).
-        return not value.strip() or value == "unknown"
+        # prior_proceedings "unknown" means the letter answers the question, but unclearly
+        # (不清楚、可能问过仲裁委): the item is stated, so it is not a missing item.
+        return not value.strip()
     if isinstance(value, list):
         return not any(str(v).strip() for v in value)
     return False

@@ -78,13 +78,19 @@ def test_each_missing_item_is_flagged_alone(rules: RuleSet, cal: WorkCalendar, p
 
 @pytest.mark.parametrize(
     ("path", "value"),
-    [("complainant.name", "  "), ("facts", ""), ("requests", [" "]), ("prior_proceedings", "unknown")],
+    [("complainant.name", "  "), ("facts", ""), ("requests", [" "]), ("prior_proceedings", None)],
 )
 def test_blank_values_count_as_missing(rules: RuleSet, cal: WorkCalendar, path: str, value: object) -> None:
     fields = complete()
     head, _, leaf = path.rpartition(".")
     setattr(getattr(fields, head) if head else fields, leaf, value)
     assert ids(run(fields, rules, cal)) == [f"complaint.missing.{path}"]
+
+
+def test_an_unclear_answer_on_prior_proceedings_is_not_missing(rules: RuleSet, cal: WorkCalendar) -> None:
+    fields = complete()
+    fields.prior_proceedings = "unknown"
+    assert "complaint.missing.prior_proceedings" not in ids(run(fields, rules, cal))
 
 
 def test_missing_item_messages_name_the_item(rules: RuleSet, cal: WorkCalendar) -> None:
