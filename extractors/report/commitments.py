@@ -42,24 +42,31 @@ def _action_re() -> re.Pattern[str]:
     return re.compile(f"{t['action_not_before']}(?:{words}){t['action_not_after']}")
 
 
+def _negated(clause: str, start: int) -> bool:
+    return bool(lexicon.regex("negated_timing").search(clause[:start]))
+
+
 def find_timing(clause: str) -> Timing | None:
-    """The clause's first cadence, deadline or vague recurrence word."""
-    best: tuple[int, int, str | None, str | None] | None = None  # start, -length, cadence, schedule
+    """The clause's first cadence, deadline or vague recurrence word (a negated one does not count)."""
+    found: list[tuple[int, int, str | None, str | None]] = []  # start, -length, cadence, schedule
     detail = lexicon.regex("schedule_detail")
     for cadence, pattern in lexicon.table()["cadences"].items():
         for m in re.finditer(pattern, clause):
             d = detail.match(clause, m.end())
             schedule = clause[m.start() : d.end()] if d and d.end() > m.end() else None
-            cand = (m.start(), -(len(m.group(0))), cadence, schedule)
-            if best is None or cand[:2] < best[:2]:
-                best = cand
-    m = lexicon.regex("deadline").search(clause)
-    if m and (best is None or m.start() < best[0]):
-        best = (m.start(), -len(m.group(0)), "once", m.group(0).lstrip("于在"))
+            found.append((m.start(), -len(m.group(0)), cadence, schedule))
+    for m in lexicon.regex("deadline").finditer(clause):
+        found.append((m.start(), -len(m.group(0)), "once", m.group(0).lstrip("于在")))
+    for m in lexicon.regex("event_deadline").finditer(clause):
+        found.append((m.start(), -len(m.group(0)), "ad_hoc", m.group(0)))
+    found = [f for f in found if not _negated(clause, f[0])]
+    if found:
+        best = min(found, key=lambda f: f[:2])
+        return Timing(best[2], best[3], best[0])
     v = lexicon.regex("vague_timing").search(clause)
-    if v and best is None:
-        best = (v.start(), -len(v.group(0)), None, None)
-    return Timing(best[2], best[3], best[0]) if best else None
+    if v and not _negated(clause, v.start()):
+        return Timing(None, None, v.start())
+    return None
 
 
 def _is_past(clause: str, action: re.Match[str]) -> bool:
@@ -73,6 +80,7 @@ class _Unit:
     end: int
     action: str
     timing: Timing
+    clause_start: int = 0
 
 
 def _units(sentence: str) -> list[_Unit]:
@@ -85,24 +93,25 @@ def _units(sentence: str) -> list[_Unit]:
             continue
         if timing.cadence not in RECURRING and _is_past(clause, action):
             continue
-        hits.append(_Unit(m.start(), m.end(), action.group(0), timing))
+        hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
-        return [_Unit(0, len(sentence), hits[0].action, hits[0].timing)] if hits else []
+        return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)] if hits else []
     units = []
     for i, h in enumerate(hits):
         start = 0 if i == 0 else h.start
         end = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
-        units.append(_Unit(start, end, h.action, h.timing))
+        units.append(_Unit(start, end, h.action, h.timing, h.start))
     return units
 
 
 def _responsible(
-    sentence: Sentence, section_path: list[Section], people: list[PersonDuty], skip: list[Span]
+    text: str, span: Span, section_path: list[Section], people: list[PersonDuty], skip: list[Span]
 ) -> str | None:
-    m = lexicon.regex("responsible_pattern").search(sentence.text)
+    """Who answers for a commitment whose text is `text` (at `span`); see the module docstring."""
+    own = [p for p in people if span.start <= p.span.start < span.end]
+    m = lexicon.regex("responsible_pattern").search(text)
     if m:
-        return m.group(1)
-    own = [p for p in people if sentence.span.start <= p.span.start < sentence.span.end]
+        return display_name(own[0], people) if own else m.group(1)
     if own:
         return display_name(own[0], people)
     lead = set(lexicon.table()["lead_duties"])
@@ -115,6 +124,16 @@ def _responsible(
         for p in people:
             if p.duty == duty and not inside(skip, p.span.start):
                 return display_name(p, people)
+    return None
+
+
+def _subject(text: str, clause_start: int) -> str | None:
+    """An office standing as the subject of the unit or of its qualifying clause (镇财政所每月…)."""
+    subject = lexicon.regex("subject_office")
+    for at in (0, clause_start):
+        m = subject.match(text[at:].lstrip(" ，,"))
+        if m:
+            return m.group(0)
     return None
 
 
@@ -142,11 +161,12 @@ def find_commitments(
             lead += len(raw[lead:]) - len(raw[lead:].lstrip(" 、，,"))
             text = raw[lead:].rstrip(" 、，,")
             start = s.span.start + u.start + lead
+            evidence = Span(start=start, end=start + len(text), page=doc.page_at(start))
+            responsible = _subject(raw, u.clause_start - u.start) or _responsible(text, evidence, path, people, skip)
             out.append(Commitment(
                 text=text, action=u.action, cadence=u.timing.cadence, schedule=u.timing.schedule,
-                responsible=_responsible(s, path, people, skip), channel=_channel(s.text),
-                section=path[-1].title if path else None,
-                evidence=Span(start=start, end=start + len(text), page=doc.page_at(start)),
+                responsible=responsible, channel=_channel(text),
+                section=path[-1].title if path else None, evidence=evidence,
             ))
     return out
 

@@ -64,7 +64,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
         # Quotes and asides go so that “统一公开日”(每季度…)制度 reads 统一公开日制度.
         text = re.sub(r"[“”\"‘’]", "", para)
         text = re.sub(r"[(（][^()（）]{0,30}[)）]", "", text)
-        for m in re.finditer(r"(制度|制)(?![度定作造订止约品成图衡])", text):
+        for m in re.finditer(r"(制度|制)(?![度定作造订止约品成图衡发])", text):
             head, tail = lead.sub("", _head_of(text, m.start())), m.group(1)
             if tail == "制" and (len(head) < 2 or head[-1] + "制" in table["not_system_zhi"]):
                 continue
@@ -94,7 +94,7 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
     markers = lexicon.regex("item_markers")
     closers = lexicon.regex("shortcoming_closers")
     for m in lexicon.regex("shortcoming_leads").finditer(text):
-        end = text.find("\n", m.end())
+        end = text.find("\n", m.end() + 1)
         block = text[m.end() : end if end >= 0 else len(text)]
         items = _split_items(block, markers)
         return [_cut_closing(i, closers) for i in items if i]
@@ -111,11 +111,12 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
 def _split_items(block: str, markers: re.Pattern[str]) -> list[str]:
     starts = [m for m in markers.finditer(block)]
     if not starts:
-        first = re.split(r"(?<=[。！？])", block.strip())[0]
-        return [first.strip()] if first.strip() else []
+        first = re.split(r"(?<=[。！？])", block.strip())[0].strip(" 。；;")
+        return [first] if first else []
     items = []
     for a, b in zip(starts, [*starts[1:], None], strict=True):
-        items.append(block[a.end() : b.start() if b else len(block)].strip(" ，,、：:"))
+        item = block[a.end() : b.start() if b else len(block)].split("\n")[0]
+        items.append(item.strip(" ，,、：:；;。"))
     return items
 
 
@@ -127,4 +128,4 @@ def _cut_closing(item: str, closers: re.Pattern[str]) -> str:
         if kept and closers.match(part.strip()):
             break
         kept.append(part)
-    return "".join(kept).strip()
+    return "".join(kept).strip(" ，,、：:；;。")

@@ -62,7 +62,7 @@ def find_figures(doc: ParsedDocument, skip: list[Span]) -> list[Figure]:
     for m in _number_re().finditer(text):
         if inside(skip, m.start()) or text[m.start() - 1 : m.start()] == "各":
             continue
-        if re.match(r"[年月日号时分秒]", text[m.end() : m.end() + 1]) and m.group("u") in ("个",):
+        if m.group("u") == "个" and re.match(r"工作日|月|小时|季度|星期|周|[年日号时分秒]", text[m.end() : m.end() + 3]):
             continue
         unit = m.group("u")
         label = _following_label(text, m.end()) if unit in measure else ""

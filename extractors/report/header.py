@@ -22,8 +22,7 @@ def _org_pattern() -> re.Pattern[str]:
 
 def _is_org_line(text: str) -> bool:
     text = text.strip()
-    m = _org_pattern().match(text)
-    return bool(m) and m.end() == len(text) and len(text) <= 30
+    return len(text) <= 30 and bool(_org_pattern().fullmatch(text))
 
 
 def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> FieldEvidence:
@@ -54,10 +53,18 @@ def find_agency(
         if _is_org_line(p.text) and not lexicon.regex("compilation_header").match(p.text.strip()):
             start = p.start + len(p.text) - len(p.text.lstrip())
             return p.text.strip(), evidence(doc, start, start + len(p.text.strip()), 0.9)
+    signed = _signature(doc, paras)
     if title:
         m = re.match(rf"({_org_pattern().pattern[1:]})(?=\d{{4}}年|关于|[一二三四]季度|上半年|下半年|年度)", title[0])
         if m:
+            # the signature names the same body in full (云岭镇 -> 云岭镇人民政府)
+            if signed and signed[0].startswith(m.group(1)):
+                return signed
             return m.group(1), evidence(doc, title[1], title[1] + m.end(1), 0.85)
+    return signed
+
+
+def _signature(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, FieldEvidence] | None:
     for p in reversed(paras[-TAIL_LINES:]):
         text = dates.DATE.sub("", p.text).strip()
         if text and _is_org_line(text) and not text.endswith(("。", "；")):
@@ -92,7 +99,8 @@ def find_period(
     places: list[tuple[str, int]] = []
     if title:
         places.append((title[0], title[1]))
-    body = [p for p in paras[:HEAD_LINES + 2] if len(p.text) > 60]
+    body = [p for p in paras[: HEAD_LINES + 2] if len(p.text) > 30 and not match_heading(p.text)
+            and not (title and p.start <= title[1] < p.end)]
     if body:
         places.append((body[0].text, body[0].start))
     for text, offset in places:

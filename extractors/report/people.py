@@ -61,11 +61,14 @@ def _role_before(text: str, end: int) -> tuple[str, int] | None:
                 continue
         break
     role = text[start:end].strip("、")
+    own = re.match(r"(?:我|本)[局镇乡委办县区]", role)  # 我局党组书记: the body is not part of the title
+    if own:
+        role, start = role[own.end() :], start + own.end()
     return (role, start) if role else None
 
 
 def _duty_after(text: str, pos: int) -> str | None:
-    m = re.match(r"(?:同志)?(?:任|为|担任|兼任)(?P<d>" + "|".join(map(re.escape, lexicon.words("duties"))) + ")", text[pos : pos + 12])
+    m = re.match(r"(?:同志)?(?:任|为|担任|兼任)[^，。；,;]{0,10}?(?P<d>" + "|".join(map(re.escape, lexicon.words("duties"))) + ")", text[pos : pos + 12])
     if m:
         return m.group("d")
     before = text[max(0, pos - 40) : pos]
