@@ -48,8 +48,11 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
                 return
 
 
-def _periods(text: str, s: int, e: int) -> list[tuple[date, date | None, bool, int, int]]:
-    """(start, end, ongoing, span start, span end) of each violation date in one sentence."""
+Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int]]
+
+
+def _periods(text: str, s: int, e: int) -> list[Period]:
+    """(start, end, ongoing, span of the start, span of the end) of each violation date in a sentence."""
     sentence = text[s:e]
     ongoing_word = bool(kw("ongoing").search(sentence))
     taken: list[tuple[int, int]] = []
@@ -66,7 +69,7 @@ def _periods(text: str, s: int, e: int) -> list[tuple[date, date | None, bool, i
         a = nm.parse_date(m.group("a"))
         b = None if m.group("now") else nm.parse_date(m.group("b"), end_of_month=True)
         if a:
-            found.append((a, b, b is None, m.start(), m.end()))
+            found.append((a, b, b is None, m.span("a"), m.span("now") if b is None else m.span("b")))
     for m in nm.DATE.finditer(text, s, e):
         if any(ts <= m.start() < te for ts, te in taken) or excluded(m.start()):
             continue
@@ -75,9 +78,9 @@ def _periods(text: str, s: int, e: int) -> list[tuple[date, date | None, bool, i
             continue
         since = bool(_SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]))
         if since or ongoing_word:
-            found.append((start, None, True, m.start(), m.end()))
+            found.append((start, None, True, m.span(), m.span()))
         else:
-            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.start(), m.end()))
+            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.span(), m.span()))
     return found
 
 
@@ -91,10 +94,10 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
     if not periods:
         return
     first = min(periods, key=lambda p: p[0])
-    rec.set("violation_start", first[0], first[3], first[4], 0.8)
+    rec.set("violation_start", first[0], *first[3], 0.8)
     if any(p[2] for p in periods):
         last = next(p for p in periods if p[2])
-        rec.set("violation_ongoing", True, last[3], last[4], 0.7)
+        rec.set("violation_ongoing", True, *last[4], 0.7)
         return
     last = max(periods, key=lambda p: p[1] or date.min)
-    rec.set("violation_end", last[1], last[3], last[4], 0.8)
+    rec.set("violation_end", last[1], *last[4], 0.8)

@@ -1,0 +1,122 @@
+"""Complaint extraction against the hand-written goldens of tests/fixtures/complaints, both formats.
+
+Tolerance: `facts` must contain the golden's first 30 characters and have its length within ±20%
+(whitespace ignored; a paragraph break may differ between .docx and PDF). Every other field must be
+equal. `UPDATE_GOLDEN=1` rewrites the goldens' `fields` from the extractor and then fails on purpose:
+read the diff line by line before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bench.eval_complaints import FIXTURES, compare, fixtures
+from extractors.complaint import extract_complaint
+from extractors.complaint import numerals as nm
+from extractors.readers import read_document
+from schemas.models import ComplaintFields, ParsedDocument
+
+CASES = fixtures()
+REQUIRED = [
+    "complainant.name", "complainant.gender", "complainant.age", "complainant.occupation",
+    "complainant.employer", "complainant.address", "complainant.phone", "respondent.name",
+    "respondent.address", "facts", "requests", "prior_proceedings",
+]
+RULE_IDS = {f"complaint.missing.{f}" for f in REQUIRED} | {
+    "complaint.time_barred", "complaint.prior_proceedings", "complaint.dispute_route",
+    "complaint.out_of_jurisdiction", "complaint.too_many_agents", "complaint.acceptance_overdue",
+    "complaint.investigation_overdue",
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[Path, tuple[ParsedDocument, ComplaintFields]]:
+    out = {}
+    for _name, path, _golden in CASES:
+        doc = read_document(path.read_bytes(), path.name)
+        out[path] = (doc, extract_complaint(doc))
+    return out
+
+
+def test_enough_fixtures() -> None:
+    names = {name for name, _p, _g in CASES}
+    assert len(names) >= 15
+    assert all((FIXTURES / f"{n}.docx").exists() and (FIXTURES / f"{n}.pdf").exists() for n in names)
+
+
+@pytest.mark.parametrize(("name", "path", "golden"), CASES, ids=[p.name for _n, p, _g in CASES])
+def test_fields_match_golden(name: str, path: Path, golden: dict, results: dict) -> None:
+    _doc, fields = results[path]
+    actual = fields.model_dump(mode="json")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden["fields"] = {k: v for k, v in actual.items() if k != "evidence"}
+        (FIXTURES / f"{name}.expected.json").write_text(
+            json.dumps(golden, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        pytest.fail("UPDATE_GOLDEN=1 rewrote the golden; unset it and read the diff")
+    diff = [f"  {f}: expected {e!r}, got {a!r}" for f, (ok, e, a) in compare(golden["fields"], actual).items() if not ok]
+    assert not diff, f"{path.name}:\n" + "\n".join(diff)
+
+
+def _slice_holds(value: object, text: str) -> bool:
+    squash = re.sub(r"\s", "", text)
+    if isinstance(value, str):
+        # a value joined from several paragraphs (prose facts): each paragraph lies in the span
+        return all(re.sub(r"\s", "", part) in squash for part in value.split("\n")) or (
+            bool(digits := re.sub(r"\D", "", value)) and digits == re.sub(r"\D", "", text)
+        )
+    if isinstance(value, date):
+        return nm.parse_date(text) == value or nm.parse_date(text, end_of_month=True) == value
+    if isinstance(value, bool):
+        return bool(text.strip())
+    if isinstance(value, int):
+        return str(value) in text or nm.parse_age(text) == value or nm.cn_int(text) == value or bool(text)
+    if isinstance(value, float):
+        return nm.parse_money(text) == value
+    if isinstance(value, list):
+        return bool(text.strip())
+    return False
+
+
+@pytest.mark.parametrize(("name", "path", "golden"), CASES, ids=[p.name for _n, p, _g in CASES])
+def test_evidence_points_at_value(name: str, path: Path, golden: dict, results: dict) -> None:
+    doc, fields = results[path]
+    data = fields.model_dump()
+    for key, ev in fields.evidence.items():
+        head, _, tail = key.partition(".")
+        value = data.get(head) if not tail else (
+            data[head][int(tail)] if tail.isdigit() else data[head][tail]
+        )
+        if value is None:
+            continue
+        assert 0 <= ev.start < ev.end <= len(doc.text), key
+        assert ev.page == doc.page_at(ev.start)
+        piece = doc.text[ev.start : ev.end]
+        if key == "prior_proceedings":  # a code; the evidence is the clause that says it
+            assert re.search("仲裁|诉讼|起诉|法院|调解", piece), piece
+            continue
+        assert _slice_holds(value, piece), (key, value, piece)
+    flat = {f"{g}.{k}": v for g in ("complainant", "respondent") for k, v in data[g].items()}
+    for key, value in flat.items():
+        assert value is None or key in fields.evidence, f"{key} has no evidence"
+
+
+@pytest.mark.parametrize("name", sorted({n for n, _p, _g in CASES}))
+def test_golden_flags_are_consistent(name: str) -> None:
+    """A golden's missing-item flags are exactly the required items its fields leave empty."""
+    golden = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    f = golden["fields"]
+    flat = {f"{g}.{k}": v for g in ("complainant", "respondent") for k, v in f[g].items()} | f
+    missing = {f"complaint.missing.{k}" for k in REQUIRED if flat[k] in (None, [], "")}
+    flags = set(golden["expected_flags"])
+    assert flags <= RULE_IDS
+    assert {x for x in flags if x.startswith("complaint.missing.")} == missing
+    assert ("complaint.too_many_agents" in flags) == (f["collective"] and len(f["agents"]) > 2)
+    assert ("complaint.prior_proceedings" in flags) == (f["prior_proceedings"] in ("mediation", "arbitration", "litigation"))
+    assert date.fromisoformat(golden["received_date"]) >= date.fromisoformat(f["letter_date"])

@@ -1,0 +1,167 @@
+"""Parametrised tables for the pure helpers of complaint extraction, and small letters of each shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.complaint import extract_complaint
+from extractors.complaint import numerals as nm
+from extractors.complaint.body import split_items
+from extractors.complaint.proceedings import classify
+from extractors.normalize import normalize_text
+from schemas.models import ParsedDocument
+
+
+@pytest.mark.parametrize(
+    ("text", "end_of_month", "expected"),
+    [
+        ("2026年1月12日", False, date(2026, 1, 12)),
+        ("二〇二六年十月八日", False, date(2026, 10, 8)),
+        ("二零二六年三月十五日", False, date(2026, 3, 15)),
+        ("二〇二五年十二月", True, date(2025, 12, 31)),
+        ("2025年2月", True, date(2025, 2, 28)),
+        ("2024年2月", True, date(2024, 2, 29)),
+        ("2025年3月", False, date(2025, 3, 1)),
+        ("2025 年 3 月 5 号", False, date(2025, 3, 5)),
+        ("2025年13月1日", False, None),
+        ("2025年2月30日", False, None),
+        ("没有日期", False, None),
+    ],
+)
+def test_parse_date(text: str, end_of_month: bool, expected: date | None) -> None:
+    assert nm.parse_date(text, end_of_month) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("壹拾贰万叁仟元整", 123000.0),
+        ("人民币贰万伍仟贰佰元整", 25200.0),
+        ("3.5万元", 35000.0),
+        ("41.6万元", 416000.0),
+        ("12,300元", 12300.0),
+        ("一万二千元", 12000.0),
+        ("4800元", 4800.0),
+        ("9870.50元", 9870.5),
+        ("三个月", None),
+    ],
+)
+def test_parse_money(text: str, expected: float | None) -> None:
+    assert nm.parse_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("138 0000 0000", "13800000000"),
+        ("138-0000-0000", "13800000000"),
+        ("13800000000", "13800000000"),
+        ("0772-5135856", "0772-5135856"),
+        ("(0772)5135856", "0772-5135856"),
+        ("（0772）5135856", "0772-5135856"),
+        ("07725135856", "0772-5135856"),
+        ("12345", None),
+        ("1380000000", None),
+    ],
+)
+def test_normalize_phone(raw: str, expected: str | None) -> None:
+    assert nm.normalize_phone(raw) == expected
+
+
+def test_find_phones_reports_each_number_once() -> None:
+    phones = nm.find_phones("电话138 7720 4561，座机(0772)5135856，另0772-8123456")
+    assert [p for p, _s, _e in phones] == ["13877204561", "0772-5135856", "0772-8123456"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("450225198806120318", "450225198806120318"),
+        ("45020219790821341X", "45020219790821341X"),
+        ("45020219790821341x", "45020219790821341X"),
+        ("450225199106300751", None),  # wrong check digit (should be 0)
+        ("450225199113300750", None),  # month 13
+        ("45022519880612031", None),
+    ],
+)
+def test_valid_id_number(raw: str, expected: str | None) -> None:
+    assert nm.valid_id_number(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("35岁", 35), ("三十五岁", 35), ("今年四十一岁", 41), ("五十八周岁", 58), ("35", 35), ("3岁", None), ("二百岁", None)],
+)
+def test_parse_age(text: str, expected: int | None) -> None:
+    assert nm.parse_age(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("本人未申请劳动争议仲裁", "none"),
+        ("也未向人民法院提起诉讼", "none"),
+        ("没去仲裁也没去法院", "none"),
+        ("本人已向县劳动人事争议仲裁委员会申请仲裁", "arbitration"),
+        ("本人已于2025年8月向县人民法院提起诉讼", "litigation"),
+        ("经镇调解委员会调解达成协议", "mediation"),
+        ("不清楚家里人是否申请过仲裁", "unknown"),
+        ("如不支付将申请仲裁", None),
+        ("公司拖欠工资", None),
+    ],
+)
+def test_classify_proceedings(clause: str, expected: str | None) -> None:
+    assert classify(clause) == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("1.支付工资3900元；2.退还押金500元。", ["支付工资3900元", "退还押金500元"]),
+        ("一、支付工资\n二、补缴社保\n以上合计1万元", ["支付工资", "补缴社保"]),
+        ("一是要求发工资；二是要求按月发", ["要求发工资", "要求按月发"]),
+        ("（1）支付加班费\n（2）支付1.5万元补偿", ["支付加班费", "支付1.5万元补偿"]),
+        ("要求支付拖欠的工资7350元。", ["要求支付拖欠的工资7350元"]),
+    ],
+)
+def test_split_items(block: str, expected: list[str]) -> None:
+    assert [block[s:e] for s, e in split_items(block, 0, len(block))] == expected
+
+
+def _letter(text: str):
+    normalised = normalize_text(text)
+    return extract_complaint(ParsedDocument(text=normalised, format="txt", pages=1))
+
+
+def test_silent_letter_gives_none_not_guesses() -> None:
+    fields = _letter("尊敬的领导：\n我想反映一些情况。\n此致\n敬礼！\n2026年3月1日")
+    assert fields.complainant.model_dump() == {k: None for k in fields.complainant.model_dump()}
+    assert fields.respondent.name is None and fields.prior_proceedings is None
+    assert fields.amount_claimed_yuan is None and fields.received_date is None
+    assert fields.violation_start is None and not fields.collective and fields.agents == []
+    assert fields.letter_date == date(2026, 3, 1)
+
+
+def test_inline_description_and_receipt_stamp() -> None:
+    fields = _letter(
+        "投诉书\n投诉人：覃小燕，女，二十九岁，住融水县融水镇东门街3号，电话：(0772)5120001。\n"
+        "被投诉单位：柳州市某某商贸有限公司，住所：柳州市城中区文惠路1号，法定代表人：何大伟。\n"
+        "请求事项：要求支付工资3.5万元。\n事实与理由：公司自2025年7月起拖欠工资至今。\n"
+        "本人未申请仲裁。\n2026年2月1日\n收到日期：2026年2月3日"
+    )
+    c = fields.complainant
+    assert (c.name, c.gender, c.age, c.phone) == ("覃小燕", "女", 29, "0772-5120001")
+    assert c.address == "融水县融水镇东门街3号"
+    assert fields.respondent.legal_representative == "何大伟"
+    assert fields.amount_claimed_yuan == 35000.0
+    assert fields.violation_start == date(2025, 7, 1) and fields.violation_end is None
+    assert fields.violation_ongoing
+    assert fields.letter_date == date(2026, 2, 1) and fields.received_date == date(2026, 2, 3)
+    assert fields.prior_proceedings == "none"
+
+
+def test_several_amounts_without_total_give_none() -> None:
+    fields = _letter("请求事项：\n1.支付工资3000元；\n2.退还押金500元。\n事实与理由：公司拖欠工资。")
+    assert fields.amount_claimed_yuan is None
