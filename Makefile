@@ -36,7 +36,7 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 eval: $(BIN)/.installed
-	$(BIN)/python -m bench.eval
+	$(BIN)/python -m bench.evaluate
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run
