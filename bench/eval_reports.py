@@ -31,9 +31,13 @@ ATTRIBUTES = ("action", "cadence", "schedule", "responsible", "channel")
 
 def goldens() -> list[tuple[str, Path]]:
     """(name, golden path) of every report fixture, seeds included."""
-    out = [(p.name.removesuffix(".expected.json"), p) for p in sorted((ROOT / "reports").glob("*.expected.json"))]
-    out += [(p.name.removesuffix(".report.expected.json"), p)
-            for p in sorted((ROOT / "seeds").glob("*.report.expected.json"))]
+    out = [
+        (p.name.removesuffix(".expected.json"), p) for p in sorted((ROOT / "reports").glob("*.expected.json"))
+    ]
+    out += [
+        (p.name.removesuffix(".report.expected.json"), p)
+        for p in sorted((ROOT / "seeds").glob("*.report.expected.json"))
+    ]
     return out
 
 
@@ -68,7 +72,9 @@ def match_commitments(
     free = list(actual)
     pairs, missed = [], []
     for exp in expected:
-        scored = [(fuzz.partial_ratio(_squash(exp["text"]), _squash(a["text"])), i) for i, a in enumerate(free)]
+        scored = [
+            (fuzz.partial_ratio(_squash(exp["text"]), _squash(a["text"])), i) for i, a in enumerate(free)
+        ]
         best = max(scored, default=(0, -1))
         if best[0] >= TEXT_MATCH:
             pairs.append((exp, free.pop(best[1])))
@@ -107,9 +113,13 @@ def score_reports() -> dict[str, Any]:
             field_ok[key][1] += 1
     return {
         "documents": len(fixtures()),
-        "commitments": {"golden": n_golden, "extracted": n_actual, "matched": n_matched,
-                        "precision": n_matched / n_actual if n_actual else 1.0,
-                        "recall": n_matched / n_golden if n_golden else 1.0},
+        "commitments": {
+            "golden": n_golden,
+            "extracted": n_actual,
+            "matched": n_matched,
+            "precision": n_matched / n_actual if n_actual else 1.0,
+            "recall": n_matched / n_golden if n_golden else 1.0,
+        },
         "attributes": {a: attr_ok[a] / n_matched if n_matched else 1.0 for a in ATTRIBUTES},
         "fields": {k: ok / n for k, (ok, n) in field_ok.items()},
         "seconds": round(time.perf_counter() - started, 2),
@@ -117,9 +127,16 @@ def score_reports() -> dict[str, Any]:
 
 
 def _same(expected: Any, actual: Any) -> bool:
-    if isinstance(expected, list) and expected and isinstance(expected[0], dict) and "value" in expected[0] and "label" in expected[0]:
+    if (
+        isinstance(expected, list)
+        and expected
+        and isinstance(expected[0], dict)
+        and "value" in expected[0]
+        and "label" in expected[0]
+    ):
         return [(f["label"], float(f["value"]), f["unit"]) for f in expected] == [
-            (f["label"], float(f["value"]), f["unit"]) for f in actual or []]
+            (f["label"], float(f["value"]), f["unit"]) for f in actual or []
+        ]
     return expected == actual
 
 

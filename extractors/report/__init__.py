@@ -7,13 +7,12 @@ Pure: no file, clock or environment access. Keyword tables live in extractors/da
 
 from __future__ import annotations
 
-from schemas.models import ParsedDocument, ReportFields
-
 from extractors.report import fields as report_fields
 from extractors.report import header, people, scope, structure
 from extractors.report.commitments import find_commitments
 from extractors.report.figures import find_figures
 from extractors.report.model import PersonDuty, ReportExtraction, Section, Sentence
+from schemas.models import ParsedDocument, ReportFields
 
 __all__ = ["PersonDuty", "ReportExtraction", "Section", "Sentence", "extract_report"]
 

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schemas.models import Commitment, ParsedDocument, Span
-
 from extractors.report import lexicon
 from extractors.report.model import PersonDuty, Section, Sentence
 from extractors.report.people import display_name
 from extractors.report.scope import inside
 from extractors.report.structure import match_heading
+from schemas.models import Commitment, ParsedDocument, Span
 
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 RECURRING = {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly"}
@@ -162,12 +161,21 @@ def find_commitments(
             text = raw[lead:].rstrip(" 、，,")
             start = s.span.start + u.start + lead
             evidence = Span(start=start, end=start + len(text), page=doc.page_at(start))
-            responsible = _subject(raw, u.clause_start - u.start) or _responsible(text, evidence, path, people, skip)
-            out.append(Commitment(
-                text=text, action=u.action, cadence=u.timing.cadence, schedule=u.timing.schedule,
-                responsible=responsible, channel=_channel(text),
-                section=path[-1].title if path else None, evidence=evidence,
-            ))
+            responsible = _subject(raw, u.clause_start - u.start) or _responsible(
+                text, evidence, path, people, skip
+            )
+            out.append(
+                Commitment(
+                    text=text,
+                    action=u.action,
+                    cadence=u.timing.cadence,
+                    schedule=u.timing.schedule,
+                    responsible=responsible,
+                    channel=_channel(text),
+                    section=path[-1].title if path else None,
+                    evidence=evidence,
+                )
+            )
     return out
 
 

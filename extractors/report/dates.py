@@ -8,8 +8,22 @@ from datetime import date
 
 from schemas.models import Period
 
-_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "0": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN = "〇○零O一二三四五六七八九十"
 DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN}0-9]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
@@ -63,7 +77,11 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
         if m.group("ytd"):
             if report_date is None:
                 return Period(label=label), m.start(), m.end()
-            return Period(label=label, start=date(report_date.year, 1, 1), end=report_date), m.start(), m.end()
+            return (
+                Period(label=label, start=date(report_date.year, 1, 1), end=report_date),
+                m.start(),
+                m.end(),
+            )
         if m.group("year"):
             y = int(m.group("year"))
             return Period(label=label, start=date(y, 1, 1), end=date(y, 12, 31)), m.start(), m.end()
@@ -75,7 +93,9 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
             start, end = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
         elif m.group("h"):
             first = m.group("h") == "上半年"
-            start, end = (date(year, 1, 1), date(year, 6, 30)) if first else (date(year, 7, 1), date(year, 12, 31))
+            start, end = (
+                (date(year, 1, 1), date(year, 6, 30)) if first else (date(year, 7, 1), date(year, 12, 31))
+            )
         else:
             m1, m2 = int(m.group("m1")), int(m.group("m2"))
             if not 1 <= m1 <= m2 <= 12:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from schemas.models import Channel, ParsedDocument, Span
-
 from extractors.report import lexicon
 from extractors.report.model import Section, Sentence
 from extractors.report.scope import inside
+from schemas.models import Channel, ParsedDocument, Span
 
 _CHANNEL_WINDOW = 20  # how far after a hotline word its number may stand
 
@@ -68,7 +67,11 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
             head, tail = lead.sub("", _head_of(text, m.start())), m.group(1)
             if tail == "制" and (len(head) < 2 or head[-1] + "制" in table["not_system_zhi"]):
                 continue
-            if tail == "制度" and (len(head) < 3 or _generic(head) or re.match(r"改革|建设|体系|创新", text[m.end() : m.end() + 2])):
+            if tail == "制度" and (
+                len(head) < 3
+                or _generic(head)
+                or re.match(r"改革|建设|体系|创新", text[m.end() : m.end() + 2])
+            ):
                 continue
             if head + tail not in out:
                 out.append(head + tail)
@@ -78,7 +81,12 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
 def _head_of(text: str, end: int) -> str:
     """The run before 制/制度 back to a delimiter or a linking word."""
     s = end
-    while s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and text[s - 1] not in "的和及与等" and end - s < 16:
+    while (
+        s > 0
+        and re.match(r"[\u4e00-\u9fff]", text[s - 1])
+        and text[s - 1] not in "的和及与等"
+        and end - s < 16
+    ):
         s -= 1
     return text[s:end]
 
@@ -99,11 +107,14 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
         items = _split_items(block, markers)
         return [_cut_closing(i, closers) for i in items if i]
     heading = lexicon.regex("shortcoming_heading")
-    for i, s in enumerate(sections):
+    for s in sections:
         if s.level <= 3 and heading.search(s.title) and not re.search(r"成绩|成效|做法|经验", s.title):
             body = text[s.span.end : s.end].strip(" 。\n")
-            items = _split_items(body, markers) if markers.search(body) else [
-                line.strip() for line in body.split("\n") if line.strip()]
+            items = (
+                _split_items(body, markers)
+                if markers.search(body)
+                else [line.strip() for line in body.split("\n") if line.strip()]
+            )
             return [_cut_closing(x, closers) for x in items if x]
     return []
 

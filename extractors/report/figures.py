@@ -1,4 +1,5 @@
-"""Figures with labels and units: 总投资14469.52万元 -> (总投资, 14469.52, 万元); 87个子项目 -> (子项目, 87, 个).
+"""Figures with labels and units: 总投资14469.52万元 -> (总投资, 14469.52, 万元);
+87个子项目 -> (子项目, 87, 个).
 
 Only Arabic numbers followed by a unit of the table count; dates, years and list numbers carry no
 unit of it. The label follows a measure word when a noun stands right after it (87个子项目), else it
@@ -10,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from schemas.models import Figure, ParsedDocument, Span
-
 from extractors import tokenize
 from extractors.report import lexicon
 from extractors.report.scope import inside
+from schemas.models import Figure, ParsedDocument, Span
 
 _NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "ng", "vn", "j")
 _DELIMS = "，,。；;：:、（(）)\n“”《》"
@@ -62,7 +62,9 @@ def find_figures(doc: ParsedDocument, skip: list[Span]) -> list[Figure]:
     for m in _number_re().finditer(text):
         if inside(skip, m.start()) or text[m.start() - 1 : m.start()] == "各":
             continue
-        if m.group("u") == "个" and re.match(r"工作日|月|小时|季度|星期|周|[年日号时分秒]", text[m.end() : m.end() + 3]):
+        if m.group("u") == "个" and re.match(
+            r"工作日|月|小时|季度|星期|周|[年日号时分秒]", text[m.end() : m.end() + 3]
+        ):
             continue
         unit = m.group("u")
         label = _following_label(text, m.end()) if unit in measure else ""

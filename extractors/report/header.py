@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from schemas.models import FieldEvidence, ParsedDocument, Period
-
 from extractors.report import dates, lexicon
 from extractors.report.structure import Paragraph, match_heading
+from schemas.models import FieldEvidence, ParsedDocument, Period
 
 HEAD_LINES = 6  # the title block: a report's title, body and date stand in its first lines
 TAIL_LINES = 4  # the signature block
@@ -55,7 +54,9 @@ def find_agency(
             return p.text.strip(), evidence(doc, start, start + len(p.text.strip()), 0.9)
     signed = _signature(doc, paras)
     if title:
-        m = re.match(rf"({_org_pattern().pattern[1:]})(?=\d{{4}}年|关于|[一二三四]季度|上半年|下半年|年度)", title[0])
+        m = re.match(
+            rf"({_org_pattern().pattern[1:]})(?=\d{{4}}年|关于|[一二三四]季度|上半年|下半年|年度)", title[0]
+        )
         if m:
             # the signature names the same body in full (云岭镇 -> 云岭镇人民政府)
             if signed and signed[0].startswith(m.group(1)):
@@ -99,8 +100,11 @@ def find_period(
     places: list[tuple[str, int]] = []
     if title:
         places.append((title[0], title[1]))
-    body = [p for p in paras[: HEAD_LINES + 2] if len(p.text) > 30 and not match_heading(p.text)
-            and not (title and p.start <= title[1] < p.end)]
+    body = [
+        p
+        for p in paras[: HEAD_LINES + 2]
+        if len(p.text) > 30 and not match_heading(p.text) and not (title and p.start <= title[1] < p.end)
+    ]
     if body:
         places.append((body[0].text, body[0].start))
     for text, offset in places:
@@ -108,5 +112,7 @@ def find_period(
         if found:
             period, s, e = found
             period = Period(label=text[s:e], start=period.start, end=period.end)
-            return period, evidence(doc, offset + s, offset + e, 0.8 if offset == (title or ("", -1))[1] else 0.6)
+            return period, evidence(
+                doc, offset + s, offset + e, 0.8 if offset == (title or ("", -1))[1] else 0.6
+            )
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +23,13 @@ def words(key: str) -> list[str]:
     return sorted(table()[key], key=len, reverse=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def regex(key: str) -> re.Pattern[str]:
     """A regex stored as one string under `key`."""
     return re.compile(table()[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def alternation(key: str) -> re.Pattern[str]:
     """A regex matching any word of a word list."""
     return re.compile("|".join(re.escape(w) for w in words(key)))

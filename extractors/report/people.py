@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from schemas.models import ParsedDocument, ResponsiblePerson, Span
-
 from extractors.report import lexicon
 from extractors.report.model import PersonDuty
+from schemas.models import ParsedDocument, ResponsiblePerson, Span
 
 _STOP_BACK = "，,。；;：:（(由和及与\n"
 
@@ -46,7 +45,11 @@ def _role_before(text: str, end: int) -> tuple[str, int] | None:
         while s > 0 and text[s - 1] not in _STOP_BACK and text[s - 1] != "、":
             s -= 1
         segment = text[s:start]
-        if not segment or not role_re.search(segment) or not any(segment.endswith(r) for r in lexicon.words("role_suffixes")):
+        if (
+            not segment
+            or not role_re.search(segment)
+            or not any(segment.endswith(r) for r in lexicon.words("role_suffixes"))
+        ):
             break
         start = s
         if s > 0 and text[s - 1] == "、":
@@ -68,7 +71,12 @@ def _role_before(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _duty_after(text: str, pos: int) -> str | None:
-    m = re.match(r"(?:同志)?(?:任|为|担任|兼任)[^，。；,;]{0,10}?(?P<d>" + "|".join(map(re.escape, lexicon.words("duties"))) + ")", text[pos : pos + 12])
+    m = re.match(
+        r"(?:同志)?(?:任|为|担任|兼任)[^，。；,;]{0,10}?(?P<d>"
+        + "|".join(map(re.escape, lexicon.words("duties")))
+        + ")",
+        text[pos : pos + 12],
+    )
     if m:
         return m.group("d")
     before = text[max(0, pos - 40) : pos]
@@ -95,8 +103,11 @@ def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
             continue
         if any(p.span.start <= start < p.span.end for p in out):
             continue
-        out.append(PersonDuty(name=name, role=role, duty=duty,
-                              span=Span(start=start, end=after, page=doc.page_at(start))))
+        out.append(
+            PersonDuty(
+                name=name, role=role, duty=duty, span=Span(start=start, end=after, page=doc.page_at(start))
+            )
+        )
     return _drop_inner(out)
 
 
@@ -104,8 +115,13 @@ def _drop_inner(people: list[PersonDuty]) -> list[PersonDuty]:
     """A role match inside a longer chain (局长 within 党组书记、局长林世栋) is the same person."""
     keep = []
     for p in people:
-        if not any(q is not p and q.span.start <= p.span.start and p.span.end <= q.span.end
-                   and (q.span.end - q.span.start) > (p.span.end - p.span.start) for q in people):
+        if not any(
+            q is not p
+            and q.span.start <= p.span.start
+            and p.span.end <= q.span.end
+            and (q.span.end - q.span.start) > (p.span.end - p.span.start)
+            for q in people
+        ):
             keep.append(p)
     return keep
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from schemas.models import ParsedDocument, Span
-
 from extractors.report import lexicon
 from extractors.report.structure import Paragraph
+from schemas.models import ParsedDocument, Span
 
 
 def _self_level(text: str) -> set[str]:
@@ -31,7 +30,8 @@ def foreign_paragraphs(doc: ParsedDocument, paras: list[Paragraph], agency: str 
             continue
         if agency and (place in agency or agency.startswith(place[:2])):
             continue
-        if not agency and (not levels or place[-1] in levels or place.endswith("街道") and "街道" in levels):
+        own_level = place[-1] in levels or (place.endswith("街道") and "街道" in levels)
+        if not agency and (not levels or own_level):
             continue
         out.append(Span(start=p.start, end=p.end, page=doc.page_at(p.start)))
     return out

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schemas.models import ParsedDocument, Span
-
 from extractors.report import lexicon
 from extractors.report.model import Section, Sentence
+from schemas.models import ParsedDocument, Span
 
 SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]?|$)")
 _INLINE_BEFORE = "。；;：:，,！？!?"
@@ -91,15 +90,23 @@ def build_sections(doc: ParsedDocument, paras: list[Paragraph]) -> list[Section]
     for p in paras:
         head = match_heading(p.text)
         lead = len(p.text) - len(p.text.lstrip())
-        if head and not head[1].endswith("是") and not head[1][0] in "①②③④⑤⑥⑦⑧⑨⑩":
+        if head and not head[1].endswith("是") and head[1][0] not in "①②③④⑤⑥⑦⑧⑨⑩":
             level, marker = head
             while stack and sections[stack[-1]].level >= level:
                 ends[stack.pop()] = p.start
             start = p.start + lead
             title = _title_after(p.text, lead + len(marker))
             span = Span(start=start, end=start + len(marker) + len(title), page=doc.page_at(start))
-            sections.append(Section(level=level, number=marker.strip(), title=title, span=span,
-                                    parent=stack[-1] if stack else None, end=len(doc.text)))
+            sections.append(
+                Section(
+                    level=level,
+                    number=marker.strip(),
+                    title=title,
+                    span=span,
+                    parent=stack[-1] if stack else None,
+                    end=len(doc.text),
+                )
+            )
             ends.append(len(doc.text))
             stack.append(len(sections) - 1)
         for m_start, m_end, marker, level in _inline_markers(p):
@@ -107,7 +114,9 @@ def build_sections(doc: ParsedDocument, paras: list[Paragraph]) -> list[Section]
             parent = next((i for i in reversed(stack) if sections[i].level < level), None)
             title = _title_after(p.text, m_end, marker_any)
             span = Span(start=start, end=start + len(marker) + len(title), page=doc.page_at(start))
-            sections.append(Section(level=level, number=marker.strip(), title=title, span=span, parent=parent, end=p.end))
+            sections.append(
+                Section(level=level, number=marker.strip(), title=title, span=span, parent=parent, end=p.end)
+            )
             ends.append(p.end)
     _close_inline_siblings(sections, ends)
     for s, end in zip(sections, ends, strict=True):
@@ -143,8 +152,12 @@ def split_sentences(doc: ParsedDocument, paras: list[Paragraph], sections: list[
                 continue
             lead = len(raw) - len(raw.lstrip(" 、,，"))
             start, end = p.start + m.start() + lead, p.start + m.end()
-            sentences.append(Sentence(
-                text=doc.text[start:end], span=Span(start=start, end=end, page=doc.page_at(start)),
-                section=innermost_section(sections, start), paragraph=p.index,
-            ))
+            sentences.append(
+                Sentence(
+                    text=doc.text[start:end],
+                    span=Span(start=start, end=end, page=doc.page_at(start)),
+                    section=innermost_section(sections, start),
+                    paragraph=p.index,
+                )
+            )
     return sentences
