@@ -70,7 +70,9 @@ def field_matches(field: str, expected: Any, actual: Any) -> bool:
     return expected == actual
 
 
-def compare(expected_fields: dict[str, Any], actual_fields: dict[str, Any]) -> dict[str, tuple[bool, Any, Any]]:
+def compare(
+    expected_fields: dict[str, Any], actual_fields: dict[str, Any]
+) -> dict[str, tuple[bool, Any, Any]]:
     """field -> (ok, expected, actual) for every field of the golden."""
     exp, act = flatten(expected_fields), flatten(actual_fields)
     return {f: (field_matches(f, exp[f], act.get(f)), exp[f], act.get(f)) for f in exp}
@@ -96,7 +98,12 @@ def score_complaints() -> dict[str, Any]:
     per_field = {f: right / n for f, (right, n) in totals.items()}
     right = sum(r for r, _ in totals.values())
     count = sum(n for _, n in totals.values())
-    return {"fields": per_field, "overall": right / count if count else 0.0, "documents": len(docs), "misses": misses}
+    return {
+        "fields": per_field,
+        "overall": right / count if count else 0.0,
+        "documents": len(docs),
+        "misses": misses,
+    }
 
 
 def main() -> None:

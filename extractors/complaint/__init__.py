@@ -16,8 +16,6 @@ Conventions (see the modules for details):
 
 from __future__ import annotations
 
-from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
-
 from extractors.complaint.body import extract_body
 from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import extract_document_dates, extract_violation
@@ -27,6 +25,7 @@ from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import fill_from_prose
+from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
 
 __all__ = ["extract_complaint"]
 

@@ -99,7 +99,7 @@ def _from_record(rec: Recorder, text: str) -> None:
 
 
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
-    """The prose paragraphs of a letter: after the salutation/title, before the closing; label lines skipped."""
+    """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
     spans = lines_of(text)
     begin = 1 if spans else 0

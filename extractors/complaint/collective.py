@@ -55,9 +55,8 @@ def _representatives(rec: Recorder, text: str) -> None:
             if seg.key == "people.representatives" and (names := names_in(seg.value(text))):
                 rec.set("representatives", names, seg.vstart, seg.vend, LABELLED)
                 return
-    if m := _ELECTED.search(text):
-        if names := names_in(m.group("names")):
-            rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
+    if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"))):
+        rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
 
 
 def _agents(rec: Recorder, text: str) -> None:

@@ -22,7 +22,10 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, kw, lines_of, scan_line
 
-_RANGE = re.compile(rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～)\s*(?:(?P<now>今|现在|目前)|(?P<b>{nm.DATE.pattern.replace('?P<y>', '?P<y2>').replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}))")
+_DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
+_RANGE = re.compile(
+    rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～)\s*(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B}))"
+)
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -76,7 +79,9 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
         start = nm.date_from_match(m)
         if not start:
             continue
-        since = bool(_SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]))
+        since = bool(
+            _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e])
+        )
         if since or ongoing_word:
             found.append((start, None, True, m.span(), m.span()))
         else:

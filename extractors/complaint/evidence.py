@@ -22,7 +22,9 @@ class Recorder:
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)
 
-    def set(self, path: str, value: Any, start: int, end: int, confidence: float, overwrite: bool = False) -> bool:
+    def set(
+        self, path: str, value: Any, start: int, end: int, confidence: float, overwrite: bool = False
+    ) -> bool:
         """Record `value` for `path` unless one is already there. None and "" are never recorded."""
         if value is None or value == "" or value == [] or (self.has(path) and not overwrite):
             return False

@@ -10,6 +10,7 @@ Sections (事实与理由, 请求事项) run from their label to the next labell
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 _BOUNDARY = " \t，,；;。、：:（("
 _SEP = "：:\t "
 _SPLIT = re.compile(r"[，,；;。]")
-DATE_LINE = re.compile(r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$")
+DATE_LINE = re.compile(
+    r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$"
+)
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
 
 
@@ -130,11 +133,15 @@ def scan_line(text: str, start: int, end: int) -> list[Segment]:
         return [Segment(start, end, first[1], first[0], vs, ve)]
     cuts = [start]
     for i in range(start + 1, end):
-        if _SPLIT.match(text[i - 1]) or (text[i - 1] in " \t" and label_at(text, i, end)) or _glued_label(text, i, end):
+        if (
+            _SPLIT.match(text[i - 1])
+            or (text[i - 1] in " \t" and label_at(text, i, end))
+            or _glued_label(text, i, end)
+        ):
             cuts.append(i)
     cuts.append(end)
     segments = []
-    for s, e in zip(cuts, cuts[1:], strict=False):
+    for s, e in itertools.pairwise(cuts):
         s, e = _strip(text, s, e)
         if s >= e and not (s == e and label_at(text, s, end)):
             continue

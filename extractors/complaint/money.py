@@ -47,8 +47,9 @@ def _choose(amounts: list[tuple[float, int, int, bool]]) -> tuple[float, int, in
     return None
 
 
-def extract_amount(rec: Recorder, text: str, requests_span: tuple[int, int] | None,
-                   facts_span: tuple[int, int] | None) -> None:
+def extract_amount(
+    rec: Recorder, text: str, requests_span: tuple[int, int] | None, facts_span: tuple[int, int] | None
+) -> None:
     if requests_span:
         amounts = _amounts(text, *requests_span, need_claim=False)
         if amounts:

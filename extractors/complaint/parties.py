@@ -20,11 +20,8 @@ _INLINE_PERSON = re.compile(
 _ADDRESS = re.compile(r"^(?:家住|现住|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
 _ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
 _PHONE_LOOSE = re.compile(r"^(?:联系电话|联系方式|手机号码|手机|电话)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$")
+OCCUPATION = re.compile(rf"(?:{kw('occupation_suffix').pattern})$")
 _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
-
-
-def org_pattern() -> re.Pattern[str]:
-    return re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})(?![\u4e00-\u9fff]*?(?:{kw('org_suffix').pattern}))")
 
 
 _LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系)")
@@ -43,16 +40,18 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
 def occupation_of(text: str) -> str | None:
     """A short occupation word ('木工', '收银员', '货车司机'), else None."""
     text = text.strip()
-    if 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text):
-        if re.search(rf"(?:{kw('occupation_suffix').pattern})$", text) and text not in ("打工", "做工", "务工"):
-            return text
+    shaped = 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text)
+    if shaped and OCCUPATION.search(text) and text not in ("打工", "做工", "务工"):
+        return text
     return None
 
 
 def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     """'在融水县某公司做采茶工' -> employer and occupation."""
-    m = re.match(r"^(?:系|是)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
-                 text[s:e])
+    m = re.match(
+        r"^(?:系|是)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
+        text[s:e],
+    )
     if not m or not clean_org(m.group("org")):
         return False
     rec.set("complainant.employer", m.group("org"), s + m.start("org"), s + m.end("org"), conf)
@@ -72,7 +71,9 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):
-        rec.set("complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
+        rec.set(
+            "complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf
+        )
     elif (m := _PHONE_LOOSE.match(clause)) and nm.find_phones(m.group("v")):
         phone, ps, pe = nm.find_phones(m.group("v"))[0]
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
@@ -100,9 +101,8 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         value = value if is_person_name(value) else None
     elif field == "legal_representative":
         value = value if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else None
-    elif field in ("employer", "address", "workplace", "name"):
-        if m := _TRAILING_NOTE.search(value):
-            value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
+    elif field in ("employer", "address", "workplace", "name") and (m := _TRAILING_NOTE.search(value)):
+        value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
     rec.set(path, value, s, e, LABELLED)
 
 
@@ -138,7 +138,9 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                     continue
                 path = seg.key
                 if seg.key.startswith("ctx."):
-                    if ctx not in ("complainant", "respondent") or (ctx == "respondent" and seg.key == "ctx.phone"):
+                    if ctx not in ("complainant", "respondent") or (
+                        ctx == "respondent" and seg.key == "ctx.phone"
+                    ):
                         continue
                     path = f"{ctx}.{seg.key.split('.', 1)[1]}"
                 _set_labelled(rec, seg, text, path)
@@ -147,7 +149,12 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
                 if m and (following in ("男", "女") or nm.AGE.search(following)):
                     ctx, names_person = "complainant", True
-                    rec.set("complainant.name", m.group("name"), seg.start + m.start("name"),
-                            seg.start + m.end("name"), INLINE)
+                    rec.set(
+                        "complainant.name",
+                        m.group("name"),
+                        seg.start + m.start("name"),
+                        seg.start + m.end("name"),
+                        INLINE,
+                    )
             elif ctx == "complainant":
                 parse_loose(rec, text, seg.start, seg.end)

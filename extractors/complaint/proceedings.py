@@ -15,7 +15,9 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import QA_LINE, kw, lines_of
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
-_FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
+_FORM_ROW = re.compile(
+    r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M
+)
 _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 

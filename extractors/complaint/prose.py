@@ -17,7 +17,9 @@ from extractors.complaint.parties import clean_org, occupation_of
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨"
-_LOCATED = re.compile(rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)")
+_LOCATED = re.compile(
+    rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
+)
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 
 
@@ -53,7 +55,10 @@ def _employment(rec: Recorder, text: str) -> None:
             if cleaned and not _OFFICIAL.search(cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
-            m = re.search(r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,]|$)", text[s:e])
+            m = re.search(
+                r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,]|$)",
+                text[s:e],
+            )
             if m and (occ := occupation_of(m.group("occ"))):
                 rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
 

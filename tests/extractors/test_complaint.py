@@ -24,13 +24,26 @@ from schemas.models import ComplaintFields, ParsedDocument
 
 CASES = fixtures()
 REQUIRED = [
-    "complainant.name", "complainant.gender", "complainant.age", "complainant.occupation",
-    "complainant.employer", "complainant.address", "complainant.phone", "respondent.name",
-    "respondent.address", "facts", "requests", "prior_proceedings",
+    "complainant.name",
+    "complainant.gender",
+    "complainant.age",
+    "complainant.occupation",
+    "complainant.employer",
+    "complainant.address",
+    "complainant.phone",
+    "respondent.name",
+    "respondent.address",
+    "facts",
+    "requests",
+    "prior_proceedings",
 ]
 RULE_IDS = {f"complaint.missing.{f}" for f in REQUIRED} | {
-    "complaint.time_barred", "complaint.prior_proceedings", "complaint.dispute_route",
-    "complaint.out_of_jurisdiction", "complaint.too_many_agents", "complaint.acceptance_overdue",
+    "complaint.time_barred",
+    "complaint.prior_proceedings",
+    "complaint.dispute_route",
+    "complaint.out_of_jurisdiction",
+    "complaint.too_many_agents",
+    "complaint.acceptance_overdue",
     "complaint.investigation_overdue",
 }
 
@@ -60,7 +73,11 @@ def test_fields_match_golden(name: str, path: Path, golden: dict, results: dict)
             json.dumps(golden, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         pytest.fail("UPDATE_GOLDEN=1 rewrote the golden; unset it and read the diff")
-    diff = [f"  {f}: expected {e!r}, got {a!r}" for f, (ok, e, a) in compare(golden["fields"], actual).items() if not ok]
+    diff = [
+        f"  {f}: expected {e!r}, got {a!r}"
+        for f, (ok, e, a) in compare(golden["fields"], actual).items()
+        if not ok
+    ]
     assert not diff, f"{path.name}:\n" + "\n".join(diff)
 
 
@@ -90,8 +107,8 @@ def test_evidence_points_at_value(name: str, path: Path, golden: dict, results: 
     data = fields.model_dump()
     for key, ev in fields.evidence.items():
         head, _, tail = key.partition(".")
-        value = data.get(head) if not tail else (
-            data[head][int(tail)] if tail.isdigit() else data[head][tail]
+        value = (
+            data.get(head) if not tail else (data[head][int(tail)] if tail.isdigit() else data[head][tail])
         )
         if value is None:
             continue
@@ -118,5 +135,7 @@ def test_golden_flags_are_consistent(name: str) -> None:
     assert flags <= RULE_IDS
     assert {x for x in flags if x.startswith("complaint.missing.")} == missing
     assert ("complaint.too_many_agents" in flags) == (f["collective"] and len(f["agents"]) > 2)
-    assert ("complaint.prior_proceedings" in flags) == (f["prior_proceedings"] in ("mediation", "arbitration", "litigation"))
+    assert ("complaint.prior_proceedings" in flags) == (
+        f["prior_proceedings"] in ("mediation", "arbitration", "litigation")
+    )
     assert date.fromisoformat(golden["received_date"]) >= date.fromisoformat(f["letter_date"])

@@ -92,7 +92,15 @@ def test_valid_id_number(raw: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("35岁", 35), ("三十五岁", 35), ("今年四十一岁", 41), ("五十八周岁", 58), ("35", 35), ("3岁", None), ("二百岁", None)],
+    [
+        ("35岁", 35),
+        ("三十五岁", 35),
+        ("今年四十一岁", 41),
+        ("五十八周岁", 58),
+        ("35", 35),
+        ("3岁", None),
+        ("二百岁", None),
+    ],
 )
 def test_parse_age(text: str, expected: int | None) -> None:
     assert nm.parse_age(text) == expected
