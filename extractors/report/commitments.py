@@ -25,6 +25,7 @@ from extractors.report.structure import match_heading
 from schemas.models import Commitment, ParsedDocument, Span
 
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+_PLANS = re.compile(r"改进|整改|措施|打算|计划")  # 存在的问题及改进情况 also holds promises
 RECURRING = {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly"}
 
 
@@ -149,10 +150,13 @@ def find_commitments(
     skip: list[Span],
 ) -> list[Commitment]:
     out = []
+    shortcomings = lexicon.regex("shortcoming_heading")
     for s in sentences:
         if inside(skip, s.span.start):
             continue
         path = _path(sections, s.section)
+        if any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in path if p.level <= 3):
+            continue  # a section on 存在的问题 describes failings, not promises
         for u in _units(s.text):
             raw = s.text[u.start : u.end]
             marker = match_heading(raw) if u.start == 0 else None

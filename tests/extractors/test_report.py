@@ -186,3 +186,14 @@ def test_non_report_documents_do_not_crash() -> None:
     for doc in sorted(root.glob("0[12]_*.docx")):
         r = extract(doc)
         assert r.fields is not None
+
+
+def test_shortcomings_section_holds_no_commitments() -> None:
+    r = extract_report(
+        _doc(
+            "一、主要做法\n我委每季度在县政府网站公开项目审批情况。\n二、存在问题\n"
+            "主要表现在：一是公开的及时性有待提高；二是每月更新不够及时。"
+        )
+    )
+    assert [(c.action, c.cadence, c.channel) for c in r.commitments] == [("公开", "quarterly", "政府网站")]
+    assert r.fields.stated_shortcomings == ["公开的及时性有待提高", "每月更新不够及时"]
