@@ -13,6 +13,8 @@ from extractors.complaint.evidence import INLINE, LABELLED, PROSE, Recorder
 from extractors.complaint.labels import (
     DATE_LINE,
     QA_LINE,
+    SIGNATURE_LINE,
+    is_person_name,
     label_at,
     lines_of,
     scan_line,
@@ -112,6 +114,8 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         line = text[s:e].strip()
         hit = label_at(text, s, e)
         if any(line.startswith(c) for c in closings) or DATE_LINE.match(line):
+            break
+        if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
             break
         if hit and hit[1].startswith(("section.", "people.signatures")):
             break

@@ -24,7 +24,8 @@ from extractors.complaint.labels import DATE_LINE, kw, lines_of, scan_line
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
-    rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～)\s*(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B}))"
+    rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～)\s*"
+    rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月))"
 )
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
@@ -70,9 +71,12 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
         if excluded(m.start()):
             continue
         a = nm.parse_date(m.group("a"))
-        b = None if m.group("now") else nm.parse_date(m.group("b"), end_of_month=True)
+        b = None if m.group("now") else nm.parse_date(m.group("b") or "", end_of_month=True)
+        if m.group("bm") and a:  # 2025年4月至6月: the end month takes the start's year
+            b = nm.parse_date(f"{a.year}年{m.group('bm')}", end_of_month=True)
         if a:
-            found.append((a, b, b is None, m.span("a"), m.span("now") if b is None else m.span("b")))
+            end_span = m.span("now") if m.group("now") else m.span("b") if m.group("b") else m.span("bm")
+            found.append((a, b, b is None, m.span("a"), end_span))
     for m in nm.DATE.finditer(text, s, e):
         if any(ts <= m.start() < te for ts, te in taken) or excluded(m.start()):
             continue

@@ -26,6 +26,10 @@ _SPLIT = re.compile(r"[，,；;。]")
 DATE_LINE = re.compile(
     r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$"
 )
+# A signature: a name alone, or followed by a phone (`张某 电话138…`).
+SIGNATURE_LINE = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:[，,\s]\s*(?P<rest>(?:联系)?(?:电话|手机)?[:：]?[\d()（）\-\s]{7,20}))?\s*$"
+)
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
 
 
@@ -162,6 +166,8 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
     if any(line.startswith(c) for c in closings) or DATE_LINE.match(line) or QA_LINE.match(line):
         return True
     if re.match(r"^是否", line):
+        return True
+    if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
         return True
     return label_at(text, start, end) is not None
 

@@ -49,7 +49,7 @@ def occupation_of(text: str) -> str | None:
 def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     """'在融水县某公司做采茶工' -> employer and occupation."""
     m = re.match(
-        r"^(?:系|是)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
+        r"^(?:系|是)?在?(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事|的)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
         text[s:e],
     )
     if not m or not clean_org(m.group("org")):
@@ -97,7 +97,15 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     elif field == "phone":
         phones = nm.find_phones(value)
         value, s, e = (phones[0][0], s + phones[0][1], s + phones[0][2]) if phones else (None, s, e)
-    elif field in ("name", "legal_representative") and path.startswith("complainant"):
+    elif field == "name" and path.startswith("complainant"):
+        first, *rest = value.split() or [""]
+        if len(rest) and is_person_name(first):  # 投诉人：张某 男 45岁 泥水工 (spaces, no labels)
+            pos = s + len(first)
+            for part in rest:
+                at = text.index(part, pos, seg.vend)
+                parse_loose(rec, text, at, at + len(part), LABELLED)
+                pos = at + len(part)
+            value, e = first, s + len(first)
         value = value if is_person_name(value) else None
     elif field == "legal_representative":
         value = value if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else None

@@ -12,7 +12,8 @@ import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
-from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of
+from extractors.complaint.labels import SIGNATURE_LINE, is_person_name, kw, lines_of
+from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
@@ -34,14 +35,18 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
 
 
 def _signature_name(rec: Recorder, text: str) -> None:
+    """A signature line near the end: `张某` or `张某 电话138…`."""
     for s, e in reversed(lines_of(text)[-8:]):
-        line = text[s:e].strip()
-        if DATE_LINE.match(line):
+        m = SIGNATURE_LINE.match(text[s:e])
+        if not m or not is_person_name(m.group("name")):
             continue
-        if is_person_name(line):
-            start = text.index(line, s)
-            rec.set("complainant.name", line, start, start + len(line), SIGNATURE)
-            return
+        if rec.get("complainant.name") not in (None, m.group("name")):
+            return  # someone else signs (a representative, a recorder)
+        rec.set("complainant.name", m.group("name"), s + m.start("name"), s + m.end("name"), SIGNATURE)
+        if m.group("rest") and (phones := find_phones(m.group("rest"))):
+            phone, ps, pe = phones[0]
+            rec.set("complainant.phone", phone, s + m.start("rest") + ps, s + m.start("rest") + pe, SIGNATURE)
+        return
 
 
 def _employment(rec: Recorder, text: str) -> None:
@@ -89,7 +94,7 @@ def _respondent(rec: Recorder, text: str) -> None:
 
 
 def fill_from_prose(rec: Recorder, text: str) -> None:
-    if not rec.has("complainant.name"):
+    if not (rec.has("complainant.name") and rec.has("complainant.phone")):
         _signature_name(rec, text)
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)

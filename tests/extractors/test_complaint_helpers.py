@@ -170,6 +170,20 @@ def test_inline_description_and_receipt_stamp() -> None:
     assert fields.prior_proceedings == "none"
 
 
+def test_space_separated_header_short_range_and_signature_phone() -> None:
+    fields = _letter(
+        "投诉书\n投诉人：张国庆  男  45岁  泥水工  住柳州市鱼峰区箭盘路12号\n"
+        "投诉事项：包工头拖欠我2025年4月至6月工资共计5.4万元，多次讨要无果。\n我没有去仲裁过。\n"
+        "张国庆 电话 136 0772 1234\n2025年9月1日"
+    )
+    c = fields.complainant
+    assert (c.name, c.gender, c.age, c.occupation) == ("张国庆", "男", 45, "泥水工")
+    assert c.address == "柳州市鱼峰区箭盘路12号" and c.phone == "13607721234"
+    assert (fields.violation_start, fields.violation_end) == (date(2025, 4, 1), date(2025, 6, 30))
+    assert fields.amount_claimed_yuan == 54000.0 and fields.prior_proceedings == "none"
+    assert fields.facts is not None and "张国庆" not in fields.facts
+
+
 def test_several_amounts_without_total_give_none() -> None:
     fields = _letter("请求事项：\n1.支付工资3000元；\n2.退还押金500元。\n事实与理由：公司拖欠工资。")
     assert fields.amount_claimed_yuan is None
