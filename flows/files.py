@@ -53,6 +53,13 @@ def ready_files(inbox: Path, settle_seconds: float, now: float | None = None) ->
     return ready
 
 
+def claim_key(layout: InboxLayout, path: Path) -> str:
+    """The name two workers agree on for one inbox file, whatever the share is mounted as on their
+    machine: the inbox folder's name and the file's name. Two offices' inboxes sharing a database and
+    a file name only make one of them wait a run."""
+    return f"{layout.inbox.name}/{path.name}"
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -13,19 +13,25 @@ the next run, which finds the receipt whose destination does not exist yet.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from extractors.readers import read_document
+from sqlalchemy.exc import IntegrityError
+
 from gapflow import EXTRACTOR_VERSION
 from gapflow.analyse import AnalysisContext, analyse, error_flag
+from rules import similarity
 from schemas.errors import LoadError
 from schemas.models import DocStatus, DocType, ErrorInfo
 from storage import repo
 from storage.db import transaction
+from storage.signatures import candidate_priors, index_for
 
-from flows.files import InboxLayout, destination, move, received_at, sha256_of, write_error_note
+from flows.files import InboxLayout, claim_key, destination, move, received_at, sha256_of, write_error_note
+from flows.parse_cache import read_cached
 from flows.runtime import Runtime
 
 log = logging.getLogger("gapflow.process")
@@ -44,14 +50,21 @@ class FileOutcome:
 
 
 def process_file(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, today: date) -> FileOutcome:
-    key = str(path.resolve())
+    key = claim_key(layout, path)
     with transaction(rt.sessions) as session:
         if not repo.claim_file(session, key, run_id):
             return FileOutcome(path.name, "skipped", message="另一进程正在处理")
+    fault_point("claimed")
     try:
         if not path.exists():  # another worker finished it between listing and claiming
             return FileOutcome(path.name, "skipped", message="文件已被处理")
-        return _process_claimed(path, layout, rt, run_id, today)
+        try:
+            return _process_claimed(path, layout, rt, run_id, today)
+        except IntegrityError:
+            # Another worker committed the same content under another file name a moment ago:
+            # the second look finds it and records this file as a duplicate of it.
+            log.info("same content committed concurrently; retrying as a duplicate")
+            return _process_claimed(path, layout, rt, run_id, today)
     finally:
         with transaction(rt.sessions) as session:
             repo.release_claim(session, key)
@@ -75,15 +88,18 @@ def _process_claimed(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, 
                 note = known.error_message
                 outcome = FileOutcome(path.name, "duplicate", known.id, known.doc_type, message="与已收文件内容相同")
     if known is not None:
+        fault_point("committed")
         _finish_move(path, target, note if known.status == DocStatus.quarantined else None, known.error_code)
         log.info("document %s: %s", outcome.document_id, outcome.outcome)
         return outcome
 
     try:
-        parsed = read_document(data, path.name)
+        parsed = read_cached(data, path.name, sha, rt.settings.cache_dir)
         error = None
     except LoadError as e:
         parsed, error = None, ErrorInfo(code=e.code, message=e.message)
+    signature = similarity.signature(parsed.text) if parsed is not None else None
+    index = index_for(str(rt.engine.url))
 
     with transaction(rt.sessions) as session:
         if error is not None:
@@ -103,12 +119,14 @@ def _process_claimed(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, 
                 fmt=parsed.format, pages=parsed.pages, text=parsed.text, extractor_version=EXTRACTOR_VERSION,
             )
             session.flush()
+            assert signature is not None
             context = AnalysisContext(
                 today=today, received_date=arrived.date(), rules=rt.rules, calendar=rt.calendar,
-                jurisdiction=rt.settings.jurisdiction, prior=repo.prior_documents(session, document.id),
+                jurisdiction=rt.settings.jurisdiction,
+                prior=candidate_priors(session, index, signature, document.id),
             )
             analysis = analyse(parsed, context)
-            repo.store_analysis(session, document, analysis, signature=None)
+            repo.store_analysis(session, document, analysis, signature=signature)
             target = destination(layout.processed, path.name, sha)
             repo.add_receipt(session, document.id, path.name, sha, arrived, "processed", str(target), run_id)
             status = document.status
@@ -117,9 +135,33 @@ def _process_claimed(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, 
                 analysis.doc_type, len(analysis.flags),
                 message="与已收文件内容基本相同" if status == DocStatus.duplicate else None,
             )
+    if outcome.doc_type == DocType.work_report:
+        index.add(document.id, signature)
+    fault_point("committed")
     _finish_move(path, target, error.message if error else None, error.code if error else None)
+    fault_point("moved")
     log.info("document %s: %s (%s)", outcome.document_id, outcome.outcome, outcome.doc_type or "-")
     return outcome
+
+
+# Crash tests: GAPFLOW_FAULT="committed:3" kills the whole run with SIGKILL the 3rd time this process
+# passes the point "committed" (also "claimed", "moved"). Unset in production: one dict lookup.
+_FAULT_COUNTS: dict[str, int] = {}
+IN_POOL_WORKER = False  # set by the batch pool's initializer: a fault then kills the run, not only the worker
+
+
+def fault_point(name: str) -> None:
+    spec = os.environ.get("GAPFLOW_FAULT")
+    if not spec:
+        return
+    point, _, nth = spec.partition(":")
+    if point != name:
+        return
+    _FAULT_COUNTS[name] = _FAULT_COUNTS.get(name, 0) + 1
+    if _FAULT_COUNTS[name] >= int(nth or 1):
+        if IN_POOL_WORKER:
+            os.kill(os.getppid(), signal.SIGKILL)
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _finish_move(path: Path, target: Path, error_message: str | None, error_code: str | None) -> None:
