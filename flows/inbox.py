@@ -7,12 +7,9 @@ our own tables.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-from dataclasses import asdict
 from datetime import date, timedelta
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -22,11 +19,14 @@ from storage import repo
 from storage.db import transaction
 
 from flows.files import InboxLayout, ready_files
-from flows.process import FileOutcome, doc_type_label, process_file
+from flows.pool import process_many
+from flows.process import doc_type_label
 from flows.reevaluate import reevaluate_all
 from flows.runtime import open_runtime, today_in_beijing
 
 CLAIM_STALE_AFTER = timedelta(hours=2)
+IO_RETRIES = 2  # a network share or database that hiccups; parsing and checking are never retried
+IO_RETRY_DELAY_SECONDS = 5
 
 
 def _pid_alive(pid: int) -> bool:
@@ -41,38 +41,73 @@ def _pid_alive(pid: int) -> bool:
 
 @task(name="process-batch", cache_policy=NO_CACHE)
 def process_batch(paths: list[str], inbox: str, db_url: str | None, run_id: str, today: date) -> list[dict]:
-    """Process a batch of inbox files; one file's failure does not stop the batch."""
-    rt = open_runtime(db_url)
-    layout = InboxLayout(Path(inbox))
-    logger = get_run_logger()
-    results = []
-    for p in paths:
-        try:
-            outcome = process_file(Path(p), layout, rt, run_id, today)
-        except Exception as e:  # a bug on one document: leave the file in the inbox, report, go on
-            logger.error("内部错误，文件保留在收件箱中待下次处理：%s", type(e).__name__)
-            logging.getLogger("gapflow").debug("failure", exc_info=True)
-            outcome = FileOutcome(Path(p).name, "failed", message=f"程序内部错误（{type(e).__name__}），文件未移动")
-        results.append(asdict(outcome))
+    """Process a batch of inbox files (on several cores when the batch is large enough); one file's
+    failure does not stop the batch. No retries: every file's result is committed on its own."""
+    workers = open_runtime(db_url).settings.workers
+    results = process_many(paths, inbox, db_url, run_id, today, workers)
+    failed = [r for r in results if r["outcome"] == "failed"]
+    if failed:
+        get_run_logger().error("%d 个文件处理失败，保留在收件箱中待下次处理", len(failed))
     return results
 
 
-def _batches(items: list[Path], size: int) -> list[list[str]]:
-    return [[str(p) for p in items[i : i + size]] for i in range(0, len(items), size)]
+@task(name="scan-inbox", cache_policy=NO_CACHE, retries=IO_RETRIES,
+      retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+def scan_inbox(inbox: str | None, db_url: str | None) -> tuple[str, list[str]]:
+    """Release the claims of dead runs, then list the files ready to process."""
+    rt = open_runtime(db_url)
+    layout = InboxLayout(rt.settings.resolved_inbox(inbox))
+    layout.ensure()
+    with transaction(rt.sessions) as session:
+        released = repo.release_dead_claims(session, CLAIM_STALE_AFTER, _pid_alive)
+    if released:
+        get_run_logger().warning("released %d claims of runs that died", released)
+    files = ready_files(layout.inbox, rt.settings.settle_seconds)
+    return str(layout.inbox), [str(p) for p in files]
+
+
+def _batches(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def run_inbox(inbox: str | None, db_url: str | None, today: date, run_id: str) -> list[dict]:
     """The inbox pass shared by both flows."""
     rt = open_runtime(db_url)
-    layout = InboxLayout(rt.settings.resolved_inbox(inbox))
-    layout.ensure()
-    with transaction(rt.sessions) as session:
-        repo.release_dead_claims(session, CLAIM_STALE_AFTER, _pid_alive)
-    files = ready_files(layout.inbox, rt.settings.settle_seconds)
+    folder, files = scan_inbox(inbox, db_url)
     outcomes: list[dict] = []
     for batch in _batches(files, rt.settings.batch_size):
-        outcomes.extend(process_batch(batch, str(layout.inbox), db_url, run_id, today))
+        outcomes.extend(process_batch(batch, folder, db_url, run_id, today))
     return outcomes
+
+
+OUTCOME_LABELS = {
+    "processed": "已处理", "duplicate": "重复", "quarantined": "已隔离", "skipped": "跳过",
+    "resumed": "补完移动", "failed": "失败（保留在收件箱）",
+}
+
+
+def summary_markdown(outcomes: list[dict], overdue: list[dict]) -> str:
+    """What the operator reads after a run: documents by type and outcome, then the overdue deadlines.
+    Document ids only: no file names (they often carry a complainant's name)."""
+    outcome_keys = sorted({o["outcome"] for o in outcomes})
+    by_type: dict[str, dict[str, int]] = {}
+    for o in outcomes:
+        row = by_type.setdefault(doc_type_label(o["doc_type"]), {})
+        row[o["outcome"]] = row.get(o["outcome"], 0) + 1
+    lines = ["# gapflow 运行摘要", "", f"本次处理文件 {len(outcomes)} 个。", ""]
+    if outcomes:
+        lines += ["| 类型 | " + " | ".join(OUTCOME_LABELS.get(k, k) for k in outcome_keys) + " | 合计 |"]
+        lines += ["| --- " * (len(outcome_keys) + 2) + "|"]
+        for label, row in sorted(by_type.items()):
+            cells = [str(row.get(k, 0)) for k in outcome_keys]
+            lines += [f"| {label} | " + " | ".join(cells) + f" | {sum(row.values())} |"]
+    lines += ["", f"## 逾期期限：{len(overdue)} 项", ""]
+    if overdue:
+        lines += ["| 文档编号 | 期限类型 | 截止日期 |", "| --- | --- | --- |"]
+        lines += [f"| {d['document_id']} | {d['kind']} | {d['due_date']} |" for d in overdue[:200]]
+        if len(overdue) > 200:
+            lines += ["", f"（另有 {len(overdue) - 200} 项未列出，见审阅页面）"]
+    return "\n".join(lines)
 
 
 def _publish(outcomes: list[dict], overdue: list[dict]) -> None:
@@ -82,19 +117,14 @@ def _publish(outcomes: list[dict], overdue: list[dict]) -> None:
             key="gapflow-new-flags",
             table=[
                 {"文档编号": o["document_id"], "类型": doc_type_label(o["doc_type"]), "问题数": o["flags"],
-                 "结果": o["outcome"]}
+                 "结果": OUTCOME_LABELS.get(o["outcome"], o["outcome"])}
                 for o in new_flags
             ],
             description="本次新处理文档的问题标记",
         )
-    counts: dict[str, int] = {}
-    for o in outcomes:
-        counts[o["outcome"]] = counts.get(o["outcome"], 0) + 1
-    lines = ["# gapflow 运行摘要", "", "| 结果 | 数量 |", "| --- | --- |"]
-    lines += [f"| {k} | {v} |" for k, v in sorted(counts.items())]
-    lines += ["", f"逾期期限：{len(overdue)} 项"]
-    lines += [f"- {d['document_id']} {d['kind']} 截止 {d['due_date']}" for d in overdue[:50]]
-    create_markdown_artifact(key="gapflow-run-summary", markdown="\n".join(lines), description="运行摘要")
+    create_markdown_artifact(
+        key="gapflow-run-summary", markdown=summary_markdown(outcomes, overdue), description="运行摘要"
+    )
 
 
 def _counts(outcomes: list[dict]) -> dict[str, int]:
@@ -146,7 +176,8 @@ def nightly_flow(inbox: str | None = None, db_url: str | None = None, today: str
     return {"run_id": run_id, "status": status, "files": outcomes, "overdue": overdue}
 
 
-@task(name="reevaluate-deadlines", cache_policy=NO_CACHE)
+@task(name="reevaluate-deadlines", cache_policy=NO_CACHE, retries=IO_RETRIES,
+      retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
 def reevaluate_task(db_url: str | None, today: date) -> list[dict]:
     return reevaluate_all(open_runtime(db_url), today)
 
