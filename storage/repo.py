@@ -98,10 +98,14 @@ def release_dead_claims(session: Session, stale_after: timedelta, is_alive) -> i
     for claim, run in session.execute(select(FileClaim, Run).join(Run, Run.id == FileClaim.run_id)).all():
         dead = run.status != "running" or (run.host == host and run.pid and not is_alive(run.pid))
         if dead or now - _aware(claim.claimed_at) > stale_after:
-            session.delete(claim)
+            # a statement, not session.delete: two runs starting together may both release the same
+            # dead claim, and an ORM delete of a row already gone raises StaleDataError
+            gone = session.execute(
+                delete(FileClaim).where(FileClaim.path == claim.path, FileClaim.run_id == claim.run_id)
+            )
             if run.status == "running" and dead:
                 run.status = "crashed"
-            released += 1
+            released += gone.rowcount or 0
     return released
 
 

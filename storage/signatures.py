@@ -99,7 +99,8 @@ def candidate_priors(
         return []
     rows = session.execute(
         select(
-            Document.id, Document.doc_type, Document.agency, Document.fields, Document.text, Document.received_at
+            Document.id, Document.doc_type, Document.agency, Document.fields, Document.text,
+            Document.received_at,
         ).where(Document.id.in_(ids), Document.text.is_not(None))
     ).all()
     by_id = {r.id: r for r in rows}
