@@ -41,7 +41,11 @@ LIST_START = re.compile(
     r"|[⑴-⒇①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分篇]|[一二三四五六]是|附[件:：]|[(（]\d{4}年)"
 )
 
+# A form's label at the start of a line: 姓名：… 联系电话：…
+LABEL_START = re.compile(r"^[\u4e00-\u9fff（）()]{2,10}[:：]")
+
 _MIN_WRAP_FRACTION = 0.85
+_MIN_WRAP_WIDTH = 24
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +88,11 @@ def _should_join(line: Line, nxt: Line, wrap_width: int) -> bool:
     last = line[-1]
     if last in _CONTINUING:
         return True
-    if full or (full is None and wrap_width and len(line) >= wrap_width * _MIN_WRAP_FRACTION):
+    if full:
+        return True
+    if LABEL_START.match(nxt):
+        return False  # "法定代表人：…" starts a new item of a form, however long the line before
+    if full is None and wrap_width and len(line) >= wrap_width * _MIN_WRAP_FRACTION:
         return True
     return tokenize.spans_word(line, nxt)
 
@@ -96,7 +104,7 @@ def _wrap_width(lines: Sequence[str]) -> int:
         return 0
     width = lengths[int(len(lengths) * 0.75)]
     near = sum(1 for n in lengths if width * 0.95 <= n <= width * 1.05)
-    return width if near >= max(3, len(lengths) // 4) and width >= 15 else 0
+    return width if near >= max(3, len(lengths) // 4) and width >= _MIN_WRAP_WIDTH else 0
 
 
 class Line(str):
@@ -135,13 +143,14 @@ def join_lines(cleaned: Sequence[Line], width: int) -> list[str]:
     return paragraphs
 
 
-def normalize_pages(pages: Sequence[Sequence[str]]) -> tuple[str, list[int]]:
+def normalize_pages(pages: Sequence[Sequence[str]], paragraphs: bool = False) -> tuple[str, list[int]]:
     """Normalise a document given as pages of raw lines. Returns (text, page start offsets).
 
+    `paragraphs`: the lines are real paragraphs (Word), so line length says nothing about wrapping.
     A sentence that runs over a page break is joined too; its offset counts as the earlier page.
     """
     cleaned_pages = [clean_lines(lines) for lines in pages]
-    width = _wrap_width([line for lines in cleaned_pages for line in lines])
+    width = 0 if paragraphs else _wrap_width([line for lines in cleaned_pages for line in lines])
     text, last_line = "", Line("")
     starts: list[int] = []
     for lines in cleaned_pages:

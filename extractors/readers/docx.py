@@ -213,7 +213,7 @@ def read_docx(data: bytes, filename: str = "") -> ParsedDocument:
     walker = _Walker(Numbering.from_document(document))
     walker.body(document.element.body)
     pages = [p for p in walker.pages if p] or [[]]
-    text, starts = normalize_pages(pages)
+    text, starts = normalize_pages(pages, paragraphs=True)
     if not text.strip():
         raise LoadError("unreadable", f"文件“{filename}”中没有文字内容。")
     stated = _page_count(data)

@@ -59,3 +59,9 @@ def test_strip_page_markers(raw: str, expected: str) -> None:
 )
 def test_line_joining(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
+
+
+def test_form_labels_are_never_joined_to_the_line_before() -> None:
+    # found on a registration letter: a long address line was glued to the next label
+    raw = "地址：融水苗族自治縣融水鎮中山路88號\n法定代表人：黄振华"
+    assert normalize_text(raw) == "地址：融水苗族自治县融水镇中山路88号\n法定代表人：黄振华"
