@@ -102,7 +102,7 @@ def _analyse_report(doc: ParsedDocument, ctx: AnalysisContext, confidence: float
     later = [p for p in ctx.prior if _is_later(p, ctx.received_date)]
     issued = fields.report_date or ctx.received_date
     more_flags, more_deadlines = evaluate_disclosures(
-        extraction.commitments, fields.agency, issued, later, ctx.done, ctx.rules, ctx.today
+        extraction.commitments, fields.agency, issued, later, ctx.done, ctx.rules, ctx.today, ctx.calendar
     )
     return Analysis(
         doc_type=DocType.work_report,
@@ -133,7 +133,8 @@ def reevaluate_report(
     fields = ReportFields.model_validate(fields_json)
     later = [p for p in ctx.prior if _is_later(p, received)]
     return evaluate_disclosures(
-        commitments, fields.agency, fields.report_date or received, later, ctx.done, ctx.rules, ctx.today
+        commitments, fields.agency, fields.report_date or received, later, ctx.done, ctx.rules, ctx.today,
+        ctx.calendar,
     )
 
 

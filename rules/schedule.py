@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rules.calendar import WorkCalendar
+from rules.calendar import WorkCalendar, shift_months
 from rules.loader import RuleSet
 from rules.report_text import same_name
 from rules.similarity import canonical
@@ -218,7 +218,9 @@ def evaluate_disclosures(
     for c in commitments:
         if cadence_of(c) not in params["scheduled_cadences"]:
             continue
-        dates = due_dates(c, issued_on + timedelta(days=1), today + timedelta(days=400))
+        # a report's promises run for a bounded time: a 2011 report sets no due dates in 2026
+        horizon = shift_months(issued_on, int(params.get("horizon_months", 18)))
+        dates = due_dates(c, issued_on + timedelta(days=1), min(today + timedelta(days=400), horizon))
         if cal is not None:
             dates = sorted({_next_workday(cal, d) for d in dates})
         past = [d for d in dates if d <= today]

@@ -210,3 +210,17 @@ def test_due_date_on_a_holiday_moves_to_the_next_working_day(rules: RuleSet, cal
     moved = [d.due_date for d in deadlines if d.due_date.month == 10]
     assert len(moved) == 1 and moved[0] > date(2011, 10, 7) and cal.is_workday(moved[0])
     assert flags[0].due_date == moved[0]
+
+
+def test_an_old_reports_promises_set_no_due_dates_years_later() -> None:
+    from rules.loader import load_rules
+
+    quarterly = Commitment(
+        text="每季度对村务公开进行检查，检查结果在全镇范围内进行通报。", action="检查", cadence="quarterly",
+        schedule="每季度", responsible="纪委书记", evidence=Span(start=0, end=10),
+    )
+    flags, deadlines = evaluate_disclosures(
+        [quarterly], "某镇人民政府", date(2011, 4, 6), [], set(), load_rules(), date(2026, 11, 26)
+    )
+    assert all(d.due_date <= date(2012, 10, 6) for d in deadlines)
+    assert len(flags) == 1 and flags[0].due_date.year == 2012
