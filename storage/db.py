@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -54,9 +56,24 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+UPGRADE_ATTEMPTS = 5
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (idempotent, safe to call on every run)."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest revision (idempotent, safe to call on every run).
+
+    Two workers starting on a new database both try to create the tables; the loser fails with
+    "table already exists" (SQLite) or a duplicate-name error (PostgreSQL), and simply looks again
+    once the winner is done, when the schema is at head and there is nothing left to do.
+    """
+    for attempt in range(UPGRADE_ATTEMPTS):
+        try:
+            command.upgrade(alembic_config(engine), "head")
+            return
+        except DBAPIError:
+            if attempt == UPGRADE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
