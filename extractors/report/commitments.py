@@ -26,6 +26,9 @@ from schemas.models import Commitment, ParsedDocument, Span
 
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _PLANS = re.compile(r"改进|整改|措施|打算|计划")  # 存在的问题及改进情况 also holds promises
+# A run-in label before the promise (改进措施：2026年，…) is the paragraph's topic, not the commitment.
+_RUN_IN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:](?=\S)")
+_OCCASION = "逢"  # 逢节假日前: done before each such occasion
 RECURRING = {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly"}
 
 
@@ -54,6 +57,8 @@ def find_timing(clause: str) -> Timing | None:
         for m in re.finditer(pattern, clause):
             d = detail.match(clause, m.end())
             schedule = clause[m.start() : d.end()] if d and d.end() > m.end() else None
+            if schedule is None and m.group(0).lstrip("每").startswith(_OCCASION):
+                schedule = m.group(0)  # 逢重大节假日前 names its occasion
             found.append((m.start(), -len(m.group(0)), cadence, schedule))
     for m in lexicon.regex("deadline").finditer(clause):
         found.append((m.start(), -len(m.group(0)), "once", m.group(0).lstrip("于在")))
@@ -94,8 +99,11 @@ def _units(sentence: str) -> list[_Unit]:
         if timing.cadence not in RECURRING and _is_past(clause, action):
             continue
         hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
+    if not hits:
+        promise = _promise(sentence)
+        return [promise] if promise else []
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
-        return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)] if hits else []
+        return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)]
     units = []
     for i, h in enumerate(hits):
         start = 0 if i == 0 else h.start
@@ -104,14 +112,37 @@ def _units(sentence: str) -> list[_Unit]:
     return units
 
 
+def _promise(sentence: str) -> _Unit | None:
+    """我局将在网站公开…: the body promises an action but names no timing (cadence stays null)."""
+    marker = lexicon.regex("promise_marker").search(sentence)
+    if not marker:
+        return None
+    action = _action_re().search(sentence, marker.end())
+    if not action or _is_past(sentence, action) or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
+        return None
+    return _Unit(0, len(sentence), action.group(0), Timing(None, None, marker.start()), 0)
+
+
+def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tuple[str, Span] | None:
+    """Who `text` (found at `offset`) itself makes responsible (由X负责, 责任人：X, X同志牵头), and where."""
+    for pattern in lexicon.regexes("responsible_patterns"):
+        m = pattern.search(text)
+        if not m:
+            continue
+        a, b = offset + m.start(1), offset + m.end(1)
+        named = [p for p in people if p.span.start < b and a < p.span.end]
+        who = display_name(named[-1], people) if named else re.sub(r"(?:同志|具体)+$", "", m.group(1))
+        if who:
+            return who, Span(start=a, end=b)
+    return None
+
+
 def _responsible(
     text: str, span: Span, section_path: list[Section], people: list[PersonDuty], skip: list[Span]
 ) -> str | None:
-    """Who answers for a commitment whose text is `text` (at `span`); see the module docstring."""
+    """Who answers for a commitment named by no one in its own text (at `span`); see the module docstring.
+    `people` excludes those whom another sentence makes responsible for its own task."""
     own = [p for p in people if span.start <= p.span.start < span.end]
-    m = lexicon.regex("responsible_pattern").search(text)
-    if m:
-        return display_name(own[0], people) if own else m.group(1)
     if own:
         return display_name(own[0], people)
     lead = set(lexicon.table()["lead_duties"])
@@ -151,6 +182,8 @@ def find_commitments(
 ) -> list[Commitment]:
     out = []
     shortcomings = lexicon.regex("shortcoming_heading")
+    bound = _bound_people(sentences, people)
+    free = [p for p in people if not any(p is b for b in bound)]
     for s in sentences:
         if inside(skip, s.span.start):
             continue
@@ -162,11 +195,16 @@ def find_commitments(
             marker = match_heading(raw) if u.start == 0 else None
             lead = len(marker[1]) if marker and marker[0] >= 4 else 0
             lead += len(raw[lead:]) - len(raw[lead:].lstrip(" 、，,"))
+            label = _RUN_IN_LABEL.match(raw, lead)
+            lead = label.end() if label else lead
             text = raw[lead:].rstrip(" 、，,")
             start = s.span.start + u.start + lead
             evidence = Span(start=start, end=start + len(text), page=doc.page_at(start))
-            responsible = _subject(raw, u.clause_start - u.start) or _responsible(
-                text, evidence, path, people, skip
+            explicit = explicit_responsible(text, start, people)
+            responsible = (
+                explicit[0]
+                if explicit
+                else _subject(raw, u.clause_start - u.start) or _responsible(text, evidence, path, free, skip)
             )
             out.append(
                 Commitment(
@@ -181,6 +219,18 @@ def find_commitments(
                 )
             )
     return out
+
+
+def _bound_people(sentences: list[Sentence], people: list[PersonDuty]) -> list[PersonDuty]:
+    """People a sentence makes responsible for its own task (…，由办公室主任X负责): they answer for that
+    task, not for whatever else their section promises."""
+    bound: list[PersonDuty] = []
+    for s in sentences:
+        found = explicit_responsible(s.text, s.span.start, people)
+        if found:
+            span = found[1]
+            bound += [p for p in people if p.span.start < span.end and span.start < p.span.end]
+    return bound
 
 
 def _path(sections: list[Section], index: int | None) -> list[Section]:

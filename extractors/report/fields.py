@@ -10,13 +10,13 @@ from extractors.report.scope import inside
 from schemas.models import Channel, ParsedDocument, Span
 
 _CHANNEL_WINDOW = 20  # how far after a hotline word its number may stand
+_PLANS = re.compile(r"改进|整改|措施|打算|计划")
 
 
 def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
     text = doc.text
     found: list[tuple[int, Channel]] = []
     phone = lexicon.regex("phone_pattern")
-    used_numbers: set[int] = set()
     for kind, terms in lexicon.table()["channels"].items():
         if not terms:
             continue
@@ -25,11 +25,9 @@ def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
                 continue
             value = m.group(0)
             if kind == "hotline":
-                window = text[m.end() : m.end() + _CHANNEL_WINDOW].split("\n")[0]
-                number = phone.search(window)
+                number = _number_of(text, m, phone)
                 if number:
-                    value = number.group(0)
-                    used_numbers.add(m.end() + number.start())
+                    value = number
             found.append((m.start(), Channel(kind=kind, value=value)))
     for m in lexicon.regex("email_pattern").finditer(text):
         if not inside(skip, m.start()):
@@ -37,7 +35,20 @@ def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
     for m in lexicon.regex("url_pattern").finditer(text):
         if not inside(skip, m.start()):
             found.append((m.start(), Channel(kind="website", value=m.group(0))))
+    numbered = {c.kind for _, c in found if c.kind == "hotline" and any(ch.isdigit() for ch in c.value)}
+    # 接听群众咨询电话312次: a hotline word without its number adds nothing once a number is known.
+    found = [(at, c) for at, c in found if not (c.kind in numbered and not any(ch.isdigit() for ch in c.value))]
     return _unique([c for _, c in sorted(found, key=lambda x: x[0])])
+
+
+def _number_of(text: str, term: re.Match[str], phone: re.Pattern[str]) -> str | None:
+    """The number of a hotline word: glued before it (12345热线) or within a short window after it."""
+    before = [n for n in phone.finditer(text[max(0, term.start() - 13) : term.start()])]
+    if before and before[-1].end() == min(term.start(), 13):
+        return before[-1].group(0)
+    window = text[term.end() : term.end() + _CHANNEL_WINDOW].split("\n")[0]
+    number = phone.search(window)
+    return number.group(0) if number else None
 
 
 def _unique(channels: list[Channel]) -> list[Channel]:
@@ -79,16 +90,19 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
 
 
 def _head_of(text: str, end: int) -> str:
-    """The run before 制/制度 back to a delimiter or a linking word."""
+    """The run before 制/制度 back to a delimiter or a linking word. Latin letters and digits belong to a
+    name (AB岗工作制, 12345热线办理制), but a date or a count before it does not (2024年起实行…)."""
     s = end
     while (
         s > 0
-        and re.match(r"[\u4e00-\u9fff]", text[s - 1])
+        and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[s - 1])
         and text[s - 1] not in "的和及与等"
         and end - s < 16
     ):
         s -= 1
-    return text[s:end]
+    head = text[s:end]
+    counted = list(re.finditer(r"\d+(?:[年月日号届期次个项条]|\.\d)", head))
+    return head[counted[-1].end() :] if counted else head
 
 
 def _generic(head: str) -> bool:
@@ -107,8 +121,14 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
         items = _split_items(block, markers)
         return [_cut_closing(i, closers) for i in items if i]
     heading = lexicon.regex("shortcoming_heading")
-    for s in sections:
+    for i, s in enumerate(sections):
         if s.level <= 3 and heading.search(s.title) and not re.search(r"成绩|成效|做法|经验", s.title):
+            # （一）服务意识有待增强。少数干部…: each sub-heading states one shortcoming, the rest explains it.
+            children = [c for c in sections if c.parent == i and c.level <= 4]
+            if children and _PLANS.search(s.title):
+                continue  # 存在问题及整改措施: the sub-section on the problems is the one to read
+            if children:
+                return [c.title for c in children if c.title]
             body = text[s.span.end : s.end].strip(" 。\n")
             items = (
                 _split_items(body, markers)

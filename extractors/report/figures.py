@@ -32,6 +32,10 @@ def _preceding_label(text: str, start: int, previous: tuple[int, str] | None) ->
     while s > 0 and text[s - 1] not in _DELIMS and not text[s - 1].isdigit():
         s -= 1
     label = text[s:start]
+    # 林木采伐、种子生产经营等行政许可事项412件: what stands after 等 is the counted thing.
+    listed = list(re.finditer(r"等(?![级奖次第])", label))
+    if listed and len(label) - listed[-1].end() >= 2:
+        label = label[listed[-1].end() :]
     label = lexicon.regex("figure_label_strip_lead").sub("", label)
     return lexicon.regex("figure_label_strip_tail").sub("", label)
 

@@ -33,3 +33,9 @@ def regex(key: str) -> re.Pattern[str]:
 def alternation(key: str) -> re.Pattern[str]:
     """A regex matching any word of a word list."""
     return re.compile("|".join(re.escape(w) for w in words(key)))
+
+
+@cache
+def regexes(key: str) -> tuple[re.Pattern[str], ...]:
+    """A list of regexes stored under `key`, in the order given (first match wins)."""
+    return tuple(re.compile(r) for r in table()[key])

@@ -25,9 +25,13 @@ def _name_at(text: str, pos: int) -> str | None:
     table = lexicon.table()
     followers = re.compile(table["name_followers"])
     head = text[pos : pos + 2]
-    if not (head in table["double_surnames"] or (head[:1] and head[0] in table["surnames"])):
+    if head in table["double_surnames"]:
+        lengths: tuple[int, ...] = (4, 3)  # 司马文杰, 欧阳明
+    elif head[:1] and head[0] in table["surnames"]:
+        lengths = (3, 2)
+    else:
         return None
-    for n in (3, 2):
+    for n in lengths:
         cand = text[pos : pos + n]
         if len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and followers.match(text, pos + n):
             if cand in lexicon.table()["duties"] or any(cand.startswith(d) for d in ("任", "为")):

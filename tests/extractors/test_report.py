@@ -197,3 +197,112 @@ def test_shortcomings_section_holds_no_commitments() -> None:
     )
     assert [(c.action, c.cadence, c.channel) for c in r.commitments] == [("公开", "quarterly", "政府网站")]
     assert r.fields.stated_shortcomings == ["公开的及时性有待提高", "每月更新不够及时"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "cadence", "schedule"),
+    [
+        ("每年年底前在公开栏公示一次", "yearly", "每年年底前"),
+        ("于每月5日前公布上月收支", "monthly", "每月5日前"),
+        ("每周一在网页更新", "weekly", "每周一"),
+        ("逢重大节假日前在微博公布提示", "ad_hoc", "逢重大节假日前"),
+        ("每月最后一个工作日通报办件情况", "monthly", "每月最后一个工作日"),
+    ],
+)
+def test_timing_occasions_and_year_end(clause: str, cadence: str, schedule: str) -> None:
+    timing = find_timing(clause)
+    assert timing is not None and (timing.cadence, timing.schedule) == (cadence, schedule)
+
+
+_GROUP = "成立领导小组，由局长李某某任组长。\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "responsible"),
+    [
+        ("财务股每月10日前公开收支，由财务股股长王某某负责。", "王某某"),
+        ("监察室每季度开展一次督查，赵某某同志牵头。", "赵某某"),
+        ("审批股每周一公布办件情况，具体由股长钱某某承办。", "钱某某"),
+        ("资金发放情况每年年底前公示一次，分管领导孙某某负责审核。", "孙某某"),
+        ("财政所每月5日前公布收支，责任人：所长周某某。", "周某某"),
+        ("名单由民政办负责，每季度公示。", "民政办"),
+        ("财政所每月5日前公布收支情况。", "财政所"),
+    ],
+)
+def test_a_person_the_sentence_names_is_responsible(sentence: str, responsible: str) -> None:
+    r = extract_report(_doc(f"某县某局2025年工作总结\n一、组织\n{_GROUP}二、公开\n{sentence}"))
+    assert [c.responsible for c in r.commitments] == [responsible]
+
+
+def test_a_person_bound_to_one_task_does_not_answer_for_the_next() -> None:
+    r = extract_report(
+        _doc(
+            f"某县某局2025年工作总结\n一、组织\n{_GROUP}二、监督\n"
+            "监察室每季度开展一次督查，由监察室主任王某某负责。我局将在网站公开许可办理结果。"
+        )
+    )
+    assert [(c.cadence, c.responsible) for c in r.commitments] == [("quarterly", "王某某"), (None, "李某某")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_commitment"),
+    [
+        ("我局将在县政府网站公开许可办理结果。", True),
+        ("下一步，将在公开栏公示补贴名单。", True),
+        ("我镇将继续落实首问负责制，进一步规范公开程序。", False),
+        ("我局将进一步加大公开力度。", False),
+        ("我局已在网站公开了许可结果。", False),
+    ],
+)
+def test_a_promise_without_timing(sentence: str, is_commitment: bool) -> None:
+    r = extract_report(_doc(f"某县某局2025年工作总结\n一、打算\n{sentence}"))
+    assert [(c.cadence, c.schedule) for c in r.commitments] == ([(None, None)] if is_commitment else [])
+
+
+def test_named_systems_keep_latin_letters_and_quoted_names() -> None:
+    r = extract_report(
+        _doc("某县某局2025年工作总结\n严格执行AB角工作制、“三公”经费公开制度，2024年起实行首问负责制。")
+    )
+    assert r.fields.named_systems == ["AB角工作制", "三公经费公开制度", "首问负责制"]
+
+
+def test_channels_of_new_media_and_numbers_before_hotline_words() -> None:
+    r = extract_report(
+        _doc(
+            "某县某局2025年工作总结\n在门户网页、政务微博、微信公众号和电子显示屏公开信息，开通12345热线，"
+            "设立咨询电话0851-1234567，全年接听咨询电话300次。"
+        )
+    )
+    assert [(c.kind, c.value) for c in r.fields.channels] == [
+        ("website", "门户网页"),
+        ("other", "政务微博"),
+        ("other", "微信公众号"),
+        ("notice_board", "电子显示屏"),
+        ("hotline", "12345"),
+        ("hotline", "0851-1234567"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "五、存在的主要问题及改进情况\n存在的主要问题：一是解读形式单一；二是栏目更新滞后。",
+        "五、薄弱环节\n一是解读形式单一；二是栏目更新滞后。",
+        "五、不足之处\n（一）解读形式单一。群众看不懂。\n（二）栏目更新滞后。有的栏目半年未更新。",
+    ],
+)
+def test_shortcoming_lists(body: str) -> None:
+    r = extract_report(_doc(f"某县某局2025年工作总结\n一、工作\n正文。\n{body}"))
+    assert r.fields.stated_shortcomings == ["解读形式单一", "栏目更新滞后"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("由党组成员、副局长吴某和纪检监察组组长粟某某任副组长。", "粟某某", "纪检监察组组长"),
+        ("由局长司马文杰任组长。", "司马文杰", "局长"),
+    ],
+)
+def test_group_leader_titles_and_long_names(text: str, name: str, role: str) -> None:
+    r = extract_report(_doc(f"某县某局2025年工作总结\n{text}"))
+    assert (name, role) in [(p.name, p.role) for p in r.fields.responsible_persons]
