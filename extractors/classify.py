@@ -15,9 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from schemas.models import DocType
-
 from extractors import tokenize
+from schemas.models import DocType
 
 CUES_FILE = Path(__file__).parent / "data" / "classify_cues.yaml"
 

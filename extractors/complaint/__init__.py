@@ -11,14 +11,15 @@ Conventions (see the modules for details):
 - violation period: see `dates` — `至今` means continuing: violation_end None, violation_ongoing True;
 - amount: see `money` — a stated total, else the single stated amount, else None;
 - respondent.workplace: only when the letter states a place of employment different from the address;
-- ID numbers with a wrong GB 11643 check digit are not returned.
+- ID numbers with a wrong GB 11643 check digit are not returned;
+- age: a stated age, else full years at the letter date from a stated birth date (出生年月), see `dates`.
 """
 
 from __future__ import annotations
 
 from extractors.complaint.body import extract_body
 from extractors.complaint.collective import extract_collective
-from extractors.complaint.dates import extract_document_dates, extract_violation
+from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import Recorder
 from extractors.complaint.labels import find_sections
 from extractors.complaint.money import extract_amount
@@ -44,6 +45,7 @@ def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
     extract_document_dates(rec, text)
+    derive_age(rec)
     extract_violation(rec, text, _span(rec, "facts"))
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
     extract_prior(rec, text)

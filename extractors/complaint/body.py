@@ -15,6 +15,7 @@ from extractors.complaint.labels import (
     QA_LINE,
     SIGNATURE_LINE,
     is_person_name,
+    kw,
     label_at,
     lines_of,
     scan_line,
@@ -26,6 +27,12 @@ ENUM = re.compile(
     r"|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
 )
 _REQUEST_START = re.compile(r"^(?:恳请|恳求|请求|希望|要求|强烈要求|请|盼望|望)")
+# Inside a sentence, a clause that starts with one of these asks for something (…，希望领导帮我要回工资).
+_REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望)")
+_SENTENCE_END = re.compile(r"[^。！!？?]+[。！!？?]?")
+# The question of an oral record that asks for the person's details, and an answer that gives them.
+_Q_PERSONAL = re.compile(r"基本情况|个人情况|个人信息|身份|自我介绍")
+_A_PERSONAL = re.compile(r"^\s*(?:我叫|我是|本人|我)[\u4e00-\u9fff]{0,4}[，,]\s*[男女]")
 _Q_TOPICS = {
     "requests": re.compile(r"要求|诉求|请求"),
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
@@ -97,6 +104,8 @@ def _from_record(rec: Recorder, text: str) -> None:
         if not rec.has("requests") and _Q_TOPICS["requests"].search(question):
             _record_requests(rec, text, s, e, INLINE)
         elif not rec.has("facts") and _Q_TOPICS["facts"].search(question):
+            if _Q_PERSONAL.search(question) or _A_PERSONAL.match(text, s, e):
+                continue  # the person's details, not the events
             rec.set("facts", text[s:e].strip(), s, e, INLINE)
 
 
@@ -122,20 +131,43 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         if hit or QA_LINE.match(line) or ENUM.match(line):
             continue
         segments = scan_line(text, s, e)
-        if len(segments) > 1 and segments[1].value(text) in ("男", "女"):
+        if any(seg.value(text) in ("男", "女") for seg in segments[1:4]):
             continue  # a person's description, not facts
         body.append((s, e))
     return body
 
 
+def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
+    """(where the paragraph's asking begins, spans of its requests): a sentence that starts with a request
+    word, or the rest of a sentence from a clause that does (…实在困难。恳请领导…)."""
+    asks: list[tuple[int, int]] = []
+    first = e
+    for m in _SENTENCE_END.finditer(text, s, e):
+        sentence = m.group()
+        lead = len(sentence) - len(sentence.lstrip(_TRIM))
+        if _REQUEST_START.match(sentence, lead):
+            start = m.start() + lead
+        elif c := _REQUEST_CLAUSE.search(sentence):
+            start = m.start() + c.start()
+        else:
+            continue
+        first = min(first, start)
+        asks.append(_trimmed(text, start, m.end()))
+    return first, asks
+
+
 def _from_prose(rec: Recorder, text: str) -> None:
     facts, asks = [], []
     for s, e in body_paragraphs(text):
-        (asks if _REQUEST_START.match(text[s:e].strip()) else facts).append((s, e))
+        first, found = _asks_in(text, s, e)
+        asks += found
+        # what a plea paragraph says before asking is the facts only when it states a violation
+        if first > s and (not found or kw("violation").search(text, s, first)):
+            facts.append(_trimmed(text, s, first) if found else (s, e))
     if not rec.has("facts") and facts:
         rec.set("facts", "\n".join(text[s:e].strip() for s, e in facts), facts[0][0], facts[-1][1], PROSE)
     if not rec.has("requests") and asks:
-        spans = [_trimmed(text, s, e) for s, e in asks]
+        spans = asks
         rec.set("requests", [text[s:e] for s, e in spans], spans[0][0], spans[-1][1], PROSE)
         for i, (s, e) in enumerate(spans):
             rec.set(f"requests.{i}", text[s:e], s, e, PROSE)

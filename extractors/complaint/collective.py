@@ -14,7 +14,13 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of, scan_line
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
-_ELECTED = re.compile(r"推(?:举|选)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:为|作为|担任)(?:投诉)?代表")
+_ELECTED = re.compile(
+    r"(?:推(?:举|选)|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
+)
+# A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
+_REPRESENTATIVE_LINE = re.compile(
+    r"^\s*(?:投诉人|申诉人|反映人|职工|工人)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,30})"
+)
 
 
 def names_in(text: str) -> list[str]:
@@ -57,6 +63,15 @@ def _representatives(rec: Recorder, text: str) -> None:
                 return
     if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"))):
         rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
+        return
+    found, first, last = [], None, None
+    for m in _REPRESENTATIVE_LINE.finditer(text):
+        names = names_in(m.group("names"))
+        found += [n for n in names if n not in found]
+        if names:
+            first, last = first if first is not None else m.start("names"), m.end("names")
+    if found and first is not None and last is not None:
+        rec.set("representatives", found, first, last, INLINE)
 
 
 def _agents(rec: Recorder, text: str) -> None:
@@ -69,12 +84,17 @@ def _agents(rec: Recorder, text: str) -> None:
         chunk_text = text[segs[0].vstart : e]
         offset = segs[0].vstart
         for cm in re.finditer(r"[^；;。]+", chunk_text):
-            parts = re.split(r"[，,\s]+", cm.group().strip())
+            parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", cm.group()).strip())
             name = next((p for p in parts[:1] if is_person_name(p)), None)
             if not name:
                 continue
             phones = nm.find_phones(cm.group())
-            agents.append({"name": name, "phone": phones[0][0] if phones else None})
+            phone = phones[0][0] if phones else None
+            same = next((a for a in agents if a["name"] == name), None)
+            if same:  # the same agent again (in the signature): one agent, the phone wherever stated
+                same["phone"] = same["phone"] or phone
+                continue
+            agents.append({"name": name, "phone": phone})
             first = offset + cm.start() if first is None else first
             last = offset + cm.end()
     if agents and first is not None and last is not None:

@@ -22,14 +22,10 @@ class Recorder:
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)
 
-    def set(
-        self, path: str, value: Any, start: int, end: int, confidence: float, overwrite: bool = False
-    ) -> bool:
+    def set(self, path: str, value: Any, start: int, end: int, confidence: float, overwrite: bool = False) -> bool:
         """Record `value` for `path` unless one is already there. None and "" are never recorded."""
         if value is None or value == "" or value == [] or (self.has(path) and not overwrite):
             return False
         self.values[path] = value
-        self.evidence[path] = FieldEvidence(
-            start=start, end=end, page=self.doc.page_at(start), confidence=confidence
-        )
+        self.evidence[path] = FieldEvidence(start=start, end=end, page=self.doc.page_at(start), confidence=confidence)
         return True

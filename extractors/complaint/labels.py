@@ -5,7 +5,9 @@ a space in PDF). A line is cut into segments at commas and semicolons and before
 follows a space, so `投诉人：韦某，男，38岁`, `投诉人\t韦某\t性别\t男` and `投诉人 韦某 性别 男` give the same
 segments. A segment that starts with a label and a separator is labelled; the others are loose.
 
-Sections (事实与理由, 请求事项) run from their label to the next labelled line, closing formula or date line.
+Sections (事实与理由, 请求事项) run from their label to the next labelled line, closing formula, date line or
+a statement that the matter was not arbitrated or litigated (此事没有申请过劳动仲裁…: not a request).
+Labels of the `ignored` table (民族, 邮政编码, 接待人…) only end the value before them.
 """
 
 from __future__ import annotations
@@ -22,15 +24,17 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 _BOUNDARY = " \t，,；;。、：:（("
 _SEP = "：:\t "
-_SPLIT = re.compile(r"[，,；;。]")
-DATE_LINE = re.compile(
-    r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$"
-)
+_SPLIT = re.compile(r"[，,；;。！!？?]")
+DATE_LINE = re.compile(r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$")
 # A signature: a name alone, or followed by a phone (`张某 电话138…`).
 SIGNATURE_LINE = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:[，,\s]\s*(?P<rest>(?:联系)?(?:电话|手机)?[:：]?[\d()（）\-\s]{7,20}))?\s*$"
 )
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
+# A statement that the matter was NOT taken to arbitration or court: it ends a requests/facts section.
+NO_PROCEEDINGS = re.compile(
+    r"^[^。，,；;]{0,16}?(?:未|没有|没|尚未|不曾|从未|并未)[^。，,；;]{0,14}?(?:仲裁|诉讼|起诉|法院)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +77,8 @@ def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
     keys: dict[str, str] = {}
     for key, words in data["fields"].items():
         keys.update({w: key for w in words})
-    for group in ("context", "sections", "dates", "people"):
-        prefix = {"context": "ctx", "sections": "section", "dates": "date", "people": "people"}[group]
+    prefixes = {"context": "ctx", "sections": "section", "dates": "date", "people": "people", "ignored": "ignore"}
+    for group, prefix in prefixes.items():
         for name, words in data[group].items():
             keys.update({w: f"{prefix}.{name}" for w in words if w not in keys})
     alternation = "|".join(re.escape(w) for w in sorted(keys, key=len, reverse=True))
@@ -129,6 +133,13 @@ def _glued_label(text: str, i: int, end: int) -> bool:
     return not any(label_at(text, j, end) for j in range(max(0, i - 3), i))
 
 
+def _label_cell(text: str, cut: int, tab: int, end: int) -> bool:
+    """Is text[cut:tab] a label cell, so that the cell after the tab is its value? (A .docx row's cells
+    are tab-separated; a value cell never runs on into the next cell.)"""
+    hit = label_at(text, cut, end)
+    return hit is not None and hit[2] >= tab and not text[cut:tab].strip(" \t").endswith(("：", ":"))
+
+
 def scan_line(text: str, start: int, end: int) -> list[Segment]:
     """Segments of one line. A section label takes the rest of the line as its value."""
     first = label_at(text, start, end)
@@ -139,6 +150,7 @@ def scan_line(text: str, start: int, end: int) -> list[Segment]:
     for i in range(start + 1, end):
         if (
             _SPLIT.match(text[i - 1])
+            or (text[i - 1] == "\t" and not _label_cell(text, cuts[-1], i, end))
             or (text[i - 1] in " \t" and label_at(text, i, end))
             or _glued_label(text, i, end)
         ):
@@ -165,7 +177,7 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
     closings = tables()["labels"]["closings"]
     if any(line.startswith(c) for c in closings) or DATE_LINE.match(line) or QA_LINE.match(line):
         return True
-    if re.match(r"^是否", line):
+    if re.match(r"^是否", line) or NO_PROCEEDINGS.match(line):
         return True
     if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
         return True

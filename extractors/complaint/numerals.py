@@ -43,9 +43,7 @@ MONEY = re.compile(
     r"\s*(?P<wan>万)?\s*元(?:整)?"
 )
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
-LANDLINE = re.compile(
-    r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])"
-)
+LANDLINE = re.compile(r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
 AGE = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁")
 

@@ -15,16 +15,23 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import QA_LINE, Segment, is_person_name, kw, lines_of, scan_line
 
 _INLINE_PERSON = re.compile(
-    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人)[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})$"
+    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人)[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})$"
 )
-_ADDRESS = re.compile(r"^(?:家住|现住|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
+_ADDRESS = re.compile(r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
+_BIRTH = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})(?:\s*[月.\-/]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
+)
+_BORN_LOOSE = re.compile(
+    r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
+)
+_IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)")
 _ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
 _PHONE_LOOSE = re.compile(r"^(?:联系电话|联系方式|手机号码|手机|电话)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$")
 OCCUPATION = re.compile(rf"(?:{kw('occupation_suffix').pattern})$")
 _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
 
 
-_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系)")
+_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|镇上|街上|城里|县城)")
 
 
 def clean_org(candidate: str) -> tuple[str, int] | None:
@@ -52,10 +59,14 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
         r"^(?:系|是)?在?(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事|的)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
         text[s:e],
     )
+    if not m:  # '在某公司上班' (an employer without an occupation)
+        m = re.match(
+            r"^(?:我|本人)?(?:现|一直)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:上班|工作|打工|务工|干活)$", text[s:e]
+        )
     if not m or not clean_org(m.group("org")):
         return False
     rec.set("complainant.employer", m.group("org"), s + m.start("org"), s + m.end("org"), conf)
-    occ = occupation_of(m.group("occ"))
+    occ = occupation_of(m.group("occ")) if "occ" in m.groupdict() and m.group("occ") else None
     if occ:
         rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), conf)
     return True
@@ -71,22 +82,36 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):
-        rec.set(
-            "complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf
-        )
+        rec.set("complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _PHONE_LOOSE.match(clause)) and nm.find_phones(m.group("v")):
         phone, ps, pe = nm.find_phones(m.group("v"))[0]
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
     elif m := _ADDRESS.match(clause):
         rec.set("complainant.address", m.group("v"), s + m.start("v"), e, conf)
-    elif not _employment(rec, text, s, e, conf) and (occ := occupation_of(clause)):
-        rec.set("complainant.occupation", occ, s, e, conf)
+    elif m := _BORN_LOOSE.match(clause):
+        _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
+    elif not _employment(rec, text, s, e, conf):
+        lead = _IS.match(clause)
+        cut = lead.end() if lead else 0
+        if occ := occupation_of(clause[cut:]):
+            rec.set("complainant.occupation", occ, s + cut, e, conf)
+
+
+def _set_birth(rec: Recorder, value: str, s: int, e: int, conf: float) -> None:
+    """A birth date as (year, month, day or None): the age is derived from it at the letter date."""
+    if (m := _BIRTH.search(value)) and 1 <= int(m.group("m")) <= 12:
+        rec.set(
+            "birth", (int(m.group("y")), int(m.group("m")), int(m.group("d")) if m.group("d") else None), s, e, conf
+        )
 
 
 def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     """A labelled value, validated by the field's kind."""
     value, s, e = seg.value(text), seg.vstart, seg.vend
     field = path.split(".", 1)[1]
+    if field == "birth":
+        _set_birth(rec, value, s, e, LABELLED)
+        return
     if field == "gender":
         value = value[:1] if value[:1] in ("男", "女") else None
     elif field == "age":
@@ -119,7 +144,7 @@ def _context_of(key: str, ctx: str | None) -> str | None:
         return "complainant"
     if key == "respondent.name":
         return "respondent"
-    if key.startswith("people."):
+    if key.startswith(("people.", "ignore.staff")):
         return "other"
     return ctx
 
@@ -142,13 +167,13 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                 ctx = _context_of(seg.key, ctx)
                 if seg.key == "complainant.name":
                     names_person = True
-                if ctx == "other" or seg.key.startswith(("section.", "date.", "people.")):
+                if ctx == "other" or seg.key.startswith(("section.", "date.", "people.", "ignore.")):
                     continue
                 path = seg.key
                 if seg.key.startswith("ctx."):
-                    if ctx not in ("complainant", "respondent") or (
-                        ctx == "respondent" and seg.key == "ctx.phone"
-                    ):
+                    if ctx is None and seg.key == "ctx.phone":
+                        ctx = "complainant"  # a phone before any party: the writer's own (a bare note)
+                    if ctx not in ("complainant", "respondent") or (ctx == "respondent" and seg.key == "ctx.phone"):
                         continue
                     path = f"{ctx}.{seg.key.split('.', 1)[1]}"
                 _set_labelled(rec, seg, text, path)

@@ -3,7 +3,8 @@
 Every clause that mentions 仲裁/诉讼/起诉/法院/调解 is read: a negation before the topic word (未申请仲裁,
 没去法院) says "none"; doubt (不清楚, 可能) says "unknown"; otherwise the clause affirms a proceeding
 (litigation > arbitration > mediation). A form's `是否…仲裁…：否/是/不清楚` row is read the same way.
-Questions of an oral record are skipped; future intentions (将申请仲裁) are not proceedings.
+Questions of an oral record are skipped, but an answer to a question about arbitration or court is read
+with the question (答：没有申请过 -> none); future intentions (将申请仲裁) are not proceedings.
 Result: any affirmed proceeding, else "unknown" if any doubt, else "none"; None when the letter is silent.
 """
 
@@ -15,9 +16,7 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import QA_LINE, kw, lines_of
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
-_FORM_ROW = re.compile(
-    r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M
-)
+_FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
 _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
@@ -46,11 +45,25 @@ def _form_value(value: str) -> str | None:
     return classify(value) or ("unknown" if re.match(r"^(?:是|有|已)", value) else None)
 
 
+def _answer_value(question: str, answer: str) -> str | None:
+    """An oral record's answer to a question about arbitration or court (问：有没有申请过仲裁？答：没有。)."""
+    if not kw("proceeding_topic").search(question):
+        return None
+    if kind := classify(answer):
+        return kind
+    return _form_value(re.split(r"[，,。；;]", answer.strip(), maxsplit=1)[0])
+
+
 def extract_prior(rec: Recorder, text: str) -> None:
     found: list[tuple[str, int, int, float]] = []
+    question, asked = "", 0
     for s, e in lines_of(text):
         q = QA_LINE.match(text, s, e)
         if q and q.group(1) == "问":
+            question, asked = text[q.end() : e], s
+            continue
+        if q and (kind := _answer_value(question, text[q.end() : e])):
+            found.append((kind, asked, e, INLINE))  # the evidence: the question and its answer
             continue
         if m := _FORM_ROW.match(text, s, e):
             if kind := _form_value(m.group("v")):

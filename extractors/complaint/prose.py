@@ -2,8 +2,10 @@
 
 - complainant name: a signature line (a bare name near the end);
 - employer / occupation: `我是在某厂打工的`, `我们是某公司的23名工人`, `进厂做木工`;
-- respondent: the organisation the oral record's answer or the letter's body names first, and its
-  address from `某厂在…村工业园里面` / `地址在…`.
+- respondent: the organisation the oral record's answer or the letter's body names first (the employer's
+  fuller name when it is the same one), its address from `某厂在…村工业园里面` / `地址在…` / `公司在…`, its
+  legal representative from `法人代表是…` (`老板叫…` only for a business that is not a company);
+- employer: the respondent, when the letter says the complainant worked there (在被申诉人经营的超市…).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ _LOCATED = re.compile(
     rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
+_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s]|$)"
+# The respondent's legal representative named in prose (法人代表叫石永福). A boss (老板叫…) counts only
+# for a business that is not a company: the operator of a shop or workshop is its responsible person.
+_REPRESENTATIVE = re.compile(rf"(?:法定代表人|法人代表|负责人|法人)(?:叫|是|名叫|为)\s*{_NAME}")
+_BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_NAME}")
+# The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
+_AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
 
 
 def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
@@ -51,8 +60,10 @@ def _signature_name(rec: Recorder, text: str) -> None:
 
 def _employment(rec: Recorder, text: str) -> None:
     suffix = kw("org_suffix").pattern
+    # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工: the organisation right after 是
     pattern = re.compile(
-        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))(?:的|打工|上班|工作|做|务工)"
+        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
+        r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在)"
     )
     for s, e in body_paragraphs(text):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
@@ -68,22 +79,70 @@ def _employment(rec: Recorder, text: str) -> None:
                 rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
 
 
+def _core(name: str) -> str:
+    return re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
+
+
+def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
+    """The first organisation of the answers/body; the employer's fuller name when it is the same one."""
+    employer = rec.get("complainant.employer")
+    for s, e in spans:
+        if orgs := _orgs(text, s, e):
+            name, start, end = orgs[0]
+            if employer and employer != name and employer.endswith(_core(name)):
+                name, ev = employer, rec.evidence["complainant.employer"]
+                start, end = ev.start, ev.end
+            rec.set("respondent.name", name, start, end, PROSE)
+            return
+
+
+def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
+    name = rec.get("respondent.name") or ""
+    patterns = [_REPRESENTATIVE] + ([_BOSS] if name and "公司" not in name else [])
+    for pattern in patterns:
+        for s, e in spans:
+            m = pattern.search(text, s, e)
+            if m and is_person_name(m.group("n")):
+                rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
+                return
+
+
+def _employer_is_respondent(rec: Recorder, text: str) -> None:
+    """No employer stated, but the letter says the complainant worked at the respondent's."""
+    name = rec.get("respondent.name")
+    if rec.has("complainant.employer") or not name:
+        return
+    facts = rec.evidence.get("facts")
+    spans = (
+        body_paragraphs(text) + [(a, b) for _q, a, b in qa_pairs(text)] + ([(facts.start, facts.end)] if facts else [])
+    )
+    for s, e in spans:
+        if _AT_RESPONDENT.search(text, s, e):
+            ev = rec.evidence["respondent.name"]
+            rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
+            return
+    if re.search(r"被(?:投诉|申诉|反映)人?[（(]用人单位[)）]", text):
+        ev = rec.evidence["respondent.name"]
+        rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
+
+
 def _respondent(rec: Recorder, text: str) -> None:
     spans = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
     spans += body_paragraphs(text)
     if not rec.has("respondent.name"):
-        for s, e in spans:
-            if orgs := _orgs(text, s, e):
-                rec.set("respondent.name", *orgs[0], PROSE)
-                break
+        _respondent_name(rec, text, spans)
+    if not rec.has("respondent.legal_representative"):
+        _legal_representative(rec, text, spans)
     name = rec.get("respondent.name")
     if not name or rec.has("respondent.address"):
         return
-    core = re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
+    core = _core(name)
+    # the generic noun of the organisation (酒店地址在…, 公司在…) refers back to it
+    noun = m.group()[-2:] if (m := kw("org_suffix").search(name)) else core
     for s, e in spans:
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             sentence = sm.group()
-            if core not in sentence and name not in sentence:
+            if core not in sentence and name not in sentence and noun not in sentence:
                 continue
             for m in _LOCATED.finditer(sentence):
                 if core in m.group("a"):
@@ -98,5 +157,6 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
         _signature_name(rec, text)
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)
-    if not (rec.has("respondent.name") and rec.has("respondent.address")):
+    if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):
         _respondent(rec, text)
+    _employer_is_respondent(rec, text)
