@@ -118,6 +118,8 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
     for m in lexicon.regex("shortcoming_leads").finditer(text):
         end = text.find("\n", m.end() + 1)
         block = text[m.end() : end if end >= 0 else len(text)]
+        if not markers.search(block) and block.strip().endswith(("：", ":")):
+            continue  # 主要有以下几个方面： — the items follow as paragraphs (the heading branch reads them)
         items = _split_items(block, markers)
         return [_cut_closing(i, closers) for i in items if i]
     heading = lexicon.regex("shortcoming_heading")
