@@ -21,6 +21,7 @@ from extractors.complaint.labels import (
     scan_line,
     tables,
 )
+from extractors.complaint.numerals import find_phones
 
 ENUM = re.compile(
     r"(?:^|(?<=[\n；;。\s]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
@@ -31,7 +32,8 @@ _REQUEST_START = re.compile(r"^(?:恳请|恳求|请求|希望|要求|强烈要�
 _REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望)")
 _SENTENCE_END = re.compile(r"[^。！!？?]+[。！!？?]?")
 # The question of an oral record that asks for the person's details, and an answer that gives them.
-_Q_PERSONAL = re.compile(r"基本情况|个人情况|个人信息|身份|自我介绍")
+# (and one that asks which organisation: 你要反映的单位叫什么 asks for a name, not for the events)
+_Q_NOT_FACTS = re.compile(r"基本情况|个人情况|个人信息|身份|自我介绍|单位|名称|名字|叫什么|在哪|地址")
 _A_PERSONAL = re.compile(r"^\s*(?:我叫|我是|本人|我)[\u4e00-\u9fff]{0,4}[，,]\s*[男女]")
 _Q_TOPICS = {
     "requests": re.compile(r"要求|诉求|请求"),
@@ -100,13 +102,30 @@ def _from_sections(rec: Recorder, text: str, sections: dict[str, tuple[int, int]
 
 
 def _from_record(rec: Recorder, text: str) -> None:
+    told: list[tuple[int, int]] = []
     for question, s, e in qa_pairs(text):
         if not rec.has("requests") and _Q_TOPICS["requests"].search(question):
             _record_requests(rec, text, s, e, INLINE)
-        elif not rec.has("facts") and _Q_TOPICS["facts"].search(question):
-            if _Q_PERSONAL.search(question) or _A_PERSONAL.match(text, s, e):
-                continue  # the person's details, not the events
-            rec.set("facts", text[s:e].strip(), s, e, INLINE)
+        elif (
+            _Q_TOPICS["facts"].search(question)
+            and not _Q_NOT_FACTS.search(question)
+            and not _A_PERSONAL.match(text, s, e)  # the person's details, not the events
+        ):
+            told.append((s, e))
+    # the answer that tells of a violation, else the first answer to a question about the matter
+    best = next((a for a in told if kw("violation").search(text, *a)), told[0] if told else None)
+    if best and not rec.has("facts"):
+        rec.set("facts", text[best[0] : best[1]].strip(), best[0], best[1], INLINE)
+
+
+def _after_phone(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The words after the phone number of a phone line, when there are some (a PDF joins short lines)."""
+    phones = find_phones(text[s:e])
+    if not phones:
+        return None
+    start = s + phones[-1][2]
+    rest = text[start:e]
+    return (start, e) if re.fullmatch(r"\s*[\u4e00-\u9fff][^：:]{2,}", rest) else None
 
 
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -128,6 +147,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
             break
         if hit and hit[1].startswith(("section.", "people.signatures")):
             break
+        if hit and hit[1].endswith(".phone") and (rest := _after_phone(text, s, e)):
+            body.append(rest)  # `电话 139…老板欠钱不给`: a short note's words joined to its phone line
+            continue
         if hit or QA_LINE.match(line) or ENUM.match(line):
             continue
         segments = scan_line(text, s, e)

@@ -15,7 +15,7 @@ from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of,
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
 _ELECTED = re.compile(
-    r"(?:推(?:举|选)|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
+    r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
 )
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
 _REPRESENTATIVE_LINE = re.compile(

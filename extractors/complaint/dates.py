@@ -14,7 +14,10 @@ Conventions:
   `自2025年3月起…` / `…至今` / `到现在`: the violation continues; violation_end is None and
   violation_ongoing is True. An explicit end (`2023年3月至2023年6月…至今未付`) wins over 至今: the stated
   period ended, only the payment is still owed.
-  Several periods: the earliest start and the latest end. `2025年11月、12月` is a period (Nov-Dec).
+  `从2025年8月开始…拖欠2025年8月到12月的工资`: a stated range ends what `从…开始` opened.
+  Several periods: the earliest start and the latest end. No dated sentence states a violation: the
+  stated range of the work (2025年4月至2025年10月，我在…做木工…尚欠我工资) is the period.
+  `2025年11月、12月` is a period (Nov-Dec).
   今年/去年/前年 + month (an oral record's words) take their year from the letter date.
 """
 
@@ -29,7 +32,7 @@ from extractors.complaint.labels import DATE_LINE, kw, lines_of, scan_line
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
-    rf"(?P<a>{nm.DATE.pattern})\s*(?:至|到|—|-|~|－|～|、|和)\s*"
+    rf"(?P<a>{nm.DATE.pattern})\s*(?:开始|起)?\s*(?:至|到|—|-|~|－|～|、|和)\s*"
     rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月))"
 )
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
@@ -82,7 +85,8 @@ def derive_age(rec: Recorder) -> None:
         rec.set("complainant.age", age, ev.start, ev.end, ev.confidence)
 
 
-Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int]]
+# (start, end, ongoing, span of the start, span of the end, "range" | "since" | "date")
+Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str]
 
 
 def _periods(text: str, s: int, e: int) -> list[Period]:
@@ -106,7 +110,7 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
             b = nm.parse_date(f"{a.year}年{m.group('bm')}", end_of_month=True)
         if a:
             end_span = m.span("now") if m.group("now") else m.span("b") if m.group("b") else m.span("bm")
-            found.append((a, b, b is None, m.span("a"), end_span))
+            found.append((a, b, b is None, m.span("a"), end_span, "range"))
     for m in nm.DATE.finditer(text, s, e):
         if any(ts <= m.start() < te for ts, te in taken) or excluded(m.start()):
             continue
@@ -115,9 +119,9 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
             continue
         since = bool(_SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]))
         if since or ongoing_word:
-            found.append((start, None, True, m.span(), m.span()))
+            found.append((start, None, True, m.span(), m.span(), "since"))
         else:
-            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.span(), m.span()))
+            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.span(), m.span(), "date"))
     return found
 
 
@@ -146,20 +150,27 @@ def _sentence_periods(text: str, s: int, e: int, letter: date | None) -> list[Pe
     def back(span: tuple[int, int]) -> tuple[int, int]:
         return s + index[span[0]], s + index[span[1]]
 
-    return [(a, b, ongoing, back(sa), back(sb)) for a, b, ongoing, sa, sb in _periods(resolved, 0, len(resolved))]
+    return [(a, b, on, back(sa), back(sb), kind) for a, b, on, sa, sb, kind in _periods(resolved, 0, len(resolved))]
 
 
 def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) -> None:
     s0, e0 = span or (0, len(text))
     letter = rec.get("letter_date")
-    periods = []
+    periods, ranges = [], []
     for m in _SENTENCE.finditer(text, s0, e0):
+        found = [p for p in _sentence_periods(text, m.start(), m.end(), letter) if not letter or p[0] <= letter]
         if kw("violation").search(m.group()):
-            periods += [p for p in _sentence_periods(text, m.start(), m.end(), letter) if not letter or p[0] <= letter]
+            periods += found
+        ranges += [p for p in found if p[5] == "range"]
+    # no dated violation sentence: the stated period of the work the unpaid wages are for
+    periods = periods or ranges
     if not periods:
         return
     first = min(periods, key=lambda p: p[0])
     rec.set("violation_start", first[0], *first[3], 0.8)
+    closed_until = max((p[1] for p in periods if p[5] == "range" and p[1]), default=None)
+    # `从去年8月开始…拖欠2025年8月到12月的工资`: the stated range closes what 从…开始 opened
+    periods = [p for p in periods if not (p[5] == "since" and closed_until and closed_until >= p[0])]
     if any(p[2] for p in periods):
         last = next(p for p in periods if p[2])
         rec.set("violation_ongoing", True, *last[4], 0.7)

@@ -61,11 +61,12 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     )
     if not m:  # '在某公司上班' (an employer without an occupation)
         m = re.match(
-            r"^(?:我|本人)?(?:现|一直)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:上班|工作|打工|务工|干活)$", text[s:e]
+            r"^(?:我|本人)?(?:现|一直)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:上班|工作|打工|务工|干活|做事)$",
+            text[s:e],
         )
-    if not m or not clean_org(m.group("org")):
+    if not m or not (cleaned := clean_org(m.group("org"))):
         return False
-    rec.set("complainant.employer", m.group("org"), s + m.start("org"), s + m.end("org"), conf)
+    rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)
     occ = occupation_of(m.group("occ")) if "occ" in m.groupdict() and m.group("occ") else None
     if occ:
         rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), conf)

@@ -48,3 +48,25 @@ def test_complaint_letters_are_complaints() -> None:
 )
 def test_short_letters(text: str) -> None:
     assert classify(text).doc_type == DocType.complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申诉书\n申诉人：黄某某，女，33岁\n被申诉人：某某超市有限公司\n请求事项：支付拖欠工资",
+        "关于某某厂的情况反映\n反映人：龙某某，男\n被反映单位：某某竹木制品厂\n要求：支付工资",
+        "潘老六\n手机 15077281234\n包工头拖欠工钱不还",
+        "覃阿二\n电话 13800002222\n老板欠钱不给",
+    ],
+    ids=["shensu", "fanying", "bare_note_contractor", "bare_note_boss"],
+)
+def test_complaint_vocabulary_variants(text: str) -> None:
+    assert classify(text).doc_type == DocType.complaint, classify(text).cues
+
+
+def test_labour_bureau_report_on_wage_arrears_is_a_report() -> None:
+    text = (
+        "县人社局2025年工作总结\n今年以来，我局开展根治欠薪专项行动，督促包工头和企业支付拖欠农民工工资1200万元，"
+        "查处老板拖欠工资案件32件。监督举报电话：0772-5121234。\n下一步，我局将继续加强劳动保障监察。"
+    )
+    assert classify(text).doc_type == DocType.work_report

@@ -184,6 +184,58 @@ def test_space_separated_header_short_range_and_signature_phone() -> None:
     assert fields.facts is not None and "张国庆" not in fields.facts
 
 
+def test_bare_note_with_words_joined_to_the_phone_line() -> None:
+    """A PDF may join a note's last short line to the phone line before it."""
+    fields = _letter("覃阿二\n手机 13800002222包工头欠钱不还")
+    assert (fields.complainant.name, fields.complainant.phone) == ("覃阿二", "13800002222")
+    assert fields.facts == "包工头欠钱不还" and fields.requests == []
+    assert fields.respondent.name is None and fields.letter_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("经全体工人推举，由张大山、李小红二人作为代表进行投诉。", ["张大山", "李小红"]),
+        ("大家推选王铁柱、赵春花为投诉代表。", ["王铁柱", "赵春花"]),
+        ("我们一致同意由刘长生作为我们的代表。", ["刘长生"]),
+    ],
+)
+def test_elected_representatives(sentence: str, expected: list[str]) -> None:
+    fields = _letter(f"集体投诉书\n尊敬的领导：\n我们是某某公司的12名工人，公司拖欠工资。{sentence}\n此致\n敬礼")
+    assert fields.representatives == expected and fields.collective
+
+
+@pytest.mark.parametrize(
+    ("facts", "start", "end", "ongoing"),
+    [
+        ("公司从去年11月开始到今年2月都没发工资。", date(2025, 11, 1), date(2026, 2, 28), False),
+        ("从去年8月开始老板就不发工资，还欠我2025年8月到12月的工资。", date(2025, 8, 1), date(2025, 12, 31), False),
+        ("公司自今年1月起一直拖欠工资。", date(2026, 1, 1), None, True),
+        ("被申诉人至今未支付2025年11月、12月工资。", date(2025, 11, 1), date(2025, 12, 31), False),
+        ("2025年4月至2025年10月，我在该公司做木工。公司尚欠我工资。", date(2025, 4, 1), date(2025, 10, 31), False),
+    ],
+)
+def test_violation_period_shapes(facts: str, start: date, end: date | None, ongoing: bool) -> None:
+    fields = _letter(f"投诉书\n事实与理由：{facts}\n2026年3月10日")
+    assert (fields.violation_start, fields.violation_end, fields.violation_ongoing) == (start, end, ongoing)
+
+
+@pytest.mark.parametrize(
+    ("birth", "letter", "number", "expected"),
+    [
+        ("1985年3月", "2026年2月24日", "", 40),
+        ("1985年1月", "2026年2月24日", "", 41),
+        ("1985年2月", "2026年2月24日", "", None),  # the birth month, no day: unknown
+        ("1990年7月", "2026年7月1日", "450225199007150312", 35),  # the day from the ID number
+        ("1990年7月15日", "2026年7月15日", "", 36),
+    ],
+)
+def test_age_from_birth_month(birth: str, letter: str, number: str, expected: int | None) -> None:
+    row = f"身份证号码\t{number}" if number else "民族\t汉族"
+    fields = _letter(f"投诉登记表\n投诉人姓名\t王某某\t性别\t男\n出生年月\t{birth}\t{row}\n填表日期：{letter}")
+    assert fields.complainant.age == expected
+
+
 def test_several_amounts_without_total_give_none() -> None:
     fields = _letter("请求事项：\n1.支付工资3000元；\n2.退还押金500元。\n事实与理由：公司拖欠工资。")
     assert fields.amount_claimed_yuan is None
