@@ -15,6 +15,7 @@ of 128 slots almost surely, so it stays a candidate and the exact paragraph chec
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 from sqlalchemy import select
@@ -90,19 +91,22 @@ def index_for(key: str) -> SignatureIndex:
 
 def candidate_priors(
     session: Session, index: SignatureIndex, signature: list[int], exclude_id: str | None,
-    limit: int = CANDIDATE_LIMIT, min_shared: int = MIN_SHARED_SLOTS,
+    limit: int = CANDIDATE_LIMIT, min_shared: int = MIN_SHARED_SLOTS, stored_before: datetime | None = None,
 ) -> list[PriorDocument]:
-    """The stored work reports worth comparing with a new text, as the report checks take them."""
+    """The stored work reports worth comparing with a new text, as the report checks take them.
+
+    `stored_before`: only documents stored before then (reprocessing an old document must not call it
+    a duplicate of the later copy that was flagged as a duplicate of it)."""
     index.refresh(session)
     ids = index.nearest(signature, exclude_id, limit, min_shared)
     if not ids:
         return []
-    rows = session.execute(
-        select(
-            Document.id, Document.doc_type, Document.agency, Document.fields, Document.text,
-            Document.received_at,
-        ).where(Document.id.in_(ids), Document.text.is_not(None))
-    ).all()
+    query = select(
+        Document.id, Document.doc_type, Document.agency, Document.fields, Document.text, Document.received_at,
+    ).where(Document.id.in_(ids), Document.text.is_not(None))
+    if stored_before is not None:
+        query = query.where(Document.created_at < stored_before)
+    rows = session.execute(query).all()
     by_id = {r.id: r for r in rows}
     return [
         PriorDocument(

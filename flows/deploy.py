@@ -1,0 +1,47 @@
+"""The deployments an office leaves running: the inbox every 5 minutes, the nightly at 02:00 Beijing
+time, and reprocess on demand. `gapflow serve` serves all three from one long-lived process; for
+several machines, prefect.yaml declares the same three for a process work pool (docs/deploy.md).
+
+No parameter is fixed here: the inbox and the database come from the GAPFLOW_* settings of the
+machine a run executes on, so one deployment serves every machine that mounts the same inbox.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from prefect.deployments.runner import RunnerDeployment
+from prefect.schedules import Cron, Interval
+
+INBOX_INTERVAL = timedelta(seconds=300)
+NIGHTLY_CRON = "0 2 * * *"
+TIMEZONE = "Asia/Shanghai"
+TAGS = ["gapflow"]
+
+
+def build_deployments() -> list[RunnerDeployment]:
+    """The three deployments, ready for `prefect.serve` or `.apply()`."""
+    from flows.inbox import inbox_flow, nightly_flow
+    from flows.reprocess import reprocess_flow
+
+    return [
+        inbox_flow.to_deployment(
+            name="inbox", schedule=Interval(INBOX_INTERVAL, timezone=TIMEZONE), tags=TAGS,
+            description="每 5 分钟处理一次收件箱中的新文件。",
+        ),
+        nightly_flow.to_deployment(
+            name="nightly", schedule=Cron(NIGHTLY_CRON, timezone=TIMEZONE), tags=TAGS,
+            description="每天 02:00（北京时间）：处理收件箱，再按当天重新计算所有期限与公开计划。",
+        ),
+        reprocess_flow.to_deployment(
+            name="reprocess", tags=TAGS,
+            description="按需运行：用当前抽取版本重新分析旧版本产生的结果。",
+        ),
+    ]
+
+
+def serve_all(limit: int | None = None) -> None:
+    """Serve every deployment from this process until interrupted (Ctrl-C / SIGTERM)."""
+    from prefect import serve
+
+    serve(*build_deployments(), limit=limit)
