@@ -313,6 +313,18 @@ def documents_of_type(session: Session, doc_type: DocType) -> Iterator[Document]
     )
 
 
+def stale_document_ids(session: Session, version: str) -> list[str]:
+    """Documents with stored text whose results came from another extractor version, oldest first."""
+    return list(
+        session.scalars(
+            select(Document.id)
+            .where(Document.text.is_not(None))
+            .where((Document.extractor_version != version) | Document.extractor_version.is_(None))
+            .order_by(Document.created_at, Document.id)
+        )
+    )
+
+
 def prior_documents(session: Session, exclude_id: str | None = None) -> list[PriorDocument]:
     """Stored work reports, as the report checks compare against them."""
     rows = session.execute(
