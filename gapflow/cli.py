@@ -92,6 +92,37 @@ def nightly(
 
 
 @app.command()
+def reprocess(
+    db: DbOption = None,
+    today: TodayOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="最多处理的文档数（默认全部）")] = None,
+) -> None:
+    """用当前抽取版本重新分析由旧版本产生结果的已存文档（使用库中保存的规范化全文）。"""
+    _quiet_prefect()
+    from flows.reprocess import reprocess_flow
+
+    result = reprocess_flow(db_url=db, today=today, limit=limit)
+    counts = result["counts"]
+    console.print(
+        f"抽取版本 {result['version']}：重新分析 {counts.get('reprocessed', 0)} 个，"
+        f"跳过 {counts.get('skipped', 0)} 个，失败 {counts.get('failed', 0)} 个。"
+    )
+    if result["status"] != "completed":
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    limit: Annotated[int | None, typer.Option("--limit", help="同时运行的最大流程数")] = None,
+) -> None:
+    """常驻运行：每 5 分钟处理收件箱，每天 02:00（北京时间）夜间任务，并可按需触发 reprocess。"""
+    _quiet_prefect()
+    from flows.deploy import serve_all
+
+    serve_all(limit=limit)
+
+
+@app.command()
 def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="导出格式，目前只有 jsonl")] = "jsonl",
