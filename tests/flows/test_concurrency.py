@@ -7,6 +7,7 @@ set. They report to the session's Prefect test server: an ephemeral Prefect serv
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -62,10 +63,8 @@ def _wait(proc: subprocess.Popen) -> tuple[int, str]:
     try:
         out, _ = proc.communicate(timeout=RUN_TIMEOUT)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # orphaned pool workers of a killed run
-        except ProcessLookupError:
-            pass
     return proc.returncode, out.decode("utf-8", "replace")
 
 
