@@ -128,6 +128,17 @@ def _after_phone(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (start, e) if re.fullmatch(r"\s*[\u4e00-\u9fff][^：:]{2,}", rest) else None
 
 
+def _events_after_description(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The sentences after the one describing the person (我叫某某，女，…。), when they state a violation."""
+    sentences = list(_SENTENCE_END.finditer(text, s, e))
+    gendered = [i for i, m in enumerate(sentences) if re.search(r"[，,]\s*[男女]\s*[，,]", m.group())]
+    if not gendered or gendered[0] + 1 >= len(sentences):
+        return None
+    start = sentences[gendered[0] + 1].start()
+    start, end = _trimmed(text, start, e)
+    return (start, end) if kw("violation").search(text, start, end) else None
+
+
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
@@ -154,7 +165,10 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         segments = scan_line(text, s, e)
         if any(seg.value(text) in ("男", "女") for seg in segments[1:4]):
-            continue  # a person's description, not facts
+            # a person's description, not facts; what the paragraph says after it may be
+            if rest := _events_after_description(text, s, e):
+                body.append(rest)
+            continue
         body.append((s, e))
     return body
 

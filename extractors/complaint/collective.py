@@ -19,7 +19,7 @@ _ELECTED = re.compile(
 )
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
 _REPRESENTATIVE_LINE = re.compile(
-    r"^\s*(?:投诉人|申诉人|反映人|职工|工人)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,30})"
+    r"^\s*(?:投诉人|申诉人|反映人|职工|工人)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,30})", re.M
 )
 
 
@@ -106,7 +106,7 @@ def extract_collective(rec: Recorder, text: str) -> None:
     _agents(rec, text)
     signed, ss, se = _signatures(text)
     stated = kw("count").search(text)
-    count = nm.cn_int(stated.group("n")) if stated else None
+    count = nm.cn_int(stated.group("n") or stated.group("n2")) if stated else None
     said = kw("collective").search(text)
     collective = bool(said or (count and count >= 2) or rec.has("representatives") or len(signed) >= 2)
     if not collective:

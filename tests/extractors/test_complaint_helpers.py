@@ -205,6 +205,19 @@ def test_elected_representatives(sentence: str, expected: list[str]) -> None:
     assert fields.representatives == expected and fields.collective
 
 
+def test_representatives_from_their_own_lines_and_a_bare_head_count() -> None:
+    fields = _letter(
+        "联名投诉书\n我们是某某生态农业专业合作社的采果工，共15人。\n"
+        "投诉人代表：贾某兵，男，38岁，家住融水镇江边村；联系电话：13900112233\n"
+        "投诉人代表：莫某英，女，35岁，家住融水镇江边村；联系电话：13900112244\n"
+        "被投诉单位：某某生态农业专业合作社\n投诉事实：合作社拖欠我们工资共计9万元。\n"
+        "投诉人代表：贾某兵 莫某英\n2026年1月3日"
+    )
+    assert fields.representatives == ["贾某兵", "莫某英"]
+    assert fields.collective and fields.complainant_count == 15
+    assert (fields.complainant.name, fields.complainant.phone) == ("贾某兵", "13900112233")
+
+
 @pytest.mark.parametrize(
     ("facts", "start", "end", "ongoing"),
     [
@@ -234,6 +247,18 @@ def test_age_from_birth_month(birth: str, letter: str, number: str, expected: in
     row = f"身份证号码\t{number}" if number else "民族\t汉族"
     fields = _letter(f"投诉登记表\n投诉人姓名\t王某某\t性别\t男\n出生年月\t{birth}\t{row}\n填表日期：{letter}")
     assert fields.complainant.age == expected
+
+
+def test_events_told_in_the_paragraph_that_introduces_the_writer() -> None:
+    fields = _letter(
+        "尊敬的领导：\n您好！我叫吴某妹，女，今年45岁，家住融水镇新村二组，电话13677889900。"
+        "包工头欠我们工钱3万元，到现在都不给。\n恳请领导帮我们讨回工钱。\n求助人：吴某妹\n2026年2月1日"
+    )
+    c = fields.complainant
+    assert (c.name, c.gender, c.age, c.address, c.phone) == ("吴某妹", "女", 45, "融水镇新村二组", "13677889900")
+    assert fields.facts == "包工头欠我们工钱3万元，到现在都不给"
+    assert fields.requests == ["恳请领导帮我们讨回工钱"] and fields.amount_claimed_yuan == 30000.0
+    assert fields.respondent.name is None
 
 
 def test_several_amounts_without_total_give_none() -> None:
