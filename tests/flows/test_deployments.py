@@ -8,8 +8,15 @@ that very run in-process with `prefect.flow_engine.run_flow`, as a worker would 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,7 +30,7 @@ from flows.runtime import open_runtime
 from gapflow import EXTRACTOR_VERSION
 from schemas.tables import AuditEntry, Document
 from storage.db import transaction
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, PG_URL, _drop_pg_database, _pg_database_url
 
 pytestmark = pytest.mark.slow
 
@@ -186,3 +193,85 @@ def test_logs_carry_document_ids_never_personal_data(
     assert any(outcome["document_id"] in line for line in lines), "logs should name the document id"
     leaks = [line for line in lines for value in personal if value in line]
     assert leaks == []
+
+
+# --------------------------------------------------------------------------- the multi-machine guide
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _prefect(args: list[str], env: dict[str, str], cwd: Path = ROOT, timeout: float = 120) -> str:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "prefect"), "--no-prompt", *args],
+        env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+    )
+    assert done.returncode == 0, f"prefect {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.mark.pg
+@pytest.mark.skipif(not PG_URL, reason="the guide needs PostgreSQL (GAPFLOW_TEST_PG_URL)")
+def test_the_multi_machine_guide_on_postgresql(tmp_path: Path) -> None:
+    """docs/deploy.md step by step: Prefect server on PostgreSQL, a process pool, `prefect deploy --all`,
+    a worker, one run of the nightly deployment writing its results to PostgreSQL."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    prefect_db, results_db = _pg_database_url(PG_URL), _pg_database_url(PG_URL)
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    inbox = tmp_path / "office" / "inbox"
+    inbox.mkdir(parents=True)
+    shutil.copy(SEEDS / "02_labor_inspection_disclosure_notice.docx", inbox / "须知.docx")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GAPFLOW_", "PREFECT_"))}
+    env.update(
+        PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_API_DATABASE_CONNECTION_URL=prefect_db.replace("+psycopg", "+asyncpg"),
+        PREFECT_LOGGING_LEVEL="WARNING",
+    )
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    worker_env = {
+        **env, "PREFECT_API_URL": api, "GAPFLOW_HOME": str(tmp_path / "home"), "GAPFLOW_INBOX": str(inbox),
+        "GAPFLOW_DATABASE_URL": results_db, "GAPFLOW_SETTLE_SECONDS": "0",
+    }
+    try:
+        _wait_healthy(api)
+        _prefect(["work-pool", "create", "gapflow", "--type", "process"], worker_env)
+        _prefect(["variable", "set", "gapflow_code_dir", str(ROOT)], worker_env)
+        _prefect(["deploy", "--all"], worker_env)
+        _prefect(["deployment", "run", "gapflow-nightly/nightly", "--param", "today=2026-11-26"], worker_env)
+        _prefect(["worker", "start", "--pool", "gapflow", "--run-once"], worker_env, timeout=180)
+        with temporary_settings({PREFECT_API_URL: api}), get_client(sync_client=True) as client:
+            runs = [r for r in client.read_flow_runs() if r.parameters.get("today") == "2026-11-26"]
+        assert len(runs) == 1 and runs[0].state.is_completed(), runs
+        assert list(inbox.iterdir()) == []
+        with transaction(open_runtime(results_db).sessions) as session:
+            (document,) = session.scalars(select(Document)).all()
+        assert document.doc_type == "notice" and document.extractor_version == EXTRACTOR_VERSION
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        from flows.runtime import close_runtimes
+
+        close_runtimes()
+        _drop_pg_database(PG_URL, prefect_db)
+        _drop_pg_database(PG_URL, results_db)
+
+
+def _wait_healthy(api: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{api}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("the Prefect server did not become healthy")
