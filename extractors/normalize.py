@@ -44,6 +44,12 @@ LIST_START = re.compile(
 # A form's label at the start of a line: 姓名：… 联系电话：…
 LABEL_START = re.compile(r"^[\u4e00-\u9fff（）()]{2,10}[:：]")
 
+# Values of single Chinese digits as years and numbers are written (二〇二六, 二零二六, 二○二六).
+CHINESE_DIGITS = {
+    "〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+
 _MIN_WRAP_FRACTION = 0.85
 _MIN_WRAP_WIDTH = 24
 
@@ -171,3 +177,13 @@ def normalize_pages(pages: Sequence[Sequence[str]], paragraphs: bool = False) ->
 def normalize_text(raw: str) -> str:
     """Normalise a plain text (one page). Handy for tests and pure callers."""
     return normalize_pages([raw.splitlines()])[0]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (line) of a normalised text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans

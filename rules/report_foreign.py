@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from extractors import jio
-
-from rules.report_text import Finding, line_spans, sentence_at
+from extractors.normalize import paragraph_spans
+from rules.report_text import Finding, sentence_at
 
 _LIST_MARK = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.]|[⑴-⒇①-⑳])\s*"
@@ -79,7 +79,7 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
 def _place_subjects(text: str, agency: str | None, own_type: str | None, params: dict) -> list[Finding]:
     own = parse_place(agency, written_only=False) if agency else (None, None)
     found = []
-    for start, end in line_spans(text):
+    for start, end in paragraph_spans(text):
         para = text[start:end]
         lead = _LIST_MARK.match(para)
         offset = lead.end() if lead else 0

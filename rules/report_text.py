@@ -43,14 +43,6 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line (= paragraph of the normalised text)."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def same_name(a: str | None, b: str | None) -> bool:

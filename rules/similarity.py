@@ -17,6 +17,8 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
+from extractors.normalize import paragraph_spans
+
 SHINGLE_SIZE = 5
 NUM_PERM = 128
 SEED = 1  # fixed: signatures persisted by storage must stay comparable across runs
@@ -75,14 +77,6 @@ class ParagraphMatch:
     containment: float
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line of a normalised text."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def containment(part: set[str], whole: set[str]) -> float:
@@ -101,7 +95,7 @@ def copied_paragraphs(
     """Paragraphs of `text` (at least `min_chars` canonical characters) nearly verbatim in `other`."""
     other_shingles = shingles(other, shingle_size)
     found = []
-    for start, end in paragraphs(text):
+    for start, end in paragraph_spans(text):
         para = text[start:end]
         canon = canonical(para)
         if len(canon) < min_chars:

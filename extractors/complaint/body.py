@@ -17,11 +17,11 @@ from extractors.complaint.labels import (
     is_person_name,
     kw,
     label_at,
-    lines_of,
     scan_line,
     tables,
 )
 from extractors.complaint.numerals import find_phones
+from extractors.normalize import paragraph_spans
 
 ENUM = re.compile(
     r"(?:^|(?<=[\n；;。\s]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
@@ -56,7 +56,7 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     enums = [(start + m.start(), start + m.end()) for m in ENUM.finditer(text[start:end])]
     if not enums:
         spans = []
-        for ls, le in lines_of(text[start:end]):
+        for ls, le in paragraph_spans(text[start:end]):
             s, e = _trimmed(text, start + ls, start + le)
             if s < e:
                 spans.append((s, e))
@@ -83,7 +83,7 @@ def _record_requests(rec: Recorder, text: str, start: int, end: int, conf: float
 def qa_pairs(text: str) -> list[tuple[str, int, int]]:
     """(question, answer start, answer end) of an oral-complaint record (问：… 答：…)."""
     pairs, question = [], None
-    for s, e in lines_of(text):
+    for s, e in paragraph_spans(text):
         m = QA_LINE.match(text, s, e)
         if m and m.group(1) == "问":
             question = text[m.end() : e]
@@ -142,7 +142,7 @@ def _events_after_description(text: str, s: int, e: int) -> tuple[int, int] | No
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
-    spans = lines_of(text)
+    spans = paragraph_spans(text)
     begin = 1 if spans else 0
     for i, (s, e) in enumerate(spans[:4]):
         if text[s:e].rstrip().endswith(("：", ":")) and not label_at(text, s, e):

@@ -11,7 +11,8 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import DATE_LINE, is_person_name, kw, lines_of, scan_line
+from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
+from extractors.normalize import paragraph_spans
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
 _ELECTED = re.compile(
@@ -31,7 +32,7 @@ def _signatures(text: str) -> tuple[list[str], int, int]:
     """Names signed under a 签名/签字 label: on its line, and on the following lines of names/phones."""
     names: list[str] = []
     span = (0, 0)
-    lines = lines_of(text)
+    lines = paragraph_spans(text)
     for i, (s, e) in enumerate(lines):
         seg = next((g for g in scan_line(text, s, e) if g.key == "people.signatures"), None)
         if not seg:
@@ -56,7 +57,7 @@ def _signatures(text: str) -> tuple[list[str], int, int]:
 
 
 def _representatives(rec: Recorder, text: str) -> None:
-    for s, e in lines_of(text):
+    for s, e in paragraph_spans(text):
         for seg in scan_line(text, s, e):
             if seg.key == "people.representatives" and (names := names_in(seg.value(text))):
                 rec.set("representatives", names, seg.vstart, seg.vend, LABELLED)
@@ -77,7 +78,7 @@ def _representatives(rec: Recorder, text: str) -> None:
 def _agents(rec: Recorder, text: str) -> None:
     agents = []
     first = last = None
-    for s, e in lines_of(text):
+    for s, e in paragraph_spans(text):
         segs = scan_line(text, s, e)
         if not segs or segs[0].key != "people.agents":
             continue

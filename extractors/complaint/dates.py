@@ -28,7 +28,8 @@ from datetime import date
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
-from extractors.complaint.labels import DATE_LINE, kw, lines_of, scan_line
+from extractors.complaint.labels import DATE_LINE, kw, scan_line
+from extractors.normalize import paragraph_spans
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
@@ -44,7 +45,7 @@ _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
 
 
 def extract_document_dates(rec: Recorder, text: str) -> None:
-    lines = lines_of(text)
+    lines = paragraph_spans(text)
     for s, e in lines:
         for seg in scan_line(text, s, e):
             if seg.key in ("date.received", "date.letter", "date.registered"):

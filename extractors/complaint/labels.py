@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from extractors.normalize import paragraph_spans
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 _BOUNDARY = " \t，,；;。、：:（("
@@ -98,14 +100,6 @@ class Segment:
         return text[self.vstart : self.vend]
 
 
-def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def label_at(text: str, pos: int, end: int) -> tuple[str, str, int] | None:
@@ -187,7 +181,7 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
     """name ('facts', 'requests') -> (start, end) of the section's content (first occurrence)."""
     found: dict[str, tuple[int, int]] = {}
-    spans = lines_of(text)
+    spans = paragraph_spans(text)
     for i, (s, e) in enumerate(spans):
         hit = label_at(text, s, e)
         if not hit or not hit[1].startswith("section."):

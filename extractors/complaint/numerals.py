@@ -16,22 +16,9 @@ from datetime import date
 
 import cn2an
 
-_CN_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from extractors.normalize import CHINESE_DIGITS
+
+_CN_DIGIT = CHINESE_DIGITS
 _CN_NUM = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _YEAR = r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})"
 _MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"

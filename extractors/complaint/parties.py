@@ -12,7 +12,8 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import QA_LINE, Segment, is_person_name, kw, lines_of, scan_line
+from extractors.complaint.labels import QA_LINE, Segment, is_person_name, kw, scan_line
+from extractors.normalize import paragraph_spans
 
 _INLINE_PERSON = re.compile(
     r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人)[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})$"
@@ -153,7 +154,7 @@ def _context_of(key: str, ctx: str | None) -> str | None:
 def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
     """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
     ctx: str | None = None
-    for start, end in lines_of(text):
+    for start, end in paragraph_spans(text):
         if any(s <= start < e for s, e in skip):
             continue
         qa = QA_LINE.match(text, start, end)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import QA_LINE, kw, lines_of
+from extractors.complaint.labels import QA_LINE, kw
+from extractors.normalize import paragraph_spans
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
@@ -57,7 +58,7 @@ def _answer_value(question: str, answer: str) -> str | None:
 def extract_prior(rec: Recorder, text: str) -> None:
     found: list[tuple[str, int, int, float]] = []
     question, asked = "", 0
-    for s, e in lines_of(text):
+    for s, e in paragraph_spans(text):
         q = QA_LINE.match(text, s, e)
         if q and q.group(1) == "问":
             question, asked = text[q.end() : e], s

@@ -14,9 +14,10 @@ import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
-from extractors.complaint.labels import SIGNATURE_LINE, is_person_name, kw, lines_of
+from extractors.complaint.labels import SIGNATURE_LINE, is_person_name, kw
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of
+from extractors.normalize import paragraph_spans
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨"
@@ -45,7 +46,7 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
 
 def _signature_name(rec: Recorder, text: str) -> None:
     """A signature line near the end: `张某` or `张某 电话138…`."""
-    for s, e in reversed(lines_of(text)[-8:]):
+    for s, e in reversed(paragraph_spans(text)[-8:]):
         m = SIGNATURE_LINE.match(text[s:e])
         if not m or not is_person_name(m.group("name")):
             continue

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from extractors.readers.sniff import sniff_format
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
-
-from extractors.readers.sniff import sniff_format
 
 MAX_BYTES = 50 * 1024 * 1024
 

@@ -17,10 +17,9 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from extractors.normalize import normalize_pages
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
-
-from extractors.normalize import normalize_pages
 
 _CN_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

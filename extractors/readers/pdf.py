@@ -16,10 +16,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors.normalize import Line, normalize_pages
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
-
-from extractors.normalize import Line, normalize_pages
 
 _WATERMARK_SIZE_RATIO = 1.8
 _LIGHT = 0.75  # grey level above which a glyph is a watermark, not ink

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from extractors.normalize import normalize_pages
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
-
-from extractors.normalize import normalize_pages
 
 PAGE_BREAK = "\f"
 

@@ -6,24 +6,10 @@ import calendar
 import re
 from datetime import date
 
+from extractors.normalize import CHINESE_DIGITS
 from schemas.models import Period
 
-_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "0": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_DIGIT = CHINESE_DIGITS
 _CN = "〇○零O一二三四五六七八九十"
 DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN}0-9]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"

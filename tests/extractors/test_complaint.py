@@ -20,23 +20,11 @@ from bench.eval_complaints import FIXTURES, compare, fixtures
 from extractors.complaint import extract_complaint
 from extractors.complaint import numerals as nm
 from extractors.readers import read_document
+from rules.complaint_engine import REQUIRED_ITEMS
 from schemas.models import ComplaintFields, ParsedDocument
 
 CASES = fixtures()
-REQUIRED = [
-    "complainant.name",
-    "complainant.gender",
-    "complainant.age",
-    "complainant.occupation",
-    "complainant.employer",
-    "complainant.address",
-    "complainant.phone",
-    "respondent.name",
-    "respondent.address",
-    "facts",
-    "requests",
-    "prior_proceedings",
-]
+REQUIRED = list(REQUIRED_ITEMS)  # the rule engine's list of required items
 RULE_IDS = {f"complaint.missing.{f}" for f in REQUIRED} | {
     "complaint.time_barred",
     "complaint.prior_proceedings",
