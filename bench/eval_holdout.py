@@ -22,7 +22,9 @@ Flags: recall of the golden rule ids, plus every unexpected rule id (false `comp
 counted apart). Commitments (reports): text recall at >= 80 % similarity, and on the matched ones
 the cadence and responsible accuracy.
 
-Run: `.venv/bin/python -m bench.eval_holdout`; `score_holdout()` returns the same figures as a dict.
+Run: `.venv/bin/python -m bench.eval_holdout [--dir tests/fixtures/holdout2] [--check-goldens]`
+(`--dir` picks another held-out folder of the same layout; default `tests/fixtures/holdout`);
+`score_holdout()` returns the same figures as a dict.
 """
 
 from __future__ import annotations
@@ -299,6 +301,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if "--dir" in sys.argv:  # a second, untuned held-out set lives in its own folder
+        HOLDOUT = Path(sys.argv[sys.argv.index("--dir") + 1]).resolve()
     if "--check-goldens" in sys.argv:
         found = check_goldens()
         print("\n".join(found) or "goldens consistent with the documents")
