@@ -2,7 +2,8 @@
 
 python-docx gives paragraph text without the numbers Word draws for automatic lists (一、 (一) 1.)
 and skips text boxes; both matter for Chinese reports, whose structure lives in those numbers.
-Table rows become one line each, cells separated by a tab, merged cells counted once.
+Table rows become one line each, cells separated by a tab; a merged cell counts once, equal
+neighbouring cells (规章 0 0 0) all count.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ class _Walker:
                 text = " ".join(
                     t for t in (_paragraph_text(p).strip() for p in tc.iter(qn("w:p"))) if t
                 )
-                if text and (not cells or cells[-1] != text):
+                if text:  # a merged cell is one <w:tc> in the XML; a vMerge continuation is empty
                     cells.append(text)
             if cells:
                 self.pages[-1].append("\t".join(cells))

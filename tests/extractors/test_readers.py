@@ -103,3 +103,13 @@ def test_format_is_sniffed_from_content_not_name() -> None:
 def test_gbk_text_is_decoded() -> None:
     doc = read_document("投诉人：李明\n被投诉单位：某某建筑公司".encode("gb18030"))
     assert "被投诉单位" in doc.text
+
+
+def test_equal_neighbouring_table_cells_are_all_kept(tmp_path) -> None:
+    # found on a disclosure report's count table: "规章 0 0 0" came out as "规章 0"
+    from tests.fixtures.build import build_docx
+
+    path = tmp_path / "counts.docx"
+    build_docx(["|信息内容|本年制发件数|本年废止件数|现行有效件数|", "|规章|0|0|0|"], path)
+    lines = read_document(path.read_bytes()).text.splitlines()
+    assert "规章\t0\t0\t0" in lines
