@@ -27,7 +27,13 @@ ENUM = re.compile(
     r"(?:^|(?<=[\n；;。\s]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
     r"|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
 )
-_REQUEST_START = re.compile(r"^(?:恳请|恳求|请求|希望|要求|强烈要求|请|盼望|望)")
+_REQUEST_START = re.compile(
+    r"^(?:(?:我们|我|本人)(?:恳请|恳求|请求|希望|要求|强烈要求|盼望)|恳请|恳求|请求|希望|要求|强烈要求|请|盼望|望)"
+)
+# A forwarded record's facts cell tells what the caller said and then what the caller asks
+# (诉求内容：来电人反映：…。来电人诉求：请…): the lead-in is not facts, the second part is the request.
+_TOLD = re.compile(r"^\s*(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:反映|称|表示|说|诉称)\s*[：:]")
+_ASKS = re.compile(r"(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:诉求|要求|请求|希望)\s*[：:]")
 # Inside a sentence, a clause that starts with one of these asks for something (…，希望领导帮我要回工资).
 _REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望)")
 _SENTENCE_END = re.compile(r"[^。！!？?]+[。！!？?]?")
@@ -98,6 +104,12 @@ def _from_sections(rec: Recorder, text: str, sections: dict[str, tuple[int, int]
         _record_requests(rec, text, *sections["requests"], LABELLED)
     if "facts" in sections:
         s, e = sections["facts"]
+        if told := _TOLD.match(text, s, e):
+            s, e = _trimmed(text, told.end(), e)
+        if asks := _ASKS.search(text, s, e):
+            if not rec.has("requests"):
+                _record_requests(rec, text, *_trimmed(text, asks.end(), e), LABELLED)
+            s, e = _trimmed(text, s, asks.start())
         rec.set("facts", text[s:e].strip(), s, e, LABELLED)
 
 

@@ -28,6 +28,7 @@ from datetime import date
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
+from extractors.complaint.datewords import last_year, resolve_dates
 from extractors.complaint.labels import DATE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans
 
@@ -39,9 +40,7 @@ _RANGE = re.compile(
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-# 今年/去年/前年 before a month: the year is the letter's (an oral record's 今年1月到4月).
-_RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|前年)(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
-_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
 
 def extract_document_dates(rec: Recorder, text: str) -> None:
@@ -61,6 +60,13 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
         return
     for s, e in reversed(lines):
         line = text[s:e]
+        if m := _NUMERIC_DATE_LINE.match(line):  # a signature dated 2025.3.15
+            try:
+                d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            rec.set("letter_date", d, s + m.start("y"), s + m.end("d"), SIGNATURE)
+            return
         if DATE_LINE.match(line) and not any(seg.key == "date.received" for seg in scan_line(text, s, e)):
             m = nm.DATE.search(text, s, e)
             if m and m.group("d") and (d := nm.date_from_match(m)):
@@ -86,24 +92,29 @@ def derive_age(rec: Recorder) -> None:
         rec.set("complainant.age", age, ev.start, ev.end, ev.confidence)
 
 
-# (start, end, ongoing, span of the start, span of the end, "range" | "since" | "date")
-Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str]
+# (start, end, ongoing, span of the start, span of the end, kind, end is a day)
+# kind: "range" (A至B), "since" (从A开始), "ongoing" (A…至今), "date", "until" (到A, 截至A), "hire" (入职A)
+Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str, bool]
+_UNTIL = re.compile(r"(?:到|至|直到|拖到|做到|干到|截至|截止到?)\s*$")
 
 
 def _periods(text: str, s: int, e: int) -> list[Period]:
-    """(start, end, ongoing, span of the start, span of the end) of each violation date in a sentence."""
+    """The dated periods of one sentence (dates in a clause about starting the job are "hire")."""
     sentence = text[s:e]
     ongoing_word = bool(kw("ongoing").search(sentence))
     taken: list[tuple[int, int]] = []
-    found = []
+    found: list[Period] = []
     clauses = [(m.start() + s, m.end() + s) for m in re.finditer(r"[^，,]+", sentence)]
 
     def excluded(pos: int) -> bool:
         return any(cs <= pos < ce and kw("employment_start").search(text[cs:ce]) for cs, ce in clauses)
 
+    def paid(pos: int) -> bool:  # 3月到6月的工资按时发了: months that were paid
+        return any(cs <= pos < ce and kw("paid").search(text[cs:ce]) for cs, ce in clauses)
+
     for m in _RANGE.finditer(text, s, e):
         taken.append((m.start(), m.end()))
-        if excluded(m.start()):
+        if excluded(m.start()) or paid(m.start()):
             continue
         a = nm.parse_date(m.group("a"))
         b = None if m.group("now") else nm.parse_date(m.group("b") or "", end_of_month=True)
@@ -111,70 +122,113 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
             b = nm.parse_date(f"{a.year}年{m.group('bm')}", end_of_month=True)
         if a:
             end_span = m.span("now") if m.group("now") else m.span("b") if m.group("b") else m.span("bm")
-            found.append((a, b, b is None, m.span("a"), end_span, "range"))
+            found.append((a, b, b is None, m.span("a"), end_span, "range", bool(m.group("b") and m.group("d2"))))
     for m in nm.DATE.finditer(text, s, e):
-        if any(ts <= m.start() < te for ts, te in taken) or excluded(m.start()):
+        if any(ts <= m.start() < te for ts, te in taken) or paid(m.start()):
             continue
         start = nm.date_from_match(m)
         if not start:
             continue
-        since = bool(_SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]))
-        if since or ongoing_word:
-            found.append((start, None, True, m.span(), m.span(), "since"))
+        end, day = nm.date_from_match(m, end_of_month=True), bool(m.group("d"))
+        if excluded(m.start()):
+            found.append((start, start, False, m.span(), m.span(), "hire", day))
+        elif _UNTIL.search(text, max(s, m.start() - 4), m.start()):
+            found.append((end, end, False, m.span(), m.span(), "until", day))
+        elif _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
+            found.append((start, None, True, m.span(), m.span(), "ongoing" if ongoing_word else "since", day))
+        elif ongoing_word:
+            found.append((start, None, True, m.span(), m.span(), "ongoing", day))
         else:
-            found.append((start, nm.date_from_match(m, end_of_month=True), False, m.span(), m.span(), "date"))
+            found.append((start, end, False, m.span(), m.span(), "date", day))
     return found
 
 
-def _resolved(sentence: str, year: int) -> tuple[str, list[int]]:
-    """The sentence with 今年/去年/前年 written out as years, and each new character's original index."""
-    out: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _RELATIVE_YEAR.finditer(sentence):
-        out.append(sentence[pos : m.start()])
-        index += range(pos, m.start())
-        written = f"{year - _YEARS_BACK[m.group('rel')]}年"
-        out.append(written)
-        index += [m.start()] * (len(written) - 1) + [m.end() - 1]
-        pos = m.end()
-    out.append(sentence[pos:])
-    index += range(pos, len(sentence) + 1)
-    return "".join(out), index
-
-
-def _sentence_periods(text: str, s: int, e: int, letter: date | None) -> list[Period]:
-    if not letter or not _RELATIVE_YEAR.search(text, s, e):
+def _sentence_periods(text: str, s: int, e: int, letter: date | None, year: int | None) -> list[Period]:
+    """Periods of a sentence whose date words (去年, 7月份, 25年, 腊月二十八…) are written out first."""
+    resolved, index = resolve_dates(text[s:e], letter, year)
+    if resolved == text[s:e]:
         return _periods(text, s, e)
-    resolved, index = _resolved(text[s:e], letter.year)
 
     def back(span: tuple[int, int]) -> tuple[int, int]:
         return s + index[span[0]], s + index[span[1]]
 
-    return [(a, b, on, back(sa), back(sb), kind) for a, b, on, sa, sb, kind in _periods(resolved, 0, len(resolved))]
+    return [
+        (a, b, on, back(sa), back(sb), kind, day)
+        for a, b, on, sa, sb, kind, day in _periods(resolved, 0, len(resolved))
+    ]
+
+
+def _worked_until(found: list[Period]) -> list[Period]:
+    """从A开始在店里上班，一直做到B，…工资没有发: the work's start and the stated end are the period."""
+    hires = [p for p in found if p[5] == "hire"]
+    untils = [p for p in found if p[5] == "until"]
+    if hires and untils and untils[-1][0] > hires[0][0] and not any(p[5] in ("range", "since") for p in found):
+        h, u = hires[0], untils[-1]
+        return [(h[0], u[1], False, h[3], u[4], "range", u[6])]
+    return []
+
+
+def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
+    """(periods of the sentences that state a violation, stated ranges of any sentence)."""
+    letter = rec.get("letter_date")
+    periods: list[Period] = []
+    ranges: list[Period] = []
+    hires: list[Period] = []
+    from_hiring = whole = None
+    for m in _SENTENCE.finditer(text, s0, e0):
+        year = last_year(text[s0 : m.start()])
+        found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
+        hires += [p for p in found if p[5] == "hire"]
+        ranges += [p for p in found if p[5] == "range"]
+        sentence = m.group()
+        if from_hiring is None and not found and kw("from_hiring").search(sentence):
+            from_hiring = m.start()
+        if not kw("violation").search(sentence) or kw("not_violation").search(sentence):
+            continue
+        periods += _worked_until(found) + [p for p in found if p[5] != "hire"]
+        if whole is None and not found and kw("whole_period").search(sentence):
+            whole = m.start()
+    if whole is not None:
+        # 每月只给1000元，低于最低工资标准 (undated): the violation spans the stated period of the work
+        periods += [p for p in ranges if p not in periods]
+    if from_hiring is not None and hires and not any(p[5] in ("range", "since", "ongoing") for p in periods):
+        # 公司一直不签合同、不缴社保: the violation runs from the hiring
+        h = hires[0]
+        periods.append((h[0], None, True, h[3], h[3], "since", h[6]))
+    return periods, ranges
 
 
 def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) -> None:
     s0, e0 = span or (0, len(text))
-    letter = rec.get("letter_date")
-    periods, ranges = [], []
-    for m in _SENTENCE.finditer(text, s0, e0):
-        found = [p for p in _sentence_periods(text, m.start(), m.end(), letter) if not letter or p[0] <= letter]
-        if kw("violation").search(m.group()):
-            periods += found
-        ranges += [p for p in found if p[5] == "range"]
+    periods, ranges = _violation_periods(rec, text, s0, e0)
     # no dated violation sentence: the stated period of the work the unpaid wages are for
     periods = periods or ranges
     if not periods:
         return
     first = min(periods, key=lambda p: p[0])
     rec.set("violation_start", first[0], *first[3], 0.8)
-    closed_until = max((p[1] for p in periods if p[5] == "range" and p[1]), default=None)
-    # `从去年8月开始…拖欠2025年8月到12月的工资`: the stated range closes what 从…开始 opened
-    periods = [p for p in periods if not (p[5] == "since" and closed_until and closed_until >= p[0])]
+    # a stated range closes what 从…开始 opened (从去年8月开始…拖欠8月到12月的工资); a later end date
+    # (到2023年4月底, 25年10月18日被辞退) closes a 从…开始 that the letter does not say lasts until now
+    closed_by_range = max((p[1] for p in periods if p[5] == "range" and p[1]), default=None)
+    closed_by_date = max(
+        (p[1] for p in periods if p[1] and (p[5] == "until" or (p[5] == "date" and p[6]))), default=None
+    )
+
+    def closed(p: Period) -> bool:
+        if p[5] not in ("since", "ongoing"):
+            return False
+        return bool(
+            (closed_by_range and closed_by_range >= p[0]) or (p[5] == "since" and closed_by_date and closed_by_date > p[0])
+        )
+
+    periods = [p for p in periods if not closed(p)]
     if any(p[2] for p in periods):
         last = next(p for p in periods if p[2])
         rec.set("violation_ongoing", True, *last[4], 0.7)
         return
     last = max(periods, key=lambda p: p[1] or date.min)
+    if not last[6] and last[1]:
+        # 10月15日叫我走人，…10月上半个月的工资: a day stated in the last month ends the period
+        days = [p for p in periods if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)]
+        last = max(days, key=lambda p: p[1]) if days else last
     rec.set("violation_end", last[1], *last[4], 0.8)

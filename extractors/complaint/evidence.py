@@ -1,4 +1,9 @@
-"""Collects extracted values with their evidence; the first value found for a field wins."""
+"""Collects extracted values with their evidence; the first value found for a field wins.
+
+A field the letter answers with "none" (工作单位：无) keeps the value None but gets evidence pointing at
+the answer: evidence without a value means "stated: there is none", so the rule engine does not ask
+for the item, and no later step fills it from the prose.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +20,17 @@ class Recorder:
         self.doc = doc
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, FieldEvidence] = {}
+        self.answered_none: set[str] = set()
 
     def has(self, path: str) -> bool:
-        return self.values.get(path) is not None
+        return self.values.get(path) is not None or path in self.answered_none
+
+    def set_none(self, path: str, start: int, end: int, confidence: float) -> None:
+        """The letter answers the item with "none" (无, 没有): no value, but evidence of the answer."""
+        if self.has(path):
+            return
+        self.answered_none.add(path)
+        self.evidence[path] = FieldEvidence(start=start, end=end, page=self.doc.page_at(start), confidence=confidence)
 
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)

@@ -84,7 +84,9 @@ def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
         for name, words in data[group].items():
             keys.update({w: f"{prefix}.{name}" for w in words if w not in keys})
     alternation = "|".join(re.escape(w) for w in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"\s*(?P<label>{alternation})(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
+    # a label may carry a short note or an ordinal before its colon: 工作单位（雇主）：, 投诉人代表一：
+    qualifier = r"(?:[（(][^（()）：:\n]{1,8}[)）]|[一二三四五六七八九十])(?=\s*[：:])"
+    return re.compile(rf"\s*(?P<label>{alternation})(?:{qualifier})?(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
 
 
 @dataclass
@@ -163,6 +165,14 @@ def scan_line(text: str, start: int, end: int) -> list[Segment]:
         elif s < e:
             segments.append(Segment(s, e, None, None, s, e))
     return segments
+
+
+def is_header_row(text: str, segments: list[Segment]) -> bool:
+    """A table's header row (序号 姓名 岗位 金额): three or more label cells and no colon; it has no values."""
+    line = text[segments[0].start : segments[-1].end] if segments else ""
+    labelled = [g for g in segments if g.key]
+    empty = [g for g in labelled if g.vstart >= g.vend]
+    return "：" not in line and ":" not in line and len(labelled) >= 3 and len(empty) >= 2
 
 
 def is_stop_line(text: str, start: int, end: int) -> bool:

@@ -18,6 +18,10 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
 _TOTAL_SENTENCE = re.compile(r"^\s*(?:以上|上述|合计|共计|总计|总共|两项|各项|三项)")
+# 共计18.6万元: an amount right after a total word is a stated total
+_TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|总共|一共|累计)\s*(?:人民币)?\s*$")
+# 其中来电人本人被拖欠31500元: a part of a total stated before, never the claim
+_PART_CLAUSE = re.compile(r"^\s*其中")
 
 
 def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, int, int, bool]]:
@@ -31,9 +35,13 @@ def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, i
         for m in nm.MONEY.finditer(text, sm.start(), sm.end()):
             if kw("rate").search(text[max(sm.start(), m.start() - 8) : m.start()]):
                 continue
+            clause_start = max(text.rfind(c, sm.start(), m.start()) for c in "，,") + 1 or sm.start()
+            if _PART_CLAUSE.match(text, max(clause_start, sm.start()), m.start()):
+                continue
+            total = is_total or bool(_TOTAL_BEFORE.search(text, max(sm.start(), m.start() - 6), m.start()))
             value = nm.money_value(m)
             if value:
-                out.append((value, m.start(), m.end(), is_total))
+                out.append((value, m.start(), m.end(), total))
     return out
 
 

@@ -27,7 +27,7 @@ DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月(?:\s*份)?(?:\s*{_DAY}\s*[�
 
 MONEY = re.compile(
     rf"(?:人民币)?\s*(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[零一二三四五六七八九]+)?)"
-    r"\s*(?P<wan>万)?\s*元(?:整)?"
+    r"\s*(?P<wan>万)?\s*(?:元(?:整)?|(?P<kuai>块钱|块)(?![砖板石地]))"
 )
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
 LANDLINE = re.compile(r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])")
@@ -82,6 +82,8 @@ def parse_age(text: str) -> int | None:
 def money_value(m: re.Match[str]) -> float | None:
     """A MONEY match in yuan: '12,300元', '3.5万元', '壹拾贰万叁仟元整'."""
     num, wan = m.group("num").replace(",", "").replace("，", ""), m.group("wan")
+    if m.group("kuai") and not re.search(r"\d|[十百千万拾佰仟]", num + (wan or "")):
+        return None  # 一块 (together, a piece), not money
     try:
         value = float(num) if re.fullmatch(r"\d+(?:\.\d+)?", num) else float(cn2an.cn2an(num, "smart"))
     except (ValueError, KeyError, TypeError):

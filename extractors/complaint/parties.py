@@ -12,7 +12,7 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import QA_LINE, Segment, is_person_name, kw, scan_line
+from extractors.complaint.labels import QA_LINE, Segment, is_header_row, is_person_name, kw, scan_line
 from extractors.normalize import paragraph_spans
 
 _INLINE_PERSON = re.compile(
@@ -30,9 +30,15 @@ _ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身
 _PHONE_LOOSE = re.compile(r"^(?:联系电话|联系方式|手机号码|手机|电话)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$")
 OCCUPATION = re.compile(rf"(?:{kw('occupation_suffix').pattern})$")
 _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
+# 我叫某某，在某店做服务员: a name followed by where the person works introduces the writer too.
+_WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})")
 
 
-_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|镇上|街上|城里|县城)")
+_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
+# Answers that state there is none (工作单位：无): not a value, and not a missing item either.
+NONE_ANSWERS = frozenset({"无", "没有", "暂无", "无单位", "无工作单位", "/", "—"})
+# A workshop or department after the organisation's name (某公司后厨, 某厂车间) is not part of the name.
+_DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|项目部|分店)$")
 
 
 def clean_org(candidate: str) -> tuple[str, int] | None:
@@ -41,6 +47,10 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     cut = m.end() if m and len(candidate) - m.end() >= 4 else 0
     name = candidate[cut:]
     if len(name) < 4 or name[0] in "该此本其这那贵我你他" or not kw("org_suffix").search(name):
+        return None
+    if (dept := _DEPARTMENT.search(name)) and kw("org_suffix").search(name[: dept.start()]):
+        name = name[: dept.start()]  # the department after a complete name (公司后厨 -> 公司)
+    if len(name) < 4 or not kw("org_suffix").search(name):
         return None
     return name, cut
 
@@ -111,6 +121,9 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     """A labelled value, validated by the field's kind."""
     value, s, e = seg.value(text), seg.vstart, seg.vend
     field = path.split(".", 1)[1]
+    if value.strip() in NONE_ANSWERS:
+        rec.set_none(path, s, e, LABELLED)
+        return
     if field == "birth":
         _set_birth(rec, value, s, e, LABELLED)
         return
@@ -161,7 +174,9 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
         if qa and qa.group(1) == "问":
             continue
         segments = scan_line(text, qa.end() if qa else start, end)
-        names_person = False
+        if is_header_row(text, segments):
+            continue
+        names_person = names_respondent = False
         for i, seg in enumerate(segments):
             if seg.key:
                 if seg.key == "people.signatures":
@@ -169,6 +184,7 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                 ctx = _context_of(seg.key, ctx)
                 if seg.key == "complainant.name":
                     names_person = True
+                names_respondent = seg.key == "respondent.name" or (names_respondent and seg.key.startswith("ctx."))
                 if ctx == "other" or seg.key.startswith(("section.", "date.", "people.", "ignore.")):
                     continue
                 path = seg.key
@@ -179,10 +195,14 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                         continue
                     path = f"{ctx}.{seg.key.split('.', 1)[1]}"
                 _set_labelled(rec, seg, text, path)
+            elif names_respondent and ctx == "respondent":
+                # 被投诉人：沈某，男，住浙江省…: the respondent's own address clause
+                if m := _ADDRESS.match(seg.value(text)):
+                    rec.set("respondent.address", m.group("v"), seg.start + m.start("v"), seg.end, INLINE)
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
-                if m and (following in ("男", "女") or nm.AGE.search(following)):
+                if m and (following in ("男", "女") or nm.AGE.search(following) or _WORKS_AT.match(following)):
                     ctx, names_person = "complainant", True
                     rec.set(
                         "complainant.name",

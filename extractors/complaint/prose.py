@@ -34,13 +34,30 @@ _BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_N
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
 
 
+# 被…雇用: the organisation that hired the writer (受某公司雇用, 被某公司聘用)
+_HIRED_BY = re.compile(r"(?:受|被)(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:雇用|雇佣|聘用|聘请|招用|招聘)")
+# 从事木工工作: the occupation
+_DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
+# 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
+_SITE = re.compile(
+    r"在(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
+    r"(?:从事|干活|上班|做工|务工|施工|工作|做)"
+)
+# a site counts as a place of employment only when written as an address (某县某镇…工地)
+_DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县)")
+_OWN_PHONE = re.compile(r"(?:我的?|本人)(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*(?P<v>[\d\-\s]{7,18})")
+
+
 def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     suffix = kw("org_suffix").pattern
     out = []
     for m in re.finditer(rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{suffix})", text[s:e]):
-        cleaned = clean_org(m.group())
+        lead = 0
+        if m.group()[0] in "年月日号" and m.start() > 0 and text[s + m.start() - 1].isdigit():
+            lead = 1  # 2024年3月进饭店: the end of a date is no part of a name
+        cleaned = clean_org(m.group()[lead:])
         if cleaned and not _OFFICIAL.search(cleaned[0]):
-            out.append((cleaned[0], s + m.start() + cleaned[1], s + m.end()))
+            out.append((cleaned[0], s + m.start() + lead + cleaned[1], s + m.end()))
     return out
 
 
@@ -57,6 +74,35 @@ def _signature_name(rec: Recorder, text: str) -> None:
             phone, ps, pe = phones[0]
             rec.set("complainant.phone", phone, s + m.start("rest") + ps, s + m.start("rest") + pe, SIGNATURE)
         return
+
+
+def _facts_span(rec: Recorder) -> list[tuple[int, int]]:
+    ev = rec.evidence.get("facts")
+    return [(ev.start, ev.end)] if ev else []
+
+
+def _hired(rec: Recorder, text: str) -> None:
+    """A forwarded record's third-person facts: 受某公司雇用, 从事木工工作, 在某工地从事…"""
+    for s, e in _facts_span(rec):
+        if not rec.has("complainant.employer") and (m := _HIRED_BY.search(text, s, e)):
+            cleaned = clean_org(m.group("org"))
+            if cleaned and not _OFFICIAL.search(cleaned[0]):
+                rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
+        if not rec.has("complainant.occupation") and (m := _DOES.search(text, s, e)):
+            if occ := occupation_of(m.group("occ")):
+                rec.set("complainant.occupation", occ, m.start("occ"), m.end("occ"), PROSE)
+        if not rec.has("respondent.workplace") and (m := _SITE.search(text, s, e)):
+            if _DIVISION_FIRST.match(m.group("w")):
+                rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
+
+
+def _own_phone(rec: Recorder, text: str) -> None:
+    """我电话138…, 我的手机是…: the writer's phone told in a sentence."""
+    for m in _OWN_PHONE.finditer(text):
+        if phones := find_phones(m.group("v")):
+            phone, ps, pe = phones[0]
+            rec.set("complainant.phone", phone, m.start("v") + ps, m.start("v") + pe, PROSE)
+            return
 
 
 def _employment(rec: Recorder, text: str) -> None:
@@ -87,6 +133,11 @@ def _core(name: str) -> str:
 def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
     """The first organisation of the answers/body; the employer's fuller name when it is the same one."""
     employer = rec.get("complainant.employer")
+    if employer and any(employer in text[s:e] for s, e in spans):
+        # the employer the writer names is the one complained about (向某公司要回工资)
+        ev = rec.evidence["complainant.employer"]
+        rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
+        return
     for s, e in spans:
         if orgs := _orgs(text, s, e):
             name, start, end = orgs[0]
@@ -129,7 +180,7 @@ def _employer_is_respondent(rec: Recorder, text: str) -> None:
 
 def _respondent(rec: Recorder, text: str) -> None:
     spans = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
-    spans += body_paragraphs(text)
+    spans += body_paragraphs(text) + _facts_span(rec)
     if not rec.has("respondent.name"):
         _respondent_name(rec, text, spans)
     if not rec.has("respondent.legal_representative"):
@@ -140,6 +191,9 @@ def _respondent(rec: Recorder, text: str) -> None:
     core = _core(name)
     # the generic noun of the organisation (酒店地址在…, 公司在…) refers back to it
     noun = m.group()[-2:] if (m := kw("org_suffix").search(name)) else core
+    # and the writer's self-description that names the employer (我在某酒店当帮厨，酒店在…)
+    if (ev := rec.evidence.get("complainant.employer")) and rec.get("complainant.employer") == name:
+        spans = spans + [p for p in paragraph_spans(text) if p[0] <= ev.start < p[1]]
     for s, e in spans:
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             sentence = sm.group()
@@ -156,8 +210,11 @@ def _respondent(rec: Recorder, text: str) -> None:
 def fill_from_prose(rec: Recorder, text: str) -> None:
     if not (rec.has("complainant.name") and rec.has("complainant.phone")):
         _signature_name(rec, text)
+    if not rec.has("complainant.phone"):
+        _own_phone(rec, text)
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)
+    _hired(rec, text)
     if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):
         _respondent(rec, text)
     _employer_is_respondent(rec, text)

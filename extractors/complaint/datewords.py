@@ -1,0 +1,129 @@
+"""Dates as letters write them, rewritten to full `YYYY年M月D日` dates so one date grammar reads them all.
+
+    resolve_dates(sentence, letter, year) -> (rewritten sentence, index of each character in the original)
+
+What is rewritten (the year of a word that lacks one comes from `year`, the year the letter's story is
+in: the last full year stated before the sentence, else the letter's):
+- 今年/去年/前年 before a month (今年1月到4月): the letter's year, one or two years back;
+- two-digit years before a month (25年10月18日): 2025;
+- numeric dates (2025.3.15, 2025-11-02, 2025/3/15);
+- lunar dates with a day (去年腊月二十八, 农历十月初八): the solar date (jionlp's lunar table); a lunar date
+  without a year is the latest one on or before the letter date;
+- a month without a year (从7月份开始, 7月、8月的工资) after the words that name a count or a rate are
+  excluded (两个月, 每月15日): `year`, one year back when it would fall after the letter date.
+
+Pure. The index maps every character of the rewritten sentence back to an offset in the original, so
+evidence spans stay those of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from extractors.complaint import numerals as nm
+
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+_RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|前年)(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
+_SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
+_NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
+_LUNAR_DAY = r"(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+_LUNAR = re.compile(
+    rf"(?P<rel>今年|去年|前年)?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>[一二三四五六七八九十]{{1,3}})月){_LUNAR_DAY}"
+)
+_NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
+# a month without a year; not a count (两个月), a rate (每月) or part of a full date (2025年7月)
+_BARE_MONTH = re.compile(r"(?<![\d年个每上下本这那几半数多当次])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?工资标准)")
+
+
+def _lunar_day(word: str) -> int | None:
+    word = word.replace("初", "").replace("廿", "二十")
+    return nm.cn_int(word)
+
+
+@lru_cache(maxsize=256)
+def lunar_to_solar(year: int, month: int, day: int) -> date | None:
+    """The solar date of a lunar date (not a leap month); None when there is no such day."""
+    from extractors.jio import jionlp
+
+    jionlp()  # quiet import of the banner-printing package
+    from jionlp.gadget.lunar_solar_date import LunarSolarDate
+
+    try:
+        return LunarSolarDate().to_solar_date(year, month, day, False).date()
+    except Exception:  # jionlp raises plain Exceptions for days a lunar month does not have
+        return None
+
+
+def _lunar(m: re.Match[str], letter: date | None) -> str | None:
+    month = _NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
+    day = _lunar_day(m.group("d"))
+    if not letter or not month or not day:
+        return None
+    if m.group("rel"):
+        solar = lunar_to_solar(letter.year - _YEARS_BACK[m.group("rel")], month, day)
+    else:  # the latest such day on or before the letter
+        solar = lunar_to_solar(letter.year, month, day)
+        if solar and solar > letter:
+            solar = lunar_to_solar(letter.year - 1, month, day)
+    return f"{solar.year}年{solar.month}月{solar.day}日" if solar else None
+
+
+def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
+    subs: list[tuple[int, int, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b, _ in subs)
+
+    for m in _LUNAR.finditer(sentence):
+        if (written := _lunar(m, letter)) and free(*m.span()):
+            subs.append((m.start(), m.end(), written))
+    for m in _NUMERIC.finditer(sentence):
+        if free(*m.span()):
+            subs.append((m.start(), m.end(), f"{m.group('y')}年{int(m.group('m'))}月{int(m.group('d'))}日"))
+    for m in _SHORT_YEAR.finditer(sentence):
+        if free(*m.span()):
+            subs.append((m.start(), m.end(), f"20{m.group('y')}年"))
+    if letter:
+        for m in _RELATIVE_YEAR.finditer(sentence):
+            if free(*m.span()):
+                subs.append((m.start(), m.end(), f"{letter.year - _YEARS_BACK[m.group('rel')]}年"))
+    story_year = year or (letter.year if letter else None)
+    if story_year:
+        for m in _BARE_MONTH.finditer(sentence):
+            if not free(*m.span()) or any(a <= m.start() - 1 < b for a, b, _ in subs):
+                continue  # right after a rewritten year (去年10月)
+            month = nm.cn_int(m.group("m"))
+            if not month:
+                continue
+            y = last_year(sentence[: m.start()]) or story_year  # 2025年11月、12月: the year just stated
+            if letter and (y, month) > (letter.year, letter.month):
+                y -= 1
+            subs.append((m.start(), m.start(), f"{y}年"))
+    return sorted(subs)
+
+
+def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple[str, list[int]]:
+    """The sentence with its date words written out in full, and each new character's original index."""
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for s, e, written in _substitutions(sentence, letter, year):
+        out.append(sentence[pos:s])
+        index += range(pos, s)
+        out.append(written)
+        if e > s:
+            index += [s] * (len(written) - 1) + [e - 1]
+        else:  # an insertion: the new characters point at the word they complete
+            index += [s] * len(written)
+        pos = e
+    out.append(sentence[pos:])
+    index += range(pos, len(sentence) + 1)
+    return "".join(out), index
+
+
+def last_year(text: str) -> int | None:
+    """The year of the last full date in `text` (the year a story is in)."""
+    years = [y for m in nm.DATE.finditer(text) if (y := nm.cn_int(m.group("y"))) and 1900 <= y <= 2100]
+    return years[-1] if years else None
