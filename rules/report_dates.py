@@ -2,7 +2,7 @@
 
 Two findings, the first that applies is kept (one flag per report):
 1. report_date earlier than the period's end minus a grace (a year-end summary written on 20 December is
-   common practice; `grace_days`, shrunk to `grace_fraction` of short periods);
+   common practice; `grace_days`, shrunk to `grace_fraction` of short periods, none for a month);
 2. report_date earlier than an "as of" date the report states as past ("截至9月底", "截止2010年10月31日").
    A date without a year takes the year of the period's end, else the report's own year.
 """
@@ -43,6 +43,8 @@ def _before_period_end(text: str, fields: ReportFields, when: date, params: dict
         return None
     length = (period.end - period.start).days + 1 if period.start else 365
     grace = min(params["grace_days"], int(length * params["grace_fraction"]))
+    if length < params.get("min_days_for_grace", 0):
+        grace = 0
     if when >= period.end - timedelta(days=grace):
         return None
     start, end = _report_date_span(text, fields)

@@ -6,7 +6,9 @@ Three signs, all driven by the rule's params (rules/report.yaml):
     paragraph speaks as ("全区" in a town's report);
 (b) a self-reference of another body type ("本中心" / "提高中心的…" in a 局's report);
 (c) a line of work that belongs to other bodies, in a sentence about the body's own work ("深化房改" in a
-    发展和改革局's report).
+    发展和改革局's report);
+(d) a body of the same name in another county standing as a clause's subject ("，息烽县卫生健康局被评为…"
+    in 开阳县卫生健康局's report): a passage taken over from that body's own report.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings = _place_subjects(text, agency, own_type, params)
     findings += _foreign_self_references(text, own_type, params)
     findings += _foreign_lines_of_work(text, agency, params)
+    findings += _namesakes(text, agency, params)
     return _merge_by_sentence(findings)
 
 
@@ -175,6 +178,34 @@ def _foreign_lines_of_work(text: str, agency: str | None, params: dict) -> list[
                 s, e = sentence_at(text, m.start())
                 if any(w in text[s:e] for w in params["own_markers"]):
                     found.append(Finding(s, e, text[s:e], f"“{marker}”不是{agency}的职能"))
+    return found
+
+
+# --------------------------------------------------------------------------- (d) namesakes elsewhere
+
+_CLAUSE_START = "，,。；;：:\n"
+
+
+def _namesakes(text: str, agency: str | None, params: dict) -> list[Finding]:
+    """Another county's body of the same kind as the clause's subject. Only a department (局, 委…) is
+    compared: a 人民政府 name follows every place and is named for its own sake (县人民政府门户网站)."""
+    if not agency or any(g in agency for g in params["general_bodies"]):
+        return []
+    place = _leading_place(agency, params["place_suffix"])
+    own = parse_place(agency, written_only=False)
+    tail = agency[len(place) :] if place else ""
+    if not place or len(tail) < 3 or not (own[0] or own[1]):
+        return []
+    found = []
+    for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(tail)}", text):
+        if m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
+            continue
+        other = _leading_place(m.group(1), params["place_suffix"])
+        if other != m.group(1) or other == place:
+            continue
+        if _is_foreign_place(parse_place(other), own, "", other, None, params):
+            s, e = sentence_at(text, m.start())
+            found.append(Finding(s, e, text[s:e], f"文中以“{m.group(0)}”为主语叙述，不是本单位（{agency}）"))
     return found
 
 

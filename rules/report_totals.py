@@ -8,7 +8,9 @@ cases are flagged:
 3. "N个方面M个项目，其中：…" listing exactly N parts whose numbers do not sum to M (all aspects are listed,
    so the parts are the whole);
 4. "A 5万元、B 3万元，合计9万元": parts before 合计/共计/总计 in one sentence that sum differently;
-5. a table whose 合计/总计 row differs from the sum of the rows above it.
+5. a table whose 合计/总计 row differs from the sum of the rows above it;
+6. "受理来信来电85件，其中来信30件、来电52件": a 其中 breakdown whose part names, joined, are the end of
+   the total's own name — the parts name the whole, so they must add up to it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ _ASPECTS_THEN_PARTS = re.compile(
 _TOTAL_WORD = re.compile(
     r"(?:合计|共计|总计)(?:为)?(?P<m>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|个|项|人|户|处|件|份)"
 )
+_COUNT_TOTAL = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{2,30})(?P<m>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)[，,]?其中[:：]?(?P<list>[^。；;\n]+)"
+)
+_PART = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<v>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)$")
 _COMPARATIVE = ("比", "增长", "同比", "下降", "减少", "增加", "占")
 _CN_ORDINALS = "一二三四五六七八九十"
 
@@ -61,7 +67,7 @@ def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for start, end in sentence_spans(text, semicolons=False):
         sentence = text[start:end]
-        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word):
+        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts):
             found += [Finding(start, end, sentence, msg) for msg in check(sentence, params)]
     for start, end, para in _paragraphs(text):
         found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
@@ -146,6 +152,29 @@ def _total_word(sentence: str, params: dict) -> list[str]:
         total = float(m.group("m"))
         if len(parts) >= 2 and not _close(sum(parts), total, params["tolerance"], len(parts)):
             msgs.append(f"分项之和为{_fmt(sum(parts))}{unit}，与“{m.group()}”不符")
+    return msgs
+
+
+def _named_parts(sentence: str, params: dict) -> list[str]:
+    """Rule 6: the parts' names joined end the total's name (来信来电 -> 来信 + 来电), so none is missing."""
+    msgs = []
+    for m in _COUNT_TOTAL.finditer(sentence):
+        unit, total = m.group("unit"), float(m.group("m"))
+        parts = []
+        for item in split_top_level(m.group("list"), "、，,"):
+            part = _PART.match(item)
+            if part is None:
+                break  # the breakdown ends; what follows (均已办结) is another clause
+            parts.append(part)
+        if len(parts) < 2 or any(p.group("unit") != unit for p in parts):
+            continue
+        names = "".join(p.group("label") for p in parts if p)
+        whole = re.sub(r"[和及与、]", "", m.group("label"))
+        if not whole.endswith(names) or len(whole) == len(names):
+            continue
+        got = sum(float(p.group("v")) for p in parts if p)
+        if not _close(got, total, params["tolerance"], len(parts)):
+            msgs.append(f"“{names}”共{_fmt(total)}{unit}，分项之和为{_fmt(got)}{unit}")
     return msgs
 
 

@@ -220,7 +220,8 @@ def evaluate_disclosures(
             continue
         # a report's promises run for a bounded time: a 2011 report sets no due dates in 2026
         horizon = shift_months(issued_on, int(params.get("horizon_months", 18)))
-        dates = due_dates(c, issued_on + timedelta(days=1), min(today + timedelta(days=400), horizon))
+        start = plan_start(c.section, issued_on, params.get("plan_periods", {}))
+        dates = due_dates(c, start, min(today + timedelta(days=400), horizon))
         if cal is not None:
             dates = sorted({_next_workday(cal, d) for d in dates})
         past = [d for d in dates if d <= today]
@@ -239,6 +240,28 @@ def evaluate_disclosures(
         if overdue:
             flags.append(_overdue_flag(c, overdue[-1], spec))
     return flags, deadlines
+
+
+def plan_start(section: str | None, issued_on: date, plan_periods: dict[str, list[str]]) -> date:
+    """The first day a commitment runs: the day after the report, or the start of the later period its
+    heading plans (下月工作安排 in a 28 September report: 1 October). A report dated in the first half of
+    a month (quarter, year) reports on the one before, so "next" is then the current one."""
+    after = issued_on + timedelta(days=1)
+    kind = next((k for k, words in plan_periods.items() if section and any(w in section for w in words)), None)
+    if kind == "next_month":
+        first = issued_on.replace(day=1)
+        begins = shift_months(first, 1) if issued_on.day > 15 else first
+    elif kind == "next_quarter":
+        q_first = date(issued_on.year, 3 * ((issued_on.month - 1) // 3) + 1, 1)
+        late = issued_on.month - q_first.month >= 1  # written in the quarter's second or third month
+        begins = shift_months(q_first, 3) if late else q_first
+    elif kind == "second_half":
+        begins = date(issued_on.year, 7, 1)
+    elif kind == "next_year":
+        begins = date(issued_on.year + 1, 1, 1) if issued_on.month > 6 else date(issued_on.year, 1, 1)
+    else:
+        return after
+    return max(after, begins)
 
 
 def _next_workday(cal: WorkCalendar, d: date) -> date:

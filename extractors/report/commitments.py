@@ -86,9 +86,12 @@ class _Unit:
     action: str
     timing: Timing
     clause_start: int = 0
+    bare: bool = False  # a plan item without timing or subject: only its own text can name who answers
 
 
-def _units(sentence: str) -> list[_Unit]:
+def _units(sentence: str, planned: bool = False) -> list[_Unit]:
+    """The commitments of one sentence. `planned`: the sentence opens a numbered item of a plan section,
+    which promises its action even without a timing word."""
     actions = _action_re()
     hits: list[_Unit] = []
     for m in _CLAUSE.finditer(sentence):
@@ -100,7 +103,7 @@ def _units(sentence: str) -> list[_Unit]:
             continue
         hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
     if not hits:
-        promise = _promise(sentence)
+        promise = _promise(sentence) or (_planned_item(sentence) if planned else None)
         return [promise] if promise else []
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
         return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)]
@@ -123,6 +126,14 @@ def _promise(sentence: str) -> _Unit | None:
     return _Unit(0, len(sentence), action.group(0), Timing(None, None, marker.start()), 0)
 
 
+def _planned_item(sentence: str) -> _Unit | None:
+    """（三）持续开展明察暗访…: an item of a plan section with an action word, not one reported as done."""
+    action = _action_re().search(sentence)
+    if not action or _is_past(sentence, action):
+        return None
+    return _Unit(0, len(sentence), action.group(0), Timing(None, None, action.start()), 0, bare=True)
+
+
 def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tuple[str, Span] | None:
     """Who `text` (found at `offset`) itself makes responsible (由X负责, 责任人：X, X同志牵头), and where."""
     for pattern in lexicon.regexes("responsible_patterns"):
@@ -131,23 +142,48 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
             continue
         a, b = offset + m.start(1), offset + m.end(1)
         named = [p for p in people if p.span.start < b and a < p.span.end]
-        who = display_name(named[-1], people) if named else re.sub(r"(?:同志|具体)+$", "", m.group(1))
+        who = display_name(named[-1], people) if named else _bare_name(m.group(1))
         if who:
             return who, Span(start=a, end=b)
     return None
 
 
+def _bare_name(found: str) -> str:
+    """由组长唐建国主持 -> 唐建国: a group duty before a name is not part of it."""
+    found = re.sub(r"(?:同志|具体)+$", "", found)
+    duty = next((d for d in lexicon.words("duties") if found.startswith(d)), None)
+    if duty and 2 <= len(found) - len(duty) <= 4:
+        return found[len(duty) :]
+    return found
+
+
 def _responsible(
-    text: str, span: Span, section_path: list[Section], people: list[PersonDuty], skip: list[Span]
+    text: str,
+    span: Span,
+    section_path: list[Section],
+    sections: list[Section],
+    people: list[PersonDuty],
+    skip: list[Span],
+    own_only: bool = False,
 ) -> str | None:
     """Who answers for a commitment named by no one in its own text (at `span`); see the module docstring.
-    `people` excludes those whom another sentence makes responsible for its own task."""
+    `people` excludes those whom another sentence makes responsible for its own task. A person named in a
+    sibling sub-section (（一）抓组织保障 … 副局长X分管) belongs to that sub-section, not to this one."""
     own = [p for p in people if span.start <= p.span.start < span.end]
     if own:
         return display_name(own[0], people)
+    if own_only:
+        return None
     lead = set(lexicon.table()["lead_duties"])
     for section in reversed(section_path):
-        inner = [p for p in people if section.span.start <= p.span.start < section.end]
+        index = next(i for i, x in enumerate(sections) if x is section)
+        children = [c for c in sections if c.parent == index and c.level <= 4]
+        inner = [
+            p
+            for p in people
+            if section.span.start <= p.span.start < section.end
+            and not any(c.span.start <= p.span.start < c.end for c in children)
+        ]
         if inner:
             chosen = next((p for p in inner if p.duty in lead), inner[0])
             return display_name(chosen, people)
@@ -184,16 +220,19 @@ def find_commitments(
     shortcomings = lexicon.regex("shortcoming_heading")
     bound = _bound_people(sentences, people)
     free = [p for p in people if not any(p is b for b in bound)]
+    plan = lexicon.regex("plan_section")
     for s in sentences:
         if inside(skip, s.span.start):
             continue
         path = _path(sections, s.section)
-        if any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in path if p.level <= 3):
+        headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
+        if any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings):
             continue  # a section on 存在的问题 describes failings, not promises
-        for u in _units(s.text):
+        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
+        for u in _units(s.text, planned):
             raw = s.text[u.start : u.end]
             marker = match_heading(raw) if u.start == 0 else None
-            lead = len(marker[1]) if marker and marker[0] >= 4 else 0
+            lead = len(marker[1]) if marker else 0
             lead += len(raw[lead:]) - len(raw[lead:].lstrip(" 、，,"))
             label = _RUN_IN_LABEL.match(raw, lead)
             lead = label.end() if label else lead
@@ -204,7 +243,8 @@ def find_commitments(
             responsible = (
                 explicit[0]
                 if explicit
-                else _subject(raw, u.clause_start - u.start) or _responsible(text, evidence, path, free, skip)
+                else _subject(raw[lead:], max(0, u.clause_start - u.start - lead))
+                or _responsible(text, evidence, path, sections, free, skip, own_only=u.bare)
             )
             out.append(
                 Commitment(
@@ -214,7 +254,7 @@ def find_commitments(
                     schedule=u.timing.schedule,
                     responsible=responsible,
                     channel=_channel(text),
-                    section=path[-1].title if path else None,
+                    section=_section_title(path, s.span.start, plan),
                     evidence=evidence,
                 )
             )
@@ -231,6 +271,16 @@ def _bound_people(sentences: list[Sentence], people: list[PersonDuty]) -> list[P
             span = found[1]
             bound += [p for p in people if p.span.start < span.end and span.start < p.span.end]
     return bound
+
+
+def _section_title(path: list[Section], sentence_start: int, plan: re.Pattern[str]) -> str | None:
+    """The heading a commitment stands under: a plan heading (下月工作安排) when one encloses it, since that
+    says when its schedule starts; else the innermost heading that is not the commitment's own sentence."""
+    planned = [p for p in path if plan.search(p.title)]
+    if planned:
+        return planned[-1].title
+    enclosing = [p for p in path if p.span.start != sentence_start]
+    return enclosing[-1].title if enclosing else None
 
 
 def _path(sections: list[Section], index: int | None) -> list[Section]:

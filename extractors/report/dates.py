@@ -18,8 +18,12 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4"
 # Order matters: the most specific period words first.
 PERIOD = re.compile(
     r"(?P<y>\d{4})?年?度?(?:"
-    r"(?P<q>(?<!每)第?[一二三四1-4]季度)|(?P<h>上半年|下半年)|(?P<r>(?P<m1>\d{1,2})\s*[-—~至到]\s*(?P<m2>\d{1,2})月(?:份)?)"
+    r"(?P<q>(?<!每)第?[一二三四1-4]季度)|(?P<h>上半年|下半年)"
+    r"|(?P<r>(?P<m1>\d{1,2})月?(?:份)?\s*[-—–~至到]\s*(?P<m2>\d{1,2})月(?:份)?)"
     r")"
+    # One month: "2025年9月" or "9月份" (a bare "9月" is too often a date or a deadline).
+    r"|(?P<my>\d{4})年(?P<mo>\d{1,2})月份?(?![\d底末初中上下旬前])"
+    r"|(?<![\d年月每上下本])(?P<mo2>\d{1,2})月份(?![底末初中上下旬前])"
     r"|(?P<year>\d{4})年度?"
     r"|(?P<ytd>今年以来|年初以来)"
 )
@@ -56,6 +60,13 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _year_of_month(month: int, report_date: date | None) -> int | None:
+    """A month named without a year is the latest one not after the report (12月份 in a January report)."""
+    if report_date is None:
+        return None
+    return report_date.year if month <= report_date.month else report_date.year - 1
+
+
 def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int] | None:
     """The first period named in `text`. A period without a year takes the report date's year."""
     for m in PERIOD.finditer(text):
@@ -71,6 +82,14 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
         if m.group("year"):
             y = int(m.group("year"))
             return Period(label=label, start=date(y, 1, 1), end=date(y, 12, 31)), m.start(), m.end()
+        if m.group("mo") or m.group("mo2"):
+            month = int(m.group("mo") or m.group("mo2"))
+            year = int(m.group("my")) if m.group("my") else _year_of_month(month, report_date)
+            if not 1 <= month <= 12:
+                continue
+            if year is None:
+                return Period(label=label), m.start(), m.end()
+            return Period(label=label, start=date(year, month, 1), end=_month_end(year, month)), m.start(), m.end()
         year = int(m.group("y")) if m.group("y") else (report_date.year if report_date else None)
         if year is None:
             return Period(label=label), m.start(), m.end()

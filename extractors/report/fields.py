@@ -28,6 +28,8 @@ def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
                 number = _number_of(text, m, phone)
                 if number:
                     value = number
+                elif value.endswith(("：", ":")):
+                    continue  # 电话： with no number after it is a form label, not a channel
             found.append((m.start(), Channel(kind=kind, value=value)))
     for m in lexicon.regex("email_pattern").finditer(text):
         if not inside(skip, m.start()):
@@ -81,7 +83,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
             if tail == "制度" and (
                 len(head) < 3
                 or _generic(head)
-                or re.match(r"改革|建设|体系|创新", text[m.end() : m.end() + 2])
+                or lexicon.regex("system_not_before").match(text, m.end())
             ):
                 continue
             if head + tail not in out:
@@ -118,7 +120,7 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
     for m in lexicon.regex("shortcoming_leads").finditer(text):
         end = text.find("\n", m.end() + 1)
         block = text[m.end() : end if end >= 0 else len(text)]
-        if not markers.search(block) and block.strip().endswith(("：", ":")):
+        if not markers.search(block) and block.strip().endswith(("：", ":")) and "。" not in block:
             continue  # 主要有以下几个方面： — the items follow as paragraphs (the heading branch reads them)
         items = _split_items(block, markers)
         return [_cut_closing(i, closers) for i in items if i]

@@ -112,7 +112,28 @@ def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
                 name=name, role=role, duty=duty, span=Span(start=start, end=after, page=doc.page_at(start))
             )
         )
-    return _drop_inner(out)
+    out += _unit_members(doc, skip, out)
+    return _drop_inner(sorted(out, key=lambda p: p.span.start))
+
+
+def _unit_members(doc: ParsedDocument, skip: list[Span], found: list[PersonDuty]) -> list[PersonDuty]:
+    """办公室杨婷任联络员: a unit, a name and the duty the name is given (the unit alone is no title, so
+    only a following duty makes the name a person's)."""
+    text = doc.text
+    units = "|".join(map(re.escape, lexicon.words("unit_roles")))
+    out = []
+    for m in re.finditer(rf"(?<=[、，,。；;：:（(\n由])([\u4e00-\u9fff]{{0,6}}?(?:{units}))", text):
+        if any(s.start <= m.start() < s.end for s in skip) or any(
+            p.span.start <= m.end() < p.span.end for p in found
+        ):
+            continue
+        name = _name_at(text, m.end())
+        duty = _duty_after(text, m.end() + len(name)) if name else None
+        if name and duty:
+            role = m.group(1) + duty
+            span = Span(start=m.start(), end=m.end() + len(name), page=doc.page_at(m.start()))
+            out.append(PersonDuty(name=name, role=role, duty=duty, span=span))
+    return out
 
 
 def _drop_inner(people: list[PersonDuty]) -> list[PersonDuty]:

@@ -23,7 +23,11 @@ def foreign_paragraphs(doc: ParsedDocument, paras: list[Paragraph], agency: str 
     opening = lexicon.regex("foreign_opening")
     levels = _self_level(doc.text)
     out = []
+    namesake = _namesake_re(agency)
     for p in paras:
+        if namesake and _names_namesake(p.text, namesake):
+            out.append(Span(start=p.start, end=p.end, page=doc.page_at(p.start)))
+            continue
         m = opening.match(p.text)
         place = m.group(1) if m else ""
         if len(place) < 3 or len(p.text) < 40:
@@ -35,6 +39,26 @@ def foreign_paragraphs(doc: ParsedDocument, paras: list[Paragraph], agency: str 
             continue
         out.append(Span(start=p.start, end=p.end, page=doc.page_at(p.start)))
     return out
+
+
+def _namesake_re(agency: str | None) -> tuple[re.Pattern[str], str] | None:
+    """A clause opened by another county's body of the agency's own name (，息烽县卫生健康局被评为…): the
+    paragraph was taken from that body's material. Departments only (a 人民政府 is named for every place)."""
+    m = re.match(r"([\u4e00-\u9fff]{2,12}?(?:县|区|市|旗))([\u4e00-\u9fff]{3,})$", agency or "")
+    if not m or "政府" in m.group(2):
+        return None
+    place, tail = m.groups()
+    return re.compile(rf"(?:^|[，,。；;：:])(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:县|区|市|旗)){re.escape(tail)}"), place
+
+
+def _names_namesake(text: str, namesake: tuple[re.Pattern[str], str]) -> bool:
+    from extractors import tokenize
+
+    pattern, own = namesake
+    return any(
+        not m.group("place").endswith(own) and all(flag == "ns" for _, flag in tokenize.posseg(m.group("place")))
+        for m in pattern.finditer(text)
+    )
 
 
 def inside(spans: list[Span], offset: int) -> bool:
