@@ -10,6 +10,11 @@ Due dates of a commitment (`due_dates`), from its cadence and its schedule text 
 - yearly: 每年3月31日前 -> 31 March; 每年3月 -> last day of March; nothing -> 31 December;
 - once: 2011年6月底前 / 6月30日 -> that date (no year: the first one after start).
 
+Due dates run from the day after the report, or — for a commitment under a heading that plans a later
+period (下月工作安排, 下季度, 下半年, 明年; `plan_periods` in rules/report.yaml) — from that period's first
+day (`plan_start`): a September 月报 signed on 28 September plans October, so its quarterly promise is not
+due on 30 September.
+
 "第一周的星期一" is read as the first Monday of the quarter (not the Monday of the week holding the 1st,
 which may fall in the previous quarter): what a body can actually keep. daily and ad_hoc give no dates.
 

@@ -7,6 +7,11 @@ Exhortations without timing (不断提高, 切实加强) never qualify; a one-of
 (进行了通报) is a fact, not a promise. One sentence yields one commitment unless it names two
 timings (每季度全面公开一次，涉及财务的事项每月公开一次), which makes two.
 
+In a plan section (下半年工作打算, 下月工作安排), a numbered item with an action word is a promise even
+without timing; it is answered for only by whom its own text names. A commitment's `section` is the plan
+heading that encloses it when there is one (the schedule starts with the planned period), else the
+innermost heading other than its own sentence.
+
 Responsible: a person, role or office named in the sentence (由办公室负责); else someone named in the
 sentence's section or an enclosing one (a 组长 or 负责人 first); else the person the report makes
 answerable for the whole work (第一负责人, 领导小组组长). The name is given when known, else the role.
@@ -129,8 +134,9 @@ def _promise(sentence: str) -> _Unit | None:
 def _planned_item(sentence: str) -> _Unit | None:
     """（三）持续开展明察暗访…: an item of a plan section with an action word, not one reported as done."""
     action = _action_re().search(sentence)
-    if not action or _is_past(sentence, action):
-        return None
+    past = re.search(lexicon.table()["past_markers"], sentence[: action.start()]) if action else None
+    if not action or past or _is_past(sentence, action):
+        return None  # 组织开展了一次培训: a fact, even under a plan heading
     return _Unit(0, len(sentence), action.group(0), Timing(None, None, action.start()), 0, bare=True)
 
 

@@ -142,6 +142,11 @@ def test_no_timing(clause: str) -> None:
         ("2025年1-6月工作情况", "2025年1-6月", date(2025, 1, 1), date(2025, 6, 30)),
         ("今年以来，我镇政务公开工作", "今年以来", date(2011, 1, 1), date(2011, 4, 6)),
         ("2023年度政府信息公开工作年度报告", "2023年度", date(2023, 1, 1), date(2023, 12, 31)),
+        ("白石镇2011年3月政务公开工作月报", "2011年3月", date(2011, 3, 1), date(2011, 3, 31)),
+        ("3月份，我镇认真开展政务公开", "3月份", date(2011, 3, 1), date(2011, 3, 31)),
+        ("12月份，我镇认真开展政务公开", "12月份", date(2010, 12, 1), date(2010, 12, 31)),  # last year's
+        ("现将2011年1月至3月工作汇报如下", "2011年1月至3月", date(2011, 1, 1), date(2011, 3, 31)),
+        ("2011年1-2月份工作情况", "2011年1-2月份", date(2011, 1, 1), date(2011, 2, 28)),
     ],
 )
 def test_period(text: str, label: str, start: date, end: date) -> None:
@@ -310,3 +315,78 @@ def test_shortcoming_lists(body: str) -> None:
 def test_group_leader_titles_and_long_names(text: str, name: str, role: str) -> None:
     r = extract_report(_doc(f"某县某局2025年工作总结\n{text}"))
     assert (name, role) in [(p.name, p.role) for p in r.fields.responsible_persons]
+
+
+@pytest.mark.parametrize("text", ["截至3月底，共公开信息20条", "3月15日前公开财务收支情况", "每月5日前更新公开栏"])
+def test_dates_and_deadlines_are_not_monthly_periods(text: str) -> None:
+    assert parse_period(text, date(2011, 4, 6)) is None
+
+
+PLAN = (
+    "某县某局2025年上半年工作总结\n一、主要工作\n（一）持续开展明察暗访，发现问题13个。\n"
+    "二、下半年工作打算\n（一）持续开展明察暗访，对发现的问题严肃问责。\n（二）进一步提高服务水平。\n"
+    "（三）组织开展了一次业务培训。\n某县某局\n2025年7月5日"
+)
+
+
+def test_plan_items_without_timing_are_commitments_of_nobody() -> None:
+    """An item of a 工作打算 section with an action word promises it (cadence and responsible stay null);
+    the same words in a section of past work, an exhortation, or a past fact are no commitment."""
+    found = extract_report(_doc(PLAN)).commitments
+    assert [(c.text, c.cadence, c.responsible) for c in found] == [
+        ("持续开展明察暗访，对发现的问题严肃问责。", None, None)
+    ]
+    assert found[0].section == "下半年工作打算"
+
+
+def test_a_plan_heading_is_the_section_of_its_items() -> None:
+    text = "某乡2025年10月份工作月报\n三、下月工作安排\n（一）乡党政办每月5日前在公开栏公布财务收支情况。"
+    (commitment,) = extract_report(_doc(text)).commitments
+    assert commitment.section == "下月工作安排"
+    assert commitment.text.startswith("乡党政办") and commitment.responsible == "乡党政办"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "responsible"),
+    [
+        ("每月最后一个工作日由局办公室对各股室考核情况进行通报。", "局办公室"),
+        ("每季度召开一次领导小组会议，由组长王某明主持。", "王某明"),
+        ("每半年组织一次业务培训，由局法规股负责实施。", "局法规股"),
+    ],
+)
+def test_responsible_named_in_the_sentence(sentence: str, responsible: str) -> None:
+    (commitment,) = extract_report(_doc(f"某县某局工作总结\n{sentence}")).commitments
+    assert commitment.responsible == responsible
+
+
+def test_a_unit_member_with_a_duty_is_a_responsible_person() -> None:
+    text = "某县某局工作汇报\n我局由副局长黄某刚分管，局办公室陈某任信息联络员，负责信息报送。"
+    names = {p.name for p in extract_report(_doc(text)).fields.responsible_persons}
+    assert names == {"黄某刚", "陈某"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "systems"),
+    [
+        ("修订完善了首问负责制、限时办结制等2项制度。", ["首问负责制", "限时办结制"]),
+        ("编印《机关效能建设制度汇编》100册。", []),
+    ],
+)
+def test_named_systems_without_verbs_or_booklets(sentence: str, systems: list[str]) -> None:
+    assert extract_report(_doc(f"某县某局工作总结\n{sentence}")).fields.named_systems == systems
+
+
+def test_a_contact_number_after_a_colon_is_a_hotline() -> None:
+    text = "某县某局年度报告\n如有疑问，请与某县某局办公室联系（地址：某路1号；电话：0771-5551234）。\n电话："
+    channels = extract_report(_doc(text)).fields.channels
+    assert [(c.kind, c.value) for c in channels] == [("hotline", "0771-5551234")]
+
+
+def test_a_namesake_body_of_another_county_opens_a_foreign_paragraph() -> None:
+    text = (
+        "开阳县卫生健康局2025年工作汇报\n（一）抓公开。今年以来公开信息412条。\n"
+        "（二）抓服务。在外县政务服务中心设窗口，办理事项1260件，息烽县卫生健康局被评为先进窗口单位。"
+    )
+    r = extract_report(_doc(text))
+    assert len(r.foreign_spans) == 1
+    assert [f.value for f in r.fields.figures] == [412]

@@ -45,6 +45,7 @@ def of(flags: list[Flag], rule_id: str) -> list[Flag]:
 
 FIRST_HALF_2010 = Period(label="2010年上半年", start=date(2010, 1, 1), end=date(2010, 6, 30))
 QUARTER = Period(label="2011年第一季度", start=date(2011, 1, 1), end=date(2011, 3, 31))
+MARCH_2011 = Period(label="2011年3月", start=date(2011, 3, 1), end=date(2011, 3, 31))
 
 
 @pytest.mark.parametrize(
@@ -56,6 +57,8 @@ QUARTER = Period(label="2011年第一季度", start=date(2011, 1, 1), end=date(2
         (date(2011, 1, 10), YEAR_2010, False),
         (date(2011, 2, 15), QUARTER, True),
         (date(2011, 3, 25), QUARTER, False),
+        (date(2011, 3, 29), MARCH_2011, True),  # a month's report signed before the month is over: no grace
+        (date(2011, 3, 31), MARCH_2011, False),
         (None, YEAR_2010, False),
     ],
 )
@@ -217,6 +220,21 @@ def test_self_reference_of_another_body_type(
     assert bool(flags) is raised
 
 
+@pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        ("今年办理事项1260件，息烽县卫生健康局被评为全市先进窗口单位。", True),  # another county's namesake
+        ("今年办理事项1260件，开阳县卫生健康局被评为全市先进窗口单位。", False),  # itself
+        ("今年配合息烽县卫生健康局开展联合检查2次。", False),  # named, not speaking as it
+    ],
+)
+def test_namesake_body_of_another_county(rules: RuleSet, sentence: str, raised: bool) -> None:
+    text = f"开阳县卫生健康局2025年工作汇报\n{sentence}"
+    flags = of(run(rules, text, ReportFields(agency="开阳县卫生健康局")), "report.foreign_reference")
+    assert bool(flags) is raised
+
+
+
 # --------------------------------------------------------------------------- report.totals_mismatch
 
 
@@ -255,6 +273,11 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
         ("项目\t金额\n道路\t50\n水利\t30\n合计\t90", True),
         ("项目\t金额\n道路\t50\n水利\t40\n合计\t90", False),
         ("共计发放宣传资料5000份。", False),
+        # 其中 parts whose names make up the total's name are the whole: they must add up
+        ("共受理群众来信来访40件，其中来信25件、来访12件，均已办结。", True),
+        ("共受理群众来信和来访40件，其中来信25件、来访15件，均已办结。", False),
+        ("主动公开信息52条，其中在公开栏张贴30条、在网站发布20条。", False),  # may be partial
+        ("办理行政许可事项120件，其中即办件80件、承诺件30件。", False),  # names do not make the whole
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:

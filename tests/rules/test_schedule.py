@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from rules.loader import RuleSet
-from rules.schedule import commitment_key, due_dates, evaluate_disclosures
+from rules.schedule import commitment_key, due_dates, evaluate_disclosures, plan_start
 from schemas.models import Commitment, Deadline, PriorDocument, Span
 
 TOWN = "某县某镇人民政府"
@@ -224,3 +224,43 @@ def test_an_old_reports_promises_set_no_due_dates_years_later() -> None:
     )
     assert all(d.due_date <= date(2012, 10, 6) for d in deadlines)
     assert len(flags) == 1 and flags[0].due_date.year == 2012
+
+
+PLAN_PERIODS = {
+    "next_month": ["下月"],
+    "next_quarter": ["下季度"],
+    "second_half": ["下半年"],
+    "next_year": ["明年"],
+}
+
+
+@pytest.mark.parametrize(
+    ("section", "issued", "start"),
+    [
+        (None, date(2025, 9, 28), date(2025, 9, 29)),
+        ("工作成效", date(2025, 9, 28), date(2025, 9, 29)),
+        ("下月工作安排", date(2025, 9, 28), date(2025, 10, 1)),  # written at the month's end
+        ("下月工作安排", date(2025, 10, 3), date(2025, 10, 4)),  # written after it: October is "next"
+        ("下季度工作计划", date(2025, 9, 20), date(2025, 10, 1)),
+        ("下季度工作计划", date(2025, 10, 8), date(2025, 10, 9)),
+        ("下半年工作打算", date(2025, 6, 20), date(2025, 7, 1)),
+        ("明年工作打算", date(2025, 12, 20), date(2026, 1, 1)),
+        ("明年工作打算", date(2026, 1, 15), date(2026, 1, 16)),
+    ],
+)
+def test_plan_start(section: str | None, issued: date, start: date) -> None:
+    assert plan_start(section, issued, PLAN_PERIODS) == start
+
+
+def test_next_month_plan_is_not_due_in_the_reported_month(rules: RuleSet, cal) -> None:
+    """A 月报 of 28 September plans a quarterly inspection for next month: no 30 September due date."""
+    planned = Commitment(
+        text="每季度组织一次村务公开情况督查。", action="督查", cadence="quarterly", section="下月工作安排",
+        evidence=Span(start=0, end=10),
+    )
+    unplanned = planned.model_copy(update={"section": "本月工作"})
+    args = (TOWN, date(2025, 9, 28), [], set(), rules, date(2025, 10, 10), cal)
+    flags, deadlines = evaluate_disclosures([planned], *args)
+    assert flags == [] and [d.due_date for d in deadlines] == [date(2025, 12, 31)]
+    flags, _ = evaluate_disclosures([unplanned], *args)
+    assert [f.due_date for f in flags] == [date(2025, 9, 30)]
