@@ -68,7 +68,11 @@ def _value(fields: ComplaintFields, path: str) -> Any:
     return obj
 
 
-def _is_missing(value: Any) -> bool:
+def _is_missing(value: Any, answered: bool = False) -> bool:
+    """Is a required item not stated? `answered`: the letter answers it with "none" (工作单位：无), which the
+    extractor records as evidence without a value; such an item is stated, so it is not missing."""
+    if answered:
+        return False
     if value is None:
         return True
     if isinstance(value, str):
@@ -85,7 +89,9 @@ def missing_item_flags(fields: ComplaintFields, rules: RuleSet) -> list[Flag]:
     flags = []
     for path in REQUIRED_ITEMS:
         rule = rules.get(MISSING_PREFIX + path)
-        if rule is None or not _is_missing(_value(fields, path)):
+        value = _value(fields, path)
+        answered = value is None and path in fields.evidence  # evidence without a value: "none" stated
+        if rule is None or not _is_missing(value, answered):
             continue
         item = str(rule.params.get("item") or rule.label)
         if fields.collective and path.startswith("complainant."):

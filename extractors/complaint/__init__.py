@@ -18,10 +18,11 @@ Conventions (see the modules for details):
 from __future__ import annotations
 
 from extractors.complaint.body import extract_body
+from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
-from extractors.complaint.evidence import Recorder
-from extractors.complaint.labels import find_sections
+from extractors.complaint.evidence import INLINE, Recorder
+from extractors.complaint.labels import find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
@@ -36,15 +37,31 @@ def _span(rec: Recorder, path: str) -> tuple[int, int] | None:
     return (ev.start, ev.end) if ev else None
 
 
+def _chat_facts(rec: Recorder, text: str, messages: list[Message]) -> None:
+    """A message log: the facts are the writer's longest message that states a violation; the letter
+    date is that message's day (the day the complaint was made, not the day it was printed)."""
+    told = [m for m in messages if kw("violation").search(text, m.start, m.end)]
+    if told:
+        best = max(told, key=lambda m: m.end - m.start)
+        rec.set("facts", text[best.start : best.end].strip(), best.start, best.end, INLINE)
+    dated = [m for m in (([best] if told else []) + messages) if m.day]
+    if dated:
+        m = dated[0]
+        rec.set("letter_date", m.day, m.prefix_start, m.start, INLINE)
+
+
 def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
     """Read a complaint letter's fields from its normalised text. Pure."""
-    text = doc.text
     rec = Recorder(doc)
+    text = doc.text
+    if chat := mask_chat(doc.text):  # a printed message log: read only what the writer wrote
+        text, messages = chat
+        _chat_facts(rec, text, messages)
     sections = find_sections(text)
     extract_body(rec, text, sections)
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
-    extract_document_dates(rec, text)
+    extract_document_dates(rec, doc.text)
     derive_age(rec)
     extract_violation(rec, text, _span(rec, "facts"))
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))

@@ -193,7 +193,7 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     for m in _SENTENCE_END.finditer(text, s, e):
         sentence = m.group()
         lead = len(sentence) - len(sentence.lstrip(_TRIM))
-        if _REQUEST_START.match(sentence, lead):
+        if _REQUEST_START.match(sentence[lead:]):
             start = m.start() + lead
         elif c := _REQUEST_CLAUSE.search(sentence):
             start = m.start() + c.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -67,6 +67,17 @@ def test_fields_match_golden(name: str, path: Path, golden: dict, results: dict)
     assert not diff, f"{path.name}:\n" + "\n".join(diff)
 
 
+def _lunar_month_day(value: date) -> str:
+    """The lunar month and day of a solar date as a letter writes them (腊月二十六), from jionlp's table."""
+    from jionlp.gadget.lunar_solar_date import LunarSolarDate
+
+    _year, month, day, _leap = LunarSolarDate().to_lunar_date(datetime(value.year, value.month, value.day))
+    months = {1: "正月", 11: "冬月", 12: "腊月"}
+    if day % 10 == 0:
+        return months.get(month, "") + ["", "初十", "二十", "三十"][day // 10]
+    return months.get(month, "") + ["初", "十", "二十"][day // 10] + "一二三四五六七八九"[day % 10 - 1]
+
+
 def _slice_holds(value: object, text: str) -> bool:
     squash = re.sub(r"\s", "", text)
     if isinstance(value, str):
@@ -77,6 +88,14 @@ def _slice_holds(value: object, text: str) -> bool:
     if isinstance(value, date):
         if m := re.fullmatch(r"(?:今年|去年|前年)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|初|份)?", squash):
             return nm.cn_int(m.group("m")) == value.month  # a year-less month of a range or an oral record
+        if m := re.search(r"(?:(?P<y>\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]", squash):
+            # a year-less or two-digit-year day (9月20日, 25年9月30日)
+            same_year = not m.group("y") or int(m.group("y")) == value.year % 100
+            return same_year and (int(m.group("m")), int(m.group("d"))) == (value.month, value.day)
+        if m := re.search(r"(?P<y>\d{4})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})", squash):
+            return (int(m.group("y")), int(m.group("m")), int(m.group("d"))) == (value.year, value.month, value.day)
+        if re.search(r"腊月|正月|冬月|农历", squash):
+            return _lunar_month_day(value) in squash
         return nm.parse_date(text) == value or nm.parse_date(text, end_of_month=True) == value
     if isinstance(value, bool):
         return bool(text.strip())
@@ -116,7 +135,10 @@ def test_golden_flags_are_consistent(name: str) -> None:
     golden = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
     f = golden["fields"]
     flat = {f"{g}.{k}": v for g in ("complainant", "respondent") for k, v in f[g].items()} | f
-    missing = {f"complaint.missing.{k}" for k in REQUIRED if flat[k] in (None, [], "")}
+    # an item the letter answers with "none" (工作单位：无) is listed in `answered_none`: empty, not missing
+    answered = set(golden.get("answered_none", []))
+    assert all(flat[k] in (None, [], "") for k in answered)
+    missing = {f"complaint.missing.{k}" for k in REQUIRED if flat[k] in (None, [], "") and k not in answered}
     flags = set(golden["expected_flags"])
     assert flags <= RULE_IDS
     assert {x for x in flags if x.startswith("complaint.missing.")} == missing

@@ -93,6 +93,16 @@ def test_an_unclear_answer_on_prior_proceedings_is_not_missing(rules: RuleSet, c
     assert "complaint.missing.prior_proceedings" not in ids(run(fields, rules, cal))
 
 
+@pytest.mark.parametrize("path", ["complainant.employer", "complainant.occupation", "respondent.address"])
+def test_an_item_answered_with_none_is_not_missing(rules: RuleSet, cal: WorkCalendar, path: str) -> None:
+    """工作单位：无 — the extractor leaves the value None and records evidence of the answer."""
+    fields = _blank(path)
+    fields.evidence[path] = FieldEvidence(start=10, end=11, page=1, confidence=0.95)
+    assert f"complaint.missing.{path}" not in ids(run(fields, rules, cal))
+    fields.evidence.pop(path)
+    assert ids(run(fields, rules, cal)) == [f"complaint.missing.{path}"]
+
+
 def test_missing_item_messages_name_the_item(rules: RuleSet, cal: WorkCalendar) -> None:
     [flag] = run(_blank("complainant.phone"), rules, cal)
     assert "投诉人的联系方式" in flag.message
