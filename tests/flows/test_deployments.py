@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from flows.deploy import INBOX_INTERVAL, NIGHTLY_CRON, TIMEZONE, build_deployments
 from flows.inbox import inbox_flow, nightly_flow
-from flows.runtime import open_runtime
+from flows.runtime import close_runtimes, open_runtime
 from gapflow import EXTRACTOR_VERSION
 from schemas.tables import AuditEntry, Document
 from storage.db import transaction
@@ -81,7 +81,7 @@ def _run_deployment_here(flow, deployment_name: str, parameters: dict):  # type:
 
 
 def test_nightly_deployment_runs_on_the_server(
-    prefect_harness, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    prefect_harness, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     from prefect.client.orchestration import get_client
 
@@ -91,6 +91,8 @@ def test_nightly_deployment_runs_on_the_server(
     shutil.copy(FIXTURES / "broken" / "truncated_upload.docx", inbox / "坏文件.docx")
     monkeypatch.setenv("GAPFLOW_INBOX", str(inbox))  # settings, not deployment parameters
     monkeypatch.setenv("GAPFLOW_DATABASE_URL", db_url)
+    close_runtimes()  # the runtime without an explicit URL is cached per process: read the settings again
+    request.addfinalizer(close_runtimes)
 
     nightly = next(d for d in build_deployments() if d.name == "nightly")
     deployment_id = nightly.apply()
@@ -258,8 +260,6 @@ def test_the_multi_machine_guide_on_postgresql(tmp_path: Path) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-        from flows.runtime import close_runtimes
-
         close_runtimes()
         _drop_pg_database(PG_URL, prefect_db)
         _drop_pg_database(PG_URL, results_db)
