@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from prefect import flow, get_run_logger, task
@@ -70,13 +71,22 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+# Set by the command line when it runs in a terminal: called with (files done, files in all) after
+# each batch, to draw a progress bar. None under a worker or a deployment.
+progress_hook: Callable[[int, int], None] | None = None
+
+
 def run_inbox(inbox: str | None, db_url: str | None, today: date, run_id: str) -> list[dict]:
     """The inbox pass shared by both flows."""
     rt = open_runtime(db_url)
     folder, files = scan_inbox(inbox, db_url)
     outcomes: list[dict] = []
+    if progress_hook and files:
+        progress_hook(0, len(files))
     for batch in _batches(files, rt.settings.batch_size):
         outcomes.extend(process_batch(batch, folder, db_url, run_id, today))
+        if progress_hook:
+            progress_hook(len(outcomes), len(files))
     return outcomes
 
 

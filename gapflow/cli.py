@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -38,6 +40,31 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
+@contextmanager
+def _progress() -> Iterator[None]:
+    """A progress bar over the inbox's files when a person watches the terminal."""
+    import flows.inbox
+
+    if not console.is_terminal:
+        yield
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("正在处理收件箱"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    ) as bar:
+        task_id = bar.add_task("inbox", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task_id, completed=done, total=total)
+
+        flows.inbox.progress_hook = update
+        try:
+            yield
+        finally:
+            flows.inbox.progress_hook = None
+
+
 def _print_summary(result: dict) -> None:
     from flows.process import doc_type_label
 
@@ -69,7 +96,8 @@ def run(
     _quiet_prefect()
     from flows.inbox import inbox_flow
 
-    result = inbox_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    with _progress():
+        result = inbox_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
     _print_summary(result)
     if result["status"] != "completed":
         raise typer.Exit(1)
@@ -85,7 +113,8 @@ def nightly(
     _quiet_prefect()
     from flows.inbox import nightly_flow
 
-    result = nightly_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    with _progress():
+        result = nightly_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
     _print_summary(result)
     if result["status"] != "completed":
         raise typer.Exit(1)
