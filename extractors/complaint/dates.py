@@ -27,8 +27,8 @@ import re
 from datetime import date
 
 from extractors.complaint import numerals as nm
-from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.datewords import last_year, resolve_dates
+from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans
 
@@ -217,9 +217,8 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
     def closed(p: Period) -> bool:
         if p[5] not in ("since", "ongoing"):
             return False
-        return bool(
-            (closed_by_range and closed_by_range >= p[0]) or (p[5] == "since" and closed_by_date and closed_by_date > p[0])
-        )
+        by_range = bool(closed_by_range and closed_by_range >= p[0])
+        return by_range or bool(p[5] == "since" and closed_by_date and closed_by_date > p[0])
 
     periods = [p for p in periods if not closed(p)]
     if any(p[2] for p in periods):

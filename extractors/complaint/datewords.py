@@ -28,13 +28,17 @@ _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
 _RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|前年)(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
 _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
-_LUNAR_DAY = r"(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+_DIGIT = "[一二三四五六七八九]"
+_LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
 _LUNAR = re.compile(
-    rf"(?P<rel>今年|去年|前年)?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>[一二三四五六七八九十]{{1,3}})月){_LUNAR_DAY}"
+    rf"(?P<rel>今年|去年|前年)?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){_LUNAR_DAY}"
 )
 _NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
 # a month without a year; not a count (两个月), a rate (每月) or part of a full date (2025年7月)
-_BARE_MONTH = re.compile(r"(?<![\d年个每上下本这那几半数多当次])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?工资标准)")
+_NOT_BEFORE_MONTH = "\\d〇零○一二三四五六七八九十年个每上下本这那几半数多当次"
+_BARE_MONTH = re.compile(
+    rf"(?<![{_NOT_BEFORE_MONTH}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?工资标准)"
+)
 
 
 def _lunar_day(word: str) -> int | None:
@@ -77,6 +81,8 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         return not any(a < e and s < b for a, b, _ in subs)
 
     for m in _LUNAR.finditer(sentence):
+        if not (m.group("named") or m.group("lunar")):
+            continue  # 十月初八 without 农历 is a solar date written in words
         if (written := _lunar(m, letter)) and free(*m.span()):
             subs.append((m.start(), m.end(), written))
     for m in _NUMERIC.finditer(sentence):
@@ -97,8 +103,9 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             month = nm.cn_int(m.group("m"))
             if not month:
                 continue
-            y = last_year(sentence[: m.start()]) or story_year  # 2025年11月、12月: the year just stated
-            if letter and (y, month) > (letter.year, letter.month):
+            stated = last_year(sentence[: m.start()])  # 2025年11月、12月: the year just stated
+            y = stated or story_year
+            if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
             subs.append((m.start(), m.start(), f"{y}年"))
     return sorted(subs)

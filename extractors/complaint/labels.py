@@ -102,8 +102,6 @@ class Segment:
         return text[self.vstart : self.vend]
 
 
-
-
 def label_at(text: str, pos: int, end: int) -> tuple[str, str, int] | None:
     """(label, key, value start) when a label with a separator stands at `pos`."""
     pattern, keys = label_index()

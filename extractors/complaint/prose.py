@@ -88,12 +88,12 @@ def _hired(rec: Recorder, text: str) -> None:
             cleaned = clean_org(m.group("org"))
             if cleaned and not _OFFICIAL.search(cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
-        if not rec.has("complainant.occupation") and (m := _DOES.search(text, s, e)):
-            if occ := occupation_of(m.group("occ")):
-                rec.set("complainant.occupation", occ, m.start("occ"), m.end("occ"), PROSE)
-        if not rec.has("respondent.workplace") and (m := _SITE.search(text, s, e)):
-            if _DIVISION_FIRST.match(m.group("w")):
-                rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
+        m = _DOES.search(text, s, e)
+        if not rec.has("complainant.occupation") and m and (occ := occupation_of(m.group("occ"))):
+            rec.set("complainant.occupation", occ, m.start("occ"), m.end("occ"), PROSE)
+        m = _SITE.search(text, s, e)
+        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(m.group("w")):
+            rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
 
 
 def _own_phone(rec: Recorder, text: str) -> None:

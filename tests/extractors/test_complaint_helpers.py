@@ -9,6 +9,8 @@ import pytest
 from extractors.complaint import extract_complaint
 from extractors.complaint import numerals as nm
 from extractors.complaint.body import split_items
+from extractors.complaint.chat import mask_chat
+from extractors.complaint.datewords import lunar_to_solar, resolve_dates
 from extractors.complaint.proceedings import classify
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
@@ -264,3 +266,95 @@ def test_events_told_in_the_paragraph_that_introduces_the_writer() -> None:
 def test_several_amounts_without_total_give_none() -> None:
     fields = _letter("请求事项：\n1.支付工资3000元；\n2.退还押金500元。\n事实与理由：公司拖欠工资。")
     assert fields.amount_claimed_yuan is None
+
+
+# --------------------------------------------------------------------------- date words (datewords.py)
+
+LETTER = date(2025, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        ("去年腊月二十八放假", None, "2025年1月27日放假"),  # 农历甲辰年腊月二十八
+        ("农历腊月二十六", None, "2025年1月25日"),  # no year: the latest one before the letter
+        ("25年10月18日被辞退", None, "2025年10月18日被辞退"),
+        ("落款2025.3.15", None, "落款2025年3月15日"),
+        ("【2025-11-02 20:41】", None, "【2025年11月2日 20:41】"),
+        ("从7月份开始欠着", 2024, "从2024年7月份开始欠着"),
+        ("7月、8月的工资", None, "2024年7月、2024年8月的工资"),  # after the letter's month: last year
+        ("2025年11月、12月工资", 2024, "2025年11月、2025年12月工资"),  # the year just stated wins
+        ("二〇二五年十一月加班", None, "二〇二五年十一月加班"),  # 一月 inside 十一月 is no month
+        ("两个月、每月15日、头几个月", 2025, "两个月、每月15日、头几个月"),
+        ("去年10月开始", None, "2024年10月开始"),
+    ],
+)
+def test_resolve_dates(sentence: str, year: int | None, expected: str) -> None:
+    resolved, index = resolve_dates(sentence, LETTER, year)
+    assert resolved == expected
+    assert len(index) == len(resolved) + 1 and all(0 <= i <= len(sentence) for i in index)
+
+
+def test_lunar_day_that_does_not_exist_is_no_date() -> None:
+    assert lunar_to_solar(2024, 12, 31) is None
+
+
+# --------------------------------------------------------------------------- message logs (chat.py)
+
+
+def test_a_message_log_keeps_only_the_writers_words() -> None:
+    text = (
+        "留言记录\n【2025-12-06 21:15】小梅：在吗\n【2025-12-06 21:20】小梅：老板欠我工资\n"
+        "【2025-12-07 09:02】人社客服：请到窗口投诉\n【2025-12-07 09:10】小梅：好的"
+    )
+    masked, messages = mask_chat(text)
+    assert len(masked) == len(text)
+    assert [m.nick for m in messages] == ["小梅"] * 3
+    assert "请到窗口投诉" not in masked and "留言记录" not in masked and "21:20" not in masked
+    assert masked[messages[1].start : messages[1].end] == "老板欠我工资"
+    assert messages[0].day == date(2025, 12, 6)
+
+
+def test_a_message_log_with_sender_header_lines() -> None:
+    text = "张三 2025-11-02 10:32\n老板拖欠我两个月工资\n李四 10:40\n好的\n张三 10:41\n在融水镇\n张三 10:45\n谢谢"
+    masked, messages = mask_chat(text)
+    assert [masked[m.start : m.end] for m in messages] == ["老板拖欠我两个月工资", "在融水镇", "谢谢"]
+    assert "好的" not in masked
+
+
+def test_a_letter_with_two_timestamps_is_no_message_log() -> None:
+    assert mask_chat("投诉书\n【2025-12-06 21:15】小梅：在吗\n2025年12月8日") is None
+
+
+# --------------------------------------------------------------------------- small letters of new shapes
+
+
+def _fields(text: str):
+    text = normalize_text(text)
+    return extract_complaint(ParsedDocument(text=text, page_starts=[0], format="txt", pages=1))
+
+
+def test_an_answer_of_none_is_evidence_without_a_value() -> None:
+    f = _fields("投诉书\n投诉人：张某某，男，40岁\n工作单位：无\n事实与理由：\n我在某某公司做工，公司拖欠工资。")
+    assert f.complainant.employer is None
+    assert "complainant.employer" in f.evidence
+
+
+def test_a_part_of_a_stated_total_is_not_the_claim() -> None:
+    f = _fields(
+        "投诉书\n投诉人：张某某，男，40岁\n事实与理由：\n我们班组2025年7月至9月的工资共计9.6万元至今未付，"
+        "其中本人被拖欠14000元。"
+    )
+    assert f.amount_claimed_yuan == 96000
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("我在融水县某某餐饮有限公司后厨当帮厨", ("融水县某某餐饮有限公司", "帮厨")),
+        ("我在融水县某某木业有限公司车间做木匠", ("融水县某某木业有限公司", "木匠")),
+    ],
+)
+def test_a_department_after_the_employer_is_not_its_name(line: str, expected: tuple[str, str]) -> None:
+    f = _fields(f"投诉书\n我叫张某某，男，40岁，{line}。\n公司拖欠我工资。")
+    assert (f.complainant.employer, f.complainant.occupation) == expected
