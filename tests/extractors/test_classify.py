@@ -70,3 +70,8 @@ def test_labour_bureau_report_on_wage_arrears_is_a_report() -> None:
         "查处老板拖欠工资案件32件。监督举报电话：0772-5121234。\n下一步，我局将继续加强劳动保障监察。"
     )
     assert classify(text).doc_type == DocType.work_report
+
+
+def test_a_monthly_bulletin_that_never_says_we_is_a_report() -> None:
+    text = "某某乡2025年9月政务公开工作月报\n本月共公开信息12条，其中财务事项3条。\n下月将继续每月5日前更新公开栏。"
+    assert classify(text).doc_type == DocType.work_report
