@@ -21,6 +21,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
+from flows.files import InboxLayout, claim_key, destination, move, received_at, sha256_of, write_error_note
+from flows.parse_cache import read_cached
+from flows.runtime import Runtime
 from gapflow import EXTRACTOR_VERSION
 from gapflow.analyse import AnalysisContext, analyse, error_flag
 from rules import similarity
@@ -29,10 +32,6 @@ from schemas.models import DocStatus, DocType, ErrorInfo
 from storage import repo
 from storage.db import transaction
 from storage.signatures import candidate_priors, index_for
-
-from flows.files import InboxLayout, claim_key, destination, move, received_at, sha256_of, write_error_note
-from flows.parse_cache import read_cached
-from flows.runtime import Runtime
 
 log = logging.getLogger("gapflow.process")
 

@@ -6,14 +6,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from flows.runtime import Runtime
 from gapflow.analyse import AnalysisContext, reevaluate_complaint, reevaluate_report
 from rules.report_text import same_name
-from schemas.models import DeadlineStatus, Deadline, DocType, PriorDocument
+from schemas.models import Deadline, DeadlineStatus, DocType, PriorDocument
 from schemas.tables import Document
 from storage import repo
 from storage.db import transaction
-
-from flows.runtime import Runtime
 
 DISCLOSURE_RULES = {"report.disclosure_overdue"}
 DISCLOSURE_KINDS = {"disclosure"}

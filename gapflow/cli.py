@@ -22,7 +22,9 @@ app.add_typer(case_app, name="case")
 app.add_typer(flag_app, name="flag")
 console = Console()
 
-DbOption = Annotated[str | None, typer.Option("--db", help="数据库 URL，默认 GAPFLOW_DATABASE_URL 或数据目录中的 SQLite")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="数据库 URL，默认 GAPFLOW_DATABASE_URL 或数据目录中的 SQLite")
+]
 TodayOption = Annotated[str | None, typer.Option("--today", help="按此日期（YYYY-MM-DD）计算期限，用于测试与重放")]
 
 _OUTCOME_LABELS = {
@@ -187,7 +189,9 @@ def export(
 @case_app.command("add")
 def case_add(
     document_id: Annotated[str, typer.Argument(help="投诉件的文档编号（doc-…）")],
-    kind: Annotated[str, typer.Option("--kind", help="accepted|rejected|suspended|resumed|extended|decided|served|closed")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="accepted|rejected|suspended|resumed|extended|decided|served|closed")
+    ],
     on: Annotated[str, typer.Option("--on", help="发生日期 YYYY-MM-DD")],
     note: Annotated[str | None, typer.Option("--note", help="备注")] = None,
     actor: Annotated[str, typer.Option("--actor", help="操作人")] = "staff",

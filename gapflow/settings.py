@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path.home() / "gapflow", description="数据目录：数据库、分词缓存、默认收件箱")
     database_url: str | None = Field(default=None, description="结果数据库（SQLAlchemy URL）")
     inbox: Path | None = Field(default=None, description="收件箱目录；processed/ 与 quarantine/ 在其旁边")
-    jurisdiction: str | None = Field(default=None, description="本机构管辖的行政区划，如 广西壮族自治区柳州市融水苗族自治县")
+    jurisdiction: str | None = Field(
+        default=None, description="本机构管辖的行政区划，如 广西壮族自治区柳州市融水苗族自治县"
+    )
     settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
     batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
     workers: int = Field(default=2, description="解析与抽取使用的进程数")

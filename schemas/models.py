@@ -126,7 +126,9 @@ class ComplaintFields(_Model):
     prior_proceedings: Literal["none", "mediation", "arbitration", "litigation", "unknown"] | None = None
     violation_start: date | None = None
     violation_end: date | None = None
-    violation_ongoing: bool = Field(default=False, description="违法行为持续至今（至今/到现在），此时 violation_end 为空")
+    violation_ongoing: bool = Field(
+        default=False, description="违法行为持续至今（至今/到现在），此时 violation_end 为空"
+    )
     letter_date: date | None = None
     received_date: date | None = None
     amount_claimed_yuan: float | None = None

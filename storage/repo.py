@@ -191,7 +191,7 @@ def _duplicate_target(session: Session, flag: Flag) -> str | None:
     return None
 
 
-def flag_fingerprint(flag: Flag, keep: set[str] | None = None) -> str:
+def flag_fingerprint(flag: Flag) -> str:
     """Same finding, same fingerprint: a re-evaluation updates the row instead of adding one."""
     evidence = flag.evidence
     key = [flag.rule_id, evidence.start if evidence else None, evidence.end if evidence else None]

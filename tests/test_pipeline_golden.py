@@ -105,7 +105,9 @@ def test_seed_05_is_a_duplicate_of_04_in_another_format(fmt: str, rules_and_cale
     other = "pdf" if fmt == "docx" else "docx"
     first = read_document((FIXTURES / "seeds" / f"04_yuqing_ndrc_2010_summary.{other}").read_bytes())
     second = read_document((FIXTURES / "seeds" / f"05_yuqing_ndrc_2010_summary_duplicate.{fmt}").read_bytes())
-    prior = [PriorDocument(document_id="doc-0004", doc_type="work_report", agency="余庆县发展和改革局", text=first.text)]
+    prior = [
+        PriorDocument(document_id="doc-0004", doc_type="work_report", agency="余庆县发展和改革局", text=first.text)
+    ]
     ctx = AnalysisContext(today=date(2026, 11, 26), received_date=date(2026, 11, 26), rules=rules,
                           calendar=calendar, prior=prior)
     flags = {f.rule_id: f for f in analyse(second, ctx).flags}

@@ -66,5 +66,6 @@ def test_acceptance_deadline_across_national_day(prefect_harness, db_url: str, t
 
 
 def test_case_add_rejects_bad_kind(db_url: str) -> None:
-    result = CliRunner().invoke(app, ["case", "add", "doc-x", "--kind", "finished", "--on", "2026-10-12", "--db", db_url])
+    args = ["case", "add", "doc-x", "--kind", "finished", "--on", "2026-10-12", "--db", db_url]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and "accepted" in result.output

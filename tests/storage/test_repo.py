@@ -7,11 +7,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from gapflow.settings import TZ
 from schemas.models import Analysis, CaseEvent, DocType, Evidence, Flag, FlagStatus
 from schemas.tables import AuditEntry, Document
 from storage import repo
 from storage.db import make_engine, session_factory, transaction, upgrade
-from gapflow.settings import TZ
 
 
 @pytest.fixture
