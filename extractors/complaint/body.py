@@ -46,6 +46,7 @@ _Q_TOPICS = {
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
 }
 _TRIM = " \t\n；;。，,"
+DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
@@ -204,9 +205,23 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     return first, asks
 
 
+def _only_whereabouts(text: str, s: int, e: int) -> bool:
+    """公司地址在…，老板姓覃。: a short paragraph about the respondent's whereabouts, no events."""
+    return (
+        e - s <= 60
+        and bool(kw("whereabouts").search(text, s, e))
+        and not kw("violation").search(text, s, e)
+        and not DATE_IN.search(text, s, e)
+    )
+
+
 def _from_prose(rec: Recorder, text: str) -> None:
     facts, asks = [], []
     for s, e in body_paragraphs(text):
+        if kw("written_for").search(text, s, e) and not DATE_IN.search(text, s, e):
+            continue  # the writer says who they write for (我叫某某，是他的儿子…委托我写): not the facts
+        if _only_whereabouts(text, s, e):
+            continue
         first, found = _asks_in(text, s, e)
         asks += found
         # what a plea paragraph says before asking is the facts only when it states a violation

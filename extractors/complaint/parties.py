@@ -15,9 +15,13 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import QA_LINE, Segment, is_header_row, is_person_name, kw, scan_line
 from extractors.normalize import paragraph_spans
 
+# 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
 _INLINE_PERSON = re.compile(
-    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人)[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})$"
+    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人"
+    rf"|(?:我|本人)的?(?:{kw('relative').pattern}))[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
+# 他的工作单位是某公司: the employer of the person described, told in a clause.
+_WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 _ADDRESS = re.compile(r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
 _BIRTH = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})(?:\s*[月.\-/]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
@@ -100,6 +104,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
     elif m := _ADDRESS.match(clause):
         rec.set("complainant.address", m.group("v"), s + m.start("v"), e, conf)
+    elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
+        rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)
     elif m := _BORN_LOOSE.match(clause):
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif not _employment(rec, text, s, e, conf):
@@ -138,6 +144,8 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         phones = nm.find_phones(value)
         value, s, e = (phones[0][0], s + phones[0][1], s + phones[0][2]) if phones else (None, s, e)
     elif field == "name" and path.startswith("complainant"):
+        if m := _TRAILING_NOTE.search(value):  # 投诉人：某某（按手印）
+            value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
         first, *rest = value.split() or [""]
         if len(rest) and is_person_name(first):  # 投诉人：张某 男 45岁 泥水工 (spaces, no labels)
             pos = s + len(first)

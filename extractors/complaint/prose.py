@@ -182,7 +182,9 @@ def _respondent(rec: Recorder, text: str) -> None:
     spans = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
     spans += body_paragraphs(text) + _facts_span(rec)
     if not rec.has("respondent.name"):
-        _respondent_name(rec, text, spans)
+        # the organisation the requests name (责令某公司支付…) is the one complained about, too
+        asked = [(ev.start, ev.end)] if (ev := rec.evidence.get("requests")) else []
+        _respondent_name(rec, text, spans + asked)
     if not rec.has("respondent.legal_representative"):
         _legal_representative(rec, text, spans)
     name = rec.get("respondent.name")
