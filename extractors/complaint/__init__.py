@@ -12,6 +12,7 @@ Conventions (see the modules for details):
 - amount: see `money` — a stated total, else the single stated amount, else None;
 - respondent.workplace: only when the letter states a place of employment different from the address;
 - ID numbers with a wrong GB 11643 check digit are not returned;
+- forwarded letters: a forwarding office's cover note is skipped, see `forwarded`;
 - age: a stated age, else full years at the letter date from a stated birth date (出生年月), see `dates`.
 """
 
@@ -22,6 +23,7 @@ from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import INLINE, Recorder
+from extractors.complaint.forwarded import mask_cover
 from extractors.complaint.labels import find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
@@ -53,8 +55,8 @@ def _chat_facts(rec: Recorder, text: str, messages: list[Message]) -> None:
 def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
     """Read a complaint letter's fields from its normalised text. Pure."""
     rec = Recorder(doc)
-    text = doc.text
-    if chat := mask_chat(doc.text):  # a printed message log: read only what the writer wrote
+    text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
+    if chat := mask_chat(text):  # a printed message log: read only what the writer wrote
         text, messages = chat
         _chat_facts(rec, text, messages)
     sections = find_sections(text)

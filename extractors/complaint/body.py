@@ -7,6 +7,7 @@ when the section numbers its items. Facts are the section's text as written.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.complaint.evidence import INLINE, LABELLED, PROSE, Recorder
@@ -46,6 +47,7 @@ _Q_TOPICS = {
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
 }
 _TRIM = " \t\n；;。，,"
+_ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
 
@@ -205,6 +207,19 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     return first, asks
 
 
+def _listed_asks(text: str) -> tuple[int, int] | None:
+    """恳请市长帮我们做主：/1.责令…/2.纠正…: a plea line ending with a colon, then numbered items."""
+    spans = paragraph_spans(text)
+    for i, (s, e) in enumerate(spans[:-1]):
+        line = text[s:e].strip()
+        if not line.endswith(("：", ":")) or not _ASKING.search(line) or label_at(text, s, e):
+            continue
+        items = list(itertools.takewhile(lambda sp: ENUM.match(text[sp[0] : sp[1]].lstrip()), spans[i + 1 :]))
+        if items:
+            return items[0][0], items[-1][1]
+    return None
+
+
 def _only_whereabouts(text: str, s: int, e: int) -> bool:
     """公司地址在…，老板姓覃。: a short paragraph about the respondent's whereabouts, no events."""
     return (
@@ -229,6 +244,8 @@ def _from_prose(rec: Recorder, text: str) -> None:
             facts.append(_trimmed(text, s, first) if found else (s, e))
     if not rec.has("facts") and facts:
         rec.set("facts", "\n".join(text[s:e].strip() for s, e in facts), facts[0][0], facts[-1][1], PROSE)
+    if not rec.has("requests") and (listed := _listed_asks(text)):
+        _record_requests(rec, text, listed[0], listed[1], PROSE)
     if not rec.has("requests") and asks:
         spans = asks
         rec.set("requests", [text[s:e] for s, e in spans], spans[0][0], spans[-1][1], PROSE)

@@ -146,6 +146,15 @@ def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> 
                 start, end = ev.start, ev.end
             rec.set("respondent.name", name, start, end, PROSE)
             return
+    if employer and (m := kw("org_suffix").search(employer)):
+        # 公司每个月都扣我…: the employer's generic noun in a sentence that states a violation
+        noun = m.group()[-2:]
+        for s, e in spans:
+            for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
+                if noun in sm.group() and kw("violation").search(sm.group()):
+                    ev = rec.evidence["complainant.employer"]
+                    rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
+                    return
 
 
 def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:

@@ -1,0 +1,51 @@
+"""Letters forwarded by another office: a cover note (信访事项转送函, 转办函, 市长信箱 交办单) on top, then
+the original letter.
+
+The cover note is the forwarding office's: its body, reference number, date and signature are none of
+the complaint's facts, parties or requests. `mask_cover(text)` blanks it (same length and offsets, line
+breaks kept) so the field readers see only the original letter; the document dates (the receiving
+office's 收件日期 stamp under the note) are still read from the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint.labels import DATE_LINE, kw
+from extractors.normalize import paragraph_spans
+
+# the cover note starts within the first lines and ends with its date and the stamps under it
+_HEAD_LINES = 10
+# a stamp or filing line under the note (收件日期：…, 某局（章）, 附件：某某来信)
+_STAMP = re.compile(r"收件|收文|收到|登记|[（(]章[)）]|盖章|^附件")
+_MIN_LETTER_LINES = 3
+
+
+def cover_end(text: str) -> int | None:
+    """Offset where the original letter begins, when the text opens with a forwarding office's note."""
+    spans = paragraph_spans(text)
+    cue = next((i for i, (s, e) in enumerate(spans[:_HEAD_LINES]) if kw("cover_note").search(text, s, e)), None)
+    if cue is None:
+        return None
+    dated = next((j for j in range(cue, len(spans)) if DATE_LINE.match(text[spans[j][0] : spans[j][1]])), None)
+    if dated is None:
+        return None
+    last = dated
+    while last + 1 < len(spans) and _closes_note(text, *spans[last + 1]):
+        last += 1
+    if len(spans) - (last + 1) < _MIN_LETTER_LINES:
+        return None  # nothing, or too little, after the note: it is the whole document
+    return spans[last][1]
+
+
+def _closes_note(text: str, s: int, e: int) -> bool:
+    line = text[s:e].strip()
+    return bool(DATE_LINE.match(line) or (len(line) <= 40 and _STAMP.search(line)))
+
+
+def mask_cover(text: str) -> str | None:
+    """The text with the cover note blanked (offsets kept), or None when there is no cover note."""
+    end = cover_end(text)
+    if end is None:
+        return None
+    return re.sub(r"[^\n]", " ", text[:end]) + text[end:]
