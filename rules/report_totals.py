@@ -10,7 +10,8 @@ cases are flagged:
 4. "A 5万元、B 3万元，合计9万元": parts before 合计/共计/总计 in one sentence that sum differently;
 5. a table whose 合计/总计 row differs from the sum of the rows above it;
 6. "受理来信来电85件，其中来信30件、来电52件": a 其中 breakdown whose part names, joined, are the end of
-   the total's own name — the parts name the whole, so they must add up to it.
+   the total's own name — the parts name the whole, so they must add up to it; likewise a breakdown that
+   closes with a catch-all part (其中食品类5件、其他类3件): the 其他 part makes it exhaustive.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _COUNT_TOTAL = re.compile(
 _PART = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<v>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)$")
 _COMPARATIVE = ("比", "增长", "同比", "下降", "减少", "增加", "占")
 _CN_ORDINALS = "一二三四五六七八九十"
+_CATCH_ALL = re.compile(r"^(?:其他|其它|其余)")  # a last part that takes the rest: the parts are the whole
 
 
 def to_number(s: str) -> float | None:
@@ -170,7 +172,8 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
             continue
         names = "".join(p.group("label") for p in parts if p)
         whole = re.sub(r"[和及与、]", "", m.group("label"))
-        if not whole.endswith(names) or len(whole) == len(names):
+        named_whole = whole.endswith(names) and len(whole) != len(names)
+        if not named_whole and not _CATCH_ALL.match(parts[-1].group("label")):
             continue
         got = sum(float(p.group("v")) for p in parts if p)
         if not _close(got, total, params["tolerance"], len(parts)):

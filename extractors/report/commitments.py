@@ -47,7 +47,9 @@ class Timing:
 def _action_re() -> re.Pattern[str]:
     t = lexicon.table()
     words = "|".join(map(re.escape, lexicon.words("actions")))
-    return re.compile(f"{t['action_not_before']}(?:{words}){t['action_not_after']}")
+    # 汇总通报: a modifier directly before another action word leaves the action to that word.
+    modifiers = "|".join(f"{re.escape(w)}(?!{words})" for w in lexicon.words("action_modifiers"))
+    return re.compile(f"{t['action_not_before']}(?:{modifiers}|{words}){t['action_not_after']}")
 
 
 def _negated(clause: str, start: int) -> bool:

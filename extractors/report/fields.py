@@ -67,6 +67,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
     """…制 / …制度 names: 首问负责制, “统一公开日”制度; not generic 工作制度 or 机制."""
     table = lexicon.table()
     lead = lexicon.regex("system_lead_verbs")
+    verbs = lexicon.regex("system_verbs")
     out: list[str] = []
     offset = 0
     for para in doc.text.split("\n"):
@@ -77,7 +78,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
         text = re.sub(r"[“”\"‘’]", "", para)
         text = re.sub(r"[(（][^()（）]{0,30}[)）]", "", text)
         for m in re.finditer(r"(制度|制)(?![度定作造订止约品成图衡发])", text):
-            head, tail = lead.sub("", _head_of(text, m.start())), m.group(1)
+            head, tail = lead.sub("", _after_verb(_head_of(text, m.start()), verbs)), m.group(1)
             if tail == "制" and (len(head) < 2 or head[-1] + "制" in table["not_system_zhi"]):
                 continue
             if tail == "制度" and (
@@ -105,6 +106,16 @@ def _head_of(text: str, end: int) -> str:
     head = text[s:end]
     counted = list(re.finditer(r"\d+(?:[年月日号届期次个项条]|\.\d)", head))
     return head[counted[-1].end() :] if counted else head
+
+
+def _after_verb(head: str, verbs: re.Pattern[str]) -> str:
+    """A name starts after the verb that introduces it: 中心全面落实首问负责制 -> 首问负责制. The last verb
+    leaving at least two characters wins (对各股室落实首问负责制)."""
+    cut = 0
+    for m in verbs.finditer(head):
+        if len(head) - m.end() >= 2:
+            cut = m.end()
+    return head[cut:]
 
 
 def _generic(head: str) -> bool:
