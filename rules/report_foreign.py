@@ -8,7 +8,9 @@ Three signs, all driven by the rule's params (rules/report.yaml):
 (c) a line of work that belongs to other bodies, in a sentence about the body's own work ("深化房改" in a
     发展和改革局's report);
 (d) a body of the same name in another county standing as a clause's subject ("，息烽县卫生健康局被评为…"
-    in 开阳县卫生健康局's report): a passage taken over from that body's own report.
+    in 开阳县卫生健康局's report): a passage taken over from that body's own report;
+(e) a document of another county or city cited as the basis of the body's own work ("根据《岷县…工作要点》"
+    in 临潭县's report): each county works from its own and its parents' documents.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _foreign_self_references(text, own_type, params)
     findings += _foreign_lines_of_work(text, agency, params)
     findings += _namesakes(text, agency, params)
+    findings += _foreign_bases(text, agency, params)
     return _merge_by_sentence(findings)
 
 
@@ -206,6 +209,27 @@ def _namesakes(text: str, agency: str | None, params: dict) -> list[Finding]:
         if _is_foreign_place(parse_place(other), own, "", other, None, params):
             s, e = sentence_at(text, m.start())
             found.append(Finding(s, e, text[s:e], f"文中以“{m.group(0)}”为主语叙述，不是本单位（{agency}）"))
+    return found
+
+
+# A document cited as what the work follows: 根据《…》文件精神, 按照《…》要求.
+_BASIS = re.compile(r"(?:根据|按照|依据|遵照|依照|对照|贯彻落实|贯彻)《(?P<title>[^《》\n]{4,60})》")
+
+
+def _foreign_bases(text: str, agency: str | None, params: dict) -> list[Finding]:
+    """(e) A basis document whose title opens with a place that is not the body's own nor a parent."""
+    own = parse_place(agency, written_only=False) if agency else (None, None)
+    if not (own[0] or own[1]):
+        return []
+    found = []
+    for m in _BASIS.finditer(text):
+        place = _leading_place(m.group("title")[: params["subject_window"]], params["place_suffix"])
+        if not place:
+            continue
+        cited = parse_place(place)
+        if (cited[0] or cited[1]) and _is_foreign_place(cited, own, "", place, None, params):
+            s, e = sentence_at(text, m.start())
+            found.append(Finding(s, e, text[s:e], f"以“{place}”的文件《{m.group('title')}》作为本单位工作依据"))
     return found
 
 

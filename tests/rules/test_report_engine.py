@@ -235,6 +235,21 @@ def test_namesake_body_of_another_county(rules: RuleSet, sentence: str, raised: 
 
 
 
+@pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        ("根据《息烽县2025年政务公开工作要点》文件精神，我局制定了工作方案。", True),  # another county's plan
+        ("根据《开阳县2025年政务公开工作要点》文件精神，我局制定了工作方案。", False),  # its own county's
+        ("按照《贵阳市2025年政务公开工作要点》要求，我局制定了工作方案。", False),  # its parent city's
+        ("按照《遵义市2025年政务公开工作要点》要求，我局制定了工作方案。", True),  # another city's
+        ("根据《中华人民共和国政府信息公开条例》，我局制定了工作方案。", False),  # no place
+    ],
+)
+def test_basis_document_of_another_place(rules: RuleSet, sentence: str, raised: bool) -> None:
+    text = f"开阳县卫生健康局2025年工作汇报\n{sentence}"
+    flags = of(run(rules, text, ReportFields(agency="开阳县卫生健康局")), "report.foreign_reference")
+    assert bool(flags) is raised
+
 # --------------------------------------------------------------------------- report.totals_mismatch
 
 
@@ -278,6 +293,10 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
         ("共受理群众来信和来访40件，其中来信25件、来访15件，均已办结。", False),
         ("主动公开信息52条，其中在公开栏张贴30条、在网站发布20条。", False),  # may be partial
         ("办理行政许可事项120件，其中即办件80件、承诺件30件。", False),  # names do not make the whole
+        # a closing catch-all part (其他类) makes the breakdown the whole
+        ("受理投诉举报300件，其中食品类120件、药品类60件、其他类100件。", True),
+        ("受理投诉举报300件，其中食品类120件、药品类60件、其他类120件。", False),
+        ("受理投诉举报300件，其中食品类120件、药品类60件。", False),  # no catch-all: may be partial
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
