@@ -47,6 +47,7 @@ _Q_TOPICS = {
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
 }
 _TRIM = " \t\n；;。，,"
+_WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
@@ -196,7 +197,9 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     for m in _SENTENCE_END.finditer(text, s, e):
         sentence = m.group()
         lead = len(sentence) - len(sentence.lstrip(_TRIM))
-        if _REQUEST_START.match(sentence[lead:]):
+        if want := _WANT.match(sentence[lead:]):
+            start = m.start() + lead + want.end()  # 我就想请你们…: the request starts at 请
+        elif _REQUEST_START.match(sentence[lead:]):
             start = m.start() + lead
         elif c := _REQUEST_CLAUSE.search(sentence):
             start = m.start() + c.start()

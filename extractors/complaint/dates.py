@@ -106,8 +106,21 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
     found: list[Period] = []
     clauses = [(m.start() + s, m.end() + s) for m in re.finditer(r"[^，,]+", sentence)]
 
+    def clause_of(pos: int) -> tuple[int, int]:
+        """The clause of `pos`; a clause that is only a date (2025年3月10日，我女儿进入…) is the sentence's."""
+        i = next((i for i, (cs, ce) in enumerate(clauses) if cs <= pos < ce), None)
+        if i is None:
+            return pos, pos
+        cs, ce = clauses[i]
+        if nm.DATE.fullmatch(text[cs:ce].strip()):
+            ce = clauses[-1][1]
+        return cs, ce
+
     def excluded(pos: int) -> bool:
-        return any(cs <= pos < ce and kw("employment_start").search(text[cs:ce]) for cs, ce in clauses)
+        return bool(kw("employment_start").search(text[slice(*clause_of(pos))]))
+
+    def work_ended(pos: int) -> bool:  # 2025年2月28日我辞职离开, 2025年5月18日…右手被压伤
+        return bool(kw("work_end").search(text[slice(*clause_of(pos))]))
 
     def paid(pos: int) -> bool:  # 3月到6月的工资按时发了: months that were paid
         return any(cs <= pos < ce and kw("paid").search(text[cs:ce]) for cs, ce in clauses)
@@ -132,7 +145,7 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
         end, day = nm.date_from_match(m, end_of_month=True), bool(m.group("d"))
         if excluded(m.start()):
             found.append((start, start, False, m.span(), m.span(), "hire", day))
-        elif _UNTIL.search(text, max(s, m.start() - 4), m.start()):
+        elif _UNTIL.search(text, max(s, m.start() - 4), m.start()) or (day and work_ended(m.start())):
             found.append((end, end, False, m.span(), m.span(), "until", day))
         elif _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
             found.append((start, None, True, m.span(), m.span(), "ongoing" if ongoing_word else "since", day))
@@ -174,18 +187,22 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     periods: list[Period] = []
     ranges: list[Period] = []
     hires: list[Period] = []
+    untils: list[Period] = []
     from_hiring = whole = None
     for m in _SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()])
         found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
         hires += [p for p in found if p[5] == "hire"]
+        untils += [p for p in found if p[5] == "until"]
         ranges += [p for p in found if p[5] == "range"]
         sentence = m.group()
         if from_hiring is None and not found and kw("from_hiring").search(sentence):
             from_hiring = m.start()
         if not kw("violation").search(sentence) or kw("not_violation").search(sentence):
             continue
-        periods += _worked_until(found) + [p for p in found if p[5] != "hire"]
+        # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation
+        earlier = hires[:1] if not periods and hires and hires[0] not in found else []
+        periods += _worked_until(earlier + found) + [p for p in found if p[5] != "hire"]
         if whole is None and not found and kw("whole_period").search(sentence):
             whole = m.start()
     if whole is not None:
@@ -195,6 +212,9 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
         # 公司一直不签合同、不缴社保: the violation runs from the hiring
         h = hires[0]
         periods.append((h[0], None, True, h[3], h[3], "since", h[6]))
+    if not periods:
+        # 剩下的工钱一直冇给 (undated): the work's stated start and end are the period
+        periods = _worked_until(hires[:1] + [p for p in untils if p[5] == "until"])
     return periods, ranges
 
 

@@ -22,7 +22,10 @@ _INLINE_PERSON = re.compile(
 )
 # 他的工作单位是某公司: the employer of the person described, told in a clause.
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
-_ADDRESS = re.compile(r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住)[:：]?\s*(?P<v>.{4,})$")
+# 屋头在/屋里在/我屋在 (spoken: 屋 = home)
+_ADDRESS = re.compile(
+    r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
+)
 _BIRTH = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})(?:\s*[月.\-/]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
 )

@@ -40,9 +40,12 @@ _HIRED_BY = re.compile(r"(?:受|被)(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:�
 _DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
 # 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
 _SITE = re.compile(
-    r"在(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
+    r"(?:在|到)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
     r"(?:从事|干活|上班|做工|务工|施工|工作|做)"
 )
+# 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
+_WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|门店|店面|上班的地方|干活的地方)"
+_WORKS_THERE = re.compile(rf"(?:^|(?<=[，,：:、\s但而的])|(?<=知道)){_WORKPLACE_NOUN}$")
 # a site counts as a place of employment only when written as an address (某县某镇…工地)
 _DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县)")
 _OWN_PHONE = re.compile(r"(?:我的?|本人)(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*(?P<v>[\d\-\s]{7,18})")
@@ -92,8 +95,24 @@ def _hired(rec: Recorder, text: str) -> None:
         if not rec.has("complainant.occupation") and m and (occ := occupation_of(m.group("occ"))):
             rec.set("complainant.occupation", occ, m.start("occ"), m.end("occ"), PROSE)
         m = _SITE.search(text, s, e)
-        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(m.group("w")):
-            rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
+        # 到某公司承接的某县某镇…工地做木工: when the letter gives no address for the organisation, the
+        # site after the last 的 is the only place it is known by (with an address it is its project)
+        w0 = m.start("w") if m else 0
+        if m and not rec.has("respondent.address"):
+            w0 += m.group("w").rfind("的") + 1
+        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(text[w0 : m.end("w")]):
+            rec.set("respondent.workplace", text[w0 : m.end("w")], w0, m.end("w"), PROSE)
+
+
+def _workplace(rec: Recorder, text: str) -> None:
+    """但工厂在某县某镇木材加工园，我们都在那里上班: the place of employment told in prose."""
+    for s, e in body_paragraphs(text) + _facts_span(rec):
+        for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
+            for m in _LOCATED.finditer(sm.group()):
+                if _WORKS_THERE.search(sm.group()[: m.start()]) and _DIVISION_FIRST.match(m.group("a")):
+                    start = s + sm.start() + m.start("a")
+                    rec.set("respondent.workplace", m.group("a"), start, start + len(m.group("a")), PROSE)
+                    return
 
 
 def _own_phone(rec: Recorder, text: str) -> None:
@@ -126,6 +145,13 @@ def _employment(rec: Recorder, text: str) -> None:
                 rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
 
 
+def _noun(name: str) -> str | None:
+    """The generic noun a letter uses for the organisation: 公司, 酒店; 厂 for 加工厂 (厂头, 厂子)."""
+    if not (m := kw("org_suffix").search(name)):
+        return None
+    return m.group()[-1] if m.group().endswith(("厂", "店")) else m.group()[-2:]
+
+
 def _core(name: str) -> str:
     return re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
 
@@ -146,9 +172,8 @@ def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> 
                 start, end = ev.start, ev.end
             rec.set("respondent.name", name, start, end, PROSE)
             return
-    if employer and (m := kw("org_suffix").search(employer)):
+    if employer and (noun := _noun(employer)):
         # 公司每个月都扣我…: the employer's generic noun in a sentence that states a violation
-        noun = m.group()[-2:]
         for s, e in spans:
             for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
                 if noun in sm.group() and kw("violation").search(sm.group()):
@@ -201,7 +226,7 @@ def _respondent(rec: Recorder, text: str) -> None:
         return
     core = _core(name)
     # the generic noun of the organisation (酒店地址在…, 公司在…) refers back to it
-    noun = m.group()[-2:] if (m := kw("org_suffix").search(name)) else core
+    noun = _noun(name) or core
     # and the writer's self-description that names the employer (我在某酒店当帮厨，酒店在…)
     if (ev := rec.evidence.get("complainant.employer")) and rec.get("complainant.employer") == name:
         spans = spans + [p for p in paragraph_spans(text) if p[0] <= ev.start < p[1]]
@@ -211,7 +236,7 @@ def _respondent(rec: Recorder, text: str) -> None:
             if core not in sentence and name not in sentence and noun not in sentence:
                 continue
             for m in _LOCATED.finditer(sentence):
-                if core in m.group("a"):
+                if core in m.group("a") or _WORKS_THERE.search(sentence[: m.start()]):
                     continue
                 start = s + sm.start() + m.start("a")
                 rec.set("respondent.address", m.group("a"), start, start + len(m.group("a")), PROSE)
@@ -226,6 +251,8 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)
     _hired(rec, text)
+    if not rec.has("respondent.workplace"):
+        _workplace(rec, text)
     if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):
         _respondent(rec, text)
     _employer_is_respondent(rec, text)
