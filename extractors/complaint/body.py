@@ -22,6 +22,7 @@ from extractors.complaint.labels import (
     tables,
 )
 from extractors.complaint.numerals import find_phones
+from extractors.complaint.parties import describes_person
 from extractors.normalize import paragraph_spans
 
 ENUM = re.compile(
@@ -47,6 +48,7 @@ _Q_TOPICS = {
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
 }
 _TRIM = " \t\n；;。，,"
+_CALLED = re.compile(r"^(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}$")
 _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
@@ -180,13 +182,22 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         if hit or QA_LINE.match(line) or ENUM.match(line):
             continue
         segments = scan_line(text, s, e)
-        if any(seg.value(text) in ("男", "女") for seg in segments[1:4]):
+        if any(seg.value(text) in ("男", "女") for seg in segments[1:4]) or _self_description(text, segments):
             # a person's description, not facts; what the paragraph says after it may be
             if rest := _events_after_description(text, s, e):
                 body.append(rest)
             continue
         body.append((s, e))
     return body
+
+
+def _self_description(text: str, segments: list) -> bool:
+    """我叫某某，是个铲车司机，我屋在…: the writer's own description (no gender given), not facts."""
+    if len(segments) < 2 or not _CALLED.match(segments[0].value(text)):
+        return False
+    return describes_person(segments[1].value(text)) and not kw("violation").search(
+        text, segments[0].start, segments[-1].end
+    )
 
 
 def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:

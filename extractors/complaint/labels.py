@@ -35,7 +35,7 @@ SIGNATURE_LINE = re.compile(
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
 # A statement that the matter was NOT taken to arbitration or court: it ends a requests/facts section.
 NO_PROCEEDINGS = re.compile(
-    r"^[^。，,；;]{0,16}?(?:未|没有|没|尚未|不曾|从未|并未)[^。，,；;]{0,14}?(?:仲裁|诉讼|起诉|法院)"
+    r"^[^。，,；;]{0,16}?(?:未|没有|没|尚未|不曾|从未|并未|冇|莫得)[^。，,；;]{0,14}?(?:仲裁|诉讼|起诉|法院)"
 )
 
 

@@ -32,11 +32,13 @@ _BIRTH = re.compile(
 _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
-_IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)")
+_IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)(?:个|一个|一名)?")
 _ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
-_PHONE_LOOSE = re.compile(r"^(?:联系电话|联系方式|手机号码|手机|电话)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$")
+_PHONE_LOOSE = re.compile(
+    r"^(?:我的)?(?:联系电话|联系方式|手机号码|电话号码|手机号|手机|电话)?(?:是|为)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$"
+)
 OCCUPATION = re.compile(rf"(?:{kw('occupation_suffix').pattern})$")
-_TRAILING_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
+_TRAILING_NOTE = re.compile(r"[（(][^）)]{1,30}[）)]$")
 # 我叫某某，在某店做服务员: a name followed by where the person works introduces the writer too.
 _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})")
 
@@ -165,6 +167,15 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     rec.set(path, value, s, e, LABELLED)
 
 
+def describes_person(clause: str) -> bool:
+    """The clause after `我叫某某` that shows the writer describes themself: gender, age, workplace, or
+    an occupation (我叫某某，是个铲车司机，…)."""
+    if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause):
+        return True
+    lead = _IS.match(clause)
+    return bool(lead and occupation_of(clause[lead.end() :]))
+
+
 def _context_of(key: str, ctx: str | None) -> str | None:
     if key == "complainant.name" or key in ("complainant.gender", "complainant.age"):
         return "complainant"
@@ -213,7 +224,7 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
-                if m and (following in ("男", "女") or nm.AGE.search(following) or _WORKS_AT.match(following)):
+                if m and describes_person(following):
                     ctx, names_person = "complainant", True
                     rec.set(
                         "complainant.name",

@@ -20,7 +20,7 @@ from extractors.complaint.parties import clean_org, occupation_of
 from extractors.normalize import paragraph_spans
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
-_PLACE = "省市县区镇乡村路街道号园组巷屯寨"
+_PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
     rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
 )
@@ -100,7 +100,9 @@ def _hired(rec: Recorder, text: str) -> None:
         w0 = m.start("w") if m else 0
         if m and not rec.has("respondent.address"):
             w0 += m.group("w").rfind("的") + 1
-        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(text[w0 : m.end("w")]):
+        site = text[w0 : m.end("w")] if m else ""
+        known = (rec.get("complainant.employer"), rec.get("respondent.name"))  # 在某砖场做砖: the employer
+        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(site) and site not in known:
             rec.set("respondent.workplace", text[w0 : m.end("w")], w0, m.end("w"), PROSE)
 
 
@@ -129,7 +131,7 @@ def _employment(rec: Recorder, text: str) -> None:
     # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工: the organisation right after 是
     pattern = re.compile(
         rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
-        r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在)"
+        r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
     for s, e in body_paragraphs(text):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
