@@ -95,6 +95,8 @@ def derive_age(rec: Recorder) -> None:
 # (start, end, ongoing, span of the start, span of the end, kind, end is a day)
 # kind: "range" (A至B), "since" (从A开始), "ongoing" (A…至今), "date", "until" (到A, 截至A), "hire" (入职A)
 Period = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str, bool]
+# what may follow a date in its clause before the events (2025年5月18日凌晨3点左右，…)
+_TIME_OF_DAY = re.compile(r"[凌晨早上中下午晚夜间\d一二三四五六七八九十两半点时分左右许前后时候那天\s]*")
 _UNTIL = re.compile(r"(?:到|至|直到|拖到|做到|干到|截至|截止到?)\s*$")
 
 
@@ -112,7 +114,8 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
         if i is None:
             return pos, pos
         cs, ce = clauses[i]
-        if nm.DATE.fullmatch(text[cs:ce].strip()):
+        d = nm.DATE.match(text[cs:ce].strip())
+        if d and _TIME_OF_DAY.fullmatch(text[cs:ce].strip()[d.end() :]):
             ce = clauses[-1][1]
         return cs, ce
 

@@ -128,12 +128,13 @@ def _own_phone(rec: Recorder, text: str) -> None:
 
 def _employment(rec: Recorder, text: str) -> None:
     suffix = kw("org_suffix").pattern
-    # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工: the organisation right after 是
+    # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工: the organisation
+    # right after 是/在/进入
     pattern = re.compile(
-        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
+        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在|进入)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
         r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
-    for s, e in body_paragraphs(text):
+    for s, e in body_paragraphs(text) + _facts_span(rec):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
             cleaned = clean_org(m.group("org"))
             if cleaned and not _OFFICIAL.search(cleaned[0]):
