@@ -46,6 +46,8 @@ _SITE = re.compile(
 # 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
 _WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|门店|店面|上班的地方|干活的地方)"
 _WORKS_THERE = re.compile(rf"(?:^|(?<=[，,：:、\s但而的])|(?<=知道)){_WORKPLACE_NOUN}$")
+# 被派驻某县某镇某小区值班: a guard or dispatched worker's post
+_POSTED = re.compile(r"派驻(?:到|在|至|于)?(?P<w>[^，。；,\s]{4,40}?)(?:值班|执勤|上班|工作|做事|干活|看守|看管)")
 # a site counts as a place of employment only when written as an address (某县某镇…工地)
 _DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县)")
 _OWN_PHONE = re.compile(r"(?:我的?|本人)(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*(?P<v>[\d\-\s]{7,18})")
@@ -107,8 +109,12 @@ def _hired(rec: Recorder, text: str) -> None:
 
 
 def _workplace(rec: Recorder, text: str) -> None:
-    """但工厂在某县某镇木材加工园，我们都在那里上班: the place of employment told in prose."""
+    """但工厂在某县某镇木材加工园，我们都在那里上班 / 被派驻某县某小区值班: the place of employment told
+    in prose."""
     for s, e in body_paragraphs(text) + _facts_span(rec):
+        if (m := _POSTED.search(text, s, e)) and _DIVISION_FIRST.match(m.group("w")):
+            rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
+            return
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             for m in _LOCATED.finditer(sm.group()):
                 if _WORKS_THERE.search(sm.group()[: m.start()]) and _DIVISION_FIRST.match(m.group("a")):
