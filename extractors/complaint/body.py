@@ -49,6 +49,7 @@ _Q_TOPICS = {
 }
 _TRIM = " \t\n；;。，,"
 _CALLED = re.compile(r"^(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}$")
+_SUBJECT = re.compile(r"^(?:我|我们|本人)(?:要|想|现)?(?:投诉|反映|举报)[^，。]{0,40}(?:的问题|的事情?|的情况)$")
 _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
@@ -234,10 +235,20 @@ def _listed_asks(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _only_whereabouts(text: str, s: int, e: int) -> bool:
+def _past_preamble(text: str, s: int, e: int) -> int:
+    """Where a paragraph's events begin: past what the letter is about (我要投诉某公司…的问题) and where
+    the respondent is (公司注册地址在…，但工厂在…), when events follow."""
+    for m in _SENTENCE_END.finditer(text, s, e):
+        sentence = m.group().strip(_TRIM)
+        if not (_SUBJECT.match(sentence) or _only_whereabouts(text, m.start(), m.end(), any_length=True)):
+            return m.start() if kw("violation").search(text, m.start(), e) else s
+    return e  # all preamble
+
+
+def _only_whereabouts(text: str, s: int, e: int, any_length: bool = False) -> bool:
     """公司地址在…，老板姓覃。: a short paragraph about the respondent's whereabouts, no events."""
     return (
-        e - s <= 60
+        (any_length or e - s <= 60)
         and bool(kw("whereabouts").search(text, s, e))
         and not kw("violation").search(text, s, e)
         and not DATE_IN.search(text, s, e)
@@ -251,6 +262,8 @@ def _from_prose(rec: Recorder, text: str) -> None:
             continue  # the writer says who they write for (我叫某某，是他的儿子…委托我写): not the facts
         if _only_whereabouts(text, s, e):
             continue
+        if s > 0 and text[s - 1] != "\n":  # the rest of a paragraph that began with the writer's description
+            s = _past_preamble(text, s, e)
         first, found = _asks_in(text, s, e)
         asks += found
         # what a plea paragraph says before asking is the facts only when it states a violation
