@@ -57,8 +57,11 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     name = candidate[cut:]
     if len(name) < 4 or name[0] in "该此本其这那贵我你他" or not kw("org_suffix").search(name):
         return None
-    if re.search(r"(?:进|出|回|到|离开)(?:厂|公司|店)$", name):
-        return None  # 实际上从进厂…: going in, not a name
+    if re.search(r"(?:进去?|进到|出|回|到|离开)(?:工厂|厂|公司|宾馆|酒店|饭店|店)$", name):
+        return None  # 实际上从进厂…, 一进去宾馆: going in, not a name
+    suffix = kw("org_suffix").pattern
+    if owner := re.match(rf"(.{{4,}}?(?:{suffix}))(?:开|开办|经营|旗下|下属)的", name):
+        name = owner.group(1)  # 某公司开的某宾馆: the company that runs it
     if (dept := _DEPARTMENT.search(name)) and kw("org_suffix").search(name[: dept.start()]):
         name = name[: dept.start()]  # the department after a complete name (公司后厨 -> 公司)
     if len(name) < 4 or not kw("org_suffix").search(name):

@@ -189,6 +189,11 @@ def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> 
                     ev = rec.evidence["complainant.employer"]
                     rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
                     return
+    facts = rec.evidence.get("facts")
+    if employer and facts and kw("violation").search(text, facts.start, facts.end):
+        # the only organisation the letter names is the employer, and the facts state a violation
+        ev = rec.evidence["complainant.employer"]
+        rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
 
 
 def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
