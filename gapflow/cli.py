@@ -88,38 +88,32 @@ def _print_summary(result: dict) -> None:
         console.print("收件箱中没有新文件。")
 
 
+InboxOption = Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")]
+
+
+def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None) -> None:
+    """Run one of the inbox flows in this process, print its summary, exit 1 when the run failed."""
+    _quiet_prefect()
+    import flows.inbox
+
+    flow_fn = getattr(flows.inbox, name)
+    with _progress():
+        result = flow_fn(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    _print_summary(result)
+    if result["status"] != "completed":
+        raise typer.Exit(1)
+
+
 @app.command()
-def run(
-    inbox: Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")] = None,
-    db: DbOption = None,
-    today: TodayOption = None,
-) -> None:
+def run(inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None) -> None:
     """处理收件箱中的新文件一次：读取、抽取、检查、入库，然后移入 processed/ 或 quarantine/。"""
-    _quiet_prefect()
-    from flows.inbox import inbox_flow
-
-    with _progress():
-        result = inbox_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
-    _print_summary(result)
-    if result["status"] != "completed":
-        raise typer.Exit(1)
+    _run_flow("inbox_flow", inbox, db, today)
 
 
 @app.command()
-def nightly(
-    inbox: Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")] = None,
-    db: DbOption = None,
-    today: TodayOption = None,
-) -> None:
+def nightly(inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None) -> None:
     """夜间任务：处理收件箱，再按今天重新计算所有期限与公开计划。"""
-    _quiet_prefect()
-    from flows.inbox import nightly_flow
-
-    with _progress():
-        result = nightly_flow(inbox=str(inbox) if inbox else None, db_url=db, today=today)
-    _print_summary(result)
-    if result["status"] != "completed":
-        raise typer.Exit(1)
+    _run_flow("nightly_flow", inbox, db, today)
 
 
 @app.command()
