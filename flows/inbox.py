@@ -8,7 +8,6 @@ our own tables.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -143,53 +142,42 @@ def _counts(outcomes: list[dict]) -> dict[str, int]:
     return counts
 
 
-@flow(name="gapflow-inbox", log_prints=False)
-def inbox_flow(inbox: str | None = None, db_url: str | None = None, today: str | None = None) -> dict:
-    """One pass over the inbox: every new file is read, checked, stored and moved."""
+def _tracked_pass(kind: str, inbox: str | None, db_url: str | None, today: str | None, reevaluate: bool) -> dict:
+    """A run recorded in `runs`: the inbox pass, then (nightly) every deadline re-evaluated."""
     day = today_in_beijing(today)
     rt = open_runtime(db_url)
     with transaction(rt.sessions) as session:
-        run_id = repo.start_run(session, "run", day).id
-    status = "failed"
-    outcomes: list[dict] = []
-    try:
-        outcomes = run_inbox(inbox, db_url, day, run_id)
-        status = "failed" if any(o["outcome"] == "failed" for o in outcomes) else "completed"
-    finally:
-        with transaction(rt.sessions) as session:
-            repo.finish_run(session, run_id, status, _counts(outcomes))
-    _publish(outcomes, [])
-    get_run_logger().info("inbox pass %s: %s", run_id, _counts(outcomes))
-    return {"run_id": run_id, "status": status, "files": outcomes, "overdue": []}
-
-
-@flow(name="gapflow-nightly", log_prints=False)
-def nightly_flow(inbox: str | None = None, db_url: str | None = None, today: str | None = None) -> dict:
-    """Inbox pass, then every deadline and schedule re-evaluated against today."""
-    day = today_in_beijing(today)
-    rt = open_runtime(db_url)
-    with transaction(rt.sessions) as session:
-        run_id = repo.start_run(session, "nightly", day).id
+        run_id = repo.start_run(session, kind, day).id
     status = "failed"
     outcomes: list[dict] = []
     overdue: list[dict] = []
     try:
         outcomes = run_inbox(inbox, db_url, day, run_id)
-        overdue = reevaluate_task(db_url, day)
+        if reevaluate:
+            overdue = reevaluate_task(db_url, day)
         status = "failed" if any(o["outcome"] == "failed" for o in outcomes) else "completed"
     finally:
+        counts = {**_counts(outcomes), **({"overdue": len(overdue)} if reevaluate else {})}
         with transaction(rt.sessions) as session:
-            repo.finish_run(session, run_id, status, {**_counts(outcomes), "overdue": len(overdue)})
+            repo.finish_run(session, run_id, status, counts)
     _publish(outcomes, overdue)
-    get_run_logger().info("nightly %s: %s, %d overdue", run_id, _counts(outcomes), len(overdue))
+    get_run_logger().info("%s %s: %s", kind, run_id, counts)
     return {"run_id": run_id, "status": status, "files": outcomes, "overdue": overdue}
+
+
+@flow(name="gapflow-inbox", log_prints=False)
+def inbox_flow(inbox: str | None = None, db_url: str | None = None, today: str | None = None) -> dict:
+    """One pass over the inbox: every new file is read, checked, stored and moved."""
+    return _tracked_pass("run", inbox, db_url, today, reevaluate=False)
+
+
+@flow(name="gapflow-nightly", log_prints=False)
+def nightly_flow(inbox: str | None = None, db_url: str | None = None, today: str | None = None) -> dict:
+    """Inbox pass, then every deadline and schedule re-evaluated against today."""
+    return _tracked_pass("nightly", inbox, db_url, today, reevaluate=True)
 
 
 @task(name="reevaluate-deadlines", cache_policy=NO_CACHE, retries=IO_RETRIES,
       retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
 def reevaluate_task(db_url: str | None, today: date) -> list[dict]:
     return reevaluate_all(open_runtime(db_url), today)
-
-
-def interactive() -> bool:
-    return sys.stderr.isatty()
