@@ -22,18 +22,11 @@ from extractors.complaint import numerals as nm
 from extractors.readers import read_document
 from rules.complaint_engine import REQUIRED_ITEMS
 from schemas.models import ComplaintFields, ParsedDocument
+from tests.contract import COMPLAINT_RULE_IDS
 
 CASES = fixtures()
 REQUIRED = list(REQUIRED_ITEMS)  # the rule engine's list of required items
-RULE_IDS = {f"complaint.missing.{f}" for f in REQUIRED} | {
-    "complaint.time_barred",
-    "complaint.prior_proceedings",
-    "complaint.dispute_route",
-    "complaint.out_of_jurisdiction",
-    "complaint.too_many_agents",
-    "complaint.acceptance_overdue",
-    "complaint.investigation_overdue",
-}
+RULE_IDS = set(COMPLAINT_RULE_IDS)
 
 
 @pytest.fixture(scope="module")

@@ -6,28 +6,17 @@ import re
 
 import pytest
 
-from rules.complaint_engine import MISSING_PREFIX, REQUIRED_ITEMS
+from rules.complaint_engine import REQUIRED_ITEMS
 from rules.dispute import compile_categories
 from rules.loader import RuleSet
+from tests.contract import COMPLAINT_REQUIRED_ITEMS, COMPLAINT_RULE_IDS
 
-CONTRACT_IDS = [MISSING_PREFIX + p for p in REQUIRED_ITEMS] + [
-    "complaint.time_barred",
-    "complaint.prior_proceedings",
-    "complaint.dispute_route",
-    "complaint.out_of_jurisdiction",
-    "complaint.too_many_agents",
-    "complaint.acceptance_overdue",
-    "complaint.investigation_overdue",
-]
+CONTRACT_IDS = COMPLAINT_RULE_IDS
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_required_items_are_those_of_the_contract() -> None:
-    assert set(REQUIRED_ITEMS) == {
-        "complainant.name", "complainant.gender", "complainant.age", "complainant.occupation",
-        "complainant.employer", "complainant.address", "complainant.phone", "respondent.name",
-        "respondent.address", "facts", "requests", "prior_proceedings",
-    }  # fmt: skip
+    assert set(REQUIRED_ITEMS) == set(COMPLAINT_REQUIRED_ITEMS)
 
 
 @pytest.mark.parametrize("rule_id", CONTRACT_IDS)
