@@ -2,7 +2,7 @@
 
 `tests/fixtures/holdout/` holds complaint letters and work reports written independently of the
 extractor fixtures, each with a hand-written golden `<name>.expected.json`. Every golden is run in
-every built format (.docx, .pdf) through the whole pure pipeline (`gapflow.analyse.analyse`) and
+every built format (.docx, .pdf) through the whole pure pipeline (`pipeline.analyse.analyse`) and
 compared field by field.
 
 How values are compared (the golden notes say why a value is what it is):
@@ -135,7 +135,7 @@ def _short(value: Any, limit: int = 80) -> str:
 
 def _analyse(path: Path, received: date) -> dict[str, Any]:
     from extractors.readers import read_document
-    from gapflow.analyse import AnalysisContext, analyse
+    from pipeline.analyse import AnalysisContext, analyse
     from rules.calendar import load_calendar
     from rules.loader import load_rules
 

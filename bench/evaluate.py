@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.eval_complaints import main as complaints_main
 from bench.eval_reports import main as reports_main
 from extractors.readers import read_document
-from gapflow.analyse import AnalysisContext, analyse
+from pipeline.analyse import AnalysisContext, analyse
 from rules.calendar import load_calendar
 from rules.loader import load_rules
 from schemas.models import PriorDocument

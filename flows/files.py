@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from gapflow.settings import TZ
+from config.settings import TZ
 
 IGNORED_PREFIXES = ("~$", ".~", ".")  # Word lock files, hidden and partial files
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".error.txt")

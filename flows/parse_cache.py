@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from extractors.readers import read_document
-from gapflow import EXTRACTOR_VERSION
+from pipeline import EXTRACTOR_VERSION
 from schemas.models import ParsedDocument
 
 

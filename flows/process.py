@@ -24,8 +24,8 @@ from sqlalchemy.exc import IntegrityError
 from flows.files import InboxLayout, claim_key, destination, move, received_at, sha256_of, write_error_note
 from flows.parse_cache import read_cached
 from flows.runtime import Runtime
-from gapflow import EXTRACTOR_VERSION
-from gapflow.analyse import AnalysisContext, analyse, error_flag
+from pipeline import EXTRACTOR_VERSION
+from pipeline.analyse import AnalysisContext, analyse, error_flag
 from rules import similarity
 from schemas.errors import LoadError
 from schemas.models import DocStatus, DocType, ErrorInfo

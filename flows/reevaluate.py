@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from flows.runtime import Runtime
-from gapflow.analyse import AnalysisContext, reevaluate_complaint, reevaluate_report
+from pipeline.analyse import AnalysisContext, reevaluate_complaint, reevaluate_report
 from rules.report_text import same_name
 from schemas.models import Deadline, DeadlineStatus, DocType, PriorDocument
 from schemas.tables import Document

@@ -1,5 +1,5 @@
 """`gapflow reprocess`: re-run extraction and checks over stored documents whose results came from an
-older extractor version (`gapflow.EXTRACTOR_VERSION`), from the normalised text kept in the database.
+older extractor version (`pipeline.EXTRACTOR_VERSION`), from the normalised text kept in the database.
 
 The original files are not needed: `documents.text` is what the readers produced. The page map is not
 stored; it comes from the parse cache when that still holds this content, else every offset is page 1.
@@ -19,8 +19,8 @@ from prefect.cache_policies import NO_CACHE
 from flows import parse_cache
 from flows.inbox import IO_RETRIES, IO_RETRY_DELAY_SECONDS, reevaluate_task
 from flows.runtime import Runtime, open_runtime, today_in_beijing
-from gapflow import EXTRACTOR_VERSION
-from gapflow.analyse import AnalysisContext, analyse
+from pipeline import EXTRACTOR_VERSION
+from pipeline.analyse import AnalysisContext, analyse
 from rules import similarity
 from schemas.models import ParsedDocument
 from schemas.tables import Document

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from config.settings import TZ, Settings, load_settings
 from extractors import tokenize
-from gapflow.settings import TZ, Settings, load_settings
 from rules.loader import RuleSet, load_rules
 from storage.db import make_engine, session_factory, upgrade
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from extractors.readers import read_document
-from gapflow.analyse import AnalysisContext, analyse
+from pipeline.analyse import AnalysisContext, analyse
 from rules.calendar import load_calendar
 from rules.loader import load_rules
 from schemas.models import DocType, PriorDocument

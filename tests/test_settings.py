@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gapflow.settings import SETTINGS_DOC, Settings
+from config.settings import SETTINGS_DOC, Settings
 
 README = Path(__file__).parent.parent / "README.md"
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from config.settings import TZ
 from flows.runtime import open_runtime
 from gapflow.cli import app
-from gapflow.settings import TZ
 from schemas.tables import Document
 from storage.db import transaction
 from tests.conftest import FIXTURES

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from flows.deploy import INBOX_INTERVAL, NIGHTLY_CRON, TIMEZONE, build_deployments
 from flows.inbox import inbox_flow, nightly_flow
 from flows.runtime import close_runtimes, open_runtime
-from gapflow import EXTRACTOR_VERSION
+from pipeline import EXTRACTOR_VERSION
 from schemas.tables import AuditEntry, Document
 from storage.db import transaction
 from tests.conftest import FIXTURES, PG_URL, _drop_pg_database, _pg_database_url

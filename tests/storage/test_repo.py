@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from gapflow.settings import TZ
+from config.settings import TZ
 from schemas.models import Analysis, CaseEvent, DocType, Evidence, Flag, FlagStatus
 from schemas.tables import AuditEntry, Document
 from storage import repo
