@@ -15,11 +15,11 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
+from config.runtime import open_runtime, today_in_beijing
 from flows.files import InboxLayout, ready_files
 from flows.pool import process_many
 from flows.process import doc_type_label
-from flows.reevaluate import reevaluate_all
-from flows.runtime import open_runtime, today_in_beijing
+from services.reevaluate import reevaluate_all
 from storage import repo
 from storage.db import transaction
 

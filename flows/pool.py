@@ -55,9 +55,9 @@ atexit.register(shutdown_pool)
 
 def process_one(path: str, inbox: str, db_url: str | None, run_id: str, today: date) -> dict:
     """One file, as a plain dict; a bug on one document leaves the file in the inbox and is reported."""
+    from config.runtime import open_runtime
     from flows.files import InboxLayout
     from flows.process import FileOutcome, process_file
-    from flows.runtime import open_runtime
 
     try:
         outcome = process_file(Path(path), InboxLayout(Path(inbox)), open_runtime(db_url), run_id, today)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
+from config.runtime import Runtime
 from flows.files import InboxLayout, claim_key, destination, move, received_at, sha256_of, write_error_note
 from flows.parse_cache import read_cached
-from flows.runtime import Runtime
 from pipeline import EXTRACTOR_VERSION
 from pipeline.analyse import AnalysisContext, analyse, error_flag
 from rules import similarity

@@ -16,9 +16,9 @@ from datetime import date
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from config.runtime import Runtime, open_runtime, today_in_beijing
 from flows import parse_cache
 from flows.inbox import IO_RETRIES, IO_RETRY_DELAY_SECONDS, reevaluate_task
-from flows.runtime import Runtime, open_runtime, today_in_beijing
 from pipeline import EXTRACTOR_VERSION
 from pipeline.analyse import AnalysisContext, analyse
 from rules import similarity

@@ -158,7 +158,7 @@ def export(
     if fmt != "jsonl":
         console.print(f"[red]不支持的导出格式：{fmt}（可选：jsonl）[/]")
         raise typer.Exit(2)
-    from flows.runtime import open_runtime
+    from config.runtime import open_runtime
     from storage import repo
     from storage.db import transaction
 
@@ -200,8 +200,8 @@ def case_add(
         allowed = "、".join(k.value for k in CaseEventKind)
         console.print(f"[red]节点类型或日期不正确：{e}。类型可选：{allowed}；日期格式 YYYY-MM-DD。[/]")
         raise typer.Exit(2) from e
-    from flows.reevaluate import reevaluate_document
-    from flows.runtime import open_runtime, today_in_beijing
+    from config.runtime import open_runtime, today_in_beijing
+    from services.reevaluate import reevaluate_document
     from storage import repo
     from storage.db import transaction
 
@@ -219,7 +219,7 @@ def case_add(
 @case_app.command("list")
 def case_list(document_id: Annotated[str, typer.Argument(help="投诉件的文档编号")], db: DbOption = None) -> None:
     """列出投诉件的办理节点与期限。"""
-    from flows.runtime import open_runtime
+    from config.runtime import open_runtime
     from schemas.tables import Document
     from storage.db import transaction
 
@@ -252,7 +252,7 @@ def flag_set(
     except ValueError as e:
         console.print(f"[red]状态不正确：{status}。可选：{'、'.join(s.value for s in FlagStatus)}[/]")
         raise typer.Exit(2) from e
-    from flows.runtime import open_runtime
+    from config.runtime import open_runtime
     from storage import repo
     from storage.db import transaction
 

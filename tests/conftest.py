@@ -65,7 +65,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return
     url = _pg_database_url(PG_URL)
     yield url
-    from flows.runtime import close_runtimes
+    from config.runtime import close_runtimes
 
     close_runtimes()
     _drop_pg_database(PG_URL, url)

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from config.runtime import open_runtime
 from config.settings import TZ
-from flows.runtime import open_runtime
 from gapflow.cli import app
 from schemas.tables import Document
 from storage.db import transaction

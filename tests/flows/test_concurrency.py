@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from flows.runtime import open_runtime
+from config.runtime import open_runtime
 from schemas.tables import Document, FileClaim, Receipt, Run
 from storage.db import transaction
 from tests.conftest import FIXTURES

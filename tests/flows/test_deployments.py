@@ -24,9 +24,9 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from config.runtime import close_runtimes, open_runtime
 from flows.deploy import INBOX_INTERVAL, NIGHTLY_CRON, TIMEZONE, build_deployments
 from flows.inbox import inbox_flow, nightly_flow
-from flows.runtime import close_runtimes, open_runtime
 from pipeline import EXTRACTOR_VERSION
 from schemas.tables import AuditEntry, Document
 from storage.db import transaction

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from config.runtime import open_runtime
 from flows import process as process_module
 from flows.inbox import inbox_flow, nightly_flow
-from flows.runtime import open_runtime
 from schemas.tables import Document, Receipt
 from storage import repo
 from storage.db import transaction

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from flows.runtime import Runtime
+from config.runtime import Runtime
 from pipeline.analyse import AnalysisContext, reevaluate_complaint, reevaluate_report
 from rules.report_text import same_name
 from schemas.models import Deadline, DeadlineStatus, DocType, PriorDocument
