@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
     batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
     workers: int = Field(default=2, description="解析与抽取使用的进程数")
+    prefect_startup_seconds: float = Field(
+        default=300.0, description="等待本机临时 Prefect 运行环境启动的最长秒数（首次启动需建立其数据库）"
+    )
+    serve_port: int = Field(default=4200, description="gapflow serve 的 Prefect 服务端口（仅监听本机 127.0.0.1）")
+    watch: str = Field(
+        default="auto",
+        description="gapflow serve 监视收件箱的方式：auto（网络共享目录用轮询，其余用文件事件）、events、polling、off",
+    )
 
     def resolved_database_url(self, override: str | None = None) -> str:
         if override:
@@ -51,6 +59,9 @@ SETTINGS_DOC = {
     "GAPFLOW_SETTLE_SECONDS": "settle time of new files",
     "GAPFLOW_BATCH_SIZE": "files per Prefect task",
     "GAPFLOW_WORKERS": "processes for parsing",
+    "GAPFLOW_PREFECT_STARTUP_SECONDS": "wait for the temporary Prefect server",
+    "GAPFLOW_SERVE_PORT": "port of gapflow serve's Prefect server",
+    "GAPFLOW_WATCH": "how gapflow serve watches the inbox",
 }
 
 

@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 
@@ -30,6 +29,8 @@ def _ensure_ready() -> None:
     with _lock:
         if _state["ready"]:
             return
+        import jieba.posseg
+
         jieba.setLogLevel(60)  # jieba logs its cache path at INFO; nothing useful for staff
         cache_dir = _state["cache_dir"]
         if isinstance(cache_dir, Path):

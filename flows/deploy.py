@@ -9,6 +9,7 @@ machine a run executes on, so one deployment serves every machine that mounts th
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron, Interval
@@ -40,8 +41,41 @@ def build_deployments() -> list[RunnerDeployment]:
     ]
 
 
-def serve_all(limit: int | None = None) -> None:
-    """Serve every deployment from this process until interrupted (Ctrl-C / SIGTERM)."""
+def warm_up(db_url: str | None = None) -> None:
+    """Load what the first document needs (jieba's dictionary, rules, calendar) before any arrives,
+    so a dropped letter is handled in seconds."""
+    from config.runtime import open_runtime
+    from extractors import tokenize
+
+    rt = open_runtime(db_url)
+    tokenize.cut("劳动保障监察投诉书")
+    _ = rt.rules, rt.calendar
+    import flows.process  # noqa: F401
+
+
+def serve_all(limit: int | None = None, watch_inbox: Path | None = None, settle_seconds: float = 10.0,
+              watch_mode: str = "auto") -> None:
+    """Serve every deployment from this process until interrupted (Ctrl-C / SIGTERM); with
+    `watch_inbox`, also run an inbox pass as soon as a dropped file has settled (flows/watch.py)."""
     from prefect import serve
 
-    serve(*build_deployments(), limit=limit)
+    from flows.inbox import inbox_flow
+    from flows.watch import InboxWatcher
+
+    watcher = None
+    if watch_inbox is not None and watch_mode != "off":
+        warmed: list[bool] = []
+
+        def inbox_pass() -> None:
+            if not warmed:
+                warm_up()
+                warmed.append(True)
+            inbox_flow(inbox=str(watch_inbox))
+
+        watcher = InboxWatcher(watch_inbox, settle_seconds, watch_mode, inbox_pass)
+        watcher.start()
+    try:
+        serve(*build_deployments(), limit=limit)
+    finally:
+        if watcher:
+            watcher.stop()

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from config.settings import TZ
+from schemas.errors import InboxMissing
 
 IGNORED_PREFIXES = ("~$", ".~", ".")  # Word lock files, hidden and partial files
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".error.txt")
@@ -32,8 +33,17 @@ class InboxLayout:
     def quarantine(self) -> Path:
         return self.inbox.parent / "quarantine"
 
-    def ensure(self) -> None:
-        for folder in (self.inbox, self.processed, self.quarantine):
+    def ensure(self, create_inbox: bool = False) -> None:
+        """processed/ and quarantine/ are made beside an existing inbox; a missing inbox is an error
+        (a mistyped path or an unmounted share must not silently become a new empty folder)."""
+        if create_inbox:
+            self.inbox.mkdir(parents=True, exist_ok=True)
+        if not self.inbox.is_dir():
+            raise InboxMissing(
+                f"收件箱目录不存在：{self.inbox}。请检查路径（或网络共享是否已连接）；"
+                "如确需新建该目录，请运行 gapflow run --create-inbox。"
+            )
+        for folder in (self.processed, self.quarantine):
             folder.mkdir(parents=True, exist_ok=True)
 
 

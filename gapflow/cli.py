@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -35,11 +34,6 @@ _OUTCOME_LABELS = {
     "resumed": "补完移动",
     "failed": "失败（保留在收件箱）",
 }
-
-
-def _quiet_prefect() -> None:
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
 @contextmanager
@@ -91,29 +85,81 @@ def _print_summary(result: dict) -> None:
 InboxOption = Annotated[Path | None, typer.Option("--inbox", help="收件箱目录，默认 GAPFLOW_INBOX")]
 
 
-def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None) -> None:
-    """Run one of the inbox flows in this process, print its summary, exit 1 when the run failed."""
-    _quiet_prefect()
-    import flows.inbox
+CreateInboxOption = Annotated[bool, typer.Option("--create-inbox", help="收件箱目录不存在时新建它")]
 
-    flow_fn = getattr(flows.inbox, name)
-    with _progress():
-        result = flow_fn(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+
+def _check_inbox(inbox: Path | None, create: bool) -> None:
+    """A missing inbox is an error naming the path, before anything starts; creating one is a choice."""
+    from config.settings import load_settings
+    from flows.files import InboxLayout
+
+    InboxLayout(load_settings().resolved_inbox(inbox)).ensure(create_inbox=create)
+
+
+_RUNTIME_LABELS = {"server": "Prefect 服务器", "serve": "本机 gapflow serve 的服务", "ephemeral": "本机临时运行环境"}
+
+
+def _start_prefect() -> Callable[[], None]:
+    """Choose and start the Prefect runtime (config/prefect_runtime.py), showing the wait; returns stop()."""
+    import time
+
+    from config.prefect_runtime import begin_runtime
+    from config.settings import load_settings
+
+    started = time.monotonic()
+    finish = begin_runtime(load_settings())
+    import flows.inbox  # noqa: F401  (heavy: imported while a temporary server starts)
+
+    if console.is_terminal:
+        with console.status("正在启动 Prefect 运行环境（本机首次运行需建立其数据库，可能要一两分钟）…") as status:
+
+            def tick(seconds: float) -> None:
+                status.update(f"正在启动 Prefect 运行环境… 已等待 {int(seconds)} 秒（首次运行较慢，请勿关闭）")
+
+            runtime = finish(tick)
+    else:
+        runtime = finish(None)
+    console.print(
+        f"[dim]运行环境：{_RUNTIME_LABELS[runtime.mode]}（{runtime.api_url}），"
+        f"准备用时 {time.monotonic() - started:.1f} 秒[/]"
+    )
+    return runtime.stop
+
+
+def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, create_inbox: bool) -> None:
+    """Run one of the inbox flows in this process, print its summary, exit 1 when the run failed."""
+    _check_inbox(inbox, create_inbox)
+    from config.runtime import open_runtime
+
+    open_runtime(db)  # an unreachable database is reported before Prefect starts
+    stop = _start_prefect()
+    try:
+        import flows.inbox
+
+        flow_fn = getattr(flows.inbox, name)
+        with _progress():
+            result = flow_fn(inbox=str(inbox) if inbox else None, db_url=db, today=today)
+    finally:
+        stop()
     _print_summary(result)
     if result["status"] != "completed":
         raise typer.Exit(1)
 
 
 @app.command()
-def run(inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None) -> None:
+def run(
+    inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None, create_inbox: CreateInboxOption = False
+) -> None:
     """处理收件箱中的新文件一次：读取、抽取、检查、入库，然后移入 processed/ 或 quarantine/。"""
-    _run_flow("inbox_flow", inbox, db, today)
+    _run_flow("inbox_flow", inbox, db, today, create_inbox)
 
 
 @app.command()
-def nightly(inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None) -> None:
+def nightly(
+    inbox: InboxOption = None, db: DbOption = None, today: TodayOption = None, create_inbox: CreateInboxOption = False
+) -> None:
     """夜间任务：处理收件箱，再按今天重新计算所有期限与公开计划。"""
-    _run_flow("nightly_flow", inbox, db, today)
+    _run_flow("nightly_flow", inbox, db, today, create_inbox)
 
 
 @app.command()
@@ -123,10 +169,16 @@ def reprocess(
     limit: Annotated[int | None, typer.Option("--limit", help="最多处理的文档数（默认全部）")] = None,
 ) -> None:
     """用当前抽取版本重新分析由旧版本产生结果的已存文档（使用库中保存的规范化全文）。"""
-    _quiet_prefect()
-    from flows.reprocess import reprocess_flow
+    from config.runtime import open_runtime
 
-    result = reprocess_flow(db_url=db, today=today, limit=limit)
+    open_runtime(db)
+    stop = _start_prefect()
+    try:
+        from flows.reprocess import reprocess_flow
+
+        result = reprocess_flow(db_url=db, today=today, limit=limit)
+    finally:
+        stop()
     counts = result["counts"]
     console.print(
         f"抽取版本 {result['version']}：重新分析 {counts.get('reprocessed', 0)} 个，"
@@ -140,11 +192,31 @@ def reprocess(
 def serve(
     limit: Annotated[int | None, typer.Option("--limit", help="同时运行的最大流程数")] = None,
 ) -> None:
-    """常驻运行：每 5 分钟处理收件箱，每天 02:00（北京时间）夜间任务，并可按需触发 reprocess。"""
-    _quiet_prefect()
-    from flows.deploy import serve_all
+    """常驻运行：监视收件箱（新文件约十秒内入库），每 5 分钟兜底处理一次，每天 02:00（北京时间）夜间任务。"""
+    from config.prefect_runtime import install_sigterm_exit, prefect_home, remove_server_file, start_serve_server
+    from config.runtime import open_runtime
+    from config.settings import load_settings
+    from flows.files import InboxLayout
 
-    serve_all(limit=limit)
+    settings = load_settings()
+    open_runtime(None)
+    inbox = settings.resolved_inbox(None)
+    InboxLayout(inbox).ensure()
+    install_sigterm_exit()
+    with console.status("正在启动 Prefect 服务…（本机首次运行需建立其数据库，可能要一两分钟）"):
+        runtime = start_serve_server(settings)
+    from flows.deploy import serve_all
+    from flows.watch import use_polling
+
+    how = "不监视" if settings.watch == "off" else ("轮询" if use_polling(inbox, settings.watch) else "文件事件")
+    console.print(f"Prefect 服务：{runtime.api_url}\n收件箱：{inbox}（监视方式：{how}；新文件静置 "
+                  f"{settings.settle_seconds:g} 秒后处理，另每 5 分钟兜底一次）\n按 Ctrl-C 停止。")
+    try:
+        serve_all(limit=limit, watch_inbox=inbox, settle_seconds=settings.settle_seconds, watch_mode=settings.watch)
+    finally:
+        if runtime.mode == "serve":
+            remove_server_file(prefect_home(settings))
+        runtime.stop()
 
 
 @app.command()
@@ -266,5 +338,17 @@ def flag_set(
     console.print(f"问题标记 {flag_id} 已改为 {new_status.value}")
 
 
+def main() -> None:
+    """The console script: a PipelineError (database down, inbox missing, runtime not starting) is a
+    Chinese message and exit code 2, never a traceback."""
+    from schemas.errors import PipelineError
+
+    try:
+        app()
+    except PipelineError as e:
+        console.print(f"[bold red]错误：[/]{e}")
+        sys.exit(2)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -26,3 +26,21 @@ class RuleError(PipelineError):
     """A rule file is malformed: the message names the file, the rule id and the allowed values."""
 
     code = "rule"
+
+
+class DatabaseUnavailable(PipelineError):
+    """The results database does not answer; the message names where it is and what to check."""
+
+    code = "database"
+
+
+class RuntimeUnavailable(PipelineError):
+    """The Prefect runtime could not be started or reached; the message says what to do."""
+
+    code = "runtime"
+
+
+class InboxMissing(PipelineError):
+    """The inbox folder does not exist (creating one is an explicit choice: --create-inbox)."""
+
+    code = "inbox"
