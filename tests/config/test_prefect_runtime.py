@@ -150,7 +150,8 @@ def test_two_first_runs_started_together_both_finish_and_process_each_file_once(
     for sample in SAMPLES.iterdir():
         shutil.copy(sample, inbox / sample.name)
     for i in range(6):
-        (inbox / f"须知_{i}.txt").write_text(f"劳动保障监察投诉须知\n投诉人应当递交投诉书。\n编号 {i}\n", encoding="utf-8")
+        notice = f"劳动保障监察投诉须知\n投诉人应当递交投诉书。\n编号 {i}\n"
+        (inbox / f"须知_{i}.txt").write_text(notice, encoding="utf-8")
     assert not (Path(env["GAPFLOW_HOME"]) / "prefect").exists()
     cmd = [sys.executable, "-m", "gapflow.cli", "run", "--inbox", str(inbox)]
     procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
