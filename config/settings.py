@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
     batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
     workers: int = Field(default=2, description="解析与抽取使用的进程数")
+    secret_key: str | None = Field(
+        default=None, description="审核系统会话密钥；未设置时首次启动自动生成并保存在数据目录的 secret_key（0600）"
+    )
+    development: bool = Field(default=False, description="开发模式：显示调试信息，允许弱密钥；正式使用时不要打开")
 
     def resolved_database_url(self, override: str | None = None) -> str:
         if override:
@@ -51,6 +55,8 @@ SETTINGS_DOC = {
     "GAPFLOW_SETTLE_SECONDS": "settle time of new files",
     "GAPFLOW_BATCH_SIZE": "files per Prefect task",
     "GAPFLOW_WORKERS": "processes for parsing",
+    "GAPFLOW_SECRET_KEY": "review app session secret",
+    "GAPFLOW_DEVELOPMENT": "development mode of the review app",
 }
 
 

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -192,27 +191,16 @@ def case_add(
     db: DbOption = None,
 ) -> None:
     """记录一个办理节点，并按此重新计算该案的期限。"""
-    from schemas.models import CaseEvent, CaseEventKind
+    from services.decisions import DecisionError, parse_case_event, record_case_event
 
     try:
-        event = CaseEvent(kind=CaseEventKind(kind), on=date.fromisoformat(on), note=note)
-    except ValueError as e:
-        allowed = "、".join(k.value for k in CaseEventKind)
-        console.print(f"[red]节点类型或日期不正确：{e}。类型可选：{allowed}；日期格式 YYYY-MM-DD。[/]")
-        raise typer.Exit(2) from e
-    from config.runtime import open_runtime, today_in_beijing
-    from services.reevaluate import reevaluate_document
-    from storage import repo
-    from storage.db import transaction
+        event = parse_case_event(kind, on, note)
+        from config.runtime import open_runtime, today_in_beijing
 
-    rt = open_runtime(db)
-    try:
-        with transaction(rt.sessions) as session:
-            repo.add_case_event(session, document_id, event, actor)
-    except LookupError as e:
+        record_case_event(open_runtime(db), document_id, event, actor, today_in_beijing())
+    except DecisionError as e:
         console.print(f"[red]{e}[/]")
         raise typer.Exit(2) from e
-    reevaluate_document(rt, document_id, today_in_beijing())
     console.print(f"已记录：{document_id} {kind} {on}")
 
 
@@ -240,31 +228,27 @@ def case_list(document_id: Annotated[str, typer.Argument(help="投诉件的文�
 def flag_set(
     flag_id: Annotated[int, typer.Argument(help="问题标记编号")],
     status: Annotated[str, typer.Argument(help="confirmed|dismissed|resolved|open")],
-    note: Annotated[str | None, typer.Option("--note", help="复核意见")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="复核意见（理由，必填）")] = None,
     actor: Annotated[str, typer.Option("--actor", help="复核人")] = "supervisor",
     db: DbOption = None,
 ) -> None:
     """复核一个问题标记：确认、驳回或标记已解决。"""
-    from schemas.models import FlagStatus
+    from services.decisions import DecisionError, decide_flag, parse_status
 
     try:
-        new_status = FlagStatus(status)
-    except ValueError as e:
-        console.print(f"[red]状态不正确：{status}。可选：{'、'.join(s.value for s in FlagStatus)}[/]")
-        raise typer.Exit(2) from e
-    from config.runtime import open_runtime
-    from storage import repo
-    from storage.db import transaction
+        new_status = parse_status(status)
+        from config.runtime import open_runtime
+        from storage.db import transaction
 
-    rt = open_runtime(db)
-    try:
-        with transaction(rt.sessions) as session:
-            repo.set_flag_status(session, flag_id, new_status, actor, note)
-    except LookupError as e:
+        with transaction(open_runtime(db).sessions) as session:
+            decide_flag(session, flag_id, new_status, actor, note)
+    except DecisionError as e:
         console.print(f"[red]{e}[/]")
         raise typer.Exit(2) from e
     console.print(f"问题标记 {flag_id} 已改为 {new_status.value}")
 
+
+from gapflow import cli_review  # noqa: E402, F401  (registers `review` and `users`)
 
 if __name__ == "__main__":
     app()
