@@ -6,12 +6,15 @@ Importing this module must not import Prefect: the web app and account commands 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from gapflow.cli import DbOption, app
+
+if TYPE_CHECKING:
+    from config.runtime import Runtime
 
 users_app = typer.Typer(help="审核系统的账号（管理员、审核员、受理员）。", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -70,18 +73,17 @@ def users_list(db: DbOption = None) -> None:
             console.print(f"{u.username}\t{ROLES.get(u.role, u.role)}\t{'启用' if u.active else '已停用'}")
 
 
-def process_inbox_now(db: str | None) -> list[dict]:
+def process_inbox_now(rt: Runtime) -> list[dict]:
     """One inbox pass without Prefect, for the upload page's 立即处理: the same per-file path the
     flow's tasks run (claim, read, check, commit, move), in this process, recorded in `runs`."""
     from dataclasses import asdict
 
-    from config.runtime import open_runtime, today_in_beijing
+    from config.runtime import today_in_beijing
     from flows.files import InboxLayout, ready_files
     from flows.process import process_file
     from storage import repo
     from storage.db import transaction
 
-    rt = open_runtime(db)
     layout = InboxLayout(rt.settings.resolved_inbox())
     layout.ensure()
     today = today_in_beijing()
@@ -127,7 +129,7 @@ def review(
         if not all_users(session):
             console.print("[yellow]还没有任何账号：请先运行 gapflow users add 用户名 --role admin[/]")
     application = create_app(
-        rt, secret, development=rt.settings.development, process_now=lambda: process_inbox_now(db)
+        rt, secret, development=rt.settings.development, process_now=lambda: process_inbox_now(rt)
     )
     console.print(f"审核系统：http://{host}:{port}/  （Ctrl+C 停止）")
     # no access log: request paths carry search words and document ids, and logs never hold personal data
