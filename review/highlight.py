@@ -34,11 +34,9 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
             out.append(str(piece))
             continue
         first = next((m for m in covering if m.kind == "flag"), covering[0])
-        ids = "".join(f' id="ev-{m.anchor}"' for m in covering[:1] if m.anchor not in placed)
-        placed.update(m.anchor for m in covering[:1])
+        # every span gets its target where it starts, even one nested inside another
+        out += [f'<span class="anchor" id="ev-{m.anchor}"></span>' for m in covering if m.anchor not in placed]
+        placed.update(m.anchor for m in covering)
         title = escape("；".join(m.title for m in covering))
-        out.append(
-            f'<a class="ev ev-{first.kind}" href="#{first.anchor}"{ids} title="{title}">'
-            f"<mark>{piece}</mark></a>"
-        )
+        out.append(f'<a class="ev ev-{first.kind}" href="#{first.anchor}" title="{title}"><mark>{piece}</mark></a>')
     return Markup("".join(out))
