@@ -72,15 +72,22 @@ def _build(url: str, home: Path) -> None:
                 os.environ[k] = v
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The built SQLite database (the TestClient tests and the browser's server both copy it)."""
+    home = tmp_path_factory.mktemp("review-template")
+    url = f"sqlite:///{home / 'template.db'}"
+    _build(url, home)
+    return "sqlite", url
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def template_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """(backend, url) of the built database; tests use copies of it."""
-    home = tmp_path_factory.mktemp("review-template")
     if request.param == "sqlite":
-        url = f"sqlite:///{home / 'template.db'}"
-        _build(url, home)
-        yield "sqlite", url
+        yield request.getfixturevalue("sqlite_template")
         return
+    home = tmp_path_factory.mktemp("review-template-pg")
     name = f"gapflow_review_tmpl_{uuid.uuid4().hex[:8]}"
     _admin(f'CREATE DATABASE "{name}"')
     url = PG_URL.rsplit("/", 1)[0] + "/" + name
