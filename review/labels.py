@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "report_date": "报告日期", "period": "报告期间", "responsible_persons": "责任人", "channels": "公开渠道",
     "named_systems": "提到的制度", "stated_shortcomings": "自述不足", "figures": "数字",
 }
+PROCEEDINGS = {"none": "无", "mediation": "已调解", "arbitration": "已仲裁", "litigation": "已诉讼", "unknown": "不明"}
 ROLE_LABELS = ROLES
 
 

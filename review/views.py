@@ -105,7 +105,8 @@ def _field_rows(fields: dict[str, Any]) -> list[dict[str, Any]]:
             value = value.get(part) if isinstance(value, dict) else None
         if value in (None, [], "", {}) and path not in evidence:
             continue
-        rows.append({"path": path, "label": name, "value": _show(value), "evidence": evidence.get(path)})
+        shown = labels.label(labels.PROCEEDINGS, value) if path == "prior_proceedings" else _show(value)
+        rows.append({"path": path, "label": name, "value": shown, "evidence": evidence.get(path)})
     return rows
 
 

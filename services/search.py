@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import jieba
 from sqlalchemy.orm import Session
 
 from extractors import tokenize
@@ -13,16 +14,28 @@ from storage import review_queries
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
-def words_of(text: str) -> list[str]:
-    """jieba words that carry meaning (no punctuation or spaces), as the index and the query cut them."""
-    return [w for w in (t.strip() for t in tokenize.cut(text, hmm=False)) if w and _WORD.search(w)]
+def _search_cut(text: str) -> list[str]:
+    tokenize.cut("")  # jieba set up with the domain dictionary before the first use
+    return [w for w in (t.strip() for t in jieba.lcut_for_search(text, HMM=False)) if w and _WORD.search(w)]
+
+
+def index_words(text: str) -> list[str]:
+    """Every word and the parts of a compound (拖欠工资 -> 拖欠, 工资, 拖欠工资): a letter saying 拖欠的工资
+    is found by a query for 拖欠工资, and one saying 拖欠工资 by a query for 工资."""
+    return _search_cut(text)
+
+
+def words_of(query: str) -> list[str]:
+    """The query's smallest words: a compound is asked for by its parts, all of which must occur."""
+    words = list(dict.fromkeys(_search_cut(query)))
+    return [w for w in words if not any(o != w and o in w for o in words)]
 
 
 def refresh_index(session: Session) -> int:
     """Index the documents stored or changed since the last search; returns how many."""
     stale = review_queries.unindexed_documents(session)
     for document in stale:
-        review_queries.index_document(session, document.id, " ".join(words_of(document.text or "")))
+        review_queries.index_document(session, document.id, " ".join(index_words(document.text or "")))
     return len(stale)
 
 

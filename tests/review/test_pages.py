@@ -91,6 +91,15 @@ def test_search_finds_chinese_words(as_supervisor) -> None:
     assert "找到" in html and "/documents/doc-" in html
 
 
+def test_search_for_a_compound_finds_its_parts_apart(as_supervisor, runtime) -> None:
+    with transaction(runtime.sessions) as session:
+        apart = [d.id for d in session.scalars(select(Document)) if "拖欠" in (d.text or "")
+                 and "工资" in (d.text or "") and "拖欠工资" not in (d.text or "")]
+    assert apart
+    html = as_supervisor.get("/search?q=拖欠工资").text
+    assert all(doc_id in html for doc_id in apart)
+
+
 def test_search_needs_every_word(as_supervisor) -> None:
     html = as_supervisor.get("/search?q=工资 量子纠缠").text
     assert "找到 0 个文档" in html
