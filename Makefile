@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 UV     := .tools/bin/uv
 WORK   ?= work
 
-.PHONY: run test eval lint bench fixtures clean
+.PHONY: run test eval lint bench fixtures clean chromium
 
 $(UV):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 (python3.11)"; exit 1; }
@@ -32,8 +32,14 @@ run: $(BIN)/.installed
 	@echo "数据库：$(WORK)/gapflow.db   已处理：$(WORK)/processed/   已隔离：$(WORK)/quarantine/"
 	@echo "导出（每行一个文档）：$(WORK)/export.jsonl"
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed chromium
 	$(BIN)/python -m pytest
+
+# The review app's browser tests drive Debian's chromium (Playwright cannot download its own browser here).
+# Installed when missing; when apt cannot, the browser tests fail loudly rather than skip.
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+		|| echo "无法安装 chromium（需要 root 与 apt）：审核系统的浏览器测试将失败"
 
 eval: $(BIN)/.installed
 	$(BIN)/python -m bench.evaluate

@@ -60,7 +60,18 @@ class PrefectRuntime:
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
 
+    @contextlib.contextmanager
+    def activated(self) -> Iterator[None]:
+        """Flow runs inside use this API, also when Prefect was imported before the URL was known
+        (its settings are read at import; a context override reaches them)."""
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        with temporary_settings(updates={PREFECT_API_URL: self.api_url}):
+            yield
+
     def stop(self) -> None:
+        if os.environ.get("PREFECT_API_URL") == self.api_url and self.mode == "ephemeral":
+            del os.environ["PREFECT_API_URL"]  # this process may choose again (tests, a long-lived caller)
         if self.process is None or self.process.poll() is not None:
             return
         self.process.terminate()
@@ -84,6 +95,15 @@ def configure_environment(settings: Settings) -> Path:
     startup = str(int(settings.prefect_startup_seconds))
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", startup)
     return home
+
+
+def _api_url_in_context() -> str | None:
+    """The API of Prefect settings already in force in this process (a test harness, an embedding caller)."""
+    if "prefect.settings" not in sys.modules:
+        return None
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url
 
 
 def _healthy(api_url: str, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
@@ -221,7 +241,7 @@ def begin_runtime(settings: Settings) -> Callable[[Callable[[float], None] | Non
     to show the wait), sets PREFECT_API_URL and returns the runtime.
     """
     home = configure_environment(settings)
-    explicit = os.environ.get("PREFECT_API_URL")
+    explicit = os.environ.get("PREFECT_API_URL") or _api_url_in_context()
     if explicit:
         check_server(explicit)
         return lambda tick: PrefectRuntime("server", explicit)
@@ -236,6 +256,8 @@ def begin_runtime(settings: Settings) -> Callable[[Callable[[float], None] | Non
     except BaseException:
         lock.__exit__(*sys.exc_info())
         raise
+    # Known before the server answers: set now, so Prefect reads it when it is imported meanwhile.
+    os.environ["PREFECT_API_URL"] = runtime.api_url
 
     def finish(tick: Callable[[float], None] | None) -> PrefectRuntime:
         try:

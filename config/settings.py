@@ -35,6 +35,10 @@ class Settings(BaseSettings):
         default="auto",
         description="gapflow serve 监视收件箱的方式：auto（网络共享目录用轮询，其余用文件事件）、events、polling、off",
     )
+    secret_key: str | None = Field(
+        default=None, description="审核系统会话密钥；未设置时首次启动自动生成并保存在数据目录的 secret_key（0600）"
+    )
+    development: bool = Field(default=False, description="开发模式：显示调试信息，允许弱密钥；正式使用时不要打开")
 
     def resolved_database_url(self, override: str | None = None) -> str:
         if override:
@@ -62,6 +66,8 @@ SETTINGS_DOC = {
     "GAPFLOW_PREFECT_STARTUP_SECONDS": "wait for the temporary Prefect server",
     "GAPFLOW_SERVE_PORT": "port of gapflow serve's Prefect server",
     "GAPFLOW_WATCH": "how gapflow serve watches the inbox",
+    "GAPFLOW_SECRET_KEY": "review app session secret",
+    "GAPFLOW_DEVELOPMENT": "development mode of the review app",
 }
 
 

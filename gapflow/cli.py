@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from config.prefect_runtime import PrefectRuntime
 
 app = typer.Typer(help="gapflow：投诉书与工作总结的自动审读、问题标记与期限提醒。", no_args_is_help=True)
 case_app = typer.Typer(help="投诉案件的办理节点（受理、中止、恢复、延期、决定、送达）。", no_args_is_help=True)
@@ -99,8 +101,8 @@ def _check_inbox(inbox: Path | None, create: bool) -> None:
 _RUNTIME_LABELS = {"server": "Prefect 服务器", "serve": "本机 gapflow serve 的服务", "ephemeral": "本机临时运行环境"}
 
 
-def _start_prefect() -> Callable[[], None]:
-    """Choose and start the Prefect runtime (config/prefect_runtime.py), showing the wait; returns stop()."""
+def _start_prefect() -> PrefectRuntime:
+    """Choose and start the Prefect runtime (config/prefect_runtime.py), showing the wait."""
     import time
 
     from config.prefect_runtime import begin_runtime
@@ -123,7 +125,7 @@ def _start_prefect() -> Callable[[], None]:
         f"[dim]运行环境：{_RUNTIME_LABELS[runtime.mode]}（{runtime.api_url}），"
         f"准备用时 {time.monotonic() - started:.1f} 秒[/]"
     )
-    return runtime.stop
+    return runtime
 
 
 def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, create_inbox: bool) -> None:
@@ -132,15 +134,15 @@ def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, 
     from config.runtime import open_runtime
 
     open_runtime(db)  # an unreachable database is reported before Prefect starts
-    stop = _start_prefect()
+    runtime = _start_prefect()
     try:
         import flows.inbox
 
         flow_fn = getattr(flows.inbox, name)
-        with _progress():
+        with runtime.activated(), _progress():
             result = flow_fn(inbox=str(inbox) if inbox else None, db_url=db, today=today)
     finally:
-        stop()
+        runtime.stop()
     _print_summary(result)
     if result["status"] != "completed":
         raise typer.Exit(1)
@@ -172,13 +174,14 @@ def reprocess(
     from config.runtime import open_runtime
 
     open_runtime(db)
-    stop = _start_prefect()
+    runtime = _start_prefect()
     try:
         from flows.reprocess import reprocess_flow
 
-        result = reprocess_flow(db_url=db, today=today, limit=limit)
+        with runtime.activated():
+            result = reprocess_flow(db_url=db, today=today, limit=limit)
     finally:
-        stop()
+        runtime.stop()
     counts = result["counts"]
     console.print(
         f"抽取版本 {result['version']}：重新分析 {counts.get('reprocessed', 0)} 个，"
@@ -212,7 +215,8 @@ def serve(
     console.print(f"Prefect 服务：{runtime.api_url}\n收件箱：{inbox}（监视方式：{how}；新文件静置 "
                   f"{settings.settle_seconds:g} 秒后处理，另每 5 分钟兜底一次）\n按 Ctrl-C 停止。")
     try:
-        serve_all(limit=limit, watch_inbox=inbox, settle_seconds=settings.settle_seconds, watch_mode=settings.watch)
+        with runtime.activated():
+            serve_all(limit=limit, watch_inbox=inbox, settle_seconds=settings.settle_seconds, watch_mode=settings.watch)
     finally:
         if runtime.mode == "serve":
             remove_server_file(prefect_home(settings))
@@ -264,27 +268,16 @@ def case_add(
     db: DbOption = None,
 ) -> None:
     """记录一个办理节点，并按此重新计算该案的期限。"""
-    from schemas.models import CaseEvent, CaseEventKind
+    from services.decisions import DecisionError, parse_case_event, record_case_event
 
     try:
-        event = CaseEvent(kind=CaseEventKind(kind), on=date.fromisoformat(on), note=note)
-    except ValueError as e:
-        allowed = "、".join(k.value for k in CaseEventKind)
-        console.print(f"[red]节点类型或日期不正确：{e}。类型可选：{allowed}；日期格式 YYYY-MM-DD。[/]")
-        raise typer.Exit(2) from e
-    from config.runtime import open_runtime, today_in_beijing
-    from services.reevaluate import reevaluate_document
-    from storage import repo
-    from storage.db import transaction
+        event = parse_case_event(kind, on, note)
+        from config.runtime import open_runtime, today_in_beijing
 
-    rt = open_runtime(db)
-    try:
-        with transaction(rt.sessions) as session:
-            repo.add_case_event(session, document_id, event, actor)
-    except LookupError as e:
+        record_case_event(open_runtime(db), document_id, event, actor, today_in_beijing())
+    except DecisionError as e:
         console.print(f"[red]{e}[/]")
         raise typer.Exit(2) from e
-    reevaluate_document(rt, document_id, today_in_beijing())
     console.print(f"已记录：{document_id} {kind} {on}")
 
 
@@ -312,30 +305,27 @@ def case_list(document_id: Annotated[str, typer.Argument(help="投诉件的文�
 def flag_set(
     flag_id: Annotated[int, typer.Argument(help="问题标记编号")],
     status: Annotated[str, typer.Argument(help="confirmed|dismissed|resolved|open")],
-    note: Annotated[str | None, typer.Option("--note", help="复核意见")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="复核意见（理由，必填）")] = None,
     actor: Annotated[str, typer.Option("--actor", help="复核人")] = "supervisor",
     db: DbOption = None,
 ) -> None:
     """复核一个问题标记：确认、驳回或标记已解决。"""
-    from schemas.models import FlagStatus
+    from services.decisions import DecisionError, decide_flag, parse_status
 
     try:
-        new_status = FlagStatus(status)
-    except ValueError as e:
-        console.print(f"[red]状态不正确：{status}。可选：{'、'.join(s.value for s in FlagStatus)}[/]")
-        raise typer.Exit(2) from e
-    from config.runtime import open_runtime
-    from storage import repo
-    from storage.db import transaction
+        new_status = parse_status(status)
+        from config.runtime import open_runtime
+        from storage.db import transaction
 
-    rt = open_runtime(db)
-    try:
-        with transaction(rt.sessions) as session:
-            repo.set_flag_status(session, flag_id, new_status, actor, note)
-    except LookupError as e:
+        with transaction(open_runtime(db).sessions) as session:
+            decide_flag(session, flag_id, new_status, actor, note)
+    except DecisionError as e:
         console.print(f"[red]{e}[/]")
         raise typer.Exit(2) from e
     console.print(f"问题标记 {flag_id} 已改为 {new_status.value}")
+
+
+from gapflow import cli_review  # noqa: E402, F401  (registers `review` and `users`)
 
 
 def main() -> None:

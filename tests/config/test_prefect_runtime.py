@@ -91,7 +91,10 @@ print(result.output)
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["export"], ["export", "--with-text"], ["case", "list", "doc-x"], ["flag", "set", "1", "dismissed"]],
+    [
+        ["--help"], ["export"], ["export", "--with-text"], ["case", "list", "doc-x"],
+        ["flag", "set", "1", "dismissed", "--note", "已核实"], ["users", "--help"], ["review", "--help"],
+    ],
 )
 def test_commands_that_do_not_orchestrate_never_import_prefect(tmp_path: Path, args: list[str]) -> None:
     env = _newcomer_env(tmp_path)
