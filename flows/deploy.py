@@ -8,6 +8,8 @@ machine a run executes on, so one deployment serves every machine that mounts th
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -54,28 +56,48 @@ def warm_up(db_url: str | None = None) -> None:
 
 
 def serve_all(limit: int | None = None, watch_inbox: Path | None = None, settle_seconds: float = 10.0,
-              watch_mode: str = "auto") -> None:
+              watch_mode: str = "auto", delegate_home: Path | None = None, fingerprint: str = "") -> None:
     """Serve every deployment from this process until interrupted (Ctrl-C / SIGTERM); with
-    `watch_inbox`, also run an inbox pass as soon as a dropped file has settled (flows/watch.py)."""
+    `watch_inbox`, also run an inbox pass as soon as a dropped file has settled (flows/watch.py); with
+    `delegate_home`, also answer this machine's `gapflow run` / `nightly` (flows/delegate.py)."""
     from prefect import serve
 
-    from flows.inbox import inbox_flow
+    import flows.inbox
+    from flows.delegate import DelegateServer
     from flows.watch import InboxWatcher
 
-    watcher = None
+    one_pass = threading.Lock()  # the watcher's passes and delegated ones, one at a time
+    warmed: list[bool] = []
+
+    def warm() -> None:
+        if not warmed:
+            warm_up()
+            warmed.append(True)
+
+    def inbox_pass() -> None:
+        with one_pass:
+            warm()
+            flows.inbox.inbox_flow(inbox=str(watch_inbox))
+
+    def delegated_pass(request: dict, progress: Callable[[int, int], None]) -> dict:
+        warm()
+        flow_fn = flows.inbox.nightly_flow if request.get("kind") == "nightly" else flows.inbox.inbox_flow
+        flows.inbox.progress_hook = progress
+        try:
+            return flow_fn(inbox=request.get("inbox"), db_url=request.get("db_url"), today=request.get("today"))
+        finally:
+            flows.inbox.progress_hook = None
+
+    watcher = delegate = None
     if watch_inbox is not None and watch_mode != "off":
-        warmed: list[bool] = []
-
-        def inbox_pass() -> None:
-            if not warmed:
-                warm_up()
-                warmed.append(True)
-            inbox_flow(inbox=str(watch_inbox))
-
         watcher = InboxWatcher(watch_inbox, settle_seconds, watch_mode, inbox_pass)
         watcher.start()
+    if delegate_home is not None:
+        delegate = DelegateServer(delegate_home, fingerprint, delegated_pass, one_pass)
+        delegate.start()
     try:
         serve(*build_deployments(), limit=limit)
     finally:
-        if watcher:
-            watcher.stop()
+        for part in (watcher, delegate):
+            if part:
+                part.stop()

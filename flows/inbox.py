@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from config.runtime import open_runtime, today_in_beijing
 from flows.files import InboxLayout, ready_files
 from flows.pool import process_many
-from flows.process import doc_type_label
+from schemas.models import doc_type_label
 from services.reevaluate import reevaluate_all
 from storage import repo
 from storage.db import transaction

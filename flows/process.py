@@ -169,10 +169,3 @@ def _finish_move(path: Path, target: Path, error_message: str | None, error_code
     move(path, target)
 
 
-def doc_type_label(doc_type: str | None) -> str:
-    return {
-        DocType.complaint: "投诉书",
-        DocType.work_report: "工作总结/汇报",
-        DocType.notice: "公告/须知",
-        DocType.other: "其他",
-    }.get(doc_type, "—") if doc_type else "—"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,12 +40,11 @@ _OUTCOME_LABELS = {
 
 
 @contextmanager
-def _progress() -> Iterator[None]:
-    """A progress bar over the inbox's files when a person watches the terminal."""
-    import flows.inbox
-
+def _progress(delegated: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar over the inbox's files when a person watches the terminal; yields its update
+    function (delegated runs feed it from serve's messages, local ones through flows.inbox's hook)."""
     if not console.is_terminal:
-        yield
+        yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -56,15 +56,20 @@ def _progress() -> Iterator[None]:
         def update(done: int, total: int) -> None:
             bar.update(task_id, completed=done, total=total)
 
+        if delegated:
+            yield update
+            return
+        import flows.inbox
+
         flows.inbox.progress_hook = update
         try:
-            yield
+            yield update
         finally:
             flows.inbox.progress_hook = None
 
 
 def _print_summary(result: dict) -> None:
-    from flows.process import doc_type_label
+    from schemas.models import doc_type_label
 
     files = result["files"]
     table = Table(title=f"本次处理 {len(files)} 个文件（运行编号 {result['run_id'][:8]}）")
@@ -128,12 +133,40 @@ def _start_prefect() -> PrefectRuntime:
     return runtime
 
 
+def _delegate(name: str, inbox: Path | None, db: str | None, today: str | None) -> dict | None:
+    """The pass run by this machine's `gapflow serve` (config/delegate.py), or None to run it here."""
+    from config.delegate import absolute_db_url, delegate_pass, settings_fingerprint
+    from config.prefect_runtime import prefect_home, served_api_url
+    from config.settings import load_settings
+
+    settings = load_settings()
+    home = prefect_home(settings)
+    if os.environ.get("PREFECT_API_URL") or not served_api_url(home):
+        return None
+    request = {
+        "kind": "nightly" if name == "nightly_flow" else "run",
+        "inbox": str(settings.resolved_inbox(inbox).resolve()), "db_url": absolute_db_url(db), "today": today,
+        "fingerprint": settings_fingerprint(settings),
+    }
+    with _progress(delegated=True) as progress:
+        result = delegate_pass(home, request, progress)
+    if result is not None:
+        console.print(f"[dim]运行环境：本机 gapflow serve 代为处理（{served_api_url(home)}）[/]")
+    return result
+
+
 def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, create_inbox: bool) -> None:
     """Run one of the inbox flows in this process, print its summary, exit 1 when the run failed."""
     _check_inbox(inbox, create_inbox)
     from config.runtime import open_runtime
 
     open_runtime(db)  # an unreachable database is reported before Prefect starts
+    result = _delegate(name, inbox, db, today)
+    if result is not None:
+        _print_summary(result)
+        if result["status"] != "completed":
+            raise typer.Exit(1)
+        return
     runtime = _start_prefect()
     try:
         import flows.inbox
@@ -196,6 +229,7 @@ def serve(
     limit: Annotated[int | None, typer.Option("--limit", help="同时运行的最大流程数")] = None,
 ) -> None:
     """常驻运行：监视收件箱（新文件约十秒内入库），每 5 分钟兜底处理一次，每天 02:00（北京时间）夜间任务。"""
+    from config.delegate import settings_fingerprint
     from config.prefect_runtime import install_sigterm_exit, prefect_home, remove_server_file, start_serve_server
     from config.runtime import open_runtime
     from config.settings import load_settings
@@ -216,7 +250,11 @@ def serve(
                   f"{settings.settle_seconds:g} 秒后处理，另每 5 分钟兜底一次）\n按 Ctrl-C 停止。")
     try:
         with runtime.activated():
-            serve_all(limit=limit, watch_inbox=inbox, settle_seconds=settings.settle_seconds, watch_mode=settings.watch)
+            serve_all(
+                limit=limit, watch_inbox=inbox, settle_seconds=settings.settle_seconds, watch_mode=settings.watch,
+                delegate_home=prefect_home(settings) if runtime.mode == "serve" else None,
+                fingerprint=settings_fingerprint(settings),
+            )
     finally:
         if runtime.mode == "serve":
             remove_server_file(prefect_home(settings))

@@ -20,6 +20,19 @@ class DocType(StrEnum):
     other = "other"
 
 
+# What staff read for each document type (CLI summary, run artifacts, the review app).
+DOC_TYPE_LABELS: dict[str, str] = {
+    DocType.complaint: "投诉书",
+    DocType.work_report: "工作总结/汇报",
+    DocType.notice: "公告/须知",
+    DocType.other: "其他",
+}
+
+
+def doc_type_label(doc_type: str | None) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, "—") if doc_type else "—"
+
+
 class DocStatus(StrEnum):
     processed = "processed"
     quarantined = "quarantined"

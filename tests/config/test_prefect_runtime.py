@@ -203,9 +203,19 @@ def test_serve_handles_a_dropped_letter_and_later_runs_go_to_its_server(tmp_path
         while not (processed.exists() and any(processed.iterdir())) and time.monotonic() < deadline:
             time.sleep(0.5)
         assert any(processed.iterdir()), "the dropped file was not processed by the watcher"
-        run = _gapflow(["run"], env, timeout=300)
+        other_inbox = tmp_path / "branch_office" / "inbox"  # not watched: only these runs take its files
+        other_inbox.mkdir(parents=True)
+        shutil.copy(next(SAMPLES.glob("02_*")), other_inbox / "须知.pdf")
+        run = _gapflow(["run", "--inbox", str(other_inbox)], env, timeout=300)
         assert run.returncode == 0, run.stdout + run.stderr
-        assert "本机 gapflow serve 的服务" in run.stdout
+        assert "本机 gapflow serve 代为处理" in run.stdout  # same settings: serve runs the pass, warm
+        assert "已处理" in run.stdout
+        shutil.copy(next(SAMPLES.glob("04_*")), other_inbox / "总结.pdf")
+        other_env = {**env, "GAPFLOW_JURISDICTION": "广西壮族自治区柳州市柳北区"}
+        other = _gapflow(["run", "--inbox", str(other_inbox)], other_env, timeout=300)
+        assert other.returncode == 0, other.stdout + other.stderr
+        assert "本机 gapflow serve 的服务" in other.stdout  # other settings: run here, on serve's Prefect server
+        assert "已处理" in other.stdout
     finally:
         serve.send_signal(signal.SIGTERM)
         try:
