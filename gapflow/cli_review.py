@@ -85,7 +85,7 @@ def process_inbox_now(rt: Runtime) -> list[dict]:
     from storage.db import transaction
 
     layout = InboxLayout(rt.settings.resolved_inbox())
-    layout.ensure()
+    layout.ensure(create_inbox=True)  # uploads create it too: the review app serves the configured inbox
     today = today_in_beijing()
     with transaction(rt.sessions) as session:
         run_id = repo.start_run(session, "review", today).id
