@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from schemas.models import CADENCE_LABELS, DOC_TYPE_LABELS
 from services.accounts import ROLES
 from services.decisions import CASE_EVENT_LABELS, DECISION_LABELS
 
-DOC_TYPES = {"complaint": "投诉书", "work_report": "工作总结/汇报", "notice": "公告/须知", "other": "其他"}
+DOC_TYPES = DOC_TYPE_LABELS
 SEVERITIES = {"error": "严重", "warning": "警告", "info": "提示"}
 FLAG_STATUSES = {"open": "待复核", "confirmed": "已确认", "dismissed": "已驳回", "resolved": "已解决"}
 DOC_STATUSES = {"processed": "已处理", "duplicate": "重复", "quarantined": "已隔离"}
@@ -14,10 +15,7 @@ DEADLINE_KINDS = {
     "litigation": "行政诉讼期限", "limitation": "投诉时效", "disclosure": "公开期限", "annual_report": "年度报告期限",
 }
 DEADLINE_STATUSES = {"pending": "未到期", "met": "已办结", "overdue": "已逾期"}
-CADENCES = {
-    "daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度", "semiannual": "每半年",
-    "yearly": "每年", "once": "一次", "ad_hoc": "不定期",
-}
+CADENCES = CADENCE_LABELS
 CASE_EVENTS = {k.value: v for k, v in CASE_EVENT_LABELS.items()}
 DECISIONS = {k.value: v for k, v in DECISION_LABELS.items()}
 AUDIT_ACTIONS = {

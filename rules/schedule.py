@@ -37,7 +37,7 @@ from rules.calendar import WorkCalendar, shift_months
 from rules.loader import RuleSet
 from rules.report_text import same_name
 from rules.similarity import canonical
-from schemas.models import Commitment, Deadline, DeadlineStatus, Evidence, Flag, PriorDocument
+from schemas.models import CADENCE_LABELS, Commitment, Deadline, DeadlineStatus, Evidence, Flag, PriorDocument
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _NTH = {"一": 1, "首": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -232,7 +232,7 @@ def evaluate_disclosures(
         past = [d for d in dates if d <= today]
         upcoming = [d for d in dates if d > today][:1]
         statuses = [(d, _status(c, d, _next(dates, d), mine, done, params, today)) for d in past]
-        basis = c.schedule or c.cadence or c.action
+        basis = c.schedule or CADENCE_LABELS.get(c.cadence or "") or c.action
         deadlines += [
             Deadline(kind=DISCLOSURE_KIND, due_date=d, basis=basis, status=s)
             for d, s in statuses[-params["max_past_deadlines"] :]

@@ -29,6 +29,13 @@ DOC_TYPE_LABELS: dict[str, str] = {
 }
 
 
+# A commitment's cadence as staff write it (a disclosure deadline's `basis`, the review app).
+CADENCE_LABELS: dict[str, str] = {
+    "daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度", "semiannual": "每半年",
+    "yearly": "每年", "once": "一次", "ad_hoc": "不定期",
+}  # fmt: skip
+
+
 def doc_type_label(doc_type: str | None) -> str:
     return DOC_TYPE_LABELS.get(doc_type, "—") if doc_type else "—"
 
