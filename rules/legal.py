@@ -6,10 +6,11 @@ office's document). Pure: the loader reads the files and calls these.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from schemas.models import RuleSpec
+from schemas.models import Flag, RuleSpec
 
 # 《劳动保障监察条例》第二十条；《关于实施〈劳动保障监察条例〉若干规定》第十四条、第十五条
 _TITLE = re.compile(r"《((?:[^《》]|《[^《》]*》|〈[^〈〉]*〉)+)》")
@@ -91,6 +92,11 @@ def flag_basis(spec: RuleSpec | None) -> dict[str, str | None]:
     if spec is None:
         return {"basis_kind": None, "policy_source": None}
     return {"basis_kind": spec.basis_kind, "policy_source": spec.policy_source}
+
+
+def with_flag_bases(flags: list[Flag], rules: Mapping[str, RuleSpec]) -> list[Flag]:
+    """Stored flags with basis_kind / policy_source filled from the current rule files (not stored)."""
+    return [f.model_copy(update=flag_basis(rules.get(f.rule_id))) for f in flags]
 
 
 def basis_label(kind: str | None) -> str:
