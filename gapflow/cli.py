@@ -273,15 +273,19 @@ def export(
         console.print(f"[red]不支持的导出格式：{fmt}（可选：jsonl）[/]")
         raise typer.Exit(2)
     from config.runtime import open_runtime
+    from rules.legal import with_flag_bases
     from storage import repo
     from storage.db import transaction
 
     rt = open_runtime(db)
+    rules = rt.rules
     stream = out.open("w", encoding="utf-8") if out else sys.stdout
     count = 0
     try:
         with transaction(rt.sessions) as session:
             for record in repo.export_records(session, with_text=with_text):
+                # Law or office policy is a property of the rule, read from the rule files at export time.
+                record.flags = with_flag_bases(record.flags, rules)
                 data = record.model_dump(mode="json", exclude_none=False)
                 if not with_text:
                     data.pop("text", None)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from extractors.classify import classify
+from rules.legal import flag_basis
 from rules.loader import RuleSet
 from schemas.models import (
     Analysis,
@@ -150,4 +151,5 @@ def error_flag(rule_id: str, message: str, rules: RuleSet) -> Flag:
         severity=spec.severity if spec else Severity.error,
         message=message,
         legal_basis=spec.legal_basis if spec else None,
+        **flag_basis(spec),
     )

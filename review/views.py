@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from config.runtime import Runtime
 from review import charts, labels
 from review.highlight import Mark, highlight
+from rules.legal import basis_label, flag_basis
 from schemas.tables import Document, FlagRow
 from services.privacy import mask_fields, mask_numbers, mask_text
 from storage import review_queries
@@ -40,6 +41,15 @@ def rule_label(rt: Runtime, rule_id: str) -> str:
     return spec.label if spec is not None else rule_id
 
 
+def rule_basis(rt: Runtime, rule_id: str) -> dict[str, Any]:
+    """Whether a rule stands on law or on the office's policy (from the rule files), and how to say it."""
+    basis = flag_basis(rt.rules.get(rule_id))
+    text = basis_label(basis["basis_kind"])
+    if basis["policy_source"]:
+        text = ("法律依据；另有" if basis["basis_kind"] == "law" else "") + f"本机构政策：{basis['policy_source']}"
+    return {**basis, "basis_text": text}
+
+
 def queue_rows(session: Session, rt: Runtime, f: QueueFilter, unmasked: bool) -> list[dict[str, Any]]:
     rows = []
     for flag, doc in review_queries.queue(session, f):
@@ -52,7 +62,7 @@ def queue_rows(session: Session, rt: Runtime, f: QueueFilter, unmasked: bool) ->
             "rule_label": rule_label(rt, flag.rule_id), "severity": flag.severity, "status": flag.status,
             "due_date": flag.due_date.isoformat() if flag.due_date else None,
             "message": flag.message if unmasked else mask_numbers(flag.message),
-            "evidence": evidence, "legal_basis": flag.legal_basis,
+            "evidence": evidence, "legal_basis": flag.legal_basis, **rule_basis(rt, flag.rule_id),
         })
     return rows
 
@@ -155,7 +165,7 @@ def _flag_view(session: Session, rt: Runtime, f: FlagRow, doc: Document, unmaske
         evidence = mask_text(evidence, doc.fields)
     return {
         "row": f, "label": rule_label(rt, f.rule_id), "message": _link_documents(session, message),
-        "evidence": _link_documents(session, evidence) if evidence else [],
+        "evidence": _link_documents(session, evidence) if evidence else [], **rule_basis(rt, f.rule_id),
     }
 
 

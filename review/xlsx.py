@@ -11,9 +11,9 @@ from review import labels
 
 HEADERS = [
     "问题编号", "文档编号", "文件名", "文档类型", "单位", "收到日期", "规则编号", "问题", "严重程度", "状态",
-    "截止日期", "说明", "证据原文", "法律依据",
+    "截止日期", "说明", "证据原文", "法律依据", "依据性质",
 ]
-WIDTHS = [9, 20, 28, 12, 24, 12, 30, 26, 9, 9, 12, 50, 60, 36]
+WIDTHS = [9, 20, 28, 12, 24, 12, 30, 26, 9, 9, 12, 50, 60, 36, 40]
 
 
 def queue_workbook(rows: list[dict]) -> bytes:
@@ -29,7 +29,7 @@ def queue_workbook(rows: list[dict]) -> bytes:
             r["flag_id"], r["document_id"], r["filename"], labels.label(labels.DOC_TYPES, r["doc_type"]),
             r["agency"] or "", r["received"], r["rule_id"], r["rule_label"],
             labels.label(labels.SEVERITIES, r["severity"]), labels.label(labels.FLAG_STATUSES, r["status"]),
-            r["due_date"] or "", r["message"], r["evidence"] or "", r["legal_basis"] or "",
+            r["due_date"] or "", r["message"], r["evidence"] or "", r["legal_basis"] or "", r["basis_text"],
         ])
     for i, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width

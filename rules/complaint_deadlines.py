@@ -18,7 +18,7 @@ from rules.calendar import WorkCalendar
 from rules.flagging import PROVISIONAL_NOTE, field_evidence, fmt, make_flag
 from rules.loader import RuleSet
 from schemas.errors import RuleError
-from schemas.models import CaseEvent, CaseEventKind, ComplaintFields, Deadline, DeadlineStatus, Flag
+from schemas.models import CaseEvent, CaseEventKind, ComplaintFields, Deadline, DeadlineStatus, Flag, RuleSpec
 
 ACCEPTANCE = "complaint.acceptance_overdue"
 INVESTIGATION = "complaint.investigation_overdue"
@@ -170,14 +170,34 @@ def _remedies(case: Case, out: Outcome) -> None:
     shift = bool(rule.params.get("end_on_rest_day_moves", True))
     days = case.number(REMEDIES, "admin_review_days")
     months = case.number(REMEDIES, "litigation_months")
+    review_note = _source_note(rule, "admin_review_days", "日")
+    review_basis = f"文书送达之日起{days}日" + (f"（{review_note}）" if review_note else "")
+    lawsuit_basis = (
+        f"直接起诉：文书送达之日起{months}个月（{_source_note(rule, 'litigation_months', '个月') or '未注明依据'}）；"
+        f"经行政复议的：收到复议决定书之日起15日内（《行政诉讼法》第四十五条）"
+    )
     for kind, (due, provisional), basis in (
-        ("admin_review", case.calendar.add_days(on, days, shift), f"文书送达之日起{days}日"),
-        ("litigation", case.calendar.add_months(on, months, shift), f"文书送达之日起{months}个月"),
+        ("admin_review", case.calendar.add_days(on, days, shift), review_basis),
+        ("litigation", case.calendar.add_months(on, months, shift), lawsuit_basis),
     ):
         status = DeadlineStatus.met if case.today > due else DeadlineStatus.pending
         out.deadlines.append(
             Deadline(kind=kind, due_date=due, basis=basis, status=status, provisional=provisional)
         )
+
+
+def _source_note(rule: RuleSpec, name: str, unit: str) -> str:
+    """Where a period comes from, as told to a party: the article; for an office override, both periods."""
+    pb = rule.param_basis.get(name)
+    if pb is None:
+        return ""
+    if pb.kind == "law":
+        return pb.basis or ""
+    note = f"依本机构公开办事程序{pb.source}"
+    if pb.law_value is not None and pb.law_value != rule.params.get(name):
+        law = f"，{pb.basis}" if pb.basis else ""
+        note += f"；现行法定期限为{pb.law_value}{unit}{law}"
+    return note
 
 
 def _limitation(case: Case, out: Outcome) -> None:
@@ -187,7 +207,8 @@ def _limitation(case: Case, out: Outcome) -> None:
     if rule is None or end is None:
         return
     years = case.number(LIMITATION, "limitation_years")
-    shift = bool(rule.params.get("end_on_rest_day_moves", True))
+    # Off unless the office's policy says otherwise (complaint.yaml: no text moves the end of the two years).
+    shift = bool(rule.params.get("end_on_rest_day_moves", False))
     due, provisional = case.calendar.add_months(end, 12 * years, shift)
     received = case.fields.received_date
     status = _status(due, received, case.today)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rules.legal import flag_basis
 from schemas.models import ComplaintFields, Evidence, Flag, RuleSpec
 
 PROVISIONAL_NOTE = "（节假日安排未公布，按工作日（周一至周五）推算，仅供参考）"
@@ -13,12 +14,13 @@ QUOTE_CHARS = 60
 def make_flag(
     rule: RuleSpec, message: str, evidence: Evidence | None = None, due_date: date | None = None
 ) -> Flag:
-    """A Flag carrying the rule's severity and legal basis."""
+    """A Flag carrying the rule's severity, legal basis and whether it is law or office policy."""
     return Flag(
         rule_id=rule.id,
         severity=rule.severity,
         message=message,
         legal_basis=rule.legal_basis,
+        **flag_basis(rule),
         evidence=evidence,
         due_date=due_date,
     )

@@ -8,11 +8,13 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from rules.legal import ArticleTable, param_basis_errors, parse_articles
 from schemas.errors import RuleError
 from schemas.models import RuleSpec, Severity
 
 RULES_DIR = Path(__file__).parent
 RULE_FILES = ("complaint.yaml", "report.yaml", "document.yaml")
+ARTICLES_FILE = RULES_DIR / "articles.yaml"
 
 
 class RuleSet(dict[str, RuleSpec]):
@@ -39,6 +41,9 @@ def load_rule_file(path: Path) -> list[RuleSpec]:
             raise RuleError(
                 f"规则文件 {path.name} 中的规则 {raw.get('id', '?')} 格式错误（severity 可选：{allowed}）：{e}"
             ) from e
+    errors = [msg for spec in specs for msg in param_basis_errors(spec, path.name)]
+    if errors:
+        raise RuleError("；\n".join(errors))
     return specs
 
 
@@ -61,3 +66,11 @@ def load_rules(directory: Path | None = None) -> RuleSet:
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     return load_rules()
+
+
+def load_articles(path: Path = ARTICLES_FILE) -> ArticleTable:
+    """The table of articles the rules cite (rules/articles.yaml)."""
+    try:
+        return parse_articles(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    except (OSError, yaml.YAMLError, KeyError) as e:
+        raise RuleError(f"条文对照表 {path} 无法读取：{e}") from e

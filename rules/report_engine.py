@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from rules import similarity
+from rules.legal import flag_basis
 from rules.loader import RuleSet
 from rules.report_dates import find_date_before_period
 from rules.report_foreign import find_foreign_references
@@ -61,6 +62,7 @@ def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | No
             severity=spec.severity,
             message=f.message,
             legal_basis=spec.legal_basis,
+            **flag_basis(spec),
             evidence=Evidence(start=f.start, end=f.end, text=f.text, page=page),
         )
         for f in findings
@@ -142,6 +144,7 @@ def _incomplete_commitments(commitments: list[Commitment], rules: RuleSet) -> li
                     severity=spec.severity,
                     message=f"承诺“{c.action}”未写明{'和'.join(missing)}",
                     legal_basis=spec.legal_basis,
+                    **flag_basis(spec),
                     evidence=Evidence(
                         start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text
                     ),

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rules.calendar import WorkCalendar, shift_months
+from rules.legal import flag_basis
 from rules.loader import RuleSet
 from rules.report_text import same_name
 from rules.similarity import canonical
@@ -332,6 +333,7 @@ def _overdue_flag(c: Commitment, due: date, spec) -> Flag:  # spec: RuleSpec
         severity=spec.severity,
         message=f"承诺“{c.action}”应于{due.year}年{due.month}月{due.day}日前完成，未见记录",
         legal_basis=spec.legal_basis,
+        **flag_basis(spec),
         evidence=Evidence(start=c.evidence.start, end=c.evidence.end, page=c.evidence.page, text=c.text),
         due_date=due,
     )

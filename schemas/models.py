@@ -216,11 +216,18 @@ class Commitment(_Model):
 # --------------------------------------------------------------------------- checks
 
 
+BasisKind = Literal["law", "policy", "review_aid"]
+
+
 class Flag(_Model):
     rule_id: str
     severity: Severity
     message: str = Field(description="中文说明")
     legal_basis: str | None = None
+    basis_kind: BasisKind | None = Field(
+        default=None, description="依据性质：law 法律法规规章 | policy 本机构政策 | review_aid 审核提示（非法定要求）"
+    )
+    policy_source: str | None = Field(default=None, description="本机构政策的出处文件（basis_kind 为 policy 时）")
     evidence: Evidence | None = None
     due_date: date | None = None
     status: FlagStatus = FlagStatus.open
@@ -306,6 +313,15 @@ class PriorDocument(_Model):
     received_at: datetime | None = None
 
 
+class ParamBasis(_Model):
+    """Where a rule parameter comes from: the law (an article) or the office's policy (its document)."""
+
+    kind: Literal["law", "policy"] = Field(description="law 法定 | policy 本机构政策")
+    basis: str | None = Field(default=None, description="法律依据（条文），如《行政诉讼法》第四十六条")
+    source: str | None = Field(default=None, description="本机构政策的出处文件及条目")
+    law_value: Any = Field(default=None, description="法定值（机构政策与法律不同时用于同时说明两者）")
+
+
 class RuleSpec(_Model):
     """One rule of a rule file (rules/*.yaml)."""
 
@@ -313,5 +329,14 @@ class RuleSpec(_Model):
     label: str = Field(description="中文名称")
     severity: Severity = Severity.warning
     legal_basis: str | None = None
+    policy_source: str | None = Field(default=None, description="本机构政策的出处文件（非法律规定的部分）")
     enabled: bool = True
     params: dict[str, Any] = Field(default_factory=dict)
+    param_basis: dict[str, ParamBasis] = Field(default_factory=dict, description="参数名 -> 法定或机构政策")
+
+    @property
+    def basis_kind(self) -> BasisKind:
+        """law when an article is cited; policy when only the office's document is; else a review aid."""
+        if self.legal_basis:
+            return "law"
+        return "policy" if self.policy_source else "review_aid"

@@ -43,6 +43,8 @@ def test_export_lines_validate(prefect_harness, db_url: str, tmp_path: Path) -> 
     by_name = {r["source"]["filename"]: r for r in lines}
     locked = by_name["加密.pdf"]
     assert locked["status"] == "quarantined" and locked["error"]["code"] == "encrypted"
+    # Law or office policy comes with every flag (from the rule files): a file that cannot be read is neither.
+    assert [f["basis_kind"] for f in locked["flags"]] == ["review_aid"] * len(locked["flags"]) and locked["flags"]
     assert by_name["02_labor_inspection_disclosure_notice.pdf"]["doc_type"] == "notice"
     report = by_name["03_town_disclosure_efficiency_report_2011.docx"]
     assert report["doc_type"] == "work_report" and report["document_id"].startswith("doc-")

@@ -8,7 +8,7 @@ from io import BytesIO
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from schemas.tables import AuditEntry, Document
+from schemas.tables import AuditEntry, Document, FlagRow
 from storage.db import transaction
 from tests.review.conftest import complaint_with_flags, sign_in
 
@@ -65,6 +65,19 @@ def test_document_view_highlights_each_flags_evidence(as_supervisor, runtime) ->
     assert f'id="ev-flag-{flag_id}"' in html and f'href="#ev-flag-{flag_id}"' in html
     assert 'class="ev ev-field"' in html
     assert "期限与办理节点" in html and "受理期限" in html
+
+
+def test_document_view_tells_law_from_office_policy(as_supervisor, runtime) -> None:
+    with transaction(runtime.sessions) as session:
+        policy = session.scalars(select(FlagRow).where(FlagRow.rule_id == "complaint.too_many_agents")).first()
+        law = session.scalars(select(FlagRow).where(FlagRow.rule_id == "complaint.acceptance_overdue")).first()
+        policy_doc, law_doc = policy.document_id, law.document_id
+    html = as_supervisor.get(f"/documents/{policy_doc}").text
+    assert "本机构政策（非法律规定）：《劳动保障监察机构政务公开》二（一）" in html
+    html = as_supervisor.get(f"/documents/{law_doc}").text
+    assert "法律依据：《关于实施〈劳动保障监察条例〉若干规定》第十八条" in html
+    queue = as_supervisor.get("/queue?rule_id=complaint.too_many_agents&status=all").text
+    assert "机构政策" in queue
 
 
 def test_duplicate_report_links_to_its_original(as_supervisor, runtime) -> None:

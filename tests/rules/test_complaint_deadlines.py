@@ -15,7 +15,7 @@ from rules.calendar import WorkCalendar
 from rules.complaint_engine import evaluate_complaint
 from rules.flagging import PROVISIONAL_NOTE
 from rules.loader import RuleSet
-from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag
+from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag, ParamBasis
 
 D = date.fromisoformat
 
@@ -160,8 +160,9 @@ def test_no_filing_no_investigation_deadline(rules: RuleSet, cal: WorkCalendar) 
     [
         ("2023-06-30", "2025-06-30", False),  # exactly two years: still in time
         ("2023-06-30", "2025-07-01", True),
-        ("2023-10-01", "2025-10-09", False),  # two years end in 国庆 2025: moves to 10-09
-        ("2023-10-01", "2025-10-10", True),
+        # Two years end on 2025-10-01 (国庆): not moved by default (complaint.yaml, no text moves them).
+        ("2023-10-01", "2025-10-01", False),
+        ("2023-10-01", "2025-10-09", True),
         ("2020-01-01", "2026-01-05", True),
     ],
 )
@@ -176,13 +177,27 @@ def test_time_barred(rules: RuleSet, cal: WorkCalendar, end: str, received: str,
         assert D(end).strftime("%Y年") in flag.message and "第二十条" in (flag.legal_basis or "")
 
 
-def test_holiday_move_is_a_rule_parameter(rules: RuleSet, cal: WorkCalendar) -> None:
-    spec = rules["complaint.time_barred"]
-    strict = RuleSet(rules)
-    strict[spec.id] = spec.model_copy(update={"params": {**spec.params, "end_on_rest_day_moves": False}})
-    flags, dl = case(strict, cal, "2025-10-09", violation_end=D("2023-10-01"), received_date=D("2025-10-09"))
-    assert dl["limitation"].due_date == D("2025-10-01")
-    assert "complaint.time_barred" in [f.rule_id for f in flags]
+def _with_params(rules: RuleSet, rule_id: str, params: dict[str, Any], basis: dict[str, Any]) -> RuleSet:
+    spec = rules[rule_id]
+    changed = RuleSet(rules)
+    changed[rule_id] = spec.model_copy(
+        update={
+            "params": {**spec.params, **params},
+            "param_basis": {**spec.param_basis, **{k: ParamBasis(**v) for k, v in basis.items()}},
+        }
+    )
+    return changed
+
+
+def test_holiday_move_of_the_limit_is_office_policy(rules: RuleSet, cal: WorkCalendar) -> None:
+    assert rules["complaint.time_barred"].params["end_on_rest_day_moves"] is False
+    policy = _with_params(
+        rules, "complaint.time_barred", {"end_on_rest_day_moves": True},
+        {"end_on_rest_day_moves": {"kind": "policy", "source": "某县人社局〔2026〕1号文"}},
+    )
+    flags, dl = case(policy, cal, "2025-10-09", violation_end=D("2023-10-01"), received_date=D("2025-10-09"))
+    assert dl["limitation"].due_date == D("2025-10-09")
+    assert "complaint.time_barred" not in [f.rule_id for f in flags]
 
 
 def test_continuing_violation_is_never_time_barred(rules: RuleSet, cal: WorkCalendar) -> None:
@@ -195,20 +210,40 @@ def test_continuing_violation_is_never_time_barred(rules: RuleSet, cal: WorkCale
 
 
 def test_admin_review_and_litigation_from_service(rules: RuleSet, cal: WorkCalendar) -> None:
-    events = [("accepted", "2026-06-01"), ("decided", "2026-07-20"), ("served", "2026-08-02")]
-    _, dl = case(rules, cal, "2026-09-01", events)
-    # 08-02 + 60 days = 10-01 (国庆) -> 10-08; + 3 months = 11-02 (Monday)
-    assert (dl["admin_review"].due_date, dl["admin_review"].status) == (D("2026-10-08"), "pending")
-    assert (dl["litigation"].due_date, dl["litigation"].status) == (D("2026-11-02"), "pending")
-    _, later = case(rules, cal, "2026-11-03", events)
+    events = [("accepted", "2026-01-05"), ("decided", "2026-02-06"), ("served", "2026-04-04")]
+    _, dl = case(rules, cal, "2026-05-01", events)
+    # 04-04 + 60 days = 06-03 (Wednesday); + 6 months = 10-04 (国庆) -> 10-08 (《民事诉讼法》第八十五条)
+    assert (dl["admin_review"].due_date, dl["admin_review"].status) == (D("2026-06-03"), "pending")
+    assert (dl["litigation"].due_date, dl["litigation"].status) == (D("2026-10-08"), "pending")
+    assert "6个月" in dl["litigation"].basis and "《行政诉讼法》第四十六条" in dl["litigation"].basis
+    assert "15日" in dl["litigation"].basis and "第四十五条" in dl["litigation"].basis
+    assert "《行政复议法》第二十条" in dl["admin_review"].basis
+    _, later = case(rules, cal, "2026-10-09", events)
     assert later["litigation"].status == "met"
+
+
+def test_office_wording_of_three_months_says_both(rules: RuleSet, cal: WorkCalendar) -> None:
+    office = _with_params(
+        rules, "complaint.remedy_periods", {"litigation_months": 3},
+        {"litigation_months": {"kind": "policy", "source": "《劳动保障监察机构政务公开》三（二）",
+                               "basis": "《行政诉讼法》第四十六条", "law_value": 6}},
+    )
+    _, dl = case(office, cal, "2026-09-01", [("served", "2026-08-02")])
+    # 08-02 + 3 months = 11-02 (Monday)
+    assert dl["litigation"].due_date == D("2026-11-02")
+    basis = dl["litigation"].basis
+    assert "3个月" in basis and "《劳动保障监察机构政务公开》三（二）" in basis
+    assert "现行法定期限为6个月" in basis and "第四十六条" in basis
 
 
 def test_litigation_into_2027_is_provisional(rules: RuleSet, cal: WorkCalendar) -> None:
     _, dl = case(rules, cal, "2026-12-01", [("served", "2026-11-30")])
-    assert (dl["litigation"].due_date, dl["litigation"].provisional) == (D("2027-03-01"), True)
+    # 2027-05-30 is a Sunday -> Monday 05-31, provisional until the 2027 holidays are announced.
+    assert (dl["litigation"].due_date, dl["litigation"].provisional) == (D("2027-05-31"), True)
     # 2027-01-29 is a Friday, but whether it is a holiday is unknown until 2027 is announced.
     assert (dl["admin_review"].due_date, dl["admin_review"].provisional) == (D("2027-01-29"), True)
+    _, known = case(rules, cal, "2026-03-01", [("served", "2026-02-10")])
+    assert (known["litigation"].due_date, known["litigation"].provisional) == (D("2026-08-10"), False)
     _, known = case(rules, cal, "2026-06-01", [("served", "2026-05-29")])
     assert (known["admin_review"].due_date, known["admin_review"].provisional) == (D("2026-07-28"), False)
 
