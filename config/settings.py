@@ -27,6 +27,11 @@ class Settings(BaseSettings):
     settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
     batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
     workers: int = Field(default=2, description="解析与抽取使用的进程数")
+    max_file_mb: int = Field(default=50, description="单个文件大小上限（MB），超过则隔离")
+    max_pages: int = Field(default=300, description="单个文档页数上限，超过则隔离")
+    max_ocr_pages: int = Field(default=30, description="需要文字识别（OCR）的页数上限，超过则隔离")
+    max_attempts: int = Field(default=3, description="意外失败的文件最多尝试次数，之后隔离")
+    convert_timeout: float = Field(default=120.0, description="LibreOffice 转换旧格式的超时秒数")
 
     def resolved_database_url(self, override: str | None = None) -> str:
         if override:
@@ -51,6 +56,11 @@ SETTINGS_DOC = {
     "GAPFLOW_SETTLE_SECONDS": "settle time of new files",
     "GAPFLOW_BATCH_SIZE": "files per Prefect task",
     "GAPFLOW_WORKERS": "processes for parsing",
+    "GAPFLOW_MAX_FILE_MB": "file size limit",
+    "GAPFLOW_MAX_PAGES": "page limit",
+    "GAPFLOW_MAX_OCR_PAGES": "OCR page limit",
+    "GAPFLOW_MAX_ATTEMPTS": "attempts before quarantine",
+    "GAPFLOW_CONVERT_TIMEOUT": "LibreOffice conversion timeout",
 }
 
 
