@@ -127,14 +127,41 @@ def rotate(pixels: np.ndarray, angle: float) -> np.ndarray:
 # --------------------------------------------------------------------------- recognition
 
 
-def _recognise(pixels: np.ndarray) -> list[tuple[list[list[float]], str, float]]:
-    result, _ = _engine()(np.ascontiguousarray(pixels))
-    return [(box, text, float(score)) for box, text, score in (result or []) if float(score) >= MIN_SCORE]
+Box = tuple[list[list[float]], str, float]
 
 
-def _standing(boxes: list[tuple[list[list[float]], str, float]]) -> bool:
+def _recognise(pixels: np.ndarray, may_turn: bool = True) -> tuple[list[Box], int]:
+    """Detect, classify (0/180 per line), recognise; the boxes in the page's frame and how many lines the
+    classifier found upside down. The engine's steps are called one by one (rapidocr-onnxruntime 1.4.4)
+    because its one-call API drops the per-line orientation a whole-page decision needs."""
+    engine = _engine()
+    img, _, _ = engine.preprocess(np.ascontiguousarray(pixels))
+    found, _ = engine.auto_text_det(img)
+    if found is None:
+        return [], 0
+    if may_turn and _standing([(box.tolist(), "", 1.0) for box in found]):
+        # the page lies on its side: a quarter turn (which way does not matter: the line classifier sees 180)
+        return _recognise(np.ascontiguousarray(np.rot90(pixels)), may_turn=False)
+    crops = engine.get_crop_img_list(img, found)
+    crops, orientations, _ = engine.text_cls(crops)
+    recognised, _ = engine.text_rec(crops, False)
+    flipped = sum(1 for label, _score in orientations if label == "180")
+    h, w = img.shape[:2]
+    boxes: list[Box] = []
+    upside_down = flipped > len(orientations) / 2
+    for box, (text, score) in zip(found, recognised, strict=True):
+        if float(score) < MIN_SCORE or not text.strip():
+            continue
+        points = [[float(x), float(y)] for x, y in box]
+        if upside_down:  # read as the page stands upright: mirror the coordinates
+            points = [[w - x, h - y] for x, y in points]
+        boxes.append((points, text, float(score)))
+    return boxes, flipped
+
+
+def _standing(boxes: list[Box]) -> bool:
     """Most boxes taller than wide: the page lies on its side."""
-    if len(boxes) < 3:
+    if len(boxes) < 2:
         return False
     tall = 0
     for box, _, _ in boxes:
@@ -144,28 +171,19 @@ def _standing(boxes: list[tuple[list[list[float]], str, float]]) -> bool:
     return tall > len(boxes) / 2
 
 
-def _quality(boxes: list[tuple[list[list[float]], str, float]]) -> float:
-    return sum(len(text) * score for _, text, score in boxes)
-
-
 def ocr_pixels(pixels: np.ndarray) -> OcrPage:
     """Read one page image: put it upright, recognise, assemble lines in reading order."""
     skew = estimate_skew(pixels)
     if abs(skew) >= SKEW_STEP:
         pixels = rotate(pixels, skew)
-    boxes = _recognise(pixels)
-    if _standing(boxes) or not boxes:
-        for quarter in (90.0, -90.0):
-            turned = _recognise(rotate(pixels, quarter))
-            if _quality(turned) > _quality(boxes) * 1.2:
-                boxes = turned
+    boxes, _ = _recognise(pixels)
     lines = assemble_lines(boxes)
     chars = sum(len(line) for line in lines)
     score = sum(s for _, _, s in boxes) / len(boxes) if boxes else 0.0
     return OcrPage(lines=lines, score=score, chars=chars)
 
 
-def assemble_lines(boxes: list[tuple[list[list[float]], str, float]]) -> list[Line]:
+def assemble_lines(boxes: list[Box]) -> list[Line]:
     """Boxes into lines: a box joins the line whose vertical middle it shares, lines top to bottom,
     boxes left to right; then each line marked full / indented against the page's text margins."""
     items = []
