@@ -70,7 +70,7 @@ def render_pages(text: str, size: int = 26) -> list[Image.Image]:
         for i, line in enumerate(lines[start : start + per_page]):
             draw.text((MARGIN, MARGIN + i * step), line, font=font, fill=20)
         pages.append(page)
-    return pages
+    return pages or [Image.new("L", PAGE, 255)]
 
 
 def degrade(page: Image.Image, angle: float, seed: int = 0, noise: float = 14.0, light: bool = False) -> Image.Image:
@@ -119,7 +119,7 @@ def image_file(text: str, fmt: str, angle: float = 0.8, seed: int = 3, quarter_t
     if quarter_turn:
         page = page.transpose(Image.Transpose.ROTATE_270)
     buf = io.BytesIO()
-    page.save(buf, fmt, dpi=(DPI, DPI))
+    page.save(buf, fmt, dpi=(DPI, DPI), **({"compression": "tiff_deflate"} if fmt == "TIFF" else {}))
     return buf.getvalue()
 
 

@@ -27,6 +27,7 @@ class ReadLimits:
     max_pages: int = 300
     max_ocr_pages: int = 30
     ocr: bool = True  # False: a scan is refused as needs_ocr (what a machine without the OCR engine says)
+    max_chars: int = 300_000  # ~150 dense pages; extraction time grows faster than the text (see CHANGELOG)
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -43,6 +44,16 @@ def read_document(
     limits = limits or DEFAULT_LIMITS
     if len(data) > limits.max_bytes:
         raise LoadError("too_large", f"文件“{filename}”超过 {limits.max_bytes // 1024 // 1024} MB，未处理。")
+    doc = _read(data, filename, limits, convert)
+    if len(doc.text) > limits.max_chars:
+        raise LoadError(
+            "too_large", f"文件“{filename}”有 {len(doc.text)} 个字，超过单个文档 {limits.max_chars} 字的上限，"
+            "未处理。请拆分后重新放入收件箱。",
+        )
+    return doc
+
+
+def _read(data: bytes, filename: str, limits: ReadLimits, convert: Converter | None) -> ParsedDocument:
     fmt = sniff_format(data, filename)
     if fmt == "pdf":
         from extractors.readers.pdf import read_pdf

@@ -30,6 +30,8 @@ def sniff_format(data: bytes, filename: str = "") -> str:
         if filename.lower().endswith(".wps") or any(m in data[:65536] for m in _WPS_MARKERS):
             return "wps"
         return "doc"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and len(data) % 2 == 0:
+        return "txt"  # UTF-16 with its byte-order mark: Windows Notepad's "Unicode"
     if data.startswith(_IMAGES):
         return "image"
     if data.startswith(_ARCHIVES):
