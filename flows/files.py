@@ -270,20 +270,29 @@ def write_error_note(target: Path, message: str, code: str) -> Path:
 def move(source: Path, target: Path) -> None:
     """Move within one volume atomically; across volumes copy then remove the source.
 
-    Only regular files are ever copied; a link, FIFO or device is renamed as it is (never opened),
-    and a failed copy (disk full) leaves no half file behind."""
+    Only regular files are ever copied by content; across volumes a link is re-made as a link and a FIFO
+    as a FIFO (neither is opened), and a failed copy (disk full) leaves no half file behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.replace(source, target)
         return
     except OSError:
-        if not stat.S_ISREG(os.lstat(source).st_mode):
+        mode = os.lstat(source).st_mode
+        if stat.S_ISLNK(mode):
+            os.symlink(os.readlink(source), target)
+            source.unlink()
+            return
+        if stat.S_ISFIFO(mode):
+            os.mkfifo(target)
+            source.unlink()
+            return
+        if not stat.S_ISREG(mode):
             raise
     import shutil
 
     try:
         shutil.copy2(source, target, follow_symlinks=False)
-        fd = os.open(target, os.O_RDONLY)
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW)
         try:
             os.fsync(fd)
         finally:

@@ -227,9 +227,18 @@ def _document_for(
     return document
 
 
+_CAUSES = {  # what an attempt's exception class means to staff
+    "ConversionTimeout": "旧格式转换超时",
+    "BrokenProcessPool": "处理进程意外退出",
+    "MemoryError": "内存不足",
+    "RecursionError": "文件结构嵌套过深",
+}
+
+
 def _repeated_failure(c: _Claimed, rt: Runtime) -> ErrorInfo:
     with transaction(rt.sessions) as session:
-        cause = repo.attempt_error(session, c.key) or "处理进程意外退出"
+        error = repo.attempt_error(session, c.key)
+    cause = _CAUSES.get(error or "", f"程序内部错误 {error}" if error else "处理进程意外退出")
     tried = c.attempts - 1
     return ErrorInfo(
         code="failed_repeatedly",
