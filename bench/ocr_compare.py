@@ -35,7 +35,12 @@ def _flat(text: str) -> str:
 
 
 def _fields(text: str) -> dict:
-    return extract_complaint(read_document(text.encode("utf-8"), "ocr.txt")).model_dump(mode="json")
+    from schemas.errors import LoadError
+
+    try:
+        return extract_complaint(read_document(text.encode("utf-8"), "ocr.txt")).model_dump(mode="json")
+    except LoadError:  # the engine read nothing
+        return {}
 
 
 def _tesseract(image_bytes: bytes) -> str:
