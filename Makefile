@@ -7,7 +7,25 @@ BIN    := $(VENV)/bin
 UV     := .tools/bin/uv
 WORK   ?= work
 
-.PHONY: run test eval lint bench fixtures clean chromium
+.PHONY: run test eval lint bench fixtures clean system-packages chromium
+
+# System packages the OCR tests and old formats need: LibreOffice (.doc/.wps/.rtf/.odt) and a CJK font
+# (the tests typeset letters to make scans). Installed with apt only when missing and when root (CI);
+# elsewhere a note: gapflow then quarantines old formats as doc.unsupported naming the fix, and the
+# tests that need them skip on a developer's machine but fail under CI=true.
+APT_PACKAGES := libreoffice-writer-nogui fonts-wqy-microhei
+system-packages:
+	@if ! command -v soffice >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "apt-get install $(APT_PACKAGES) (about 30 s)"; \
+	    apt-get update -qq >/dev/null 2>&1; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null \
+	      || echo "apt-get failed: old formats will be quarantined, OCR tests fail under CI"; \
+	  else \
+	    echo "LibreOffice not installed: old formats (.doc/.wps/.rtf/.odt) will be quarantined as doc.unsupported;" \
+	         "as root: apt-get install $(APT_PACKAGES)"; \
+	  fi; \
+	fi
 
 $(UV):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 (python3.11)"; exit 1; }
@@ -15,6 +33,7 @@ $(UV):
 	.tools/bin/pip install -q --disable-pip-version-check uv==0.13.9
 
 $(BIN)/.installed: pyproject.toml $(UV)
+	@$(MAKE) -s system-packages
 	$(UV) venv -q --allow-existing -p $(PYTHON) $(VENV)
 	VIRTUAL_ENV=$(VENV) $(UV) pip install -q -e '.[dev]'
 	touch $@
@@ -32,7 +51,7 @@ run: $(BIN)/.installed
 	@echo "数据库：$(WORK)/gapflow.db   已处理：$(WORK)/processed/   已隔离：$(WORK)/quarantine/"
 	@echo "导出（每行一个文档）：$(WORK)/export.jsonl"
 
-test: $(BIN)/.installed chromium
+test: $(BIN)/.installed system-packages chromium
 	$(BIN)/python -m pytest
 
 # The review app's browser tests drive Debian's chromium (Playwright cannot download its own browser here).

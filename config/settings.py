@@ -39,6 +39,11 @@ class Settings(BaseSettings):
         default=None, description="审核系统会话密钥；未设置时首次启动自动生成并保存在数据目录的 secret_key（0600）"
     )
     development: bool = Field(default=False, description="开发模式：显示调试信息，允许弱密钥；正式使用时不要打开")
+    max_file_mb: int = Field(default=50, description="单个文件大小上限（MB），超过则隔离")
+    max_pages: int = Field(default=300, description="单个文档页数上限，超过则隔离")
+    max_ocr_pages: int = Field(default=30, description="需要文字识别（OCR）的页数上限，超过则隔离")
+    max_attempts: int = Field(default=3, description="意外失败的文件最多尝试次数，之后隔离")
+    convert_timeout: float = Field(default=120.0, description="LibreOffice 转换旧格式的超时秒数")
 
     def resolved_database_url(self, override: str | None = None) -> str:
         if override:
@@ -68,6 +73,11 @@ SETTINGS_DOC = {
     "GAPFLOW_WATCH": "how gapflow serve watches the inbox",
     "GAPFLOW_SECRET_KEY": "review app session secret",
     "GAPFLOW_DEVELOPMENT": "development mode of the review app",
+    "GAPFLOW_MAX_FILE_MB": "file size limit",
+    "GAPFLOW_MAX_PAGES": "page limit",
+    "GAPFLOW_MAX_OCR_PAGES": "OCR page limit",
+    "GAPFLOW_MAX_ATTEMPTS": "attempts before quarantine",
+    "GAPFLOW_CONVERT_TIMEOUT": "LibreOffice conversion timeout",
 }
 
 

@@ -16,7 +16,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from config.runtime import open_runtime, today_in_beijing
-from flows.files import InboxLayout, ready_files
+from flows.files import InboxLayout, ready_files, to_token
 from flows.pool import process_many
 from schemas.models import doc_type_label
 from services.reevaluate import reevaluate_all
@@ -62,7 +62,7 @@ def scan_inbox(inbox: str | None, db_url: str | None) -> tuple[str, list[str]]:
     if released:
         get_run_logger().warning("released %d claims of runs that died", released)
     files = ready_files(layout.inbox, rt.settings.settle_seconds)
-    return str(layout.inbox), [str(p) for p in files]
+    return str(layout.inbox), [to_token(p) for p in files]
 
 
 def _batches(items: list[str], size: int) -> list[list[str]]:

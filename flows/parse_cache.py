@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from extractors.readers import read_document
+from extractors.readers import ReadLimits, read_document
 from pipeline import EXTRACTOR_VERSION
 from schemas.models import ParsedDocument
 
@@ -52,13 +53,17 @@ def any_version(cache_dir: Path, sha256: str) -> ParsedDocument | None:
     return None
 
 
-def read_cached(data: bytes, filename: str, sha256: str, cache_dir: Path | None) -> ParsedDocument:
-    """`read_document` through the cache. LoadError (a broken file) is not cached: it is cheap."""
+def read_cached(
+    data: bytes, filename: str, sha256: str, cache_dir: Path | None, *, limits: ReadLimits | None = None,
+    convert: Callable[[bytes, str, str], bytes] | None = None,
+) -> ParsedDocument:
+    """`read_document` through the cache. LoadError (a broken file) is not cached: it is cheap, and a
+    file refused for a missing converter must be read once LibreOffice is installed."""
     if cache_dir is not None:
         cached = load(cache_dir, sha256)
         if cached is not None:
             return cached
-    doc = read_document(data, filename)
+    doc = read_document(data, filename, limits=limits, convert=convert)
     if cache_dir is not None:
         store(cache_dir, sha256, doc)
     return doc

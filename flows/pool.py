@@ -56,15 +56,16 @@ atexit.register(shutdown_pool)
 def process_one(path: str, inbox: str, db_url: str | None, run_id: str, today: date) -> dict:
     """One file, as a plain dict; a bug on one document leaves the file in the inbox and is reported."""
     from config.runtime import open_runtime
-    from flows.files import InboxLayout
+    from flows.files import InboxLayout, display_name, from_token
     from flows.process import FileOutcome, process_file
 
+    file = from_token(path)
     try:
-        outcome = process_file(Path(path), InboxLayout(Path(inbox)), open_runtime(db_url), run_id, today)
+        outcome = process_file(file, InboxLayout(Path(inbox)), open_runtime(db_url), run_id, today)
     except Exception as e:
         log.debug("failure", exc_info=True)
-        message = f"程序内部错误（{type(e).__name__}），文件未移动"
-        outcome = FileOutcome(Path(path).name, "failed", message=message)
+        message = f"程序内部错误（{type(e).__name__}），文件未移动，下次运行时重试"
+        outcome = FileOutcome(display_name(file), "failed", message=message)
     return asdict(outcome)
 
 
@@ -85,7 +86,13 @@ def process_many(
             # released by the next run as the claim of a dead run
             shutdown_pool()
             results.append({
-                "filename": Path(p).name, "outcome": "failed", "document_id": None, "doc_type": None,
+                "filename": _name(p), "outcome": "failed", "document_id": None, "doc_type": None,
                 "flags": 0, "message": "处理进程意外退出，文件未移动",
             })
     return results
+
+
+def _name(token: str) -> str:
+    from flows.files import display_name, from_token
+
+    return display_name(from_token(token))

@@ -39,8 +39,45 @@ class AnalysisContext:
     done: set[tuple[str, date]] = field(default_factory=set)
 
 
+OCR_CONFIDENCE_FACTOR = 0.7  # a value read from OCR text is less certain than one read from a text layer
+
+
 def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
     """Classify, extract and check one document."""
+    analysis = _analyse(doc, ctx)
+    if doc.ocr_pages:
+        _mark_ocr(analysis, doc, ctx)
+    return analysis
+
+
+def _mark_ocr(analysis: Analysis, doc: ParsedDocument, ctx: AnalysisContext) -> None:
+    """Fields read from OCR pages carry a lower confidence and say so; the document carries an info flag."""
+    ocr_pages = set(doc.ocr_pages)
+    for evidence in (analysis.fields.get("evidence") or {}).values():
+        if not isinstance(evidence, dict):
+            continue
+        page = evidence.get("page") or doc.page_at(int(evidence.get("start") or 0))
+        if page in ocr_pages:
+            evidence["ocr"] = True
+            evidence["confidence"] = round(float(evidence.get("confidence", 1.0)) * OCR_CONFIDENCE_FACTOR, 3)
+    if "doc.ocr_text" in ctx.rules:
+        spec = ctx.rules["doc.ocr_text"]
+        pages = "、".join(str(p) for p in sorted(ocr_pages))
+        first = min(ocr_pages)
+        start = doc.page_starts[first - 1] if len(doc.page_starts) >= first else 0
+        analysis.flags.append(
+            Flag(
+                rule_id=spec.id, severity=spec.severity, legal_basis=spec.legal_basis,
+                message=f"第 {pages} 页是扫描件或图片，文字由文字识别（OCR）读出，可能有错字；"
+                "从这些页读出的字段置信度已调低，请与原件核对。",
+                evidence=Evidence(
+                    start=start, end=min(len(doc.text), start + 40), page=first, text=doc.text[start : start + 40]
+                ),
+            )
+        )
+
+
+def _analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
     kind = classify(doc.text)
     if kind.doc_type == DocType.complaint:
         return _with_pages(_analyse_complaint(doc, ctx, kind.confidence), doc)

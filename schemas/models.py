@@ -88,18 +88,20 @@ class FieldEvidence(Span):
     """Evidence of one extracted field value, with the extractor's confidence."""
 
     confidence: float = Field(ge=0.0, le=1.0, description="置信度")
+    ocr: bool = Field(default=False, description="取自文字识别（OCR）的文字，置信度已调低，请核对原件")
 
 
 class ParsedDocument(_Model):
     """One document read from bytes: a single normalised text plus its page map."""
 
     text: str = Field(description="规范化全文")
-    format: Literal["docx", "pdf", "doc", "wps", "txt", "image"]
+    format: Literal["docx", "pdf", "doc", "wps", "rtf", "odt", "txt", "image"]
     pages: int = Field(ge=0, description="页数")
     page_starts: list[int] = Field(
         default_factory=lambda: [0], description="每页在规范化文本中的起始偏移，升序"
     )
     warnings: list[str] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list, description="由文字识别（OCR）读出的页码，从 1 开始")
 
     def page_at(self, offset: int) -> int:
         """1-based page number of a character offset."""

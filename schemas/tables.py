@@ -194,6 +194,21 @@ class FileClaim(Base):
     claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class FileAttempt(Base):
+    """How many times an inbox file (by claim key) was taken up without reaching processed/ or quarantine/.
+
+    Counted when the file is claimed, removed when its result is committed: a file that kills its
+    worker, or fails for a reason nobody foresaw, is quarantined after GAPFLOW_MAX_ATTEMPTS runs
+    instead of failing every run for ever."""
+
+    __tablename__ = "file_attempts"
+
+    path: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_document", "document_id"),)

@@ -36,6 +36,7 @@ from schemas.tables import (
     CommitmentRow,
     DeadlineRow,
     Document,
+    FileAttempt,
     FileClaim,
     FlagRow,
     Receipt,
@@ -84,6 +85,34 @@ def claim_file(session: Session, path: str, run_id: str) -> bool:
         return True
     except IntegrityError:
         return False
+
+
+def count_attempt(session: Session, path: str) -> int:
+    """One more attempt at an inbox file; the number of attempts so far, this one included."""
+    row = session.get(FileAttempt, path)
+    if row is None:
+        row = FileAttempt(path=path, attempts=0)
+        session.add(row)
+    row.attempts += 1
+    row.updated_at = utcnow()
+    return row.attempts
+
+
+def note_attempt_error(session: Session, path: str, error: str) -> None:
+    """What went wrong on the last attempt (an exception's class name: never the document's content)."""
+    row = session.get(FileAttempt, path)
+    if row is not None:
+        row.last_error = error[:500]
+
+
+def attempt_error(session: Session, path: str) -> str | None:
+    row = session.get(FileAttempt, path)
+    return row.last_error if row is not None else None
+
+
+def clear_attempts(session: Session, path: str) -> None:
+    """The file reached processed/ or quarantine/ (its result is in this transaction)."""
+    session.execute(delete(FileAttempt).where(FileAttempt.path == path))
 
 
 def release_claim(session: Session, path: str) -> None:
@@ -154,6 +183,18 @@ def create_document(
         created_at=now, updated_at=now,
     )
     session.add(document)
+    return document
+
+
+def reopen_document(
+    session: Session, document: Document, *, fmt: str, pages: int, text: str, run_id: str | None,
+    extractor_version: str | None,
+) -> Document:
+    """A quarantined document whose file came back and can be read now (fixed, or a converter installed)."""
+    document.status = DocStatus.processed
+    document.error_code = document.error_message = None
+    document.format, document.pages, document.text = fmt, pages, text
+    document.run_id, document.extractor_version, document.updated_at = run_id, extractor_version, utcnow()
     return document
 
 

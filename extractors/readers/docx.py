@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -205,18 +206,56 @@ def _page_count(data: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def read_docx(data: bytes, filename: str = "") -> ParsedDocument:
+MIN_TEXT_CHARS = 20  # a .docx with less text than this but with pictures is a scan pasted into Word
+MIN_IMAGE_SIDE = 300  # smaller pictures are logos and seals, not pages
+
+
+def read_docx(data: bytes, filename: str = "", limits: Any = None) -> ParsedDocument:
+    from extractors.readers import DEFAULT_LIMITS
+
+    limits = limits or DEFAULT_LIMITS
     try:
         document = docx.Document(io.BytesIO(data))
+        walker = _Walker(Numbering.from_document(document))
+        walker.body(document.element.body)
     except Exception as e:  # python-docx raises bare KeyError/ValueError/XMLSyntaxError on damage
         raise LoadError("unreadable", f"文件“{filename}”已损坏，Word 文档无法打开。") from e
-    walker = _Walker(Numbering.from_document(document))
-    walker.body(document.element.body)
     pages = [p for p in walker.pages if p] or [[]]
     text, starts = normalize_pages(pages, paragraphs=True)
+    if len(text.strip()) < MIN_TEXT_CHARS and limits.ocr:
+        scanned = _ocr_pictures(data, filename, limits)
+        if scanned is not None:
+            return scanned
     if not text.strip():
         raise LoadError("unreadable", f"文件“{filename}”中没有文字内容。")
     stated = _page_count(data)
     return ParsedDocument(
         text=text, format="docx", pages=max(stated or 0, len(pages)), page_starts=starts
     )
+
+
+def _ocr_pictures(data: bytes, filename: str, limits: Any) -> ParsedDocument | None:
+    """A Word file that only wraps scanned pages or photos: OCR its pictures, one page each, in order."""
+    from extractors.readers.ocr import decode_images, ocr_document, ocr_pixels, too_many_ocr_pages
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            media = sorted(
+                (n for n in zf.namelist() if n.startswith("word/media/")),
+                key=lambda n: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", n)],
+            )
+            frames = []
+            for name in media:
+                if zf.getinfo(name).file_size > limits.max_bytes:
+                    continue
+                try:
+                    frames.extend(f for f in decode_images(zf.read(name)) if min(f.shape[:2]) >= MIN_IMAGE_SIDE)
+                except LoadError:
+                    continue  # an EMF/WMF drawing or a broken picture: not a page
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    if not frames:
+        return None
+    if len(frames) > limits.max_ocr_pages:
+        raise too_many_ocr_pages(filename, len(frames), limits.max_ocr_pages)
+    return ocr_document([ocr_pixels(f) for f in frames], "docx", filename)

@@ -17,6 +17,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.normalize import Line, normalize_pages
+from extractors.readers.textlayer import text_layer_garbage, text_layer_usable
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
 
@@ -74,9 +75,17 @@ def _mark_full_lines(pages: list[list[dict[str, Any]]]) -> list[list[Line]]:
     return marked
 
 
-def read_pdf(data: bytes, filename: str = "") -> ParsedDocument:
+def read_pdf(data: bytes, filename: str = "", limits: Any = None) -> ParsedDocument:
+    from extractors.readers import DEFAULT_LIMITS
+
+    limits = limits or DEFAULT_LIMITS
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.max_pages:
+                raise LoadError(
+                    "too_large", f"文件“{filename}”有 {len(pdf.pages)} 页，超过上限 {limits.max_pages} 页"
+                    "（设置 GAPFLOW_MAX_PAGES），未处理。请拆分后重新放入收件箱。",
+                )
             raw_pages = [_page_lines(page) for page in pdf.pages]
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
@@ -84,12 +93,75 @@ def read_pdf(data: bytes, filename: str = "") -> ParsedDocument:
         if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
         raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as e:
+        # pdfminer meets hostile PDFs with whatever the broken object makes it raise
         raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
+    to_ocr = [i for i, lines in enumerate(raw_pages) if not text_layer_usable("".join(x["text"] for x in lines))]
+    if to_ocr and not limits.ocr:
+        if any(raw_pages):
+            to_ocr = []  # as before OCR existed: keep what the text layer gives
+        else:
+            raise LoadError(
+                "needs_ocr", f"文件“{filename}”没有文字层（可能是扫描件），需要文字识别（OCR）后才能处理。"
+            )
+    ocr_lines = _ocr_pages(data, to_ocr, filename, limits) if to_ocr else {}
+    for i in list(ocr_lines):
+        layer = "".join(x["text"] for x in raw_pages[i]).strip()
+        if layer and not text_layer_garbage(layer) and len(layer) >= sum(len(x) for x in ocr_lines[i]):
+            del ocr_lines[i]  # a nearly empty page (a signature, a date) whose layer reads as well
+    for i in ocr_lines:
+        raw_pages[i] = []
     pages = _mark_full_lines(raw_pages)
+    for i, lines in ocr_lines.items():
+        pages[i] = lines
     if not any(line.strip() for lines in pages for line in lines):
         raise LoadError(
-            "needs_ocr", f"文件“{filename}”没有文字层（可能是扫描件），需要文字识别（OCR）后才能处理。"
+            "unreadable", f"文件“{filename}”是扫描件，已做文字识别（OCR），但没有识别出文字。"
+            "请提供更清晰的扫描件（300 dpi，端正，不反光）或原始电子文档。",
         )
     text, starts = normalize_pages(pages)
-    return ParsedDocument(text=text, format="pdf", pages=len(pages), page_starts=starts)
+    return ParsedDocument(
+        text=text, format="pdf", pages=len(pages), page_starts=starts, ocr_pages=sorted(i + 1 for i in ocr_lines)
+    )
+
+
+OCR_DPI = 200
+
+
+def _ocr_pages(data: bytes, indexes: list[int], filename: str, limits: Any) -> dict[int, list[Line]]:
+    """OCR the pages whose text layer is missing or garbage; a page whose OCR reads less than its text
+    layer keeps the text layer (a nearly empty page: a signature, a page number)."""
+    import pypdfium2
+
+    from extractors.readers.ocr import ocr_pixels, too_many_ocr_pages
+
+    if len(indexes) > limits.max_ocr_pages:
+        raise too_many_ocr_pages(filename, len(indexes), limits.max_ocr_pages)
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as e:
+        raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
+    out: dict[int, list[Line]] = {}
+    try:
+        for i in indexes:
+            page = pdf[i]
+            bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+            pixels = bitmap.to_numpy().copy()
+            bitmap.close()
+            page.close()
+            if pixels.ndim == 3 and pixels.shape[2] == 1:
+                pixels = pixels[..., 0]
+            lines = ocr_pixels(_to_rgb(pixels)).lines
+            if lines:
+                out[i] = lines
+    finally:
+        pdf.close()
+    return out
+
+
+def _to_rgb(pixels: Any) -> Any:
+    import numpy as np
+
+    if pixels.ndim == 2:
+        return np.stack([pixels] * 3, axis=-1)
+    return pixels[..., :3]

@@ -1,4 +1,4 @@
-"""Plain text, UTF-8 or GB18030 (what Chinese Windows Notepad writes)."""
+"""Plain text, UTF-8, GB18030 or UTF-16 with a byte-order mark (what Chinese Windows Notepad writes)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ PAGE_BREAK = "\f"
 
 
 def decode_text(data: bytes, filename: str = "") -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

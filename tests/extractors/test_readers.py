@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.readers import read_document
+from extractors.readers import ReadLimits, read_document
 from extractors.readers.sniff import sniff_format
 from schemas.errors import LoadError
 from tests.conftest import FIXTURES, check_golden
@@ -79,9 +79,9 @@ def test_docx_restores_list_numbers_text_boxes_and_tables() -> None:
     [
         ("truncated_upload.docx", "unreadable"),
         ("password_protected.pdf", "encrypted"),
-        ("scanned_letter.pdf", "needs_ocr"),
-        ("old_word_format.doc", "unsupported"),
-        ("phone_photo.jpg", "needs_ocr"),
+        ("scanned_letter.pdf", "unreadable"),  # OCR'd: a blank scan gives no text
+        ("old_word_format.doc", "unsupported"),  # no converter given: LibreOffice is named as the fix
+        ("phone_photo.jpg", "unreadable"),
         ("empty.pdf", "unreadable"),
     ],
 )
@@ -91,6 +91,19 @@ def test_broken_files_raise_a_clear_error(name: str, code: str) -> None:
         read_document(path.read_bytes(), name)
     assert info.value.code == code
     assert name in info.value.message  # staff must know which file
+
+
+@pytest.mark.parametrize("name", ["scanned_letter.pdf", "phone_photo.jpg"])
+def test_scans_need_ocr_when_ocr_is_off(name: str) -> None:
+    with pytest.raises(LoadError) as info:
+        read_document((FIXTURES / "broken" / name).read_bytes(), name, limits=ReadLimits(ocr=False))
+    assert info.value.code == "needs_ocr"
+
+
+def test_old_formats_without_libreoffice_name_the_fix() -> None:
+    with pytest.raises(LoadError) as info:
+        read_document((FIXTURES / "broken" / "old_word_format.doc").read_bytes(), "旧信.doc")
+    assert info.value.code == "unsupported" and "LibreOffice" in info.value.message
 
 
 def test_format_is_sniffed_from_content_not_name() -> None:
