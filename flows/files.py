@@ -28,8 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from config.settings import TZ
-from schemas.errors import InboxMissing
-from schemas.errors import LoadError
+from schemas.errors import InboxMissing, LoadError
 
 IGNORED_PREFIXES = ("~$", ".~", ".")  # Word lock files, hidden and partial files
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".error.txt")

@@ -1,7 +1,7 @@
 """file attempts: how often an inbox file was tried, so one that keeps failing is quarantined
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 """
 from alembic import op
 import sqlalchemy as sa
