@@ -38,7 +38,17 @@ def _cues() -> dict:
     return data
 
 
-def classify(text: str) -> Classification:
+def classify(text: str, models: bool = True) -> Classification:
+    """The rules' vote; with `models`, the learned document-type model decides, the cues explaining it."""
+    rules = classify_by_rules(text)
+    if not models:
+        return rules
+    from extractors.learned import doctype
+
+    return doctype.refine(text, rules)
+
+
+def classify_by_rules(text: str) -> Classification:
     cues = _cues()
     lines = [line for line in text.splitlines() if line.strip()]
     title = "\n".join(lines[: cues["title_lines"]])

@@ -7,7 +7,7 @@ the documents already stored) and persists the result. Benchmarks and tests call
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from extractors.classify import classify
@@ -36,11 +36,12 @@ class AnalysisContext:
     events: list[CaseEvent] = field(default_factory=list)
     prior: list[PriorDocument] = field(default_factory=list)
     done: set[tuple[str, date]] = field(default_factory=set)
+    models: bool = True  # the learned models (extractors/learned) on top of the rules; False: rules alone
 
 
 def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
     """Classify, extract and check one document."""
-    kind = classify(doc.text)
+    kind = classify(doc.text, models=ctx.models)
     if kind.doc_type == DocType.complaint:
         return _with_pages(_analyse_complaint(doc, ctx, kind.confidence), doc)
     if kind.doc_type == DocType.work_report:
@@ -57,6 +58,31 @@ def analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
             )
         )
     return analysis
+
+
+def analyse_pass(items: list[tuple[str, ParsedDocument, AnalysisContext]]) -> dict[str, Analysis]:
+    """The documents of one pass, keyed by a name: in arrival order (received date, then name), each work
+    report sees the ones before it as well as its context's prior documents, so a resubmission arriving in
+    the same pass as its original is a duplicate whichever file was read first."""
+    results: dict[str, Analysis] = {}
+    earlier: list[PriorDocument] = []
+    for key, doc, ctx in sorted(items, key=lambda item: (item[2].received_date, item[0])):
+        ctx.prior = [*ctx.prior, *earlier]
+        analysis = analyse(doc, ctx)
+        results[key] = analysis
+        if analysis.doc_type == DocType.work_report:
+            earlier.append(prior_document(key, doc.text, analysis.fields, ctx.received_date))
+    return results
+
+
+def prior_document(key: str, text: str, fields: dict[str, Any], received: date) -> PriorDocument:
+    """A report of this pass as the later ones see it (an earlier run's come from storage)."""
+    from datetime import datetime, time
+
+    return PriorDocument(
+        document_id=key, doc_type=DocType.work_report, agency=fields.get("agency"), title=fields.get("title"),
+        text=text, received_at=datetime.combine(received, time(0), tzinfo=UTC),
+    )
 
 
 def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
@@ -94,7 +120,7 @@ def _analyse_report(doc: ParsedDocument, ctx: AnalysisContext, confidence: float
     from rules.report_engine import evaluate_report
     from rules.schedule import evaluate_disclosures
 
-    extraction = extract_report(doc)
+    extraction = extract_report(doc, models=ctx.models)
     fields = extraction.fields
     flags, deadlines = evaluate_report(
         doc.text, fields, extraction.commitments, ctx.prior, ctx.rules, ctx.today
