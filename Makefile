@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 UV     := .tools/bin/uv
 WORK   ?= work
 
-.PHONY: run test eval lint bench fixtures clean
+.PHONY: run test eval models corpus lint bench fixtures clean
 
 $(UV):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 (python3.11)"; exit 1; }
@@ -35,8 +35,18 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
+# Figures for the committed fixtures, then every corpus set (dev, holdouts, blind), rules alone and with models.
 eval: $(BIN)/.installed
 	$(BIN)/python -m bench.evaluate
+	$(BIN)/python -m bench.eval_corpus
+
+# The learned models, rebuilt from tests/fixtures/corpus; installed only when not worse on the dev set.
+models: $(BIN)/.installed
+	$(BIN)/python -m bench.train
+
+# Copy the writers' train/dev sets (texts and goldens) into tests/fixtures/corpus.
+corpus: $(BIN)/.installed
+	$(BIN)/python -m bench.corpus sync
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run

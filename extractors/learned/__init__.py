@@ -13,7 +13,7 @@ import gzip
 import json
 import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"

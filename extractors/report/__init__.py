@@ -49,7 +49,7 @@ def extract_report(doc: ParsedDocument, models: bool = True) -> ReportExtraction
     )
     return ReportExtraction(
         fields=fields,
-        commitments=find_commitments(doc, sentences, sections, duties, skip),
+        commitments=find_commitments(doc, sentences, sections, duties, skip, models=models),
         sections=sections,
         sentences=sentences,
         duties=duties,

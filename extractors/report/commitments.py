@@ -126,11 +126,33 @@ def _promise(sentence: str) -> _Unit | None:
     """我局将在网站公开…: the body promises an action but names no timing (cadence stays null)."""
     marker = lexicon.regex("promise_marker").search(sentence)
     if not marker:
-        return None
+        return _vague_promise(sentence)
     action = _action_re().search(sentence, marker.end())
     if not action or _is_past(sentence, action) or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
         return None
     return _Unit(0, len(sentence), action.group(0), Timing(None, None, marker.start()), 0)
+
+
+def _vague_promise(sentence: str) -> _Unit | None:
+    """要进一步加大公开力度: a promise to improve, with neither timing nor a separate action word. Its action is
+    the disclosure word it is about (公开力度 -> 公开), else its verb."""
+    body = sentence[len(m[1]) :] if (m := match_heading(sentence)) else sentence
+    offset = len(sentence) - len(body)
+    found = lexicon.regex("vague_promise").match(body)
+    if not found or re.search(lexicon.table()["past_markers"], body[: found.end()]):
+        return None
+    action = _action_re().search(sentence) or lexicon.regex("promise_topics").search(sentence)
+    verb = found.group(0)[-2:]
+    timing = find_timing(sentence) or Timing(None, None, offset + found.start())
+    return _Unit(0, len(sentence), action.group(0) if action else verb, timing, 0)
+
+
+def model_unit(sentence: str) -> _Unit:
+    """The commitment a learned model found in a sentence the rules let pass: timing and action as the rules
+    read them, when they can."""
+    action = _action_re().search(sentence) or lexicon.regex("promise_topics").search(sentence)
+    timing = find_timing(sentence) or Timing(None, None, 0)
+    return _Unit(0, len(sentence), action.group(0) if action else "其他", timing, 0)
 
 
 def _planned_item(sentence: str) -> _Unit | None:
@@ -217,27 +239,73 @@ def _channel(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+@dataclass
+class SentenceView:
+    """One sentence as the commitment rules see it: their units, their hits (features and explanation)."""
+
+    sentence: Sentence
+    path: list[Section]
+    units: list[_Unit]
+    hits: list[str]
+    context: list[str]
+
+
+def sentence_views(sentences: list[Sentence], sections: list[Section], skip: list[Span]) -> list[SentenceView]:
+    """Every sentence outside pasted paragraphs, with the rules' commitments (none in a section on 存在的问题)."""
+    shortcomings = lexicon.regex("shortcoming_heading")
+    plan = lexicon.regex("plan_section")
+    actions, promise = _action_re(), lexicon.regex("promise_marker")
+    views = []
+    for s in sentences:
+        if inside(skip, s.span.start):
+            continue
+        path = _path(sections, s.section)
+        headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
+        problems = any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings)
+        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
+        units = [] if problems else _units(s.text, planned)
+        timing = find_timing(s.text)
+        hits = [name for name, on in (
+            ("unit", bool(units)), ("action", bool(actions.search(s.text))), ("timing", timing is not None),
+            ("promise", bool(promise.search(s.text))), ("vague", _vague_promise(s.text) is not None),
+            ("planned", planned), ("heading", bool(match_heading(s.text))),
+            ("past", bool(re.search(lexicon.table()["past_markers"], s.text))),
+            ("future", bool(re.search(r"将|要|拟|计划|力争|确保", s.text))),
+        ) if on]
+        if units:
+            hits.append(f"cadence:{units[0].timing.cadence}")
+        context = [name for name, on in (
+            ("problems", problems), ("plan", any(plan.search(p.title) for p in path)), ("top", not path),
+        ) if on]
+        if path:
+            context.append(f"level:{path[-1].level}")
+        views.append(SentenceView(s, path, units, hits, context))
+    return views
+
+
 def find_commitments(
     doc: ParsedDocument,
     sentences: list[Sentence],
     sections: list[Section],
     people: list[PersonDuty],
     skip: list[Span],
+    models: bool = False,
 ) -> list[Commitment]:
+    """The report's commitments. With `models`, the learned sentence model keeps or drops each sentence the
+    rules found and adds the ones they let pass (extractors/learned/commitments.py)."""
     out = []
-    shortcomings = lexicon.regex("shortcoming_heading")
     bound = _bound_people(sentences, people)
     free = [p for p in people if not any(p is b for b in bound)]
     plan = lexicon.regex("plan_section")
-    for s in sentences:
-        if inside(skip, s.span.start):
-            continue
-        path = _path(sections, s.section)
-        headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
-        if any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings):
-            continue  # a section on 存在的问题 describes failings, not promises
-        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
-        for u in _units(s.text, planned):
+    judge = None
+    if models:
+        from extractors.learned.commitments import judge_units
+
+        judge = judge_units
+    for view in sentence_views(sentences, sections, skip):
+        s, path = view.sentence, view.path
+        units = judge(view) if judge else view.units
+        for u in units:
             raw = s.text[u.start : u.end]
             marker = match_heading(raw) if u.start == 0 else None
             lead = len(marker[1]) if marker else 0
