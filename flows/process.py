@@ -35,6 +35,7 @@ from storage.signatures import candidate_priors, index_for
 
 log = logging.getLogger("gapflow.process")
 
+SAME_FILE = "与已收文件内容相同"  # a second receipt of stored bytes, not a document of its own
 _ERROR_RULES = {"needs_ocr": "doc.needs_ocr", "unsupported": "doc.unsupported"}
 
 
@@ -85,7 +86,7 @@ def _process_claimed(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, 
                 target = destination(folder, path.name, sha)
                 repo.add_receipt(session, known.id, path.name, sha, arrived, "duplicate", str(target), run_id)
                 note = known.error_message
-                outcome = FileOutcome(path.name, "duplicate", known.id, known.doc_type, message="与已收文件内容相同")
+                outcome = FileOutcome(path.name, "duplicate", known.id, known.doc_type, message=SAME_FILE)
     if known is not None:
         fault_point("committed")
         _finish_move(path, target, note if known.status == DocStatus.quarantined else None, known.error_code)

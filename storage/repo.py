@@ -183,6 +183,29 @@ def store_analysis(session: Session, document: Document, analysis: Analysis, sig
     replace_deadlines(session, document, analysis.deadlines)
 
 
+def mark_duplicate(session: Session, document: Document, flags: list[Flag]) -> None:
+    """Status after the copy checks were run again: a duplicate of the document its flag names, or not."""
+    duplicate = next((f for f in flags if f.rule_id == "report.duplicate"), None)
+    if duplicate is not None:
+        document.status = DocStatus.duplicate
+        document.duplicate_of = _duplicate_target(session, duplicate)
+    elif document.status == DocStatus.duplicate:
+        document.status = DocStatus.processed
+        document.duplicate_of = None
+
+
+def reports_of_run(session: Session, run_id: str) -> list[Document]:
+    """The work reports a run stored, in arrival order (received, then file name): the pass's order."""
+    return list(
+        session.scalars(
+            select(Document)
+            .where(Document.run_id == run_id, Document.doc_type == DocType.work_report,
+                   Document.status != DocStatus.quarantined, Document.text.is_not(None))
+            .order_by(Document.received_at, Document.filename, Document.id)
+        )
+    )
+
+
 def _duplicate_target(session: Session, flag: Flag) -> str | None:
     text = (flag.evidence.text if flag.evidence else "") or ""
     for token in text.replace("，", " ").replace(",", " ").split():
