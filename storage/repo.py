@@ -38,6 +38,7 @@ from schemas.tables import (
     Document,
     FileClaim,
     FlagRow,
+    LabelledExample,
     Receipt,
     Run,
 )
@@ -403,3 +404,29 @@ def export_records(session: Session, with_text: bool = False) -> Iterator[Export
             duplicate_of=d.duplicate_of,
             text=d.text if with_text else None,
         )
+
+
+# --------------------------------------------------------------------------- labelled examples
+
+
+def add_labelled_example(
+    session: Session, document: Document, *, kind: str, target: str, label: str, actor: str,
+    extracted: object = None, corrected: object = None, evidence: dict | None = None,
+    flag_id: int | None = None, note: str | None = None,
+) -> LabelledExample:
+    """Keep a supervisor's decision as a training example, with the extractor version it judged."""
+    row = LabelledExample(
+        document_id=document.id, extractor_version=document.extractor_version, kind=kind, target=target,
+        label=label, extracted=extracted, corrected=corrected, evidence=evidence, flag_id=flag_id, actor=actor,
+        note=note, created_at=utcnow(),
+    )
+    session.add(row)
+    return row
+
+
+def labelled_examples(session: Session) -> Iterator[tuple[LabelledExample, Document]]:
+    """Every labelled example with its document, oldest first."""
+    yield from session.execute(
+        select(LabelledExample, Document).join(Document, Document.id == LabelledExample.document_id)
+        .order_by(LabelledExample.id)
+    ).tuples()

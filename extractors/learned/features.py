@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 from extractors import tokenize
 
@@ -16,7 +17,7 @@ TITLE_LINES = 3
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if _CJK.match(c)]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in pairwise(chars)}
 
 
 def document_features(text: str, scores: dict[str, float], cues: dict[str, list[str]]) -> dict[str, float]:

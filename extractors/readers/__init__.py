@@ -33,7 +33,8 @@ def read_document(data: bytes, filename: str = "") -> ParsedDocument:
         raise LoadError("needs_ocr", f"文件“{filename}”是图片（扫描件），需要文字识别（OCR）后才能处理。")
     if fmt in ("doc", "wps"):
         raise LoadError(
-            "unsupported", f"文件“{filename}”是旧版 Word/WPS 格式（.doc/.wps），请另存为 .docx 或 .pdf 后重新放入收件箱。"
+            "unsupported",
+            f"文件“{filename}”是旧版 Word/WPS 格式（.doc/.wps），请另存为 .docx 或 .pdf 后重新放入收件箱。",
         )
     if fmt == "damaged":
         raise LoadError("unreadable", f"文件“{filename}”已损坏（内容不完整），请重新复制或向来文单位索取。")
