@@ -38,7 +38,7 @@ def _cues() -> dict:
     return data
 
 
-def classify(text: str, models: bool = True) -> Classification:
+def classify(text: str, models: bool = False) -> Classification:
     """The rules' vote; with `models`, the learned document-type model decides, the cues explaining it."""
     rules = classify_by_rules(text)
     if not models:

@@ -86,7 +86,10 @@ def prior_document(key: str, text: str, fields: dict[str, Any], received: date) 
 
 
 def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
-    """The rule engines see text only: give every evidence span its page."""
+    """The rule engines see text only: give every evidence span its page; quote a traditional-character
+    document as written."""
+    if doc.written:
+        _as_written(analysis, doc.text, doc.written)
     for flag in analysis.flags:
         if flag.evidence is not None and flag.evidence.page is None:
             flag.evidence.page = doc.page_at(flag.evidence.start)
@@ -94,6 +97,29 @@ def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
         if commitment.evidence.page is None:
             commitment.evidence.page = doc.page_at(commitment.evidence.start)
     return analysis
+
+
+def _as_written(analysis: Analysis, text: str, written: str) -> None:
+    """Extraction runs on the simplified text; what it quotes is given back in the document's own characters
+    (offsets are the same in both)."""
+    for flag in analysis.flags:
+        e = flag.evidence
+        if e is not None and e.text and e.end > e.start and text[e.start : e.end] == e.text:
+            e.text = written[e.start : e.end]
+    for c in analysis.commitments:
+        if text[c.evidence.start : c.evidence.end] == c.text:
+            c.text = written[c.evidence.start : c.evidence.end]
+    analysis.fields = _written_values(analysis.fields, text, written)
+
+
+def _written_values(value: Any, text: str, written: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _written_values(v, text, written) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_written_values(v, text, written) for v in value]
+    if isinstance(value, str) and value and (at := text.find(value)) >= 0:
+        return written[at : at + len(value)]
+    return value
 
 
 def _analyse_complaint(doc: ParsedDocument, ctx: AnalysisContext, confidence: float) -> Analysis:

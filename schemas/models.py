@@ -80,6 +80,9 @@ class ParsedDocument(_Model):
         default_factory=lambda: [0], description="每页在规范化文本中的起始偏移，升序"
     )
     warnings: list[str] = Field(default_factory=list)
+    written: str | None = Field(
+        default=None, description="繁体字原文（与规范化全文逐字对应，偏移相同）；没有繁体字时为空"
+    )
 
     def page_at(self, offset: int) -> int:
         """1-based page number of a character offset."""

@@ -221,9 +221,10 @@ def _employer_is_respondent(rec: Recorder, text: str) -> None:
             ev = rec.evidence["respondent.name"]
             rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
             return
-    if re.search(r"被(?:投诉|申诉|反映)人?[（(]用人单位[)）]", text):
-        ev = rec.evidence["respondent.name"]
-        rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
+    # A labour-inspection complaint is about the complainant's own employer: the respondent it names is
+    # the work unit, whether or not a sentence says 在该公司上班 (the corpus: 81 of 85 letters).
+    ev = rec.evidence["respondent.name"]
+    rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
 
 
 def _respondent(rec: Recorder, text: str) -> None:

@@ -16,7 +16,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.normalize import Line, normalize_pages
+from extractors.normalize import Line, normalize_pages, written_form
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
 
@@ -92,4 +92,5 @@ def read_pdf(data: bytes, filename: str = "") -> ParsedDocument:
             "needs_ocr", f"文件“{filename}”没有文字层（可能是扫描件），需要文字识别（OCR）后才能处理。"
         )
     text, starts = normalize_pages(pages)
-    return ParsedDocument(text=text, format="pdf", pages=len(pages), page_starts=starts)
+    written = written_form(pages, text, paragraphs=False)
+    return ParsedDocument(text=text, format="pdf", pages=len(pages), page_starts=starts, written=written)

@@ -17,7 +17,7 @@ from schemas.models import ParsedDocument, ReportFields
 __all__ = ["PersonDuty", "ReportExtraction", "Section", "Sentence", "extract_report"]
 
 
-def extract_report(doc: ParsedDocument, models: bool = True) -> ReportExtraction:
+def extract_report(doc: ParsedDocument, models: bool = False) -> ReportExtraction:
     paras = structure.paragraphs(doc.text)
     sections = structure.build_sections(doc, paras)
     sentences = structure.split_sentences(doc, paras, sections)

@@ -110,7 +110,9 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
             continue
         hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
     if not hits:
-        promise = _promise(sentence) or (_planned_item(sentence) if planned else None)
+        promise = _promise(sentence) or (
+            (_planned_item(sentence) or _vague_promise(sentence, planned=True)) if planned else None
+        )
         return [promise] if promise else []
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
         return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)]
@@ -128,17 +130,21 @@ def _promise(sentence: str) -> _Unit | None:
     if not marker:
         return _vague_promise(sentence)
     action = _action_re().search(sentence, marker.end())
-    if not action or _is_past(sentence, action) or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
+    if not action or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
+        return _vague_promise(sentence)  # 我局将进一步加大公开力度: the promise is to improve
+    if _is_past(sentence, action):
         return None
     return _Unit(0, len(sentence), action.group(0), Timing(None, None, marker.start()), 0)
 
 
-def _vague_promise(sentence: str) -> _Unit | None:
+def _vague_promise(sentence: str, planned: bool = False) -> _Unit | None:
     """要进一步加大公开力度: a promise to improve, with neither timing nor a separate action word. Its action is
     the disclosure word it is about (公开力度 -> 公开), else its verb."""
     body = sentence[len(m[1]) :] if (m := match_heading(sentence)) else sentence
     offset = len(sentence) - len(body)
-    found = lexicon.regex("vague_promise").match(body)
+    found = lexicon.regex("vague_promise").match(body) or (
+        lexicon.regex("vague_plan_item").match(body) if planned else None
+    )
     if not found or re.search(lexicon.table()["past_markers"], body[: found.end()]):
         return None
     action = _action_re().search(sentence) or lexicon.regex("promise_topics").search(sentence)
