@@ -25,7 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bench.corpus import DEV_SETS, TRAIN_SETS, Case, cases
-from bench.eval_holdout import _norm
+from bench.eval_holdout import _get, _norm
 from extractors import learned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def doctype_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[st
     for case in case_list:
         text = _read(case).text
         rules = classify_by_rules(text)
-        rows.append(document_features(text, rules.scores, rules.cues))
+        rows.append(document_features(text, rules.scores, rules.cues, rules.words))
         labels.append(case.golden["doc_type"])
     return rows, labels
 
@@ -103,6 +103,78 @@ def commitment_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list
             rows.append(features(view))
             labels.append("yes" if yes else "no")
     return rows, labels
+
+
+def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[str]]]:
+    """Every sentence of every golden complaint letter: character features and BIO labels of the golden
+    values (their first occurrence in the text, as written)."""
+    from extractors.complaint import extract_complaint
+    from extractors.learned.spans import LABELS, char_features, rule_label_track, sentences
+
+    found = []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        doc = _read(case)
+        text = doc.text
+        shown = doc.written or text
+        fields = extract_complaint(doc)
+        gold: list[str] = ["O"] * len(text)
+        for label, path in LABELS.items():
+            value = _get(case.golden.get("fields", {}), path)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            at = shown.find(value)
+            if at < 0:
+                at = text.find(value)
+            if at < 0:
+                continue
+            if any(t != "O" for t in gold[at : at + len(value)]):
+                continue
+            gold[at] = f"B-{label}"
+            for k in range(at + 1, at + len(value)):
+                gold[k] = f"I-{label}"
+        track = rule_label_track(len(text), fields.evidence)
+        for s, e in sentences(text):
+            found.append((char_features(text, s, e, track), gold[s:e]))
+    return found
+
+
+def train_spans(force: bool = False) -> dict[str, Any]:
+    import pycrfsuite
+
+    from extractors.learned import spans
+
+    sequences = span_sequences(training_cases())
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate_dir = Path(tmp)
+        for other in learned.MODELS_DIR.glob("*.json.gz"):
+            shutil.copyfile(other, candidate_dir / other.name)
+        path = candidate_dir / spans.MODEL_FILE
+        sys.stderr.write(f"spans: {len(sequences)} sentences\n")
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for xseq, yseq in sequences:
+            trainer.append(xseq, yseq)
+        trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+        trainer.train(str(path))
+        installed_path = learned.MODELS_DIR / spans.MODEL_FILE
+        new = dev_figures(candidate_dir, models=True)
+        installed = dev_figures(None, models=True) if installed_path.exists() else None
+        rules = dev_figures(None, models=False)
+        report = {
+            "model": "spans", "version": MODEL_VERSION, "training_sequences": len(sequences),
+            "training_spans": sum(1 for _x, y in sequences for t in y if t.startswith("B-")),
+            "bytes": path.stat().st_size, "dev_sets": list(DEV_SETS), "objective": "complaint field accuracy",
+            "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
+        }
+        objective = _objective("spans")
+        report["installed"] = bool(installed is None or objective(new) >= objective(installed) or force)
+        if report["installed"]:
+            shutil.copyfile(path, installed_path)
+            (learned.MODELS_DIR / "spans.eval.json").write_text(
+                json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    spans.reset()
+    return report
 
 
 # --------------------------------------------------------------------------- fitting
@@ -143,22 +215,27 @@ def write_model(data: dict[str, Any], folder: Path) -> Path:
 def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
     """Dev figures through the whole pipeline with the models of `model_dir` (None: the installed ones)."""
     from bench.eval_corpus import run_set
+    from extractors.learned import spans
 
     saved = learned.MODELS_DIR
     if model_dir is not None:
         learned.MODELS_DIR = model_dir
     learned.load.cache_clear()
+    spans.reset()
     try:
         score, _ = run_set(dev_cases(), models=models)
         return score.figures()
     finally:
         learned.MODELS_DIR = saved
         learned.load.cache_clear()
+        spans.reset()
 
 
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
+    if name == "spans":
+        return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
         1e-9, (f["commitment_recall"] or 0) + (f["commitment_precision"] or 0))
@@ -203,10 +280,13 @@ def train(name: str, force: bool = False) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    names = [argv[i + 1] for i, a in enumerate(argv) if a == "--only"] or list(SPECS)
+    names = [argv[i + 1] for i, a in enumerate(argv) if a == "--only"] or [*SPECS, "spans"]
     status = 0
     for name in names:
-        r = train(name, force="--force" in argv)
+        r = train_spans("--force" in argv) if name == "spans" else train(name, force="--force" in argv)
+        r.setdefault("training_rows", r.get("training_sequences"))
+        r.setdefault("training_labels", {"spans": r.get("training_spans")})
+        r.setdefault("features", "-")
         obj = _objective(name)
         print(f"{name}: {r['training_rows']} rows {r['training_labels']}, {r['features']} features, {r['bytes']} bytes")
         print(f"  dev {r['objective']}: rules alone {obj(r['dev_rules_alone']):.3f}, new {obj(r['dev_new']):.3f}, "

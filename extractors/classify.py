@@ -27,6 +27,7 @@ class Classification:
     confidence: float
     scores: dict[str, float]
     cues: dict[str, list[str]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # the text's jieba words, which the learned model reuses
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def classify_by_rules(text: str) -> Classification:
     total = sum(scores.values())
     if scores[best] < cues["min_score"]:
         # nothing convincing: confidence is how far the best guess stayed from the bar
-        return Classification(DocType.other, round(1 - scores[best] / cues["min_score"] * 0.5, 2), scores, fired)
+        confidence = round(1 - scores[best] / cues["min_score"] * 0.5, 2)
+        return Classification(DocType.other, confidence, scores, fired, frozenset(words))
     confidence = scores[best] / total if total else 0.0
-    return Classification(DocType(best), round(min(confidence, 0.99), 2), scores, fired)
+    return Classification(DocType(best), round(min(confidence, 0.99), 2), scores, fired, frozenset(words))

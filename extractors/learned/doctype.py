@@ -15,9 +15,9 @@ def refine(text: str, rules: Classification) -> Classification:
     model = load(MODEL)
     if model is None:
         return rules
-    features = document_features(text, rules.scores, rules.cues)
+    features = document_features(text, rules.scores, rules.cues, rules.words)
     probs = model.probabilities(features)
     best = max(probs, key=lambda k: probs[k])
     cues = dict(rules.cues)
     cues["模型"] = model.strongest(features, best)
-    return Classification(DocType(best), round(min(probs[best], 0.99), 2), rules.scores, cues)
+    return Classification(DocType(best), round(min(probs[best], 0.99), 2), rules.scores, cues, rules.words)

@@ -20,8 +20,11 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in pairwise(chars)}
 
 
-def document_features(text: str, scores: dict[str, float], cues: dict[str, list[str]]) -> dict[str, float]:
-    """Rule scores (scaled), every cue that fired, the title's character bigrams, the words of the head."""
+def document_features(
+    text: str, scores: dict[str, float], cues: dict[str, list[str]], words: frozenset[str] | None = None
+) -> dict[str, float]:
+    """Rule scores (scaled), every cue that fired, the title's character bigrams, the words of the text (the
+    rule classifier's, when given: jieba runs once)."""
     features: dict[str, float] = {}
     best = max(scores, key=lambda k: scores[k]) if scores else None
     for name, score in scores.items():
@@ -34,7 +37,7 @@ def document_features(text: str, scores: dict[str, float], cues: dict[str, list[
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for gram in _bigrams("".join(lines[:TITLE_LINES])):
         features[f"t:{gram}"] = 1.0
-    for word in set(tokenize.cut(text[:DOC_CHARS], hmm=False)):
+    for word in words if words is not None else set(tokenize.cut(text[:DOC_CHARS], hmm=False)):
         if len(word) > 1 and _CJK.match(word):
             features[f"w:{word}"] = 0.5
     return features
