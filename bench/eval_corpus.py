@@ -14,7 +14,7 @@ golden does not expect; inference time per document (models only, i.e. with minu
 
 Blind sets print their summary only, never a miss: they are measured, not read.
 
-    python -m bench.eval_corpus [--set NAME ...] [--misses] [--mode rules|models]
+    python -m bench.eval_corpus [--set NAME ...] [--misses [--reveal-blind]] [--mode rules|models] [--json]
 """
 
 from __future__ import annotations
@@ -210,7 +210,8 @@ def row(name: str, mode: str, f: dict[str, Any]) -> str:
 
 
 def evaluate(names: list[str] | None = None, modes: tuple[str, ...] = MODES, misses: bool = False,
-             out: Any = sys.stdout) -> dict[str, dict[str, dict[str, Any]]]:
+             out: Any = sys.stdout, reveal: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
+    """`reveal`: print a blind set's misses too — only once its before-tuning figure has been recorded."""
     results: dict[str, dict[str, dict[str, Any]]] = {}
     print(HEADER, file=out)
     for name, blind in available_sets():
@@ -225,7 +226,7 @@ def evaluate(names: list[str] | None = None, modes: tuple[str, ...] = MODES, mis
             score, _ = run_set(case_list, models=mode == "models", parsed=parsed)
             results[name][mode] = score.figures()
             print(row(name + (" (blind)" if blind else ""), mode, results[name][mode]), file=out, flush=True)
-            if misses and not blind:
+            if misses and (reveal or not blind):
                 for m in score.misses:
                     print(f"    {m}", file=out)
     return results
@@ -234,7 +235,7 @@ def evaluate(names: list[str] | None = None, modes: tuple[str, ...] = MODES, mis
 def main(argv: list[str]) -> int:
     names = [argv[i + 1] for i, a in enumerate(argv) if a == "--set"]
     modes = tuple(argv[i + 1] for i, a in enumerate(argv) if a == "--mode") or MODES
-    results = evaluate(names or None, modes, misses="--misses" in argv)
+    results = evaluate(names or None, modes, misses="--misses" in argv, reveal="--reveal-blind" in argv)
     if "--json" in argv:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
