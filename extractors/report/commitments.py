@@ -110,9 +110,11 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
             continue
         hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
     if not hits:
-        promise = _promise(sentence) or (
+        promise = _split_timing(sentence, actions) or _promise(sentence) or (
             (_planned_item(sentence) or _vague_promise(sentence, planned=True)) if planned else None
         )
+        if promise is not None and promise.timing.cadence is None and (timing := find_timing(sentence)):
+            promise.timing = timing  # 每季度首月15日前，由某股在网站公开…: the timing stands in its own clause
         return [promise] if promise else []
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
         return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)]
@@ -122,6 +124,19 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
         end = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
         units.append(_Unit(start, end, h.action, h.timing, h.start))
     return units
+
+
+def _split_timing(sentence: str, actions: re.Pattern[str]) -> _Unit | None:
+    """11月底前，由大队办公室汇总…并公布: a timing clause before the clause with the action."""
+    timing = find_timing(sentence)
+    if timing is None or timing.cadence is None:
+        return None
+    action = actions.search(sentence, timing.start)
+    if action is None or (timing.cadence not in RECURRING and _is_past(sentence, action)):
+        return None
+    if re.search(lexicon.table()["past_markers"], sentence[: action.start()]) or re.search(r"全年|共计|累计", sentence):
+        return None  # 全年公开4次: a record of what was done
+    return _Unit(0, len(sentence), action.group(0), timing, 0)
 
 
 def _promise(sentence: str) -> _Unit | None:
