@@ -258,7 +258,34 @@ def _respondent(rec: Recorder, text: str) -> None:
                 return
 
 
+def _introduced(rec: Recorder, text: str) -> None:
+    """我是某公司环卫工人李某的儿子 / 我是某项目上的泥水工何某: the complainant named in the writer's first
+    sentence, after their occupation (the relative's letter: the worker, not the writer)."""
+    occupations = kw("occupation_suffix").pattern
+    relative = kw("relative").pattern
+    patterns = (
+        re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?)(?P<name>[\u4e00-\u9fff]{{2,3}})的(?:{relative})"),
+        re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?的)?(?P<occ>[\u4e00-\u9fff]{{1,5}}?(?:{occupations}))"
+                   rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?=[，,。；])"),
+    )
+    for pattern in patterns:
+        m = pattern.search(text)
+        if not m or not is_person_name(m.group("name")):
+            continue
+        rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
+        occ = m.groupdict().get("occ")
+        if not occ and (tail := re.search(rf"(?:{kw('org_suffix').pattern})(?P<occ>[\u4e00-\u9fff]{{2,6}})$",
+                                           m.group("pre") or "")):
+            occ = tail.group("occ") if occupation_of(tail.group("occ")) else None
+        if occ:
+            at = text.find(occ, m.start(), m.start("name"))
+            rec.set("complainant.occupation", occ, at, at + len(occ), PROSE)
+        return
+
+
 def fill_from_prose(rec: Recorder, text: str) -> None:
+    if not rec.has("complainant.name"):
+        _introduced(rec, text)
     if not (rec.has("complainant.name") and rec.has("complainant.phone")):
         _signature_name(rec, text)
     if not rec.has("complainant.phone"):

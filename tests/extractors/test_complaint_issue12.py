@@ -33,3 +33,16 @@ def test_the_post_after_the_work_unit_is_the_occupation() -> None:
 def test_the_respondent_is_the_complainants_work_unit() -> None:
     f = _fields("投诉书\n投诉人：黄某某\n被投诉单位：某县某某物流有限公司\n事实与理由：公司拖欠本人工资两个月。")
     assert f.complainant.employer == "某县某某物流有限公司"
+
+
+def test_a_letter_for_a_parent_names_the_worker_in_its_first_sentence() -> None:
+    f = _fields(
+        "投诉信\n我是某县某某物业服务有限公司保洁员张某兰的女儿王某。我母亲不识字，这封信是我替她写的。\n"
+        "公司拖欠我母亲三个月工资。"
+    )
+    assert (f.complainant.name, f.complainant.occupation) == ("张某兰", "保洁员")
+
+
+def test_the_occupation_before_the_writers_name() -> None:
+    f = _fields("领导：\n我是某某建工有限公司某某花园项目上的钢筋工刘某军，老板欠我工钱半年了。")
+    assert (f.complainant.name, f.complainant.occupation) == ("刘某军", "钢筋工")
