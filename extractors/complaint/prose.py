@@ -22,7 +22,7 @@ from extractors.normalize import paragraph_spans
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
-    rf"(?:地址在|地址是|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
+    rf"(?:地址在|地址是|住所是|住所在|住所为|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s]|$)"
@@ -41,7 +41,7 @@ _DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
 # 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
 _SITE = re.compile(
     r"(?:在|到)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
-    r"(?:从事|干活|上班|做工|务工|施工|工作|做)"
+    r"(?:上|里)?(?:从事|干活|上班|做工|务工|施工|工作|做)"
 )
 # 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
 _WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|门店|店面|上班的地方|干活的地方)"
