@@ -64,6 +64,8 @@ class Score:
             "false_missing_per_10_letters": 10 * self.false_missing / self.letters if self.letters else None,
             "commitment_recall": _ratio(c["found"], c["expected"]),
             "commitment_precision": _ratio(c["matched_got"], c["got"]),
+            "commitment_cadence": _ratio(c["cadence_ok"], c["found"]),
+            "commitment_responsible": _ratio(c["responsible_ok"], c["found"]),
             "expected_flags": _ratio(self.flags_found, self.flags_expected),
             "unexpected_flags": self.unexpected,
             "ms_per_doc": 1000 * self.seconds / self.docs if self.docs else None,
@@ -199,13 +201,14 @@ def _fmt(value: float | None, percent: bool = True) -> str:
 
 
 HEADER = (f"{'set':22} {'mode':6} {'docs':>4} {'type':>6} {'c.fld':>6} {'r.fld':>6} {'miss/10':>7} "
-          f"{'cm.rec':>6} {'cm.prc':>6} {'flags':>6} {'unexp':>5} {'ms/doc':>6}")
+          f"{'cm.rec':>6} {'cm.prc':>6} {'cm.cad':>6} {'cm.rsp':>6} {'flags':>6} {'unexp':>5} {'ms/doc':>6}")
 
 
 def row(name: str, mode: str, f: dict[str, Any]) -> str:
     return (f"{name:22} {mode:6} {f['docs']:>4} {_fmt(f['doc_type']):>6} {_fmt(f['complaint_fields']):>6} "
             f"{_fmt(f['report_fields']):>6} {_fmt(f['false_missing_per_10_letters'], False):>7} "
             f"{_fmt(f['commitment_recall']):>6} {_fmt(f['commitment_precision']):>6} "
+            f"{_fmt(f['commitment_cadence']):>6} {_fmt(f['commitment_responsible']):>6} "
             f"{_fmt(f['expected_flags']):>6} {f['unexpected_flags']:>5} {_fmt(f['ms_per_doc'], False):>6}")
 
 

@@ -245,6 +245,28 @@ def _responsible(
     return None
 
 
+_TIMING_LEAD = re.compile(r"^.*由(?=[\u4e00-\u9fff]{2})")
+_TRAILING_DUTY = re.compile(r"(?:带队|带领|同志|具体|亲自|负责)+$")
+
+
+def clean_responsible(value: str | None) -> str | None:
+    """每季度末由局办公室 -> 局办公室; 大队长何某带队 -> 何某; 党政办干事刘某 -> 刘某: the body or the person."""
+    if not value:
+        return value
+    value = _TRAILING_DUTY.sub("", _TIMING_LEAD.sub("", value))
+    role = re.compile("(?:" + "|".join(map(re.escape, lexicon.words("role_suffixes"))) + ")$")
+    for cut in range(2, max(2, len(value) - 1)):
+        if role.search(value[:cut]) and _is_name(value[cut:]):
+            return value[cut:]
+    return value or None
+
+
+def _is_name(text: str) -> bool:
+    from extractors.report.people import _name_at
+
+    return 2 <= len(text) <= 4 and _name_at(text + "，", 0) == text
+
+
 def _subject(text: str, clause_start: int) -> str | None:
     """An office standing as the subject of the unit or of its qualifying clause (镇财政所每月…)."""
     subject = lexicon.regex("subject_office")
@@ -349,7 +371,7 @@ def find_commitments(
                     action=u.action,
                     cadence=u.timing.cadence,
                     schedule=u.timing.schedule,
-                    responsible=responsible,
+                    responsible=clean_responsible(responsible),
                     channel=_channel(text),
                     section=_section_title(path, s.span.start, plan),
                     evidence=evidence,
