@@ -109,13 +109,23 @@ def _duplicate_flags(
 
 def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -> list[Flag]:
     params = rules["report.copied_text"].params
+    found = []
+    sources: dict[int, set[str]] = {}
+    for doc in others:
+        matches = [
+            m for m in similarity.copied_paragraphs(
+                text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
+            )
+            if "\t" not in m.text
+        ]
+        for m in matches:
+            sources.setdefault(m.start, set()).add(doc.agency or doc.document_id)
+        found.append((doc, matches))
+    template = {start for start, bodies in sources.items() if len(bodies) >= params.get("template_sources", 99)}
     seen: set[int] = set()
     findings = []
-    for doc in others:
-        matches = similarity.copied_paragraphs(
-            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
-        )
-        kept = [m for m in matches if m.start not in seen][: params["max_flags_per_source"]]
+    for doc, matches in found:
+        kept = [m for m in matches if m.start not in seen and m.start not in template][: params["max_flags_per_source"]]
         source = doc.agency or doc.title or doc.document_id
         for m in kept:
             seen.add(m.start)
