@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 UV     := .tools/bin/uv
 WORK   ?= work
 
-.PHONY: run test eval lint bench fixtures clean system-packages chromium
+.PHONY: run test eval models corpus lint bench fixtures clean system-packages chromium
 
 # System packages the OCR tests and old formats need: LibreOffice (.doc/.wps/.rtf/.odt) and a CJK font
 # (the tests typeset letters to make scans). Installed with apt only when missing and when root (CI);
@@ -60,8 +60,18 @@ chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 		|| echo "无法安装 chromium（需要 root 与 apt）：审核系统的浏览器测试将失败"
 
+# Figures for the committed fixtures, then every corpus set (dev, holdouts, blind), rules alone and with models.
 eval: $(BIN)/.installed
 	$(BIN)/python -m bench.evaluate
+	$(BIN)/python -m bench.eval_corpus
+
+# The learned models, rebuilt from tests/fixtures/corpus; installed only when not worse on the dev set.
+models: $(BIN)/.installed
+	$(BIN)/python -m bench.train
+
+# Copy the writers' train/dev sets (texts and goldens) into tests/fixtures/corpus.
+corpus: $(BIN)/.installed
+	$(BIN)/python -m bench.corpus sync
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run

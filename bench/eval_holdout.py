@@ -6,7 +6,8 @@ every built format (.docx, .pdf) through the whole pure pipeline (`pipeline.anal
 compared field by field.
 
 How values are compared (the golden notes say why a value is what it is):
-- strings: equal after NFKC folding, whitespace removal and trailing punctuation stripping;
+- strings: equal after NFKC folding, traditional-to-simplified folding, whitespace removal and trailing
+  punctuation stripping;
 - `facts`: whitespace-insensitive, at least 80 % similar (rapidfuzz ratio);
 - `requests`, `stated_shortcomings`: same number of items, each matched one-to-one at >= 80 %;
 - numbers: equal within 0.5; dates: equal `YYYY-MM-DD`;
@@ -63,7 +64,11 @@ _NUMBERING = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)�
 
 
 def _norm(value: Any) -> str:
-    text = unicodedata.normalize("NFKC", str(value))
+    """Folded for comparison: width (NFKC), whitespace, trailing punctuation, and script (a traditional-
+    character letter's values are given as written; a golden may spell them either way)."""
+    from extractors.normalize import to_simplified
+
+    text = to_simplified(unicodedata.normalize("NFKC", str(value)))
     return re.sub(r"\s+", "", text).strip(_TRAILING)
 
 

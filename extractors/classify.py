@@ -27,6 +27,7 @@ class Classification:
     confidence: float
     scores: dict[str, float]
     cues: dict[str, list[str]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # the text's jieba words, which the learned model reuses
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,17 @@ def _cues() -> dict:
     return data
 
 
-def classify(text: str) -> Classification:
+def classify(text: str, models: bool = False) -> Classification:
+    """The rules' vote; with `models`, the learned document-type model decides, the cues explaining it."""
+    rules = classify_by_rules(text)
+    if not models:
+        return rules
+    from extractors.learned import doctype
+
+    return doctype.refine(text, rules)
+
+
+def classify_by_rules(text: str) -> Classification:
     cues = _cues()
     lines = [line for line in text.splitlines() if line.strip()]
     title = "\n".join(lines[: cues["title_lines"]])
@@ -66,6 +77,7 @@ def classify(text: str) -> Classification:
     total = sum(scores.values())
     if scores[best] < cues["min_score"]:
         # nothing convincing: confidence is how far the best guess stayed from the bar
-        return Classification(DocType.other, round(1 - scores[best] / cues["min_score"] * 0.5, 2), scores, fired)
+        confidence = round(1 - scores[best] / cues["min_score"] * 0.5, 2)
+        return Classification(DocType.other, confidence, scores, fired, frozenset(words))
     confidence = scores[best] / total if total else 0.0
-    return Classification(DocType(best), round(min(confidence, 0.99), 2), scores, fired)
+    return Classification(DocType(best), round(min(confidence, 0.99), 2), scores, fired, frozenset(words))

@@ -125,11 +125,12 @@ class Line(str):
         return obj
 
 
-def clean_lines(lines: Sequence[str]) -> list[Line]:
+def clean_lines(lines: Sequence[str], simplify: bool = True) -> list[Line]:
     """Fold, simplify and drop page numbers; empty lines go. A `Line`'s `full` mark is kept."""
     cleaned = []
     for raw in lines:
-        line = strip_page_markers(to_simplified(fold_width(raw))).strip()
+        folded = fold_width(raw)
+        line = strip_page_markers(to_simplified(folded) if simplify else folded).strip()
         if line and not is_page_line(line):
             full, indented = (raw.full, raw.indented) if isinstance(raw, Line) else (None, None)
             cleaned.append(Line(re.sub(r"[ \t]{2,}", " ", line), full, indented))
@@ -149,13 +150,15 @@ def join_lines(cleaned: Sequence[Line], width: int) -> list[str]:
     return paragraphs
 
 
-def normalize_pages(pages: Sequence[Sequence[str]], paragraphs: bool = False) -> tuple[str, list[int]]:
+def normalize_pages(
+    pages: Sequence[Sequence[str]], paragraphs: bool = False, simplify: bool = True
+) -> tuple[str, list[int]]:
     """Normalise a document given as pages of raw lines. Returns (text, page start offsets).
 
     `paragraphs`: the lines are real paragraphs (Word), so line length says nothing about wrapping.
     A sentence that runs over a page break is joined too; its offset counts as the earlier page.
     """
-    cleaned_pages = [clean_lines(lines) for lines in pages]
+    cleaned_pages = [clean_lines(lines, simplify) for lines in pages]
     width = 0 if paragraphs else _wrap_width([line for lines in cleaned_pages for line in lines])
     text, last_line = "", Line("")
     starts: list[int] = []
@@ -172,6 +175,16 @@ def normalize_pages(pages: Sequence[Sequence[str]], paragraphs: bool = False) ->
         if paragraphs:
             text += ("\n" if text else "") + "\n".join(paragraphs)
     return text, starts or [0]
+
+
+def written_form(pages: Sequence[Sequence[str]], text: str, paragraphs: bool = False) -> str | None:
+    """The normalised text with the characters as written (traditional ones kept), offset for offset the
+    same as `text`; None when the document has no traditional characters (or the two do not align)."""
+    raw = "".join(line for lines in pages for line in lines)
+    if to_simplified(raw) == raw:
+        return None
+    written, _ = normalize_pages(pages, paragraphs, simplify=False)
+    return written if len(written) == len(text) and written != text else None
 
 
 def normalize_text(raw: str) -> str:

@@ -18,7 +18,9 @@ from prefect.cache_policies import NO_CACHE
 from config.runtime import open_runtime, today_in_beijing
 from flows.files import InboxLayout, ready_files, to_token
 from flows.pool import process_many
+from flows.process import SAME_FILE
 from schemas.models import doc_type_label
+from services.crosscheck import crosscheck_pass
 from services.reevaluate import reevaluate_all
 from storage import repo
 from storage.db import transaction
@@ -85,7 +87,21 @@ def run_inbox(inbox: str | None, db_url: str | None, today: date, run_id: str) -
         outcomes.extend(process_batch(batch, folder, db_url, run_id, today))
         if progress_hook:
             progress_hook(len(outcomes), len(files))
+    if any(o.get("doc_type") == "work_report" for o in outcomes):
+        statuses = crosscheck_task(db_url, run_id)
+        for o in outcomes:
+            status = statuses.get(o.get("document_id") or "")
+            if status and o["outcome"] in ("processed", "duplicate") and o.get("message") != SAME_FILE:
+                o["outcome"] = "duplicate" if status == "duplicate" else "processed"
+                o["message"] = "与已收文件内容基本相同" if status == "duplicate" else None
     return outcomes
+
+
+@task(name="crosscheck-pass", cache_policy=NO_CACHE, retries=IO_RETRIES,
+      retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+def crosscheck_task(db_url: str | None, run_id: str) -> dict[str, str]:
+    """The reports of this pass compared with each other in arrival order (services/crosscheck.py)."""
+    return crosscheck_pass(open_runtime(db_url), run_id)
 
 
 OUTCOME_LABELS = {

@@ -47,6 +47,7 @@ from storage.signatures import candidate_priors, index_for
 
 log = logging.getLogger("gapflow.process")
 
+SAME_FILE = "与已收文件内容相同"  # a second receipt of stored bytes, not a document of its own
 _ERROR_RULES = {
     "needs_ocr": "doc.needs_ocr", "unsupported": "doc.unsupported", "not_a_file": "doc.unsupported",
     "unsafe_link": "doc.unsupported", "archive": "doc.unsupported",
@@ -201,7 +202,7 @@ def _finish_known(c: _Claimed, sha: str, layout: InboxLayout, rt: Runtime, run_i
             target = destination(layout.processed, c.name, sha)
             repo.add_receipt(session, known.id, c.name, sha, c.arrived, "duplicate", str(target), run_id)
             quarantined = False
-            outcome = FileOutcome(c.name, "duplicate", known.id, known.doc_type, message="与已收文件内容相同")
+            outcome = FileOutcome(c.name, "duplicate", known.id, known.doc_type, message=SAME_FILE)
         repo.clear_attempts(session, c.key)
         note, code = known.error_message, known.error_code
     fault_point("committed")

@@ -22,6 +22,10 @@ case_app = typer.Typer(help="投诉案件的办理节点（受理、中止、恢
 flag_app = typer.Typer(help="问题标记的复核（确认、驳回、已解决）。", no_args_is_help=True)
 app.add_typer(case_app, name="case")
 app.add_typer(flag_app, name="flag")
+field_app = typer.Typer(help="抽取字段的更正（作为训练样本保存）。", no_args_is_help=True)
+app.add_typer(field_app, name="field")
+feedback_app = typer.Typer(help="复核决定的导出（重新训练用）。", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
 console = Console()
 
 DbOption = Annotated[
@@ -365,6 +369,59 @@ def flag_set(
         console.print(f"[red]{e}[/]")
         raise typer.Exit(2) from e
     console.print(f"问题标记 {flag_id} 已改为 {new_status.value}")
+
+
+@field_app.command("set")
+def field_set(
+    document_id: Annotated[str, typer.Argument(help="文档编号")],
+    path: Annotated[str, typer.Argument(help="字段路径，如 complainant.name")],
+    value: Annotated[str, typer.Argument(help="正确的值（JSON，如 \"张三\"、35、null；不是 JSON 时按文字）")],
+    note: Annotated[str | None, typer.Option("--note", help="说明")] = None,
+    actor: Annotated[str, typer.Option("--actor", help="复核人")] = "supervisor",
+    db: DbOption = None,
+) -> None:
+    """更正一个抽取字段；原值和更正值作为训练样本保存。"""
+    import json
+
+    from config.runtime import open_runtime
+    from services.feedback import correct_field
+    from storage.db import transaction
+
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError:
+        parsed = value
+    rt = open_runtime(db)
+    try:
+        with transaction(rt.sessions) as session:
+            old = correct_field(session, document_id, path, parsed, actor, note)
+    except LookupError as e:
+        console.print(f"[red]{e}[/]")
+        raise typer.Exit(2) from e
+    console.print(f"{path}: {old!r} -> {parsed!r}")
+
+
+@feedback_app.command("export")
+def feedback_export(
+    out: Annotated[Path | None, typer.Option("--out", help="输出文件（默认标准输出）")] = None,
+    db: DbOption = None,
+) -> None:
+    """导出复核决定（确认/驳回的问题标记、更正的字段），每行一个 JSON，供重新训练模型。"""
+    import json
+
+    from config.runtime import open_runtime
+    from services.feedback import export_examples
+    from storage.db import transaction
+
+    rt = open_runtime(db)
+    with transaction(rt.sessions) as session:
+        lines = [json.dumps(e, ensure_ascii=False) for e in export_examples(session)]
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"{len(lines)} 条样本 -> {out}")
 
 
 from gapflow import cli_review  # noqa: E402, F401  (registers `review` and `users`)

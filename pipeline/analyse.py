@@ -7,7 +7,7 @@ the documents already stored) and persists the result. Benchmarks and tests call
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from extractors.classify import classify
@@ -37,6 +37,7 @@ class AnalysisContext:
     events: list[CaseEvent] = field(default_factory=list)
     prior: list[PriorDocument] = field(default_factory=list)
     done: set[tuple[str, date]] = field(default_factory=set)
+    models: bool = True  # the learned models (extractors/learned) on top of the rules; False: rules alone
 
 
 OCR_CONFIDENCE_FACTOR = 0.7  # a value read from OCR text is less certain than one read from a text layer
@@ -78,7 +79,7 @@ def _mark_ocr(analysis: Analysis, doc: ParsedDocument, ctx: AnalysisContext) -> 
 
 
 def _analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
-    kind = classify(doc.text)
+    kind = classify(doc.text, models=ctx.models)
     if kind.doc_type == DocType.complaint:
         return _with_pages(_analyse_complaint(doc, ctx, kind.confidence), doc)
     if kind.doc_type == DocType.work_report:
@@ -97,8 +98,36 @@ def _analyse(doc: ParsedDocument, ctx: AnalysisContext) -> Analysis:
     return analysis
 
 
+def analyse_pass(items: list[tuple[str, ParsedDocument, AnalysisContext]]) -> dict[str, Analysis]:
+    """The documents of one pass, keyed by a name: in arrival order (received date, then name), each work
+    report sees the ones before it as well as its context's prior documents, so a resubmission arriving in
+    the same pass as its original is a duplicate whichever file was read first."""
+    results: dict[str, Analysis] = {}
+    earlier: list[PriorDocument] = []
+    for key, doc, ctx in sorted(items, key=lambda item: (item[2].received_date, item[0])):
+        ctx.prior = [*ctx.prior, *earlier]
+        analysis = analyse(doc, ctx)
+        results[key] = analysis
+        if analysis.doc_type == DocType.work_report:
+            earlier.append(prior_document(key, doc.text, analysis.fields, ctx.received_date))
+    return results
+
+
+def prior_document(key: str, text: str, fields: dict[str, Any], received: date) -> PriorDocument:
+    """A report of this pass as the later ones see it (an earlier run's come from storage)."""
+    from datetime import datetime, time
+
+    return PriorDocument(
+        document_id=key, doc_type=DocType.work_report, agency=fields.get("agency"), title=fields.get("title"),
+        text=text, received_at=datetime.combine(received, time(0), tzinfo=UTC),
+    )
+
+
 def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
-    """The rule engines see text only: give every evidence span its page."""
+    """The rule engines see text only: give every evidence span its page; quote a traditional-character
+    document as written."""
+    if doc.written:
+        _as_written(analysis, doc.text, doc.written)
     for flag in analysis.flags:
         if flag.evidence is not None and flag.evidence.page is None:
             flag.evidence.page = doc.page_at(flag.evidence.start)
@@ -108,11 +137,34 @@ def _with_pages(analysis: Analysis, doc: ParsedDocument) -> Analysis:
     return analysis
 
 
+def _as_written(analysis: Analysis, text: str, written: str) -> None:
+    """Extraction runs on the simplified text; what it quotes is given back in the document's own characters
+    (offsets are the same in both)."""
+    for flag in analysis.flags:
+        e = flag.evidence
+        if e is not None and e.text and e.end > e.start and text[e.start : e.end] == e.text:
+            e.text = written[e.start : e.end]
+    for c in analysis.commitments:
+        if text[c.evidence.start : c.evidence.end] == c.text:
+            c.text = written[c.evidence.start : c.evidence.end]
+    analysis.fields = _written_values(analysis.fields, text, written)
+
+
+def _written_values(value: Any, text: str, written: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _written_values(v, text, written) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_written_values(v, text, written) for v in value]
+    if isinstance(value, str) and value and (at := text.find(value)) >= 0:
+        return written[at : at + len(value)]
+    return value
+
+
 def _analyse_complaint(doc: ParsedDocument, ctx: AnalysisContext, confidence: float) -> Analysis:
     from extractors.complaint import extract_complaint
     from rules.complaint_engine import evaluate_complaint
 
-    fields = extract_complaint(doc)
+    fields = extract_complaint(doc, models=ctx.models)
     if fields.received_date is None:
         fields.received_date = ctx.received_date
     flags, deadlines = evaluate_complaint(
@@ -132,7 +184,7 @@ def _analyse_report(doc: ParsedDocument, ctx: AnalysisContext, confidence: float
     from rules.report_engine import evaluate_report
     from rules.schedule import evaluate_disclosures
 
-    extraction = extract_report(doc)
+    extraction = extract_report(doc, models=ctx.models)
     fields = extraction.fields
     flags, deadlines = evaluate_report(
         doc.text, fields, extraction.commitments, ctx.prior, ctx.rules, ctx.today

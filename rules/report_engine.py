@@ -36,12 +36,7 @@ def evaluate_report(
     if "report.date_before_period" in rules:
         params = rules["report.date_before_period"].params
         flags += _flags(rules, "report.date_before_period", find_date_before_period(text, fields, params))
-    duplicates = _duplicate_flags(text, fields, prior, rules)
-    flags += duplicates
-    if "report.copied_text" in rules:
-        dup_ids = {f.evidence.text for f in duplicates if f.evidence}
-        others = [p for p in prior if p.document_id not in dup_ids and not same_name(p.agency, fields.agency)]
-        flags += _copied_text_flags(text, others, rules)
+    flags += copy_flags(text, fields, prior, rules)
     if "report.foreign_reference" in rules:
         params = rules["report.foreign_reference"].params
         findings = find_foreign_references(text, fields.agency, params)
@@ -52,6 +47,19 @@ def evaluate_report(
     if "report.commitment_incomplete" in rules:
         flags += _incomplete_commitments(commitments, rules)
     return flags, []
+
+
+COPY_RULES = {"report.duplicate", "report.copied_text"}
+
+
+def copy_flags(text: str, fields: ReportFields, prior: list[PriorDocument], rules: RuleSet) -> list[Flag]:
+    """report.duplicate and report.copied_text of one report against the documents received before it."""
+    flags = _duplicate_flags(text, fields, prior, rules)
+    if "report.copied_text" in rules:
+        dup_ids = {f.evidence.text for f in flags if f.evidence}
+        others = [p for p in prior if p.document_id not in dup_ids and not same_name(p.agency, fields.agency)]
+        flags += _copied_text_flags(text, others, rules)
+    return flags
 
 
 def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | None = None) -> list[Flag]:
@@ -103,13 +111,23 @@ def _duplicate_flags(
 
 def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -> list[Flag]:
     params = rules["report.copied_text"].params
+    found = []
+    sources: dict[int, set[str]] = {}
+    for doc in others:
+        matches = [
+            m for m in similarity.copied_paragraphs(
+                text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
+            )
+            if "\t" not in m.text
+        ]
+        for m in matches:
+            sources.setdefault(m.start, set()).add(doc.agency or doc.document_id)
+        found.append((doc, matches))
+    template = {start for start, bodies in sources.items() if len(bodies) >= params.get("template_sources", 99)}
     seen: set[int] = set()
     findings = []
-    for doc in others:
-        matches = similarity.copied_paragraphs(
-            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
-        )
-        kept = [m for m in matches if m.start not in seen][: params["max_flags_per_source"]]
+    for doc, matches in found:
+        kept = [m for m in matches if m.start not in seen and m.start not in template][: params["max_flags_per_source"]]
         source = doc.agency or doc.title or doc.document_id
         for m in kept:
             seen.add(m.start)

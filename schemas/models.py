@@ -102,6 +102,9 @@ class ParsedDocument(_Model):
     )
     warnings: list[str] = Field(default_factory=list)
     ocr_pages: list[int] = Field(default_factory=list, description="由文字识别（OCR）读出的页码，从 1 开始")
+    written: str | None = Field(
+        default=None, description="繁体字原文（与规范化全文逐字对应，偏移相同）；没有繁体字时为空"
+    )
 
     def page_at(self, offset: int) -> int:
         """1-based page number of a character offset."""

@@ -290,3 +290,24 @@ class SearchEntry(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     tokens: Mapped[str] = mapped_column(Text)
     indexed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+class LabelledExample(Base):
+    """A supervisor's decision kept as a training example: a flag confirmed or dismissed, a field corrected.
+
+    With the extractor version that produced what was judged and the document it was judged on, so a later
+    command can retrain the models from an office's own decisions (`gapflow feedback export`)."""
+
+    __tablename__ = "labelled_examples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # flag | field
+    target: Mapped[str] = mapped_column(String(96), index=True)  # rule id, or field path (complainant.name)
+    label: Mapped[str] = mapped_column(String(16))  # confirmed | dismissed | corrected
+    extracted: Mapped[Any] = mapped_column(JsonType, nullable=True)  # what the extractor said
+    corrected: Mapped[Any] = mapped_column(JsonType, nullable=True)  # what the supervisor says (fields)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    flag_id: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(128))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

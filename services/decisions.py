@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from config.runtime import Runtime
 from schemas.models import CaseEvent, CaseEventKind, FlagStatus
 from schemas.tables import FlagRow
+from services.feedback import learn_from_decision
 from services.reevaluate import reevaluate_document
 from storage import repo
 from storage.db import transaction
@@ -50,9 +51,11 @@ def decide_flag(session: Session, flag_id: int, status: FlagStatus | str, actor:
     if not reason:
         raise DecisionError("请写明理由（复核意见）")
     try:
-        return repo.set_flag_status(session, flag_id, status, actor, reason)
+        row = repo.set_flag_status(session, flag_id, status, actor, reason)
     except LookupError as e:
         raise DecisionError(str(e)) from e
+    learn_from_decision(session, row, status, actor, reason)
+    return row
 
 
 def decide_flags(

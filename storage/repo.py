@@ -39,6 +39,7 @@ from schemas.tables import (
     FileAttempt,
     FileClaim,
     FlagRow,
+    LabelledExample,
     Receipt,
     Run,
 )
@@ -222,6 +223,29 @@ def store_analysis(session: Session, document: Document, analysis: Analysis, sig
         )
     sync_flags(session, document, analysis.flags)
     replace_deadlines(session, document, analysis.deadlines)
+
+
+def mark_duplicate(session: Session, document: Document, flags: list[Flag]) -> None:
+    """Status after the copy checks were run again: a duplicate of the document its flag names, or not."""
+    duplicate = next((f for f in flags if f.rule_id == "report.duplicate"), None)
+    if duplicate is not None:
+        document.status = DocStatus.duplicate
+        document.duplicate_of = _duplicate_target(session, duplicate)
+    elif document.status == DocStatus.duplicate:
+        document.status = DocStatus.processed
+        document.duplicate_of = None
+
+
+def reports_of_run(session: Session, run_id: str) -> list[Document]:
+    """The work reports a run stored, in arrival order (received, then file name): the pass's order."""
+    return list(
+        session.scalars(
+            select(Document)
+            .where(Document.run_id == run_id, Document.doc_type == DocType.work_report,
+                   Document.status != DocStatus.quarantined, Document.text.is_not(None))
+            .order_by(Document.received_at, Document.filename, Document.id)
+        )
+    )
 
 
 def _duplicate_target(session: Session, flag: Flag) -> str | None:
@@ -421,3 +445,29 @@ def export_records(session: Session, with_text: bool = False) -> Iterator[Export
             duplicate_of=d.duplicate_of,
             text=d.text if with_text else None,
         )
+
+
+# --------------------------------------------------------------------------- labelled examples
+
+
+def add_labelled_example(
+    session: Session, document: Document, *, kind: str, target: str, label: str, actor: str,
+    extracted: object = None, corrected: object = None, evidence: dict | None = None,
+    flag_id: int | None = None, note: str | None = None,
+) -> LabelledExample:
+    """Keep a supervisor's decision as a training example, with the extractor version it judged."""
+    row = LabelledExample(
+        document_id=document.id, extractor_version=document.extractor_version, kind=kind, target=target,
+        label=label, extracted=extracted, corrected=corrected, evidence=evidence, flag_id=flag_id, actor=actor,
+        note=note, created_at=utcnow(),
+    )
+    session.add(row)
+    return row
+
+
+def labelled_examples(session: Session) -> Iterator[tuple[LabelledExample, Document]]:
+    """Every labelled example with its document, oldest first."""
+    yield from session.execute(
+        select(LabelledExample, Document).join(Document, Document.id == LabelledExample.document_id)
+        .order_by(LabelledExample.id)
+    ).tuples()

@@ -18,6 +18,8 @@ Conventions (see the modules for details):
 
 from __future__ import annotations
 
+import re
+
 from extractors.complaint.body import extract_body
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import extract_collective
@@ -52,8 +54,9 @@ def _chat_facts(rec: Recorder, text: str, messages: list[Message]) -> None:
         rec.set("letter_date", m.day, m.prefix_start, m.start, INLINE)
 
 
-def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
-    """Read a complaint letter's fields from its normalised text. Pure."""
+def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFields:
+    """Read a complaint letter's fields from its normalised text. Pure. With `models`, the span model fills
+    what the rules left unstated (extractors/learned/spans.py)."""
     rec = Recorder(doc)
     text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
     if chat := mask_chat(text):  # a printed message log: read only what the writer wrote
@@ -69,7 +72,27 @@ def extract_complaint(doc: ParsedDocument) -> ComplaintFields:
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
     extract_prior(rec, text)
     extract_collective(rec, text)
+    if models:
+        _fill_from_model(rec, text)
     return _build(rec)
+
+
+_VALID = {
+    "complainant.phone": re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$"),
+    "complainant.name": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
+}
+
+
+def _fill_from_model(rec: Recorder, text: str) -> None:
+    from extractors.learned.spans import LABELS, find_spans
+
+    wanted = {path for path in LABELS.values() if not rec.has(path)}
+    for path, (start, end, confidence) in find_spans(text, rec.evidence, wanted).items():
+        value = text[start:end].strip(" ，,。：:")
+        pattern = _VALID.get(path)
+        if pattern is not None and not pattern.match(value):
+            continue
+        rec.set(path, value, start, end, round(0.5 * confidence, 2))
 
 
 def _build(rec: Recorder) -> ComplaintFields:

@@ -8,6 +8,7 @@ the respondent's; agent, representative and signature lines belong to neither. L
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractors.complaint import numerals as nm
@@ -169,7 +170,15 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         value = value if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else None
     elif field in ("employer", "address", "workplace", "name") and (m := _TRAILING_NOTE.search(value)):
         value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
+    if field == "employer" and (post := _POST.search(value)) and occupation_of(post.group("occ")):
+        # 工作单位及岗位：某公司 仓库管理员 — the post after the organisation is the occupation
+        occ_start = s + post.start("occ")
+        rec.set("complainant.occupation", post.group("occ"), occ_start, occ_start + len(post.group("occ")), LABELLED)
+        value, e = value[: post.start()].rstrip(), s + post.start()
     rec.set(path, value, s, e, LABELLED)
+
+
+_POST = re.compile(r"[\s，,/、]+(?P<occ>[\u4e00-\u9fff]{2,8})$")
 
 
 def describes_person(clause: str) -> bool:
@@ -191,6 +200,14 @@ def _context_of(key: str, ctx: str | None) -> str | None:
     return ctx
 
 
+def _leads(rec: Recorder, text: str, segments: list[Segment], i: int) -> bool:
+    """推举代表：王某，女，1979年5月出生…: the first elected representative described in person is the
+    complainant of a group letter whose 投诉人 line named the group (CONTRACT: the lead representative)."""
+    if rec.has("complainant.name") or i + 1 >= len(segments):
+        return False
+    return is_person_name(segments[i].value(text).strip()) and describes_person(segments[i + 1].value(text))
+
+
 def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
     """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
     ctx: str | None = None
@@ -205,6 +222,8 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
             continue
         names_person = names_respondent = False
         for i, seg in enumerate(segments):
+            if seg.key and seg.key.endswith("representatives") and _leads(rec, text, segments, i):
+                seg = dataclasses.replace(seg, key="complainant.name")
             if seg.key:
                 if seg.key == "people.signatures":
                     return  # the signature block closes the letter's description of the parties

@@ -19,7 +19,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from extractors.normalize import normalize_pages
+from extractors.normalize import normalize_pages, written_form
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
 
@@ -226,11 +226,12 @@ def read_docx(data: bytes, filename: str = "", limits: Any = None) -> ParsedDocu
         scanned = _ocr_pictures(data, filename, limits)
         if scanned is not None:
             return scanned
+    written = written_form(pages, text, paragraphs=True)
     if not text.strip():
         raise LoadError("unreadable", f"文件“{filename}”中没有文字内容。")
     stated = _page_count(data)
     return ParsedDocument(
-        text=text, format="docx", pages=max(stated or 0, len(pages)), page_starts=starts
+        text=text, format="docx", pages=max(stated or 0, len(pages)), page_starts=starts, written=written
     )
 
 

@@ -16,7 +16,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.normalize import Line, normalize_pages
+from extractors.normalize import Line, normalize_pages, written_form
 from extractors.readers.textlayer import text_layer_garbage, text_layer_usable
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
@@ -120,8 +120,10 @@ def read_pdf(data: bytes, filename: str = "", limits: Any = None) -> ParsedDocum
             "请提供更清晰的扫描件（300 dpi，端正，不反光）或原始电子文档。",
         )
     text, starts = normalize_pages(pages)
+    written = written_form(pages, text, paragraphs=False)
     return ParsedDocument(
-        text=text, format="pdf", pages=len(pages), page_starts=starts, ocr_pages=sorted(i + 1 for i in ocr_lines)
+        text=text, format="pdf", pages=len(pages), page_starts=starts, ocr_pages=sorted(i + 1 for i in ocr_lines),
+        written=written,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.normalize import normalize_pages
+from extractors.normalize import normalize_pages, written_form
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
 
@@ -27,6 +27,7 @@ def read_txt(data: bytes, filename: str = "") -> ParsedDocument:
     raw = decode_text(data, filename)
     pages = [p.splitlines() for p in raw.split(PAGE_BREAK)]
     text, starts = normalize_pages(pages)
+    written = written_form(pages, text, paragraphs=False)
     if not text.strip():
         raise LoadError("unreadable", f"文件“{filename}”没有文字内容。")
-    return ParsedDocument(text=text, format="txt", pages=len(pages), page_starts=starts)
+    return ParsedDocument(text=text, format="txt", pages=len(pages), page_starts=starts, written=written)

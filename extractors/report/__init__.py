@@ -17,7 +17,7 @@ from schemas.models import ParsedDocument, ReportFields
 __all__ = ["PersonDuty", "ReportExtraction", "Section", "Sentence", "extract_report"]
 
 
-def extract_report(doc: ParsedDocument) -> ReportExtraction:
+def extract_report(doc: ParsedDocument, models: bool = False) -> ReportExtraction:
     paras = structure.paragraphs(doc.text)
     sections = structure.build_sections(doc, paras)
     sentences = structure.split_sentences(doc, paras, sections)
@@ -49,7 +49,7 @@ def extract_report(doc: ParsedDocument) -> ReportExtraction:
     )
     return ReportExtraction(
         fields=fields,
-        commitments=find_commitments(doc, sentences, sections, duties, skip),
+        commitments=find_commitments(doc, sentences, sections, duties, skip, models=models),
         sections=sections,
         sentences=sentences,
         duties=duties,

@@ -110,7 +110,11 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
             continue
         hits.append(_Unit(m.start(), m.end(), action.group(0), timing, m.start()))
     if not hits:
-        promise = _promise(sentence) or (_planned_item(sentence) if planned else None)
+        promise = _split_timing(sentence, actions) or _promise(sentence) or (
+            (_planned_item(sentence) or _vague_promise(sentence, planned=True)) if planned else None
+        )
+        if promise is not None and promise.timing.cadence is None and (timing := find_timing(sentence)):
+            promise.timing = timing  # 每季度首月15日前，由某股在网站公开…: the timing stands in its own clause
         return [promise] if promise else []
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
         return [_Unit(0, len(sentence), hits[0].action, hits[0].timing, hits[0].start)]
@@ -122,15 +126,54 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
     return units
 
 
+def _split_timing(sentence: str, actions: re.Pattern[str]) -> _Unit | None:
+    """11月底前，由大队办公室汇总…并公布: a timing clause before the clause with the action."""
+    timing = find_timing(sentence)
+    if timing is None or timing.cadence is None:
+        return None
+    action = actions.search(sentence, timing.start)
+    if action is None or (timing.cadence not in RECURRING and _is_past(sentence, action)):
+        return None
+    if re.search(lexicon.table()["past_markers"], sentence[: action.start()]) or re.search(r"全年|共计|累计", sentence):
+        return None  # 全年公开4次: a record of what was done
+    return _Unit(0, len(sentence), action.group(0), timing, 0)
+
+
 def _promise(sentence: str) -> _Unit | None:
     """我局将在网站公开…: the body promises an action but names no timing (cadence stays null)."""
     marker = lexicon.regex("promise_marker").search(sentence)
     if not marker:
-        return None
+        return _vague_promise(sentence)
     action = _action_re().search(sentence, marker.end())
-    if not action or _is_past(sentence, action) or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
+    if not action or re.search(r"[。；;]", sentence[marker.end() : action.start()]):
+        return _vague_promise(sentence)  # 我局将进一步加大公开力度: the promise is to improve
+    if _is_past(sentence, action):
         return None
     return _Unit(0, len(sentence), action.group(0), Timing(None, None, marker.start()), 0)
+
+
+def _vague_promise(sentence: str, planned: bool = False) -> _Unit | None:
+    """要进一步加大公开力度: a promise to improve, with neither timing nor a separate action word. Its action is
+    the disclosure word it is about (公开力度 -> 公开), else its verb."""
+    body = sentence[len(m[1]) :] if (m := match_heading(sentence)) else sentence
+    offset = len(sentence) - len(body)
+    found = lexicon.regex("vague_promise").match(body) or (
+        lexicon.regex("vague_plan_item").match(body) if planned else None
+    )
+    if not found or re.search(lexicon.table()["past_markers"], body[: found.end()]):
+        return None
+    action = _action_re().search(sentence) or lexicon.regex("promise_topics").search(sentence)
+    verb = found.group(0)[-2:]
+    timing = find_timing(sentence) or Timing(None, None, offset + found.start())
+    return _Unit(0, len(sentence), action.group(0) if action else verb, timing, 0)
+
+
+def model_unit(sentence: str) -> _Unit:
+    """The commitment a learned model found in a sentence the rules let pass: timing and action as the rules
+    read them, when they can."""
+    action = _action_re().search(sentence) or lexicon.regex("promise_topics").search(sentence)
+    timing = find_timing(sentence) or Timing(None, None, 0)
+    return _Unit(0, len(sentence), action.group(0) if action else "其他", timing, 0)
 
 
 def _planned_item(sentence: str) -> _Unit | None:
@@ -202,6 +245,28 @@ def _responsible(
     return None
 
 
+_TIMING_LEAD = re.compile(r"^.*由(?=[\u4e00-\u9fff]{2})")
+_TRAILING_DUTY = re.compile(r"(?:带队|带领|同志|具体|亲自|负责)+$")
+
+
+def clean_responsible(value: str | None) -> str | None:
+    """每季度末由局办公室 -> 局办公室; 大队长何某带队 -> 何某; 党政办干事刘某 -> 刘某: the body or the person."""
+    if not value:
+        return value
+    value = _TRAILING_DUTY.sub("", _TIMING_LEAD.sub("", value))
+    role = re.compile("(?:" + "|".join(map(re.escape, lexicon.words("role_suffixes"))) + ")$")
+    for cut in range(2, max(2, len(value) - 1)):
+        if role.search(value[:cut]) and _is_name(value[cut:]):
+            return value[cut:]
+    return value or None
+
+
+def _is_name(text: str) -> bool:
+    from extractors.report.people import _name_at
+
+    return 2 <= len(text) <= 4 and _name_at(text + "，", 0) == text
+
+
 def _subject(text: str, clause_start: int) -> str | None:
     """An office standing as the subject of the unit or of its qualifying clause (镇财政所每月…)."""
     subject = lexicon.regex("subject_office")
@@ -217,27 +282,73 @@ def _channel(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+@dataclass
+class SentenceView:
+    """One sentence as the commitment rules see it: their units, their hits (features and explanation)."""
+
+    sentence: Sentence
+    path: list[Section]
+    units: list[_Unit]
+    hits: list[str]
+    context: list[str]
+
+
+def sentence_views(sentences: list[Sentence], sections: list[Section], skip: list[Span]) -> list[SentenceView]:
+    """Every sentence outside pasted paragraphs, with the rules' commitments (none in a section on 存在的问题)."""
+    shortcomings = lexicon.regex("shortcoming_heading")
+    plan = lexicon.regex("plan_section")
+    actions, promise = _action_re(), lexicon.regex("promise_marker")
+    views = []
+    for s in sentences:
+        if inside(skip, s.span.start):
+            continue
+        path = _path(sections, s.section)
+        headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
+        problems = any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings)
+        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
+        units = [] if problems else _units(s.text, planned)
+        timing = find_timing(s.text)
+        hits = [name for name, on in (
+            ("unit", bool(units)), ("action", bool(actions.search(s.text))), ("timing", timing is not None),
+            ("promise", bool(promise.search(s.text))), ("vague", _vague_promise(s.text) is not None),
+            ("planned", planned), ("heading", bool(match_heading(s.text))),
+            ("past", bool(re.search(lexicon.table()["past_markers"], s.text))),
+            ("future", bool(re.search(r"将|要|拟|计划|力争|确保", s.text))),
+        ) if on]
+        if units:
+            hits.append(f"cadence:{units[0].timing.cadence}")
+        context = [name for name, on in (
+            ("problems", problems), ("plan", any(plan.search(p.title) for p in path)), ("top", not path),
+        ) if on]
+        if path:
+            context.append(f"level:{path[-1].level}")
+        views.append(SentenceView(s, path, units, hits, context))
+    return views
+
+
 def find_commitments(
     doc: ParsedDocument,
     sentences: list[Sentence],
     sections: list[Section],
     people: list[PersonDuty],
     skip: list[Span],
+    models: bool = False,
 ) -> list[Commitment]:
+    """The report's commitments. With `models`, the learned sentence model keeps or drops each sentence the
+    rules found and adds the ones they let pass (extractors/learned/commitments.py)."""
     out = []
-    shortcomings = lexicon.regex("shortcoming_heading")
     bound = _bound_people(sentences, people)
     free = [p for p in people if not any(p is b for b in bound)]
     plan = lexicon.regex("plan_section")
-    for s in sentences:
-        if inside(skip, s.span.start):
-            continue
-        path = _path(sections, s.section)
-        headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
-        if any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings):
-            continue  # a section on 存在的问题 describes failings, not promises
-        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
-        for u in _units(s.text, planned):
+    judge = None
+    if models:
+        from extractors.learned.commitments import judge_units
+
+        judge = judge_units
+    for view in sentence_views(sentences, sections, skip):
+        s, path = view.sentence, view.path
+        units = judge(view) if judge else view.units
+        for u in units:
             raw = s.text[u.start : u.end]
             marker = match_heading(raw) if u.start == 0 else None
             lead = len(marker[1]) if marker else 0
@@ -260,7 +371,7 @@ def find_commitments(
                     action=u.action,
                     cadence=u.timing.cadence,
                     schedule=u.timing.schedule,
-                    responsible=responsible,
+                    responsible=clean_responsible(responsible),
                     channel=_channel(text),
                     section=_section_title(path, s.span.start, plan),
                     evidence=evidence,

@@ -171,13 +171,25 @@ def test_people_roles_and_duties() -> None:
     assert [(d.name, d.duty) for d in r.duties] == [("林某某", "组长"), (None, "副组长")]
 
 
-def test_exhortations_and_past_facts_are_not_commitments() -> None:
+def test_past_facts_are_not_commitments_but_vague_promises_are() -> None:
+    """Issue 12: a promise to improve without cadence or anyone named (要进一步加大…) is a commitment, flagged
+    incomplete; a one-off action reported as done (进行了通报) is a fact, and a slogan with no one promising
+    anything (不断提高服务水平) is none."""
     r = extract_report(
         _doc(
-            "一、工作情况\n要坚持政务公开，不断提高服务水平。听证结果在全局范围内进行了通报。切实加强效能建设。"
+            "一、工作情况\n坚持政务公开，不断提高服务水平。听证结果在全局范围内进行了通报。"
+            "要进一步加大政务公开力度。"
         )
     )
-    assert r.commitments == []
+    assert [(c.text, c.cadence, c.responsible) for c in r.commitments] == [("要进一步加大政务公开力度。", None, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我们是通过召开会议、张贴公告等形式公开的。", "全年公开了政府信息120条。", "已进一步加大了公开力度。"],
+)
+def test_past_practice_is_not_a_commitment(sentence: str) -> None:
+    assert extract_report(_doc(f"某县某局2025年工作总结\n一、主要做法\n{sentence}")).commitments == []
 
 
 def test_chinese_numeral_report_date_in_signature() -> None:
@@ -254,8 +266,8 @@ def test_a_person_bound_to_one_task_does_not_answer_for_the_next() -> None:
     [
         ("我局将在县政府网站公开许可办理结果。", True),
         ("下一步，将在公开栏公示补贴名单。", True),
-        ("我镇将继续落实首问负责制，进一步规范公开程序。", False),
-        ("我局将进一步加大公开力度。", False),
+        ("我镇将继续落实首问负责制，进一步规范公开程序。", True),  # vague promises count (issue 12)
+        ("我局将进一步加大公开力度。", True),
         ("我局已在网站公开了许可结果。", False),
     ],
 )
@@ -330,11 +342,13 @@ PLAN = (
 
 
 def test_plan_items_without_timing_are_commitments_of_nobody() -> None:
-    """An item of a 工作打算 section with an action word promises it (cadence and responsible stay null);
-    the same words in a section of past work, an exhortation, or a past fact are no commitment."""
+    """An item of a 工作打算 section with an action word promises it (cadence and responsible stay null), and so
+    does a vague promise to improve (issue 12); the same words in a section of past work, or a past fact, are
+    no commitment."""
     found = extract_report(_doc(PLAN)).commitments
     assert [(c.text, c.cadence, c.responsible) for c in found] == [
-        ("持续开展明察暗访，对发现的问题严肃问责。", None, None)
+        ("持续开展明察暗访，对发现的问题严肃问责。", None, None),
+        ("进一步提高服务水平。", None, None),
     ]
     assert found[0].section == "下半年工作打算"
 

@@ -20,6 +20,7 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.slow
 
 SEEDS = FIXTURES / "seeds"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "inbox"
 
 
 def _inbox(tmp_path: Path, files: dict[str, Path]) -> Path:
@@ -123,3 +124,30 @@ def test_nightly_runs_inbox_then_reevaluates(prefect_harness, db_url: str, tmp_p
         runs = [r.flow for r in session.scalars(select(repo.Run))]
     assert runs == ["nightly"]
     json.dumps(result, ensure_ascii=False)  # the flow's result is plain data
+
+
+def test_a_resubmission_read_before_its_original_in_the_same_pass_is_the_duplicate(
+    prefect_harness, db_url: str, tmp_path: Path
+) -> None:
+    """Issue 12: the report that arrived later is the duplicate, whichever file the pass reads first."""
+    import os
+
+    inbox = _inbox(
+        tmp_path,
+        {
+            "a_再次报送.docx": SAMPLES / "05_余庆县发改局2010年总结_再次报送.docx",  # read first (name order)
+            "b_原件.pdf": SAMPLES / "04_余庆县发改局2010年总结.pdf",
+        },
+    )
+    os.utime(inbox / "b_原件.pdf", (1_760_000_000, 1_760_000_000))  # arrived first
+    os.utime(inbox / "a_再次报送.docx", (1_760_086_400, 1_760_086_400))
+    result = inbox_flow(inbox=str(inbox), db_url=db_url, today="2026-11-26")
+
+    outcomes = {f["filename"]: f["outcome"] for f in result["files"]}
+    assert outcomes == {"a_再次报送.docx": "duplicate", "b_原件.pdf": "processed"}
+    with transaction(open_runtime(db_url).sessions) as session:
+        original = session.scalar(select(Document).where(Document.filename == "b_原件.pdf"))
+        copy = session.scalar(select(Document).where(Document.filename == "a_再次报送.docx"))
+        assert original.status == "processed"
+        assert not [f for f in original.flags if f.rule_id == "report.duplicate" and f.active]
+        assert copy.status == "duplicate" and copy.duplicate_of == original.id

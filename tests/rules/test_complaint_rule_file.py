@@ -46,4 +46,22 @@ def test_rule_parameters(rules: RuleSet, rule_id: str, param: str, value: object
 def test_five_dispute_categories_compile(rules: RuleSet) -> None:
     params = rules["complaint.dispute_route"].params
     assert len(params["categories"]) == 5
-    assert len(compile_categories(params["categories"] + params["requests"])) == 7
+    assert len(compile_categories(params["categories"] + params["requests"])) == 8  # + 3 typical requests
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dispute"),
+    [
+        ("责令被投诉人按工伤待遇标准支付一次性伤残补助金等12.6万元", True),
+        ("要求公司赔偿我摔伤后的医疗费2万元", True),
+        ("责令公司为本人补缴工伤保险", False),
+        ("责令公司支付拖欠工资8000元", False),
+    ],
+)
+def test_a_work_injury_claim_is_for_the_dispute_route(rules: RuleSet, request_text: str, dispute: bool) -> None:
+    """Issue 12: a work-injury claim went to inspection; unpaid injury insurance contributions still do."""
+    from rules.dispute import find_dispute_matches
+
+    params = rules["complaint.dispute_route"].params
+    found = find_dispute_matches([request_text], compile_categories(params["categories"] + params["requests"]))
+    assert bool(found) == dispute

@@ -1,0 +1,143 @@
+"""The evaluation corpus: sets of source texts with goldens, their built .docx/.pdf, and the copy into the repo.
+
+A set is a folder `<set>/src/NAME.txt` + `<set>/NAME.expected.json` (the writers' layout, see
+`tests/fixtures/corpus/README.md`). The repository keeps only the texts and goldens; the .docx and .pdf of
+every document are built at evaluation time into a cache folder (`.cache/corpus/<set>/`) with the fixture
+builder's functions, rebuilt only when the source changes.
+
+    python -m bench.corpus sync [--blind]   copy the writers' train/dev sets (and, with --blind, the
+                                            blind sets, only once they have been measured) into the repo
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REPO_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+WRITERS = Path("/work/corpus")  # where the independent writers put their sets (absent elsewhere: fine)
+CACHE = ROOT / ".cache" / "corpus"
+TRAIN_SETS = ("train_letters_a", "train_reports_a")
+DEV_SETS = ("dev_mixed_b",)
+BLIND_PREFIX = "blind_"
+FORMATS = ("docx", "pdf")
+
+
+@dataclass
+class Case:
+    """One golden document of a set, in one built format."""
+
+    set_name: str
+    stem: str
+    golden: dict[str, Any]
+    path: Path  # the built .docx/.pdf
+    source: Path | None = None
+
+
+def set_folder(name: str) -> Path | None:
+    """The repository's copy of a set, else the writers' folder; None when neither exists."""
+    for base in (REPO_CORPUS, WRITERS):
+        folder = base / name
+        if (folder / "src").is_dir() or list(folder.glob("*.expected.json")):
+            return folder
+    return None
+
+
+def blind_sets() -> list[str]:
+    names = set()
+    for base in (REPO_CORPUS, WRITERS):
+        if base.is_dir():
+            names |= {p.name for p in base.iterdir() if p.is_dir() and p.name.startswith(BLIND_PREFIX)}
+    return sorted(names)
+
+
+def _build(src: Path, out_dir: Path) -> list[Path]:
+    """Build the .docx and .pdf of one source text into `out_dir`, unless already built from the same text."""
+    from tests.fixtures.build import build_docx, build_pdf
+
+    data = src.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    lines = data.decode("utf-8").splitlines()
+    head = lines[0] if lines else ""
+    watermark = head[len("#watermark ") :].strip() if head.startswith("#watermark ") else None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    made = []
+    for fmt in FORMATS:
+        out = out_dir / f"{src.stem}.{digest}.{fmt}"
+        if not out.exists():
+            for old in out_dir.glob(f"{src.stem}.*.{fmt}"):
+                old.unlink()
+            if fmt == "docx":
+                build_docx(list(lines), out)
+            else:
+                build_pdf(list(lines), out, watermark)
+        made.append(out)
+    return made
+
+
+def cases(set_name: str, folder: Path | None = None) -> list[Case]:
+    """Every golden document of a set in every format, building what is missing. A source without its
+    golden yet (a writer still at work) is skipped."""
+    folder = folder or set_folder(set_name)
+    if folder is None:
+        return []
+    found = []
+    for golden_path in sorted(folder.glob("*.expected.json")):
+        stem = golden_path.name.removesuffix(".expected.json")
+        try:
+            golden = json.loads(golden_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            continue  # being written
+        src = folder / "src" / f"{stem}.txt"
+        if src.exists():
+            built = _build(src, CACHE / set_name)
+            found += [Case(set_name, stem, golden, p, src) for p in built]
+        else:  # the older holdout layout: built files beside the goldens
+            found += [Case(set_name, stem, golden, p) for fmt in FORMATS if (p := folder / f"{stem}.{fmt}").exists()]
+    return found
+
+
+def sync(names: list[str]) -> list[str]:
+    """Copy the writers' sets into the repository (texts and goldens only)."""
+    copied = []
+    for name in names:
+        source = WRITERS / name
+        if not source.is_dir():
+            continue
+        target = REPO_CORPUS / name
+        (target / "src").mkdir(parents=True, exist_ok=True)
+        for golden in sorted(source.glob("*.expected.json")):
+            stem = golden.name.removesuffix(".expected.json")
+            src = source / "src" / f"{stem}.txt"
+            if not src.exists():
+                continue
+            try:
+                json.loads(golden.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                continue
+            shutil.copyfile(src, target / "src" / src.name)
+            shutil.copyfile(golden, target / golden.name)
+            copied.append(f"{name}/{stem}")
+    return copied
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "sync":
+        print(__doc__)
+        return 2
+    names = [*TRAIN_SETS, *DEV_SETS]
+    if "--blind" in argv:
+        names += [n for n in blind_sets() if (WRITERS / n).is_dir()]
+    copied = sync(names)
+    print(f"copied {len(copied)} documents into {REPO_CORPUS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

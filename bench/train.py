@@ -1,0 +1,303 @@
+"""`make models`: build the learned models from the corpus in the repository, evaluate, install if not worse.
+
+    python -m bench.train [--force] [--only doctype|commitment]
+
+Training data: the corpus's train sets (tests/fixtures/corpus/train_*) and the committed extractor fixtures
+(tests/fixtures/complaints, reports), each document in both built formats. Development data: the dev sets
+(tests/fixtures/corpus/dev_*), which the models never see. A model is scored on the dev documents through
+the whole pipeline (bench/eval_corpus.py) with the newly built model, with the installed one, and with the
+rules alone; it is installed (extractors/data/models/NAME.json.gz, evaluation beside it as NAME.eval.json)
+only when it does not score worse than the installed one, or with --force. Deterministic: same corpus, same
+files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bench.corpus import DEV_SETS, TRAIN_SETS, Case, cases
+from bench.eval_holdout import _get, _norm
+from extractors import learned
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_GROUPS = {"complaints": "complaint", "reports": "work_report"}
+# The five real documents of tests/fixtures/seeds (no golden of their own type): an essay, a notice, reports.
+SEED_TYPES = {"01_": "other", "02_": "notice", "03_": "work_report", "04_": "work_report", "05_": "work_report"}
+MODEL_VERSION = "2026.12.1"
+MIN_WEIGHT = 1e-3
+MATCH = 85.0
+
+
+def training_cases() -> list[Case]:
+    found: list[Case] = []
+    for name in TRAIN_SETS:
+        found += cases(name)
+    for group, kind in FIXTURE_GROUPS.items():
+        folder = ROOT / "tests" / "fixtures" / group
+        for golden_path in sorted(folder.glob("*.expected.json")):
+            stem = golden_path.name.removesuffix(".expected.json")
+            golden = json.loads(golden_path.read_text(encoding="utf-8"))
+            golden.setdefault("doc_type", kind)
+            for fmt in ("docx", "pdf"):
+                if (path := folder / f"{stem}.{fmt}").exists():
+                    found.append(Case(group, stem, golden, path))
+    seeds = ROOT / "tests" / "fixtures" / "seeds"
+    for path in sorted([*seeds.glob("*.docx"), *seeds.glob("*.pdf")]):
+        kind = SEED_TYPES.get(path.name[:3])
+        if kind:  # a type only (no commitments golden): used by the document-type model
+            found.append(Case("seeds", path.stem, {"doc_type": kind, "seed": True}, path))
+    return found
+
+
+def dev_cases() -> list[Case]:
+    return [c for name in DEV_SETS for c in cases(name)]
+
+
+def _read(case: Case) -> Any:
+    from extractors.readers import read_document
+
+    return read_document(case.path.read_bytes(), case.path.name)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def doctype_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    from extractors.classify import classify_by_rules
+    from extractors.learned.features import document_features
+
+    rows, labels = [], []
+    for case in case_list:
+        text = _read(case).text
+        rules = classify_by_rules(text)
+        rows.append(document_features(text, rules.scores, rules.cues, rules.words))
+        labels.append(case.golden["doc_type"])
+    return rows, labels
+
+
+def commitment_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """Every sentence of every golden work report; `yes` when a golden commitment stands in it (or it in one)."""
+    from extractors.learned.commitments import features
+    from extractors.report import extract_report
+    from extractors.report.commitments import sentence_views
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "work_report" or case.golden.get("seed"):
+            continue
+        doc = _read(case)
+        extraction = extract_report(doc, models=False)
+        wanted = [_norm(c["text"]) for c in case.golden.get("commitments", [])]
+        for view in sentence_views(extraction.sentences, extraction.sections, extraction.foreign_spans):
+            text = _norm(view.sentence.text)
+            yes = any(fuzz.partial_ratio(w, text) >= MATCH and min(len(w), len(text)) >= 6 for w in wanted)
+            rows.append(features(view))
+            labels.append("yes" if yes else "no")
+    return rows, labels
+
+
+def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[str]]]:
+    """Every sentence of every golden complaint letter: character features and BIO labels of the golden
+    values (their first occurrence in the text, as written)."""
+    from extractors.complaint import extract_complaint
+    from extractors.learned.spans import LABELS, char_features, rule_label_track, sentences
+
+    found = []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        doc = _read(case)
+        text = doc.text
+        shown = doc.written or text
+        fields = extract_complaint(doc)
+        gold: list[str] = ["O"] * len(text)
+        for label, path in LABELS.items():
+            value = _get(case.golden.get("fields", {}), path)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            at = shown.find(value)
+            if at < 0:
+                at = text.find(value)
+            if at < 0:
+                continue
+            if any(t != "O" for t in gold[at : at + len(value)]):
+                continue
+            gold[at] = f"B-{label}"
+            for k in range(at + 1, at + len(value)):
+                gold[k] = f"I-{label}"
+        track = rule_label_track(len(text), fields.evidence)
+        for s, e in sentences(text):
+            found.append((char_features(text, s, e, track), gold[s:e]))
+    return found
+
+
+def train_spans(force: bool = False) -> dict[str, Any]:
+    import pycrfsuite
+
+    from extractors.learned import spans
+
+    sequences = span_sequences(training_cases())
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate_dir = Path(tmp)
+        for other in learned.MODELS_DIR.glob("*.json.gz"):
+            shutil.copyfile(other, candidate_dir / other.name)
+        path = candidate_dir / spans.MODEL_FILE
+        sys.stderr.write(f"spans: {len(sequences)} sentences\n")
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for xseq, yseq in sequences:
+            trainer.append(xseq, yseq)
+        trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+        trainer.train(str(path))
+        installed_path = learned.MODELS_DIR / spans.MODEL_FILE
+        new = dev_figures(candidate_dir, models=True)
+        installed = dev_figures(None, models=True) if installed_path.exists() else None
+        rules = dev_figures(None, models=False)
+        report = {
+            "model": "spans", "version": MODEL_VERSION, "training_sequences": len(sequences),
+            "training_spans": sum(1 for _x, y in sequences for t in y if t.startswith("B-")),
+            "bytes": path.stat().st_size, "dev_sets": list(DEV_SETS), "objective": "complaint field accuracy",
+            "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
+        }
+        objective = _objective("spans")
+        report["installed"] = bool(installed is None or objective(new) >= objective(installed) or force)
+        if report["installed"]:
+            shutil.copyfile(path, installed_path)
+            (learned.MODELS_DIR / "spans.eval.json").write_text(
+                json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    spans.reset()
+    return report
+
+
+# --------------------------------------------------------------------------- fitting
+
+
+def fit(name: str, rows: list[dict[str, float]], labels: list[str], c: float) -> dict[str, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    model.fit(x, labels)
+    names = vectorizer.get_feature_names_out()
+    coef = model.coef_
+    weights = {}
+    for j, feature in enumerate(names):
+        column = [round(float(coef[r, j]), 4) for r in range(coef.shape[0])]
+        if max(abs(w) for w in column) >= MIN_WEIGHT:
+            weights[str(feature)] = column
+    return {
+        "name": name, "version": MODEL_VERSION, "classes": [str(k) for k in model.classes_],
+        "intercepts": [round(float(b), 4) for b in model.intercept_], "weights": weights,
+    }
+
+
+def write_model(data: dict[str, Any], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{data['name']}.json.gz"
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(gzip.compress(payload, mtime=0))
+    return path
+
+
+# --------------------------------------------------------------------------- gate
+
+
+def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
+    """Dev figures through the whole pipeline with the models of `model_dir` (None: the installed ones)."""
+    from bench.eval_corpus import run_set
+    from extractors.learned import spans
+
+    saved = learned.MODELS_DIR
+    if model_dir is not None:
+        learned.MODELS_DIR = model_dir
+    learned.load.cache_clear()
+    spans.reset()
+    try:
+        score, _ = run_set(dev_cases(), models=models)
+        return score.figures()
+    finally:
+        learned.MODELS_DIR = saved
+        learned.load.cache_clear()
+        spans.reset()
+
+
+def _objective(name: str) -> Callable[[dict[str, Any]], float]:
+    if name == "doctype":
+        return lambda f: f["doc_type"] or 0.0
+    if name == "spans":
+        return lambda f: f["complaint_fields"] or 0.0
+    # commitments: the F1 of recall and precision
+    return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
+        1e-9, (f["commitment_recall"] or 0) + (f["commitment_precision"] or 0))
+
+
+SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
+    "doctype": (doctype_rows, 1.0),
+    "commitment": (commitment_rows, 0.5),
+}
+
+
+def train(name: str, force: bool = False) -> dict[str, Any]:
+    make_rows, c = SPECS[name]
+    rows, labels = make_rows(training_cases())
+    data = fit(name, rows, labels, c)
+    objective = _objective(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate_dir = Path(tmp)
+        for other in learned.MODELS_DIR.glob("*.json.gz"):  # the other installed models stay as they are
+            if other.name != f"{name}.json.gz":
+                shutil.copyfile(other, candidate_dir / other.name)
+        path = write_model(data, candidate_dir)
+        new = dev_figures(candidate_dir, models=True)
+        installed = dev_figures(None, models=True) if learned.model_path(name).exists() else None
+        rules = dev_figures(None, models=False)
+        report = {
+            "model": name, "version": MODEL_VERSION, "training_rows": len(rows),
+            "training_labels": {k: labels.count(k) for k in sorted(set(labels))},
+            "features": len(data["weights"]), "bytes": path.stat().st_size,
+            "dev_sets": list(DEV_SETS), "objective": "doc_type accuracy" if name == "doctype" else "commitment F1",
+            "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
+        }
+        better = installed is None or objective(new) >= objective(installed)
+        report["installed"] = bool(better or force)
+        if report["installed"]:
+            learned.MODELS_DIR.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, learned.model_path(name))
+            (learned.MODELS_DIR / f"{name}.eval.json").write_text(
+                json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    learned.load.cache_clear()
+    return report
+
+
+def main(argv: list[str]) -> int:
+    names = [argv[i + 1] for i, a in enumerate(argv) if a == "--only"] or [*SPECS, "spans"]
+    status = 0
+    for name in names:
+        r = train_spans("--force" in argv) if name == "spans" else train(name, force="--force" in argv)
+        r.setdefault("training_rows", r.get("training_sequences"))
+        r.setdefault("training_labels", {"spans": r.get("training_spans")})
+        r.setdefault("features", "-")
+        obj = _objective(name)
+        print(f"{name}: {r['training_rows']} rows {r['training_labels']}, {r['features']} features, {r['bytes']} bytes")
+        print(f"  dev {r['objective']}: rules alone {obj(r['dev_rules_alone']):.3f}, new {obj(r['dev_new']):.3f}, "
+              f"installed {obj(r['dev_installed']) if r['dev_installed'] else float('nan'):.3f}")
+        if r["installed"]:
+            print("  installed")
+        else:
+            print("  NOT installed: scores worse on dev than the installed model (use --force to replace it)")
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""Small learned models on top of the rules: linear models over words, character n-grams and rule hits.
+
+Each model is a versioned data file in `extractors/data/models/` (`NAME.json.gz`: classes, intercepts and
+the non-zero weight of each feature), built by one command from the corpus in the repository
+(`make models`, i.e. `python -m bench.train`), with its evaluation beside it (`NAME.eval.json`). Inference
+is a dictionary lookup and a sum per feature, no scikit-learn at run time. A model is loaded once per
+process; a missing file means the rules alone decide.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial (or binary: one row, positive class second) logistic model."""
+
+    name: str
+    version: str
+    classes: list[str]
+    intercepts: list[float]
+    weights: dict[str, list[float]]  # feature -> one weight per row
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        rows = len(self.intercepts)
+        z = list(self.intercepts)
+        for feature, value in features.items():
+            w = self.weights.get(feature)
+            if w is not None:
+                for r in range(rows):
+                    z[r] += w[r] * value
+        if rows == 1:  # binary
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z[0]))))
+            return {self.classes[0]: 1 - p, self.classes[1]: p}
+        top = max(z)
+        exp = [math.exp(v - top) for v in z]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def strongest(self, features: dict[str, float], cls: str, n: int = 5) -> list[str]:
+        """The features that pushed most towards `cls`: the explanation a supervisor sees."""
+        row = 0 if len(self.intercepts) == 1 else self.classes.index(cls)
+        sign = -1 if len(self.intercepts) == 1 and cls == self.classes[0] else 1
+        scored = [(sign * self.weights[f][row] * v, f) for f, v in features.items() if f in self.weights]
+        return [f for s, f in sorted(scored, reverse=True)[:n] if s > 0]
+
+
+def model_path(name: str) -> Path:
+    return MODELS_DIR / f"{name}.json.gz"
+
+
+@cache
+def load(name: str) -> LinearModel | None:
+    """The installed model `name`, once per process; None when none is installed."""
+    path = model_path(name)
+    if not path.exists():
+        return None
+    data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    return LinearModel(data["name"], data["version"], data["classes"], data["intercepts"], data["weights"])
