@@ -14,7 +14,7 @@ from schemas.errors import RuleError
 # Rules that make no legal claim: reading problems of a file, and the review aids of work reports that no
 # article requires (a duplicate, a commitment without a deadline, a date before the period).
 REVIEW_AIDS = {
-    "doc.needs_ocr", "doc.unreadable", "doc.unsupported", "doc.unclassified",
+    "doc.needs_ocr", "doc.unreadable", "doc.unsupported", "doc.unclassified", "doc.ocr_text",
     "report.duplicate", "report.commitment_incomplete", "report.date_before_period",
 }
 # A few words of what each article the complaint rules rely on says: a moved citation breaks this table.
