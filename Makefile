@@ -73,8 +73,9 @@ models: $(BIN)/.installed
 corpus: $(BIN)/.installed
 	$(BIN)/python -m bench.corpus sync
 
+# make bench: 100 and 1,000 documents (a few minutes); make bench N=10000 for one other size
 bench: $(BIN)/.installed
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(if $(N),--sizes $(N)) $(BENCH_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

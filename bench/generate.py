@@ -20,6 +20,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 SOURCES = ("complaints", "reports", "seeds")
 FORMATS = (("docx", 0.5), ("pdf", 0.3), ("txt", 0.2))
+BENCH_FORMATS = (("docx", 0.5), ("pdf", 0.5))  # issue 11's corpus: half Word, half text PDF
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙莫廖"
 GIVEN = "国强建华丽娟志勇秀英海燕文明小红德福桂兰春生玉梅永红金凤伟东晓峰"
@@ -74,7 +75,9 @@ def _write(lines: list[str], fmt: str, out: Path) -> None:
         out.write_text("\n".join(ln for ln in lines if not ln.startswith("#")) + "\n", encoding="utf-8")
 
 
-def generate(n: int, out: Path, seed: int = 7) -> list[Path]:
+def generate(
+    n: int, out: Path, seed: int = 7, formats: tuple[tuple[str, float], ...] = FORMATS
+) -> list[Path]:
     """n documents in `out`, deterministic for a seed; no two with the same content."""
     rng = random.Random(seed)
     sources = [(p.stem, p.read_text(encoding="utf-8")) for p in _sources()]
@@ -88,7 +91,7 @@ def generate(n: int, out: Path, seed: int = 7) -> list[Path]:
         if digest in seen:
             continue
         seen.add(digest)
-        fmt = rng.choices([f for f, _ in FORMATS], [w for _, w in FORMATS])[0]
+        fmt = rng.choices([f for f, _ in formats], [w for _, w in formats])[0]
         lines = [ln for ln in varied.splitlines() if not ln.startswith(("#only", "#watermark"))]
         target = out / f"{len(written):05d}_{stem}.{fmt}"
         _write(lines, fmt, target)

@@ -6,6 +6,7 @@ the README.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,14 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 TZ = ZoneInfo("Asia/Shanghai")
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's or taskset's limit, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class Settings(BaseSettings):
@@ -26,7 +35,7 @@ class Settings(BaseSettings):
     )
     settle_seconds: float = Field(default=10.0, description="文件最后修改后需静置的秒数（正在复制的文件留待下次）")
     batch_size: int = Field(default=50, description="每个 Prefect 任务处理的文件数")
-    workers: int = Field(default=2, description="解析与抽取使用的进程数")
+    workers: int = Field(default_factory=available_cores, description="解析与抽取使用的进程数（默认：本机可用核数）")
     prefect_startup_seconds: float = Field(
         default=300.0, description="等待本机临时 Prefect 运行环境启动的最长秒数（首次启动需建立其数据库）"
     )

@@ -3,11 +3,17 @@
 jieba writes a cache of its prefix dictionary; the caller (flows/, tests) points it inside the
 data folder with `configure(cache_dir)` before the first use. Pure callers that never configure
 get jieba's default (the system temp folder).
+
+Segmentation is remembered per text (a bounded LRU): the stages of one document that segment the same
+text (the classifier, the report checks, the disclosure schedules, the line joiner's windows) and the
+near-identical reports of one batch share one tokenisation. Callers get fresh lists, never the cache's.
+jieba's part-of-speech tables are loaded on the first part-of-speech request, not with the dictionary.
 """
 
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -29,8 +35,6 @@ def _ensure_ready() -> None:
     with _lock:
         if _state["ready"]:
             return
-        import jieba.posseg
-
         jieba.setLogLevel(60)  # jieba logs its cache path at INFO; nothing useful for staff
         cache_dir = _state["cache_dir"]
         if isinstance(cache_dir, Path):
@@ -41,20 +45,40 @@ def _ensure_ready() -> None:
         _state["ready"] = True
 
 
+_CACHED_TEXTS = 4096
+
+
 def cut(text: str, hmm: bool = True) -> list[str]:
+    return list(_cut(text, hmm))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _cut(text: str, hmm: bool) -> tuple[str, ...]:
     _ensure_ready()
-    return jieba.lcut(text, HMM=hmm)
+    return tuple(jieba.lcut(text, HMM=hmm))
 
 
 def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for each token, dictionary words only (no HMM guesses)."""
+    return list(_tokenize_with_offsets(text))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _tokenize_with_offsets(text: str) -> tuple[tuple[str, int, int], ...]:
     _ensure_ready()
-    return list(jieba.tokenize(text, HMM=False))
+    return tuple(jieba.tokenize(text, HMM=False))
 
 
 def posseg(text: str) -> list[tuple[str, str]]:
+    return list(_posseg(text))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _posseg(text: str) -> tuple[tuple[str, str], ...]:
     _ensure_ready()
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+    import jieba.posseg  # its tables cost ~1 s: loaded only when a part of speech is asked for
+
+    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
 
 
 def in_dictionary(word: str) -> bool:

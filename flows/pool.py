@@ -5,6 +5,8 @@ move. That pipeline is already safe with several processes on one inbox (claims 
 sha256 unique key), so the workers need no coordination beyond it. Workers are spawned, not forked:
 the parent holds Prefect's threads and event loop, which a fork would copy half-alive.
 A small batch runs inline: starting workers (imports, jieba's dictionary) costs ~2 s each.
+The pool lives for the whole run (every batch uses it); each worker pays its imports, jieba's
+dictionary and part-of-speech tables once, in its initializer, while the first files are queued.
 """
 
 from __future__ import annotations
@@ -26,10 +28,26 @@ _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
 
 
+# What every document needs, loaded once per worker instead of on its first documents.
+_WARM_MODULES = (
+    "extractors.readers.pdf", "extractors.readers.docx", "extractors.readers.txt", "extractors.complaint",
+    "extractors.report", "rules.complaint_engine", "rules.report_engine", "rules.schedule", "rules.similarity",
+)
+
+
 def _init_worker() -> None:
+    import importlib
+
+    from config.settings import load_settings
+    from extractors import jio, tokenize
     from flows import process
 
     process.IN_POOL_WORKER = True
+    tokenize.configure(load_settings().cache_dir / "jieba")  # as open_runtime does, before jieba loads
+    for name in _WARM_MODULES:
+        importlib.import_module(name)
+    tokenize.posseg("")  # jieba's dictionary and part-of-speech tables
+    jio.jionlp()  # the report checks' place parser
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -31,11 +31,13 @@ _FETCH_CHUNK = 500
 
 @dataclass
 class SignatureIndex:
-    """Signatures of stored work reports, as one matrix; `refresh` adds what other runs stored since."""
+    """Signatures of stored work reports, as one matrix; `refresh` adds what other runs stored since.
+
+    The matrix grows by doubling (an added row is one copy, not a new matrix per document), so a run of
+    N documents spends O(N) on adding rows, and each lookup one vectorised comparison."""
 
     ids: list[str] = field(default_factory=list)
-    rows: list[np.ndarray] = field(default_factory=list)
-    _matrix: np.ndarray | None = None
+    _matrix: np.ndarray | None = None  # rows [0, len(ids)) are in use
     _known: set[str] = field(default_factory=set)
 
     def refresh(self, session: Session) -> None:
@@ -56,21 +58,27 @@ class SignatureIndex:
     def add(self, doc_id: str, signature: list[int] | None) -> None:
         if not signature or doc_id in self._known:
             return
+        row = np.asarray(signature, dtype=np.uint64)
+        if self._matrix is not None and self._matrix.shape[1] != row.shape[0]:
+            return  # a signature of another length (an older NUM_PERM) is never comparable
+        n = len(self.ids)
+        if self._matrix is None or n == self._matrix.shape[0]:
+            grown = np.empty((max(64, 2 * n), row.shape[0]), dtype=np.uint64)
+            if self._matrix is not None:
+                grown[:n] = self._matrix[:n]
+            self._matrix = grown
+        self._matrix[n] = row
         self._known.add(doc_id)
         self.ids.append(doc_id)
-        self.rows.append(np.asarray(signature, dtype=np.uint64))
-        self._matrix = None
 
     def nearest(self, signature: list[int], exclude_id: str | None, limit: int, min_shared: int) -> list[str]:
         """Ids of the stored reports sharing the most signature slots with `signature`, best first."""
-        if not self.rows:
+        if not self.ids or self._matrix is None:
             return []
-        if self._matrix is None:
-            self._matrix = np.vstack(self.rows)
         mine = np.asarray(signature, dtype=np.uint64)
         if self._matrix.shape[1] != mine.shape[0]:
             return []
-        shared = (self._matrix == mine).sum(axis=1)
+        shared = (self._matrix[: len(self.ids)] == mine).sum(axis=1)
         order = np.argsort(-shared, kind="stable")
         found = []
         for i in order:

@@ -1,22 +1,30 @@
-"""PDF with a text layer, through pdfplumber.
+"""PDF with a text layer: characters through pdfium, lines as pdfplumber assembles them.
 
-Watermarks ("内部资料", "仅供参考" drawn large, rotated or pale across the page) come out of
-pdfplumber interleaved with the body text; characters that are not upright, much larger than the
+Watermarks ("内部资料", "仅供参考" drawn large, rotated or pale across the page) come out of the
+text layer interleaved with the body text; characters that are not upright, much larger than the
 body text, or drawn in a light grey are dropped before the text is assembled.
+
+The characters come from pdfium (`pdfium_text`, a tenth of pdfminer's cost) in pdfplumber's form, and
+pdfplumber's own word and line logic assembles them, so the text is the one pdfplumber gives. A file
+pdfium cannot describe as pdfminer would (damaged, encrypted, rotated or skewed text) is read whole by
+pdfplumber, as before.
 """
 
 from __future__ import annotations
 
 import io
 import statistics
+from collections.abc import Callable
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import chars_to_textmap
 
 from extractors.normalize import Line, normalize_pages, written_form
+from extractors.readers.pdfium_text import NotLikePdfplumber, pdf_chars
 from extractors.readers.textlayer import text_layer_garbage, text_layer_usable
 from schemas.errors import LoadError
 from schemas.models import ParsedDocument
@@ -36,11 +44,10 @@ def _is_light(color: Any) -> bool:
     return False
 
 
-def _page_lines(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
-    """Lines of one page as pdfplumber gives them (text, x0, x1, chars), watermarks removed."""
-    chars = page.chars
-    if not chars:
-        return []
+_LINE_TOLERANCES = {"x_tolerance": 1.5, "y_tolerance": 3}
+
+
+def _not_watermark(chars: list[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
     body = statistics.median(c["size"] for c in chars)
 
     def keep(obj: dict[str, Any]) -> bool:
@@ -52,7 +59,70 @@ def _page_lines(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
             and not _is_light(obj.get("non_stroking_color"))
         )
 
-    return page.filter(keep).extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=True)
+    return keep
+
+
+def _page_lines(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
+    """Lines of one page as pdfplumber gives them (text, x0, x1, chars), watermarks removed."""
+    chars = page.chars
+    if not chars:
+        return []
+    return page.filter(_not_watermark(chars)).extract_text_lines(**_LINE_TOLERANCES, return_chars=True)
+
+
+def _lines_of_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`_page_lines` for characters read by pdfium: the same filter, pdfplumber's line assembly."""
+    if not chars:
+        return []
+    keep = _not_watermark(chars)
+    kept = list(filter(keep, chars))
+    for c in chars:
+        # a slanted character's size is pdfminer's only up to rounding: near the watermark bar, or
+        # kept, it is pdfplumber's to place
+        if c.get("turned") and (c in kept or keep({**c, "size": c["size"] / 1.1})):
+            raise NotLikePdfplumber("slanted text that is not a watermark")
+    if not kept:
+        return []
+    return chars_to_textmap(kept, **_LINE_TOLERANCES).extract_text_lines(strip=True, return_chars=True)
+
+
+def _plumber_text_layer(data: bytes, filename: str) -> list[list[dict[str, Any]]]:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return [_page_lines(page) for page in pdf.pages]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
+    except PdfminerException as e:
+        if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
+        raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as e:
+        # pdfminer meets hostile PDFs with whatever the broken object makes it raise
+        raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
+
+
+def _page_count(data: bytes) -> int | None:
+    """Pages as pdfium counts them, before any is read (a huge file is refused first); None if it cannot."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return None  # encrypted or damaged: the text layer's reader says which
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def text_layer(data: bytes, filename: str = "") -> list[list[dict[str, Any]]]:
+    """Every page's lines (text, x0, x1, chars), watermarks removed; [] for a page without text.
+
+    Only the text layer: whether an empty one means a scan is the caller's decision."""
+    try:
+        return [_lines_of_chars(chars) for chars in pdf_chars(data)]
+    except NotLikePdfplumber:
+        return _plumber_text_layer(data, filename)
 
 
 def _mark_full_lines(pages: list[list[dict[str, Any]]]) -> list[list[Line]]:
@@ -79,23 +149,13 @@ def read_pdf(data: bytes, filename: str = "", limits: Any = None) -> ParsedDocum
     from extractors.readers import DEFAULT_LIMITS
 
     limits = limits or DEFAULT_LIMITS
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > limits.max_pages:
-                raise LoadError(
-                    "too_large", f"文件“{filename}”有 {len(pdf.pages)} 页，超过上限 {limits.max_pages} 页"
-                    "（设置 GAPFLOW_MAX_PAGES），未处理。请拆分后重新放入收件箱。",
-                )
-            raw_pages = [_page_lines(page) for page in pdf.pages]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
-    except PdfminerException as e:
-        if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise LoadError("encrypted", f"文件“{filename}”有密码保护，请提供未加密的版本。") from e
-        raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as e:
-        # pdfminer meets hostile PDFs with whatever the broken object makes it raise
-        raise LoadError("unreadable", f"文件“{filename}”已损坏，PDF 无法打开。") from e
+    count = _page_count(data)
+    if count is not None and count > limits.max_pages:
+        raise LoadError(
+            "too_large", f"文件“{filename}”有 {count} 页，超过上限 {limits.max_pages} 页"
+            "（设置 GAPFLOW_MAX_PAGES），未处理。请拆分后重新放入收件箱。",
+        )
+    raw_pages = text_layer(data, filename)
     to_ocr = [i for i, lines in enumerate(raw_pages) if not text_layer_usable("".join(x["text"] for x in lines))]
     if to_ocr and not limits.ocr:
         if any(raw_pages):

@@ -112,3 +112,16 @@ def test_claims_are_exclusive(sessions) -> None:
         assert repo.release_dead_claims(session, timedelta(hours=2), lambda pid: True) == 1
     with transaction(sessions) as session:
         assert repo.claim_file(session, "/inbox/a.docx", run_b)
+
+
+def test_signature_index_grows_without_losing_rows() -> None:
+    # the matrix grows by doubling: every row added before and after a growth is still found
+    from storage.signatures import SignatureIndex
+
+    index = SignatureIndex()
+    for n in range(200):
+        index.add(f"doc-{n}", [n, n + 1, n + 2, 7])
+    index.add("doc-short", [1, 2])  # another length: never comparable, ignored
+    assert index.nearest([150, 151, 152, 0], None, limit=3, min_shared=3) == ["doc-150"]
+    assert index.nearest([0, 0, 0, 7], None, limit=2, min_shared=1) == ["doc-0", "doc-1"]
+    assert index.nearest([5, 6, 7, 7], "doc-5", limit=5, min_shared=3) == []

@@ -1,0 +1,29 @@
+"""`gapflow run` as the console script runs it, with the bench's stage timers in every process.
+
+    python -m bench.e2e run --inbox DIR --db URL
+
+The timers are installed when this module is imported, and a spawned pool worker imports its
+parent's main module (this one) before any task: so the workers' stages are timed too.
+"""
+
+from __future__ import annotations
+
+import os
+
+from bench import stages
+
+if os.environ.get(stages.ENV):
+    stages.install()
+
+
+def main() -> None:
+    from gapflow.cli import main as gapflow_main
+
+    try:
+        gapflow_main()
+    finally:
+        stages.dump()
+
+
+if __name__ == "__main__":
+    main()
