@@ -51,7 +51,7 @@ def _build(url: str, home: Path) -> None:
     try:
         rt = open_runtime(url)
         layout = InboxLayout(home / "inbox")
-        layout.ensure()
+        layout.ensure(create_inbox=True)
         with transaction(rt.sessions) as session:
             run_id = repo.start_run(session, "run", TODAY).id
         for name, day in CORPUS:
