@@ -104,5 +104,7 @@ def pdf_chars(data: bytes) -> list[list[dict[str, Any]]]:
         raise NotLikePdfplumber(str(e)) from e
     try:
         return [page_chars(page) for page in pdf]
+    except pdfium.PdfiumError as e:  # a page pdfium cannot load (a damaged object): pdfplumber decides
+        raise NotLikePdfplumber(str(e)) from e
     finally:
         pdf.close()

@@ -58,3 +58,20 @@ def test_a_file_pdfium_cannot_open_is_left_to_pdfplumber() -> None:
     data = (FIXTURES / "broken" / "password_protected.pdf").read_bytes()
     with pytest.raises(NotLikePdfplumber):
         pdf_chars(data)
+
+
+def test_fuzz_found_page_pdfium_cannot_load_is_a_clear_error() -> None:
+    """Found by the reader fuzz target in CI: a font descriptor overwritten with NULs makes pdfium fail to
+    load the page (PdfiumError mid-iteration); the reader must answer with a LoadError, not crash."""
+    from extractors.readers import read_document
+    from schemas.errors import LoadError
+
+    data = (FIXTURES / "complaints" / "01_formal_labelled.pdf").read_bytes()
+    start = data.index(b"/FontDescriptor <<") + len(b"/FontDescriptor <<")
+    end = data.index(b"> /Subtype /CIDFontType0", start)
+    broken = (data[:start] + b"\x00" * (end - start) + data[end:]).replace(b"%PDF-1.3", b"%PDF-\x00\x001.3", 1)
+    with pytest.raises(NotLikePdfplumber):
+        pdf_chars(broken)
+    with pytest.raises(LoadError) as caught:
+        read_document(broken, "坏文件.pdf")
+    assert caught.value.code == "unreadable" and "坏文件.pdf" in caught.value.message
