@@ -206,8 +206,11 @@ def _ocr_pages(data: bytes, indexes: list[int], filename: str, limits: Any) -> d
     out: dict[int, list[Line]] = {}
     try:
         for i in indexes:
-            page = pdf[i]
-            bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+            try:
+                page = pdf[i]
+                bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+            except pypdfium2.PdfiumError as e:
+                raise LoadError("unreadable", f"文件“{filename}”第 {i + 1} 页已损坏，无法识别。") from e
             pixels = bitmap.to_numpy().copy()
             bitmap.close()
             page.close()
