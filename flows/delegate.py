@@ -74,9 +74,10 @@ class DelegateServer:
                 with self.lock:
                     result = self.run_pass(request, lambda done, total: send({"progress": [done, total]}))
                 send({"status": "ok", "result": result})
-            except (OSError, ValueError):  # the caller went away, or sent nonsense: it runs locally
-                logger.warning("a delegated request could not be answered", exc_info=True)
-            except Exception:  # the pass itself failed: the caller runs it locally and sees why
-                logger.exception("a delegated pass failed")
+            except (OSError, ValueError) as e:  # the caller went away, or sent nonsense: it runs locally
+                logger.warning("a delegated request could not be answered (%s)", type(e).__name__)
+            except Exception as e:  # the pass failed: the caller runs it locally and sees why
+                # the class only: a message or traceback may quote a file name, often a complainant's name
+                logger.error("a delegated pass failed (%s)", type(e).__name__)
                 with contextlib.suppress(OSError):
                     send({"status": "failed"})

@@ -95,5 +95,6 @@ class InboxWatcher:
                 self._due = None
             try:
                 self.on_ready()
-            except Exception:  # a failed pass is logged; the schedule and the next event try again
-                logger.exception("inbox pass after a file event failed")
+            except Exception as e:  # the schedule and the next event try again
+                # the class only: a message or traceback may quote a file name, often a complainant's name
+                logger.error("inbox pass after a file event failed (%s)", type(e).__name__)
