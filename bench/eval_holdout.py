@@ -168,24 +168,14 @@ def _cases() -> list[tuple[str, dict[str, Any], Path]]:
 
 
 def _score_commitments(expected: list[dict], got: list[dict], tally: dict[str, int]) -> list[str]:
-    misses = []
-    pool = list(got)
-    for want in expected:
-        hit = next((c for c in pool if fuzz.partial_ratio(_norm(want["text"]), _norm(c["text"])) >= SIMILAR), None)
-        tally["expected"] += 1
-        if hit is None:
-            misses.append(f"commitment not found: {_short(want['text'], 50)}")
-            continue
-        pool.remove(hit)
-        tally["found"] += 1
-        for key in ("cadence", "responsible"):
-            ok = _same(key, want.get(key), hit.get(key))
-            tally[f"{key}_ok"] += ok
-            if not ok:
-                misses.append(f"commitment {key} expected={_short(want.get(key))} got={_short(hit.get(key))} "
-                              f"({_short(want['text'], 30)})")  # fmt: skip
-    tally["got"] += len(got)
-    return misses
+    """Commitment recall (and precision counts) into `tally`; the misses. One scorer: bench/eval_corpus.py's."""
+    from bench.eval_corpus import Score
+    from bench.eval_corpus import _score_commitments as score_commitments
+
+    score = Score()
+    score.commitments = tally
+    score_commitments("", expected, got, score)
+    return [miss.removeprefix(": ") for miss in score.misses]
 
 
 def score_holdout() -> dict[str, Any]:
