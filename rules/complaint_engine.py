@@ -21,7 +21,7 @@ from rules.loader import RuleSet
 from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag
 
 MISSING_PREFIX = "complaint.missing."
-# Required items of a complaint letter, in the order an officer reads them (若干规定第十三条 + the
+# Required items of a complaint letter, in the order an officer reads them (若干规定第十四条 + the
 # office's procedure). The rule id of each is MISSING_PREFIX + path.
 REQUIRED_ITEMS = (
     "complainant.name",

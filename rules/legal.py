@@ -12,7 +12,7 @@ from typing import Any
 
 from schemas.models import Flag, RuleSpec
 
-# 《劳动保障监察条例》第二十条；《关于实施〈劳动保障监察条例〉若干规定》第十四条、第十五条
+# 《劳动保障监察条例》第二十条；《关于实施〈劳动保障监察条例〉若干规定》第十五条、第十六条
 _TITLE = re.compile(r"《((?:[^《》]|《[^《》]*》|〈[^〈〉]*〉)+)》")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条")
 

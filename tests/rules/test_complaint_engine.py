@@ -72,7 +72,7 @@ def test_each_missing_item_is_flagged_alone(rules: RuleSet, cal: WorkCalendar, p
     assert ids(flags) == [f"complaint.missing.{path}"]
     flag = flags[0]
     assert flag.severity == rules[flag.rule_id].severity
-    assert (flag.legal_basis and "第十三条" in flag.legal_basis) or path == "prior_proceedings"
+    assert (flag.legal_basis and "第十四条" in flag.legal_basis) or path == "prior_proceedings"
     assert "补正" in flag.message
 
 
