@@ -26,11 +26,13 @@ from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_cover
+from extractors.complaint.gender import fill_gender
 from extractors.complaint.labels import find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import fill_from_prose
+from extractors.complaint.roster import fill_from_roster
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
 
 __all__ = ["extract_complaint"]
@@ -72,6 +74,9 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
     extract_prior(rec, text)
     extract_collective(rec, text)
+    fill_from_roster(rec, text)
+    derive_age(rec)  # a birth date read from a roster
+    fill_gender(rec, text)
     if models:
         _fill_from_model(rec, text)
     return _build(rec)
@@ -89,6 +94,8 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
     wanted = {path for path in LABELS.values() if not rec.has(path)}
     for path, (start, end, confidence) in find_spans(text, rec.evidence, wanted).items():
         value = text[start:end].strip(" ，,。：:")
+        if path == "complainant.name" and (lead := re.match(r"(?:名叫|叫做|叫|是|系)", value)):
+            value, start = value[lead.end():], start + lead.end()  # 我妈妈叫某某: the tagger took the verb in
         pattern = _VALID.get(path)
         if pattern is not None and not pattern.match(value):
             continue

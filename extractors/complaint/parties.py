@@ -18,9 +18,16 @@ from extractors.normalize import paragraph_spans
 
 # 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
 _INLINE_PERSON = re.compile(
-    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人"
+    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人|请求人|诉求人"
     rf"|(?:我|本人)的?(?:{kw('relative').pattern}))[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
+_BARE_PERSON = re.compile(r"(?:^|[。；;！!？?]\s*)(?P<name>[\u4e00-\u9fff]{2,4})$")
+
+
+def _plausible_name(word: str) -> bool:
+    return is_person_name(word) or (len(word) in (2, 3, 4) and word[0] not in "我你他她它这那其该本每各共")
+
+
 # 他的工作单位是某公司: the employer of the person described, told in a clause.
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 # 屋头在/屋里在/我屋在 (spoken: 屋 = home)
@@ -211,14 +218,19 @@ def _leads(rec: Recorder, text: str, segments: list[Segment], i: int) -> bool:
 def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
     """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
     ctx: str | None = None
+    in_roster = False
     for start, end in paragraph_spans(text):
         if any(s <= start < e for s, e in skip):
             continue
         qa = QA_LINE.match(text, start, end)
         if qa and qa.group(1) == "问":
             continue
+        if in_roster and "\t" in text[start:end]:
+            continue  # a roster's rows describe each listed person, read by roster.py
+        in_roster = False
         segments = scan_line(text, qa.end() if qa else start, end)
         if is_header_row(text, segments):
+            in_roster = "\t" in text[start:end]
             continue
         names_person = names_respondent = False
         for i, seg in enumerate(segments):
@@ -248,6 +260,11 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
+                if m is None and i + 1 < len(segments) and ctx != "respondent":
+                    # 普文华，男，46岁，住…: a bare name followed by personal details describes a person
+                    m = _BARE_PERSON.search(seg.value(text))
+                    # the details vouch for the name: a surname outside the common list (普, 吉克) still counts
+                    m = m if m and _plausible_name(m.group("name")) and following in ("男", "女") else None
                 if m and describes_person(following):
                     ctx, names_person = "complainant", True
                     rec.set(

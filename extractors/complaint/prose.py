@@ -283,9 +283,27 @@ def _introduced(rec: Recorder, text: str) -> None:
         return
 
 
+# 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
+_SELF_NAMED = re.compile(r"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>[\u4e00-\u9fff·]{2,5})")
+_AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住在|住|男|女|在|从|系|今|性别|年龄|身份证|电话|，")
+
+
+def _self_named(rec: Recorder, text: str) -> None:
+    """The writer's name from their self-introduction, when the name ends where the sentence moves on."""
+    for m in _SELF_NAMED.finditer(text):
+        word = m.group("name")
+        for n in (4, 3, 2):
+            name, end = word[:n], m.start("name") + n
+            if len(name) == n and is_person_name(name) and (end >= len(text) or _AFTER_NAME.match(text, end)):
+                rec.set("complainant.name", name, m.start("name"), end, PROSE)
+                return
+
+
 def fill_from_prose(rec: Recorder, text: str) -> None:
     if not rec.has("complainant.name"):
         _introduced(rec, text)
+    if not rec.has("complainant.name"):
+        _self_named(rec, text)
     if not (rec.has("complainant.name") and rec.has("complainant.phone")):
         _signature_name(rec, text)
     if not rec.has("complainant.phone"):

@@ -1,0 +1,128 @@
+"""Tables of people: a group letter's signature list, a form's roster of workers, an agents' table.
+
+A table whose header row has a name column (姓名) and at least two other columns of personal details
+(性别、年龄、工种、住址、电话、身份证号…) is a roster. The complainant's row is the row of the name the
+letter already gave the complainant; when the letter gave none, the row of its first elected
+representative; else, for a collective letter, its first row. Every item the letter's prose left
+unstated is read from that row — the table states it as plainly as a labelled line would.
+
+Columns are recognised by the same label words as labelled lines (extractors/data/complaint_labels.yaml),
+so a new column name is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import INLINE, Recorder
+from extractors.complaint.labels import is_person_name, tables
+from extractors.normalize import paragraph_spans
+
+# complainant field -> its column; the label lists of complaint_labels.yaml plus the context labels
+_EXTRA = {
+    "address": ("住址", "住所", "地址", "家庭地址"),
+    "phone": ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式"),
+    "occupation": ("工种", "职业", "岗位", "职务"),
+    "gender": ("性别",),
+    "age": ("年龄", "岁数"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证"),
+    "birth": ("出生年月", "出生日期", "出生年月日"),
+}
+_NAME_COLUMN = ("姓名", "名字", "签名人", "投诉人", "职工姓名", "工人姓名")
+
+
+def _columns() -> dict[str, str]:
+    """Header word -> complainant field."""
+    fields = tables()["labels"]["fields"]
+    out: dict[str, str] = {}
+    for field, extra in _EXTRA.items():
+        for word in (*fields.get(f"complainant.{field}", []), *extra):
+            out[_fold(word)] = field
+    return out
+
+
+def _fold(cell: str) -> str:
+    return re.sub(r"[\s（）()]", "", cell)
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    out, pos = [], s
+    for part in text[s:e].split("\t"):
+        lead = len(part) - len(part.lstrip())
+        value = part.strip()
+        out.append((value, pos + lead, pos + lead + len(value)))
+        pos += len(part) + 1
+    return out
+
+
+def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[str, int, int]]]]]:
+    """(column index -> field, name column index, data rows) of every roster table in the text."""
+    columns = _columns()
+    lines = paragraph_spans(text)
+    found = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if "\t" not in text[s:e]:
+            i += 1
+            continue
+        header = _cells(text, s, e)
+        name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _NAME_COLUMN), None)
+        mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
+        if name_at is None or len(mapping) < 2:
+            i += 1
+            continue
+        rows = []
+        j = i + 1
+        while j < len(lines) and "\t" in text[lines[j][0] : lines[j][1]]:
+            row = _cells(text, *lines[j])
+            if name_at < len(row) and is_person_name(row[name_at][0]):
+                rows.append(row)
+            j += 1
+        if rows:
+            found.append((mapping, name_at, rows))
+        i = j
+    return found
+
+
+def _pick(rows: list[list[tuple[str, int, int]]], name_at: int, rec: Recorder) -> list[tuple[str, int, int]] | None:
+    wanted = rec.get("complainant.name")
+    if wanted:
+        return next((r for r in rows if r[name_at][0] == wanted), None)
+    for representative in rec.get("representatives", []) or []:
+        if row := next((r for r in rows if r[name_at][0] == representative), None):
+            return row
+    return rows[0] if rec.get("collective") else None
+
+
+def fill_from_roster(rec: Recorder, text: str) -> None:
+    """Fill the complainant's unstated items from their row of a roster table (see the module docstring)."""
+    for mapping, name_at, rows in find_rosters(text):
+        row = _pick(rows, name_at, rec)
+        if row is None:
+            continue
+        name, ns, ne = row[name_at]
+        rec.set("complainant.name", name, ns, ne, INLINE)
+        for k, field in mapping.items():
+            if k >= len(row) or not row[k][0]:
+                continue
+            value, s, e = row[k]
+            path = f"complainant.{field}"
+            if field == "gender":
+                value = value[:1] if value[:1] in ("男", "女") else None
+            elif field == "age":
+                value = nm.parse_age(value if value.endswith("岁") else value + "岁")
+            elif field == "phone":
+                phones = nm.find_phones(value)
+                value = phones[0][0] if phones else None
+            elif field == "id_number":
+                m = nm.ID_NUMBER.search(value)
+                value = nm.valid_id_number(m.group()) if m else None
+            elif field == "birth":
+                if not rec.has("birth") and (m := re.search(r"((?:19|20)\d{2})\D+(\d{1,2})", value)):
+                    rec.set("birth", (int(m.group(1)), int(m.group(2)), None), s, e, INLINE)
+                continue
+            if not rec.has(path):
+                rec.set(path, value, s, e, INLINE)
+        return

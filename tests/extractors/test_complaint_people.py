@@ -1,0 +1,98 @@
+"""The complainant described outside labelled lines: a group letter's roster table, a petition's 请求人 line,
+a representative's description clause, a self-introduction, gender stated in words."""
+
+from __future__ import annotations
+
+from extractors.complaint import extract_complaint
+from extractors.normalize import normalize_text
+from schemas.models import ParsedDocument
+
+
+def _fields(text: str):  # type: ignore[no-untyped-def]
+    return extract_complaint(ParsedDocument(text=normalize_text(text), format="txt", pages=1))
+
+
+ROSTER_LETTER = """集体投诉书
+临泉县人力资源和社会保障局劳动保障监察大队：
+被投诉单位：临泉县宏达服装有限公司，地址：临泉县城关街道工业园纬三路，法定代表人：马海军。
+我们15人都是宏达服装有限公司的缝纫工，从2025年4月起公司每月只发生活费800元，至今拖欠工资共计31万余元。
+我们推举孔德兰、郝大勇为代表。
+我们的请求：责令公司立即支付拖欠的工资。
+以上事项没有申请过劳动仲裁，也没有向法院起诉。
+投诉人签名表：
+序号\t姓名\t性别\t年龄\t工种\t家庭住址\t联系电话\t签名
+1\t孔德兰\t女\t44\t缝纫工\t临泉县迎仙镇孔庄村\t13855861234\t（签名）
+2\t郝大勇\t男\t39\t裁剪工\t临泉县韦寨镇郝营村\t15955862345\t（签名）
+3\t姜玉梅\t女\t51\t锁边工\t临泉县长官镇姜楼村\t18755863456\t（签名）
+2025年9月3日
+"""
+
+
+def test_the_lead_representatives_row_of_the_roster_gives_their_details() -> None:
+    f = _fields(ROSTER_LETTER)
+    c = f.complainant
+    assert (c.name, c.gender, c.age, c.occupation) == ("孔德兰", "女", 44, "缝纫工")
+    assert (c.address, c.phone) == ("临泉县迎仙镇孔庄村", "13855861234")
+    # evidence points at the row's cells
+    ev = f.evidence["complainant.address"]
+    assert normalize_text(ROSTER_LETTER)[ev.start : ev.end] == "临泉县迎仙镇孔庄村"
+
+
+def test_a_roster_without_the_complainant_gives_nothing() -> None:
+    letter = ROSTER_LETTER.replace("我们推举孔德兰、郝大勇为代表。", "投诉人：谢长根，男，住临泉县城关街道。")
+    f = _fields(letter)
+    assert f.complainant.name == "谢长根"
+    assert f.complainant.phone is None and f.complainant.age is None
+
+
+PETITION = """请求书
+请求人：钱福生，男，57岁，身份证号341221196803150014，砖瓦工，住临泉县杨桥镇钱营村，电话13966851122。
+被请求单位：临泉县兴旺新型建材有限公司，地址：临泉县杨桥镇工业集中区，法定代表人：顾长林。
+请求事项：督促公司支付拖欠工资23000元。
+事实与理由：本人2024年5月进厂做砖瓦工，2024年10月起公司拖欠工资，至今未付。
+2025年3月2日
+"""
+
+
+def test_a_petition_names_its_parties_as_请求人_and_被请求单位() -> None:
+    f = _fields(PETITION)
+    assert (f.complainant.name, f.complainant.gender, f.complainant.age) == ("钱福生", "男", 57)
+    assert f.complainant.address == "临泉县杨桥镇钱营村"
+    assert f.respondent.name == "临泉县兴旺新型建材有限公司"
+    assert f.respondent.address == "临泉县杨桥镇工业集中区"
+
+
+REPRESENTATIVE_CLAUSE = """投诉书
+屏边县劳动保障监察大队：
+我们是在屏边县人民医院上班的护工，一共6个人，推举者阿妹、陶文兵为代表。者阿妹，女，48岁，住屏边县玉屏镇新华村，电话13887301234；陶文兵，男，41岁，电话18787302345。
+公司从2025年3月起就没有发过工资。
+我们请求：责令公司支付拖欠的工资。
+2025年7月1日
+"""
+
+
+def test_a_representative_described_by_name_gender_and_age_is_the_complainant() -> None:
+    f = _fields(REPRESENTATIVE_CLAUSE)
+    c = f.complainant
+    assert (c.name, c.gender, c.age, c.phone) == ("者阿妹", "女", 48, "13887301234")
+    assert c.address == "屏边县玉屏镇新华村"
+
+
+def test_a_self_introduction_names_the_writer() -> None:
+    f = _fields("尊敬的领导：\n您好！我叫温秋菊，在县城的好再来酒楼洗碗，老板欠我三个月工资。\n求领导帮帮我。\n")
+    assert f.complainant.name == "温秋菊"
+    f = _fields("尊敬的领导：\n我叫温秋菊今年五十岁，老板欠我三个月工资。\n")
+    assert f.complainant.name == "温秋菊"
+
+
+def test_gender_told_in_words_not_guessed() -> None:
+    assert _fields("领导：我一个大男人，被老板欠了一年的工钱，实在没脸回家。\n").complainant.gender == "男"
+    assert _fields("领导：我怀孕五个月了，公司把我辞退了，工资也不给。\n").complainant.gender == "女"
+    assert _fields("领导：我老公生病住院，我在厂里上班的工资被扣了一半。\n").complainant.gender == "女"
+    # kinship: the letter is written for the father
+    letter = "尊敬的领导：我替我父亲李长河写这封信，父亲李长河在工地上干了八个月，老板一分钱没给。\n代写人：李娟，电话13900001111\n"
+    assert _fields(letter).complainant.gender in ("男", None)
+    # a name or a trade alone says nothing
+    assert _fields("领导：我叫王秀英，在纺织厂做挡车工，厂里欠我工资。\n").complainant.gender is None
+    # contradicting cues say nothing
+    assert _fields("领导：我一个大男人，我老公……不，我是说我们厂欠工资。\n").complainant.gender is None
