@@ -105,6 +105,32 @@ def commitment_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list
     return rows, labels
 
 
+def request_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """Every sentence of every golden complaint letter; `yes` when a golden request stands in it (or it in one)."""
+    from extractors.complaint import extract_complaint
+    from extractors.complaint.chat import mask_chat
+    from extractors.complaint.forwarded import mask_cover
+    from extractors.learned.requests import features, sentences
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        doc = _read(case)
+        text = mask_cover(doc.text) or doc.text
+        if chat := mask_chat(text):
+            text = chat[0]
+        extract_complaint(doc)  # warms the same tokeniser state as at run time
+        wanted = [_norm(r) for r in case.golden.get("fields", {}).get("requests", []) or []]
+        spans = sentences(text)
+        for k, (s, e) in enumerate(spans):
+            sentence = _norm(text[s:e])
+            yes = any(fuzz.partial_ratio(w, sentence) >= MATCH and min(len(w), len(sentence)) >= 6 for w in wanted)
+            rows.append(features(text, spans, k))
+            labels.append("yes" if yes else "no")
+    return rows, labels
+
+
 def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[str]]]:
     """Every sentence of every golden complaint letter: character features and BIO labels of the golden
     values (their first occurrence in the text, as written)."""
@@ -234,7 +260,7 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name == "spans":
+    if name in ("spans", "request"):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -244,6 +270,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
+    "request": (request_rows, 0.5),
 }
 
 
@@ -265,7 +292,7 @@ def train(name: str, force: bool = False) -> dict[str, Any]:
             "model": name, "version": MODEL_VERSION, "training_rows": len(rows),
             "training_labels": {k: labels.count(k) for k in sorted(set(labels))},
             "features": len(data["weights"]), "bytes": path.stat().st_size,
-            "dev_sets": list(DEV_SETS), "objective": "doc_type accuracy" if name == "doctype" else "commitment F1",
+            "dev_sets": list(DEV_SETS), "objective": {"doctype": "doc_type accuracy", "request": "complaint field accuracy"}.get(name, "commitment F1"),
             "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
         }
         better = installed is None or objective(new) >= objective(installed)

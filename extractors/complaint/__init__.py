@@ -79,6 +79,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     fill_gender(rec, text)
     if models:
         _fill_from_model(rec, text)
+        _requests_from_model(rec, text)
     return _build(rec)
 
 
@@ -100,6 +101,34 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
         if pattern is not None and not pattern.match(value):
             continue
         rec.set(path, value, start, end, round(0.5 * confidence, 2))
+
+
+_ITEM_TRIM = " \t　，,。；;：:！!"
+_ENUM_HEAD = re.compile(r"^(?:\d+[.、．]|[一二三四五六七八九十]+[、.．]|[（(]\d+[)）]|第[一二三四五六七八九十]+[，,、])\s*")
+
+
+def _requests_from_model(rec: Recorder, text: str) -> None:
+    """Requests told in prose (extractors/learned/requests.py), when the rules found none."""
+    from extractors.learned.requests import find_requests
+
+    if rec.has("requests"):
+        return
+    items = []
+    for start, end, p in find_requests(text):
+        if head := _ENUM_HEAD.match(text, start, end):
+            start = head.end()
+        while start < end and text[start] in _ITEM_TRIM:
+            start += 1
+        while end > start and text[end - 1] in _ITEM_TRIM:
+            end -= 1
+        if end - start >= 4:
+            items.append((start, end, p))
+    if not items:
+        return
+    conf = round(0.5 * min(p for _s, _e, p in items), 2)
+    rec.set("requests", [text[s:e] for s, e, _p in items], items[0][0], items[-1][1], conf)
+    for i, (s, e, _p) in enumerate(items):
+        rec.set(f"requests.{i}", text[s:e], s, e, conf)
 
 
 def _build(rec: Recorder) -> ComplaintFields:
