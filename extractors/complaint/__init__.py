@@ -131,10 +131,27 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
         rec.set(f"requests.{i}", text[s:e], s, e, conf)
 
 
+# 职业装配工 / 砌墙的泥工 / 在客栈做保洁: the trade is the last words, after a label or a verb
+_OCC_LEAD = re.compile(r"^(?:职业|工种|岗位)[是为]?|^.*(?:的|做|当|干|任|是)(?=[\u4e00-\u9fff]{2,})")
+
+
+def _tidy_occupation(rec: Recorder) -> None:
+    from extractors.complaint.parties import occupation_of
+
+    value = rec.get("complainant.occupation")
+    if not isinstance(value, str) or not (lead := _OCC_LEAD.match(value)):
+        return
+    tail = value[lead.end() :]
+    if occupation_of(tail):
+        ev = rec.evidence["complainant.occupation"]
+        rec.set("complainant.occupation", tail, ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
+
+
 def _build(rec: Recorder) -> ComplaintFields:
     def group(prefix: str) -> dict:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
+    _tidy_occupation(rec)
     respondent = group("respondent")
     if respondent.get("workplace") and respondent.get("workplace") == respondent.get("address"):
         respondent.pop("workplace")

@@ -299,6 +299,25 @@ def _self_named(rec: Recorder, text: str) -> None:
                 return
 
 
+_SELF = r"(?:我|俺|本人|咱)"
+
+
+def _occupation_phrase(rec: Recorder, text: str) -> None:
+    """我是某公司的一名包装工 / 作为一名护士 / 我在工地当钢筋工: the writer's trade named in a sentence about
+    themself (first person, or the complainant's name), when no labelled or inline item gave it."""
+    suffix = kw("occupation_suffix").pattern
+    name = rec.get("complainant.name")
+    who = _SELF + (f"|{re.escape(name)}" if name else "")
+    occ = rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
+    pattern = re.compile(
+        rf"(?:{who})[^。！？\n]{{0,40}}?(?:作为|是|系|当|做|干|任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
+    )
+    for m in pattern.finditer(text):
+        if value := occupation_of(m.group("occ")):
+            rec.set("complainant.occupation", value, m.start("occ"), m.end("occ"), PROSE)
+            return
+
+
 def fill_from_prose(rec: Recorder, text: str) -> None:
     if not rec.has("complainant.name"):
         _introduced(rec, text)
@@ -311,6 +330,8 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)
     _hired(rec, text)
+    if not rec.has("complainant.occupation"):
+        _occupation_phrase(rec, text)
     if not rec.has("respondent.workplace"):
         _workplace(rec, text)
     if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):
