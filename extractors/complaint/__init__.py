@@ -132,14 +132,16 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
 
 
 # 职业装配工 / 砌墙的泥工 / 在客栈做保洁: the trade is the last words, after a label or a verb
-_OCC_LEAD = re.compile(r"^(?:职业|工种|岗位)[是为]?|^.*(?:的|做|当|干|任|是)(?=[\u4e00-\u9fff]{2,})")
+_OCC_LEAD = re.compile(
+    r"^(?:(?:职业|工种|岗位)[是为]?|.*(?:的|做|当|干|任|是)(?=[\u4e00-\u9fff]{2,}))?(?:一名|一个|一位|名|个)?"
+)
 
 
 def _tidy_occupation(rec: Recorder) -> None:
     from extractors.complaint.parties import occupation_of
 
     value = rec.get("complainant.occupation")
-    if not isinstance(value, str) or not (lead := _OCC_LEAD.match(value)):
+    if not isinstance(value, str) or not (lead := _OCC_LEAD.match(value)) or not lead.end():
         return
     tail = value[lead.end() :]
     if occupation_of(tail):

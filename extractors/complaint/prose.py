@@ -318,6 +318,36 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
             return
 
 
+# An address: a run of place words that contains an address morpheme, up to the clause's end.
+_PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
+_ADDR_BODY = rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{_PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)(?=[，,。；;！!\s]|电话|手机|联系|$)"
+_HOME = re.compile(rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}")
+_HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
+_ORG_AT = re.compile(
+    rf"(?:公司|单位|厂|店|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|学校|幼儿园)"
+    rf"(?:的)?(?:住所地?|地址|注册地址?|住|在|位于|设在|坐落在?)(?:是|为|在)?[:：]?{_ADDR_BODY}"
+)
+
+
+def _addresses(rec: Recorder, text: str) -> None:
+    """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
+    address), told in sentences rather than labelled lines."""
+    if not rec.has("complainant.address"):
+        for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text)):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):
+                continue  # the employer's or its boss's residence, not the writer's
+            rec.set("complainant.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
+            break
+    if not rec.has("respondent.address"):
+        for m in _ORG_AT.finditer(text):
+            after = text[m.end("a") : m.end("a") + 6]
+            if re.match(r"(?:上班|工作|打工|干活|做|当)", after):
+                continue  # 在某镇某厂上班: where the writer works, read as the workplace elsewhere
+            rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
+            break
+
+
 def fill_from_prose(rec: Recorder, text: str) -> None:
     if not rec.has("complainant.name"):
         _introduced(rec, text)
@@ -332,6 +362,7 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
     _hired(rec, text)
     if not rec.has("complainant.occupation"):
         _occupation_phrase(rec, text)
+    _addresses(rec, text)
     if not rec.has("respondent.workplace"):
         _workplace(rec, text)
     if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):

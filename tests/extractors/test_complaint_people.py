@@ -96,3 +96,20 @@ def test_gender_told_in_words_not_guessed() -> None:
     assert _fields("领导：我叫王秀英，在纺织厂做挡车工，厂里欠我工资。\n").complainant.gender is None
     # contradicting cues say nothing
     assert _fields("领导：我一个大男人，我老公……不，我是说我们厂欠工资。\n").complainant.gender is None
+
+
+def test_addresses_and_trade_told_in_sentences() -> None:
+    letter = (
+        "尊敬的领导：\n我叫滕秋生，今年四十八岁，家住资源县中峰镇大庄村三组，电话13977301234。"
+        "我是资源县恒通石材有限公司的一名切割工，2025年3月进厂。公司地址在资源县资源镇工业园二路16号，"
+        "老板欠我五个月工资二万一千元。\n求领导帮我把工资要回来。\n2025年9月2日\n"
+    )
+    f = _fields(letter)
+    assert f.complainant.address == "资源县中峰镇大庄村三组"
+    assert f.complainant.occupation == "切割工"
+    assert f.respondent.address == "资源县资源镇工业园二路16号"
+
+
+def test_where_the_writer_works_is_not_the_companys_address() -> None:
+    f = _fields("领导：我叫滕秋生，在资源县中峰镇的恒通石材厂上班，厂里欠我工资。\n")
+    assert f.respondent.address is None
