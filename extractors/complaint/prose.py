@@ -329,6 +329,16 @@ _ORG_AT = re.compile(
 )
 
 
+_LOCATIVE = re.compile(r"(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)$")
+
+
+def _set_address(rec: Recorder, path: str, m: re.Match[str]) -> None:
+    value, end = m.group("a"), m.end("a")
+    if cut := _LOCATIVE.search(value):
+        value, end = value[: cut.start()], end - len(cut.group())
+    rec.set(path, value, m.start("a"), end, PROSE)
+
+
 def _addresses(rec: Recorder, text: str) -> None:
     """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
     address), told in sentences rather than labelled lines."""
@@ -337,14 +347,14 @@ def _addresses(rec: Recorder, text: str) -> None:
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):
                 continue  # the employer's or its boss's residence, not the writer's
-            rec.set("complainant.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
+            _set_address(rec, "complainant.address", m)
             break
     if not rec.has("respondent.address"):
         for m in _ORG_AT.finditer(text):
             after = text[m.end("a") : m.end("a") + 6]
             if re.match(r"(?:上班|工作|打工|干活|做|当)", after):
                 continue  # 在某镇某厂上班: where the writer works, read as the workplace elsewhere
-            rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
+            _set_address(rec, "respondent.address", m)
             break
 
 
