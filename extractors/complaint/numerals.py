@@ -25,9 +25,14 @@ _MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月(?:\s*份)?(?:\s*{_DAY}\s*[日号])?")
 
+# An amount of money as letters write it: 12,300元 / 3.5万元 / 壹拾贰万叁仟元整 / 四万六千八百块钱, and the
+# spoken and mixed forms: 10万8千元, 121万余元, 380多万元, 约2千万元, 三万六千多块, 一万二千五, 354万 (wan
+# alone counts when no measure word follows: 3万平方米 is an area).
+_NUM_TOKEN = rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[零一二三四五六七八九]+)?)"
 MONEY = re.compile(
-    rf"(?:人民币)?\s*(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[零一二三四五六七八九]+)?)"
-    r"\s*(?P<wan>万)?\s*(?:元(?:整)?|(?P<kuai>块钱|块)(?![砖板石地]))"
+    rf"(?:人民币)?\s*(?P<num>{_NUM_TOKEN}(?:\s*[十百千万亿拾佰仟]\s*(?:[余多]\s*)?零?(?:{_NUM_TOKEN})?)*)"
+    r"\s*(?:[余多])?\s*(?P<wan>(?<![万])万(?:[余多])?)?\s*"
+    r"(?:元(?:整)?|(?P<kuai>块钱|块)(?![砖板石地])|(?<=万)(?![\u4e00-\u9fff]{0,2}(?:平方|平米|亩|吨|人|名|册|件|台|辆|个|株|斤|公里|米|户|次|条|字|头|只|张|份|套|袋|箱|瓶|元)))"
 )
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
 LANDLINE = re.compile(r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])")
@@ -79,14 +84,64 @@ def parse_age(text: str) -> int | None:
     return n if n is not None and 14 <= n <= 100 else None
 
 
+_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2} | {
+    c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}
+_UNIT_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+
+def _number(token: str) -> float | None:
+    token = token.replace(",", "").replace("，", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    if all(c in _DIGIT_VALUE for c in token):  # 一二 (digit by digit) is not how letters write sums
+        return float(_DIGIT_VALUE[token]) if len(token) == 1 else None
+    try:
+        return float(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def amount_value(text: str) -> float | None:
+    """The value in yuan of an amount written with digits and units mixed (10万8千, 2千万, 三万六千多,
+    一万二千五: a bare digit after a unit is a tenth of it, as speech has it)."""
+    text = re.sub(r"[余多\s]|元|整|块钱|块", "", text)
+    total = section = 0.0
+    number: float | None = None
+    last_unit = 0
+    for token in re.findall(r"\d+(?:\.\d+)?|[一二三四五六七八九两〇○壹贰叁肆伍陆柒捌玖]|[十百千万亿拾佰仟]", text):
+        if token in ("万", "亿"):
+            scale = 10000 if token == "万" else 100000000
+            total = (total + section + (number or 0)) * scale if total and total < scale else total + (section + (number or (0 if section else 1))) * scale
+            section, number, last_unit = 0.0, None, scale
+        elif token in _UNIT_VALUE and not re.fullmatch(r"[一二三四五六七八九十百千万亿零两〇○壹贰叁肆伍陆柒捌玖拾佰仟]{2,}", token):
+            section += (number if number is not None else 1) * _UNIT_VALUE[token]
+            number, last_unit = None, _UNIT_VALUE[token]
+        else:
+            value = _number(token)
+            if value is None:
+                return None
+            if number is not None:
+                return None
+            number = value
+    if number is not None and last_unit >= 10 and number < 10 and re.search(r"[十百千万拾佰仟]\D?$", text[:-1] or "x") is not None and not re.search(r"[零〇]", text):
+        number *= last_unit / 10  # 一万二千五 = 12500, 三千五 = 3500
+    value = total + section + (number or 0)
+    return value
+
+
 def money_value(m: re.Match[str]) -> float | None:
-    """A MONEY match in yuan: '12,300元', '3.5万元', '壹拾贰万叁仟元整'."""
-    num, wan = m.group("num").replace(",", "").replace("，", ""), m.group("wan")
+    """A MONEY match in yuan: '12,300元', '3.5万元', '壹拾贰万叁仟元整', '10万8千元', '121万余元'."""
+    num, wan = m.group("num"), m.group("wan")
+    if not re.search(r"[\d一二两三四五六七八九壹贰叁肆伍陆柒捌玖]", num):
+        return None  # 十几万, 几万: no figure
     if m.group("kuai") and not re.search(r"\d|[十百千万拾佰仟]", num + (wan or "")):
         return None  # 一块 (together, a piece), not money
-    try:
-        value = float(num) if re.fullmatch(r"\d+(?:\.\d+)?", num) else float(cn2an.cn2an(num, "smart"))
-    except (ValueError, KeyError, TypeError):
+    value = None
+    if not re.search(r"[十百千万亿拾佰仟]", num) or re.fullmatch(rf"[{_CN_NUM}]+", num):
+        value = _number(num.strip())
+    if value is None:
+        value = amount_value(num)
+    if value is None:
         return None
     value = value * 10000 if wan else value
     return round(value, 2) if value > 0 else None
