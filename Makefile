@@ -32,10 +32,15 @@ $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install -q --disable-pip-version-check uv==0.13.9
 
+# Bytecode is compiled at install time (uv does not by default): where PYTHONDONTWRITEBYTECODE is set, or the
+# virtualenv is read-only, every process (the run, its workers, Prefect's server) would otherwise compile
+# Prefect, SQLAlchemy, scipy... from source at each start: half the CPU of a 300-document run here (bench/README.md).
+PACKAGES := gapflow pipeline config services review schemas extractors rules storage flows bench
 $(BIN)/.installed: pyproject.toml $(UV)
 	@$(MAKE) -s system-packages
 	$(UV) venv -q --allow-existing -p $(PYTHON) $(VENV)
-	VIRTUAL_ENV=$(VENV) $(UV) pip install -q -e '.[dev]'
+	VIRTUAL_ENV=$(VENV) $(UV) pip install -q --compile-bytecode -e '.[dev]'
+	$(BIN)/python -m compileall -q $(PACKAGES) >/dev/null
 	touch $@
 
 # The demo office: a sample inbox copied into ./work, SQLite in ./work/gapflow.db.

@@ -2,9 +2,10 @@
 
 `install()` wraps the functions that make up each stage (read, normalise, classify, extract, check,
 store, move) where their callers look them up, and keeps each stage's *exclusive* time: the
-normalisation a reader calls is counted as normalise, not read; the analysis done inside a database
-transaction is counted as its own stages, not as store. Whatever is left of a document's time in a
-pool worker (hashing, reading the file's bytes, claims outside a transaction) is `other`.
+normalisation a reader calls is counted as normalise, not read. `store` is the writer's transactions
+(claims, batch commits, releases) and the workers' look-up of similar stored reports. Whatever is left
+of a document's time in a pool worker (hashing, reading the file's bytes, the known-content look-up)
+is `other`.
 
 Every process writes its totals to `$GAPFLOW_BENCH_STAGES/<pid>.json` (workers after each file,
 drivers through `dump()`), and `collect()` adds them up. Installed only by the bench drivers.
@@ -39,10 +40,14 @@ _TARGETS: dict[str, dict[str, str]] = {
     "rules.report_engine": {"evaluate_report": "check"},
     "rules.schedule": {"evaluate_disclosures": "check"},
     "rules.similarity": {"signature": "check"},
-    "flows.process": {"candidate_priors": "store", "_finish_move": "move"},
-    "flows.pool": {"process_one": "other"},
+    "flows.process": {"candidate_priors": "store"},
+    "flows.commit": {"_finish_move": "move"},
+    "flows.pool": {"analyse_one": "other"},
 }
-_CONTEXTS: dict[str, dict[str, str]] = {"flows.process": {"transaction": "store"}}
+_CONTEXTS: dict[str, dict[str, str]] = {"flows.commit": {"transaction": "store"}}
+# What the run's main process imports itself (it claims, commits and moves; the workers analyse): timing
+# only these there keeps the bench from loading the analysis into it, and so from inflating its memory.
+WRITER_MODULES = ("flows.commit", "flows.pool")
 
 totals: dict[str, float] = dict.fromkeys(STAGES, 0.0)
 _stack: list[list[Any]] = []  # [stage, start, time spent in nested stages]
@@ -90,17 +95,20 @@ def _timed_context(fn: Callable[..., Any], stage: str) -> Callable[..., Any]:
     return wrapper
 
 
-def install() -> None:
-    """Wrap every stage function (importing the modules now). Safe to call twice."""
+def install(only: tuple[str, ...] | None = None) -> None:
+    """Wrap every stage function (importing the modules now), or only those of the modules `only`.
+    Safe to call twice."""
     for targets, wrap in ((_TARGETS, _timed), (_CONTEXTS, _timed_context)):
         for module_name, attributes in targets.items():
+            if only is not None and module_name not in only:
+                continue
             module = importlib.import_module(module_name)
             for attribute, stage in attributes.items():
                 fn = getattr(module, attribute, None)
                 if fn is None or hasattr(fn, "__bench_stage__"):
                     continue
                 if wrap is _timed:
-                    setattr(module, attribute, _timed(fn, stage, dump_after=attribute == "process_one"))
+                    setattr(module, attribute, _timed(fn, stage, dump_after=attribute == "analyse_one"))
                 else:
                     setattr(module, attribute, _timed_context(fn, stage))
 

@@ -16,11 +16,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from config.runtime import open_runtime, today_in_beijing
+from flows.commit import SAME_FILE
 from flows.files import InboxLayout, ready_files, to_token
 from flows.pool import process_many
-from flows.process import SAME_FILE
 from schemas.models import doc_type_label
-from services.crosscheck import crosscheck_pass
 from services.reevaluate import reevaluate_all
 from storage import repo
 from storage.db import transaction
@@ -43,7 +42,7 @@ def _pid_alive(pid: int) -> bool:
 @task(name="process-batch", cache_policy=NO_CACHE)
 def process_batch(paths: list[str], inbox: str, db_url: str | None, run_id: str, today: date) -> list[dict]:
     """Process a batch of inbox files (on several cores when the batch is large enough); one file's
-    failure does not stop the batch. No retries: every file's result is committed on its own."""
+    failure does not stop the batch. No retries: a file whose result was not committed stays in the inbox."""
     workers = open_runtime(db_url).settings.workers
     results = process_many(paths, inbox, db_url, run_id, today, workers)
     failed = [r for r in results if r["outcome"] == "failed"]
@@ -101,6 +100,8 @@ def run_inbox(inbox: str | None, db_url: str | None, today: date, run_id: str) -
       retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
 def crosscheck_task(db_url: str | None, run_id: str) -> dict[str, str]:
     """The reports of this pass compared with each other in arrival order (services/crosscheck.py)."""
+    from services.crosscheck import crosscheck_pass  # the copy checks: jieba and the rules, not needed before
+
     return crosscheck_pass(open_runtime(db_url), run_id)
 
 

@@ -1,12 +1,19 @@
 """Several cores for the CPU-bound part of a batch (reading PDFs, extraction, checks). No Prefect here.
 
-Each pool worker runs the whole per-file pipeline of flows/process.py: claim, parse, analyse, commit,
-move. That pipeline is already safe with several processes on one inbox (claims in the database, the
-sha256 unique key), so the workers need no coordination beyond it. Workers are spawned, not forked:
-the parent holds Prefect's threads and event loop, which a fork would copy half-alive.
-A small batch runs inline: starting workers (imports, jieba's dictionary) costs ~2 s each.
-The pool lives for the whole run (every batch uses it); each worker pays its imports, jieba's
-dictionary and part-of-speech tables once, in its initializer, while the first files are queued.
+The run's main process is the only writer: it claims each file (a short transaction), hands it to a pool
+worker, and commits the workers' results in batches of COMMIT_EVERY files (flows/commit.py). Workers read
+and analyse outside any transaction, so they never wait for each other's writes (SQLite has one writer).
+At most WINDOW_PER_WORKER files per worker are claimed ahead, so the workers stay busy while a batch is
+committed, and a run that is killed has only those few files in flight.
+
+A file claimed again after a run died with it in flight (its attempt count above one) is a suspect: it is
+analysed alone, after everything before it is committed, so if it kills the run again nothing else is
+charged with the attempt; after GAPFLOW_MAX_ATTEMPTS it is quarantined (failed_repeatedly).
+
+Workers are spawned, not forked: the parent holds Prefect's threads and event loop, which a fork would copy
+half-alive. A small batch runs inline: starting workers (imports, jieba's dictionary) costs ~2 s each. The
+pool lives for the whole run (every batch uses it); each worker pays its imports, jieba's dictionary and
+part-of-speech tables once, in its initializer, while the first files are queued.
 """
 
 from __future__ import annotations
@@ -14,13 +21,19 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+from collections import deque
+from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from flows.commit import Claim, FileOutcome, FileResult, claim, commit_results, fault_point, skipped
+
 MIN_FILES_FOR_POOL = 8
+COMMIT_EVERY = 25  # results per write transaction: the one write lock taken once per 25 files, not 3-4 times a file
+WINDOW_PER_WORKER = 2  # files claimed ahead per worker
 
 log = logging.getLogger("gapflow.pool")
 
@@ -32,6 +45,7 @@ _POOL_SIZE = 0
 _WARM_MODULES = (
     "extractors.readers.pdf", "extractors.readers.docx", "extractors.readers.txt", "extractors.complaint",
     "extractors.report", "rules.complaint_engine", "rules.report_engine", "rules.schedule", "rules.similarity",
+    "flows.process",
 )
 
 
@@ -40,14 +54,33 @@ def _init_worker() -> None:
 
     from config.settings import load_settings
     from extractors import jio, tokenize
-    from flows import process
+    from flows import commit
 
-    process.IN_POOL_WORKER = True
+    commit.IN_POOL_WORKER = True
+    _exit_with_parent()
     tokenize.configure(load_settings().cache_dir / "jieba")  # as open_runtime does, before jieba loads
     for name in _WARM_MODULES:
         importlib.import_module(name)
     tokenize.posseg("")  # jieba's dictionary and part-of-speech tables
     jio.jionlp()  # the report checks' place parser
+
+
+def _exit_with_parent() -> None:
+    """A worker whose run was killed (kill -9, power cut of the main process) exits instead of waiting
+    for work for ever, holding the run's terminal and memory: the main process is the only one that
+    writes, so nothing the worker holds is lost."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -71,46 +104,90 @@ def shutdown_pool() -> None:
 atexit.register(shutdown_pool)
 
 
-def process_one(path: str, inbox: str, db_url: str | None, run_id: str, today: date) -> dict:
-    """One file, as a plain dict; a bug on one document leaves the file in the inbox and is reported."""
+def analyse_one(c: Claim, inbox: str, db_url: str | None, today: date) -> FileResult:
+    """One claimed file's analysis (in a worker or inline); a bug on one document is a failure, not a crash."""
     from config.runtime import open_runtime
-    from flows.files import InboxLayout, display_name, from_token
-    from flows.process import FileOutcome, process_file
+    from flows.files import InboxLayout
+    from flows.process import analyse_file
 
-    file = from_token(path)
     try:
-        outcome = process_file(file, InboxLayout(Path(inbox)), open_runtime(db_url), run_id, today)
+        result = analyse_file(c, InboxLayout(Path(inbox)), open_runtime(db_url), today)
     except Exception as e:
         log.debug("failure", exc_info=True)
-        message = f"程序内部错误（{type(e).__name__}），文件未移动，下次运行时重试"
-        outcome = FileOutcome(display_name(file), "failed", message=message)
-    return asdict(outcome)
+        result = FileResult(c, failure=type(e).__name__)
+    fault_point("analysed")
+    return result
 
 
 def process_many(
     paths: list[str], inbox: str, db_url: str | None, run_id: str, today: date, workers: int
 ) -> list[dict]:
-    """Every file of a batch, in order; on `workers` processes when the batch is large enough."""
-    if workers <= 1 or len(paths) < MIN_FILES_FOR_POOL:
-        return [process_one(p, inbox, db_url, run_id, today) for p in paths]
-    pool = _pool(workers)
-    futures: list[Future[dict]] = [pool.submit(process_one, p, inbox, db_url, run_id, today) for p in paths]
-    results = []
-    for p, future in zip(paths, futures, strict=True):
-        try:
-            results.append(future.result())
-        except (BrokenProcessPool, CancelledError):
-            # a worker died (killed, out of memory): its file stays in the inbox, its claim is
-            # released by the next run as the claim of a dead run
-            shutdown_pool()
-            results.append({
-                "filename": _name(p), "outcome": "failed", "document_id": None, "doc_type": None,
-                "flags": 0, "message": "处理进程意外退出，文件未移动",
-            })
-    return results
+    """Every file of a batch, an outcome each in order; on `workers` processes when the batch is large enough."""
+    from config.runtime import open_runtime
+    from flows.files import InboxLayout
+
+    rt, layout = open_runtime(db_url), InboxLayout(Path(inbox))
+    parallel = workers > 1 and len(paths) >= MIN_FILES_FOR_POOL
+    window = WINDOW_PER_WORKER * workers if parallel else 1
+    outcomes: dict[int, FileOutcome] = {}
+    ready: list[tuple[int, FileResult]] = []  # analysed, not committed yet
+    inflight: deque[tuple[int, Claim, Future[FileResult] | FileResult]] = deque()
+    analysed: list[str] = []  # claim keys whose analysis came back since the last claim
+
+    def submit(c: Claim) -> Future[FileResult] | FileResult:
+        if not parallel:
+            return analyse_one(c, inbox, db_url, today)
+        return _pool(workers).submit(analyse_one, c, inbox, db_url, today)
+
+    def collect_oldest() -> None:
+        i, c, pending = inflight.popleft()
+        result = _result(c, pending)
+        if result.failure is None:
+            analysed.append(c.key)
+        ready.append((i, result))
+
+    def commit() -> None:
+        if ready:
+            results = [r for _, r in ready]
+            for (i, _), o in zip(ready, commit_results(rt, layout, run_id, results), strict=True):
+                outcomes[i] = o
+            ready.clear()
+
+    for i, token in enumerate(paths):
+        while len(inflight) >= window:
+            collect_oldest()
+            if len(ready) >= COMMIT_EVERY:
+                commit()
+        c = claim(rt, layout, token, run_id, analysed)
+        analysed = []
+        if c is None:
+            outcomes[i] = skipped(token)
+            continue
+        if c.attempts > 1:  # a suspect: alone, once everything before it is committed
+            _drain(inflight, collect_oldest)
+            commit()
+            inflight.append((i, c, submit(c)))
+            collect_oldest()
+            commit()
+            continue
+        inflight.append((i, c, submit(c)))
+    _drain(inflight, collect_oldest)
+    commit()
+    return [asdict(outcomes[i]) for i in range(len(paths))]
 
 
-def _name(token: str) -> str:
-    from flows.files import display_name, from_token
+def _drain(inflight: deque, collect_oldest: Callable[[], None]) -> None:
+    while inflight:
+        collect_oldest()
 
-    return display_name(from_token(token))
+
+def _result(c: Claim, pending: Future[FileResult] | FileResult) -> FileResult:
+    if isinstance(pending, FileResult):
+        return pending
+    try:
+        return pending.result()
+    except (BrokenProcessPool, CancelledError):
+        # a worker died (killed, out of memory): its file stays in the inbox, counted as an attempt; the
+        # files after it go to a new pool
+        shutdown_pool()
+        return FileResult(c, failure="BrokenProcessPool", message="处理进程意外退出，文件未移动")

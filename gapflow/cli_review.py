@@ -94,7 +94,7 @@ def process_inbox_now(rt: Runtime) -> list[dict]:
     try:
         for path in ready_files(layout.inbox, rt.settings.settle_seconds):
             outcomes.append(asdict(process_file(path, layout, rt, run_id, today)))
-        status = "completed"
+        status = "failed" if any(o["outcome"] == "failed" for o in outcomes) else "completed"
     finally:
         counts: dict[str, int] = {}
         for o in outcomes:

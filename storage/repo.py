@@ -100,10 +100,16 @@ def count_attempt(session: Session, path: str) -> int:
 
 
 def note_attempt_error(session: Session, path: str, error: str) -> None:
-    """What went wrong on the last attempt (an exception's class name: never the document's content)."""
+    """What went wrong on the last attempt (an exception's class name: never the document's content).
+
+    The attempt counts even when its row was cleared meanwhile (the file's analysis came back, then its
+    commit or move failed): a file whose store fails every run still reaches GAPFLOW_MAX_ATTEMPTS."""
     row = session.get(FileAttempt, path)
-    if row is not None:
-        row.last_error = error[:500]
+    if row is None:
+        row = FileAttempt(path=path, attempts=1)
+        session.add(row)
+    row.last_error = error[:500]
+    row.updated_at = utcnow()
 
 
 def attempt_error(session: Session, path: str) -> str | None:
@@ -111,9 +117,16 @@ def attempt_error(session: Session, path: str) -> str | None:
     return row.last_error if row is not None else None
 
 
-def clear_attempts(session: Session, path: str) -> None:
-    """The file reached processed/ or quarantine/ (its result is in this transaction)."""
-    session.execute(delete(FileAttempt).where(FileAttempt.path == path))
+def clear_attempts(session: Session, *paths: str) -> None:
+    """The files reached processed/ or quarantine/ (their results are in this transaction), or their
+    analysis came back: none of them is what killed a run."""
+    if paths:
+        session.execute(delete(FileAttempt).where(FileAttempt.path.in_(paths)))
+
+
+def release_claims(session: Session, paths: list[str]) -> None:
+    if paths:
+        session.execute(delete(FileClaim).where(FileClaim.path.in_(paths)))
 
 
 def release_claim(session: Session, path: str) -> None:

@@ -14,6 +14,7 @@ of 128 slots almost surely, so it stays a candidate and the exact paragraph chec
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -39,8 +40,10 @@ class SignatureIndex:
     ids: list[str] = field(default_factory=list)
     _matrix: np.ndarray | None = None  # rows [0, len(ids)) are in use
     _known: set[str] = field(default_factory=set)
+    refreshed_at: float = float("-inf")  # time.monotonic() of the last refresh
 
     def refresh(self, session: Session) -> None:
+        self.refreshed_at = time.monotonic()
         stored = session.scalars(
             select(Document.id).where(
                 Document.doc_type == DocType.work_report, Document.signature.is_not(None),
@@ -100,12 +103,16 @@ def index_for(key: str) -> SignatureIndex:
 def candidate_priors(
     session: Session, index: SignatureIndex, signature: list[int], exclude_id: str | None,
     limit: int = CANDIDATE_LIMIT, min_shared: int = MIN_SHARED_SLOTS, stored_before: datetime | None = None,
+    refresh_after: float = 0.0,
 ) -> list[PriorDocument]:
     """The stored work reports worth comparing with a new text, as the report checks take them.
 
     `stored_before`: only documents stored before then (reprocessing an old document must not call it
-    a duplicate of the later copy that was flagged as a duplicate of it)."""
-    index.refresh(session)
+    a duplicate of the later copy that was flagged as a duplicate of it). `refresh_after`: look for newly
+    stored reports only when the last look is older than this many seconds (a pool worker: the look costs
+    a query over every stored report's id, which would make a long run quadratic)."""
+    if time.monotonic() - index.refreshed_at >= refresh_after:
+        index.refresh(session)
     ids = index.nearest(signature, exclude_id, limit, min_shared)
     if not ids:
         return []

@@ -104,10 +104,11 @@ def test_two_runs_on_one_inbox_process_each_file_once(prefect_harness, db_url: s
 
 # Each run of the chain is killed at another point; the state each leaves behind is the next one's start.
 CRASHES = [
+    ("analysed:3", "2"),  # pool workers analysed files, nothing committed yet: the whole run dies, workers too
     ("claimed:3", "1"),  # claimed, nothing read yet: the claim of a dead run must be released
     ("committed:3", "1"),  # result committed, file not moved yet: the next run finishes the move
     ("moved:3", "1"),  # file moved, claim not released yet
-    ("committed:2", "2"),  # inside a pool worker: the whole run dies, the other worker with it
+    ("committed:2", "2"),  # the writer committed a batch analysed by two workers, nothing moved yet
 ]
 
 

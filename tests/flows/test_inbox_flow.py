@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from config.runtime import open_runtime
-from flows import process as process_module
+from flows import commit as commit_module
 from flows.inbox import inbox_flow, nightly_flow
 from schemas.tables import Document, Receipt
 from storage import repo
@@ -96,7 +96,7 @@ def test_crash_between_commit_and_move_is_finished_next_run(
     def crash(source: Path, target: Path) -> None:
         raise OSError("simulated power cut after the commit")
 
-    monkeypatch.setattr(process_module, "move", crash)
+    monkeypatch.setattr(commit_module, "move", crash)
     first = inbox_flow(inbox=str(inbox), db_url=db_url, today="2026-11-26")
     assert first["status"] == "failed" and (inbox / "须知.docx").exists()
 
