@@ -52,7 +52,8 @@ def classify(text: str, models: bool = False) -> Classification:
 def classify_by_rules(text: str) -> Classification:
     cues = _cues()
     lines = [line for line in text.splitlines() if line.strip()]
-    title = "\n".join(lines[: cues["title_lines"]])
+    # a heading is often spaced out (感  谢  信, 工 作 总 结): its cues are read without the spaces
+    title = "\n".join(re.sub(r"[ \t\u3000]+", "", line) for line in lines[: cues["title_lines"]])
     words = Counter(tokenize.cut(text))
     scores: dict[str, float] = {}
     fired: dict[str, list[str]] = {}
