@@ -102,9 +102,33 @@ def _agents(rec: Recorder, text: str) -> None:
         rec.set("agents", agents, first, last, LABELLED)
 
 
+# 委托张某(电话138…)、李某(电话139…)二人为代理人 / 特委托王某的表弟王某某(电话…)和吴某(电话…)代我们…:
+# the persons a sentence entrusts, each with the phone in brackets after the name.
+_ENTRUST = re.compile(r"委托[^。！？\n]{2,240}")
+_NAMED_PHONE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,6})[（(]\s*(?:电话|手机|联系电话|手机号)?[:：]?\s*(?P<phone>1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*[）)]"
+)
+
+
+def _entrusted(rec: Recorder, text: str) -> None:
+    """Agents named in a sentence that entrusts them, each with a bracketed phone."""
+    for sm in _ENTRUST.finditer(text):
+        found = []
+        for m in _NAMED_PHONE.finditer(text, sm.start(), sm.end()):
+            word = m.group("name")
+            name = next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
+            if name and all(a["name"] != name for a in found):
+                found.append({"name": name, "phone": nm.normalize_phone(m.group("phone")) or m.group("phone")})
+        if found:
+            rec.set("agents", found, sm.start(), sm.end(), INLINE)
+            return
+
+
 def extract_collective(rec: Recorder, text: str) -> None:
     _representatives(rec, text)
     _agents(rec, text)
+    if not rec.has("agents"):
+        _entrusted(rec, text)
     signed, ss, se = _signatures(text)
     stated = kw("count").search(text)
     count = nm.cn_int(stated.group("n") or stated.group("n2")) if stated else None

@@ -113,3 +113,14 @@ def test_addresses_and_trade_told_in_sentences() -> None:
 def test_where_the_writer_works_is_not_the_companys_address() -> None:
     f = _fields("领导：我叫滕秋生，在资源县中峰镇的恒通石材厂上班，厂里欠我工资。\n")
     assert f.respondent.address is None
+
+
+def test_agents_entrusted_in_a_sentence_with_their_phones() -> None:
+    letter = (
+        "投诉书\n鄢陵县劳动保障监察大队：\n我们是鄢陵县花都园林绿化有限公司的28名养护工，公司拖欠我们2025年4月至8月的工资共计42万元。"
+        "我们推举彭雪梅为代表，并委托彭雪梅的丈夫金志强（电话13837451234）、老乡谭玉兰（电话15937452345）"
+        "和柏长顺（电话18737453456）三人代我们办理投诉事宜。\n请求：责令公司支付拖欠的工资。\n2025年9月10日\n"
+    )
+    f = _fields(letter)
+    assert [(a.name, a.phone) for a in f.agents] == [
+        ("金志强", "13837451234"), ("谭玉兰", "15937452345"), ("柏长顺", "18737453456")]
