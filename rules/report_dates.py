@@ -1,6 +1,7 @@
 """report.date_before_period: a report dated before the end of its period, or before what it reports.
 
-Two findings, the first that applies is kept (one flag per report):
+Two findings, the first that applies is kept (one flag per report). A plan (工作要点, 工作计划: its title
+names a plan and no report) is written before the period it plans, so only the second applies to it:
 1. report_date earlier than the period's end minus a grace (a year-end summary written on 20 December is
    common practice; `grace_days`, shrunk to `grace_fraction` of short periods, none for a month);
 2. report_date earlier than an "as of" date the report states as past ("截至9月底", "截止2010年10月31日").
@@ -24,10 +25,17 @@ def find_date_before_period(text: str, fields: ReportFields, params: dict[str, A
     when = fields.report_date
     if when is None:
         return []
-    finding = _before_period_end(text, fields, when, params) or _before_stated_event(
+    plan = _is_plan(fields.title, params)
+    finding = (None if plan else _before_period_end(text, fields, when, params)) or _before_stated_event(
         text, fields, when, params
     )
     return [finding] if finding else []
+
+
+def _is_plan(title: str | None, params: dict[str, Any]) -> bool:
+    title = re.sub(r"\s+", "", title or "")
+    plans, reports = params.get("plan_title_words", []), params.get("report_title_words", [])
+    return any(w in title for w in plans) and not any(w in title for w in reports)
 
 
 def _report_date_span(text: str, fields: ReportFields) -> tuple[int, int]:
