@@ -345,8 +345,11 @@ def find_commitments(
         from extractors.learned.commitments import judge_units
 
         judge = judge_units
+    practice, future = lexicon.regex("practice_markers"), lexicon.regex("future_markers")
     for view in sentence_views(sentences, sections, skip):
         s, path = view.sentence, view.path
+        if practice.search(s.text) and not future.search(s.text) and "plan" not in view.context:
+            continue  # what the body does or did (我局坚持每月公开…, 全年公开4期), not a promise
         units = judge(view) if judge else view.units
         for u in units:
             raw = s.text[u.start : u.end]

@@ -404,3 +404,21 @@ def test_a_namesake_body_of_another_county_opens_a_foreign_paragraph() -> None:
     r = extract_report(_doc(text))
     assert len(r.foreign_spans) == 1
     assert [f.value for f in r.fields.figures] == [412]
+
+
+def test_practice_is_not_a_promise_and_由_names_who_answers() -> None:
+    text = normalize_text(
+        "鹿邑县交通运输局2025年第三季度政务公开工作情况报告\n"
+        "一、主要做法\n"
+        "我局坚持每月在局门户网站公开路政执法情况，本季度共公开3期。\n"
+        "二、下一步工作打算\n"
+        "（一）对辖区新发现的事故多发路段，由事故中队自认定之日起10个工作日内在局门户网站公示。\n"
+        "（二）我局将继续坚持每月5日前在公示栏更新办事指南。\n"
+        "鹿邑县交通运输局\n2025年10月9日\n"
+    )
+    extraction = extract_report(ParsedDocument(text=text, format="txt", pages=1))
+    texts = [c.text for c in extraction.commitments]
+    assert not any("本季度共公开3期" in t for t in texts)  # what the bureau did: practice, not a promise
+    assert any("事故中队" in t for t in texts) and any("继续坚持" in t for t in texts)
+    accident = next(c for c in extraction.commitments if "事故中队" in c.text)
+    assert accident.responsible == "事故中队"
