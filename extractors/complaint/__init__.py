@@ -149,11 +149,35 @@ def _tidy_occupation(rec: Recorder) -> None:
         rec.set("complainant.occupation", tail, ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
 
 
+# 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
+_ORG_VERB = re.compile(r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于)")
+
+
+def _tidy_orgs(rec: Recorder) -> None:
+    from extractors.complaint.labels import kw
+
+    suffix = kw("org_suffix")
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if not isinstance(value, str):
+            continue
+        cut = 0
+        if (lead := _ORG_VERB.match(value)) and suffix.search(value[lead.end() :]) and len(value) - lead.end() >= 4:
+            cut = lead.end()
+        at = value.rfind("的", cut)
+        if at >= 0 and suffix.search(value[at + 1 :]) and len(value) - at - 1 >= 4 and not suffix.search(value[cut:at]):
+            cut = at + 1  # 盛泽镇的某公司 (a place before 的), not 某公司的某项目部
+        if cut:
+            ev = rec.evidence[path]
+            rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
+
+
 def _build(rec: Recorder) -> ComplaintFields:
     def group(prefix: str) -> dict:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
     _tidy_occupation(rec)
+    _tidy_orgs(rec)
     respondent = group("respondent")
     if respondent.get("workplace") and respondent.get("workplace") == respondent.get("address"):
         respondent.pop("workplace")

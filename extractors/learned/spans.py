@@ -1,5 +1,6 @@
-"""The span model of complaint letters: which characters name the complainant, their occupation, address and
-phone, the respondent and its address — where the letter says it in words no pattern lists.
+"""The span model of complaint letters: which characters name the complainant, their occupation, employer,
+address and phone, the respondent, its address and the place of work — where the letter says it in words no
+pattern lists.
 
 A linear-chain CRF (python-crfsuite) over the letter's characters, sentence by sentence. Its features are the
 character window, the jieba word the character stands in, and the rules' own spans (`rule:NAME` on a
@@ -25,6 +26,8 @@ LABELS = {
     "PHONE": "complainant.phone",
     "RNAME": "respondent.name",
     "RADDR": "respondent.address",
+    "EMP": "complainant.employer",
+    "WORK": "respondent.workplace",
 }
 MIN_CONFIDENCE = 0.5  # the span's mean marginal probability
 MAX_CHARS = 4000  # a letter's first characters: where the parties are described
