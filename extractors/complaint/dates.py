@@ -184,6 +184,27 @@ def _worked_until(found: list[Period]) -> list[Period]:
     return []
 
 
+_FROM = re.compile(r"(?:从|自|由)\s*$")
+
+
+def _from_until(text: str, found: list[Period]) -> list[Period]:
+    """从2023年3月10号干到2023年11月30号: a date opened by 从/自 and the next `until` date of the sentence
+    are one stated range (the period of the work), not a day and an end."""
+    out: list[Period] = []
+    i = 0
+    while i < len(found):
+        p = found[i]
+        q = found[i + 1] if i + 1 < len(found) else None
+        opened = p[5] == "date" and _FROM.search(text[max(0, p[3][0] - 2) : p[3][0]])
+        if opened and q is not None and q[5] == "until" and q[1] and q[1] >= p[0]:
+            out.append((p[0], q[1], False, p[3], q[4], "range", q[6]))
+            i += 2
+            continue
+        out.append(p)
+        i += 1
+    return out
+
+
 def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
     """(periods of the sentences that state a violation, stated ranges of any sentence)."""
     letter = rec.get("letter_date")
@@ -195,6 +216,7 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     for m in _SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()])
         found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
+        found = _from_until(text, found)
         hires += [p for p in found if p[5] == "hire"]
         untils += [p for p in found if p[5] == "until"]
         ranges += [p for p in found if p[5] == "range"]
