@@ -6,6 +6,10 @@ Only what the letter makes unambiguous, never a guess from a name or a trade:
 - the writer speaking of themself: 我一个大男人, 我是女的, 我怀孕三个月, 我老公 (the writer is a wife),
   我老婆 / 我媳妇 (the writer is a husband) — read only when the writer is the complainant (no agent).
 Cue words live in extractors/data/gender_cues.yaml; conflicting cues give nothing.
+
+A letter written for a relative (an agent is named, or the writer says whose child/parent/spouse they are)
+speaks of the complainant by kinship throughout (我妈, 我儿子): those words give the gender, and
+`我妈今年六十一岁` the age; in a letter the complainant writes, `我今年五十二岁` does.
 """
 
 from __future__ import annotations
@@ -38,7 +42,49 @@ def _decide(hits: list[tuple[str, int, int]], rec: Recorder) -> bool:
     return rec.set("complainant.gender", gender, s, e, PROSE)
 
 
+_KIN_WORDS = {
+    "男": "父亲|爸爸|老爸|爸|爹|老爷子|老汉|儿子|丈夫|老公|爱人(?=他)|哥哥|弟弟|爷爷|外公",
+    "女": "母亲|妈妈|老妈|妈|娘|老太太|女儿|妻子|老婆|媳妇|姐姐|妹妹|奶奶|外婆",
+}
+_FOR_RELATIVE = re.compile(r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|妻子|老婆|爱人)")
+
+
+def written_for_relative(rec: Recorder, text: str) -> bool:
+    name = rec.get("complainant.name")
+    by_kin = bool(name and re.search(rf"我是{re.escape(name)}的", text))
+    return bool(rec.get("agents")) or by_kin or bool(_FOR_RELATIVE.search(text))
+
+
+def _kin_gender(rec: Recorder, text: str) -> bool:
+    """The gender of the relative a letter is written for, from how the writer calls them (only one kind)."""
+    hits = []
+    for gender, words in _KIN_WORDS.items():
+        for m in re.finditer(rf"(?:我|俺)(?:的)?(?:{words})", text):
+            hits.append((gender, m.start(), m.end()))
+    return bool(hits) and _decide(sorted(hits, key=lambda h: h[1]), rec)
+
+
+_AGE_NUMBER = r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周?岁"
+
+
+def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
+    """我今年五十二岁 / 俺今年都六十了 (the writer) or 我妈今年六十一岁 (the relative written for)."""
+    if rec.has("complainant.age"):
+        return
+    words = "|".join(_KIN_WORDS.values())
+    who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?" if for_relative else r"(?:我|俺|本人)"
+    m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text)
+    if m:
+        from extractors.complaint import numerals as nm
+
+        age = nm.parse_age(m.group("n") + "岁")
+        if age:
+            rec.set("complainant.age", age, m.start("n"), m.end(), PROSE)
+
+
 def fill_gender(rec: Recorder, text: str) -> None:
+    relative = written_for_relative(rec, text)
+    fill_age(rec, text, relative)
     if rec.has("complainant.gender"):
         return
     cues = _cues()
@@ -53,18 +99,21 @@ def fill_gender(rec: Recorder, text: str) -> None:
     if name and len(name) >= 2:
         hits = []
         for gender, pattern in cues.get("kin", {}).items():
-            for m in re.finditer(rf"(?:{pattern.pattern})[，,：:\s]?{re.escape(name)}", text):
+            for m in re.finditer(rf"(?:{pattern.pattern})(?:[，,：:\s]|叫|名叫)?{re.escape(name)}", text):
                 hits.append((gender, m.start(), m.end()))
             for m in re.finditer(rf"{re.escape(name)}(?:是|系)(?:我|本人|俺)的?(?:{pattern.pattern})", text):
                 hits.append((gender, m.start(), m.end()))
         if hits and _decide(sorted(hits, key=lambda h: h[1]), rec):
             return
-    # 3. the writer about themself, only when the writer is the complainant
-    if rec.get("agents"):
+    # 3. a letter for a relative: how the writer calls them
+    if relative:
+        _kin_gender(rec, text)
         return
+    # 4. the writer about themself, only when the writer is the complainant
     hits = []
     for gender, pattern in cues.get("self", {}).items():
-        for m in re.finditer(rf"{_FIRST_PERSON}(?:{pattern.pattern})", text):
+        # 我一个大男人 / ，一个大男人本来不想…: the writer, in their own letter
+        for m in re.finditer(rf"(?:{_FIRST_PERSON}|(?<=[，,。！!\n]))(?:{pattern.pattern})", text):
             hits.append((gender, m.start(), m.end()))
     if hits:
         _decide(sorted(hits, key=lambda h: h[1]), rec)

@@ -18,7 +18,7 @@ from extractors.normalize import paragraph_spans
 
 # 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
 _INLINE_PERSON = re.compile(
-    r"^(?:投诉人|代表人?|我叫|我是|本人|反映人|申请人|申诉人|求助人|举报人|请求人|诉求人"
+    r"^(?:投诉人|代表人?|我叫|我是|俺叫|俺是|咱叫|本人|反映人|申请人|申诉人|求助人|举报人|请求人|诉求人"
     rf"|(?:我|本人)的?(?:{kw('relative').pattern}))[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
 _BARE_PERSON = re.compile(r"(?:^|[。；;！!？?]\s*)(?P<name>[\u4e00-\u9fff]{2,4})$")
@@ -111,6 +111,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     clause = text[s:e]
     if clause in ("男", "女"):
         rec.set("complainant.gender", clause, s, e, conf)
+    elif g := re.fullmatch(r"性别[:：]?\s*([男女])", clause):  # 性别男 (an oral record's answer)
+        rec.set("complainant.gender", g.group(1), s + g.start(1), s + g.end(1), conf)
     elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
@@ -191,7 +193,7 @@ _POST = re.compile(r"[\s，,/、]+(?P<occ>[\u4e00-\u9fff]{2,8})$")
 def describes_person(clause: str) -> bool:
     """The clause after `我叫某某` that shows the writer describes themself: gender, age, workplace, or
     an occupation (我叫某某，是个铲车司机，…)."""
-    if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause):
+    if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause) or re.fullmatch(r"性别[:：]?\s*[男女]", clause):
         return True
     lead = _IS.match(clause)
     return bool(lead and occupation_of(clause[lead.end() :]))

@@ -124,3 +124,21 @@ def test_agents_entrusted_in_a_sentence_with_their_phones() -> None:
     f = _fields(letter)
     assert [(a.name, a.phone) for a in f.agents] == [
         ("金志强", "13837451234"), ("谭玉兰", "15937452345"), ("柏长顺", "18737453456")]
+
+
+def test_a_letter_for_a_mother_gives_her_gender_and_age() -> None:
+    letter = (
+        "尊敬的领导：\n您好！我是龚桂芝的女儿邵婷，我妈今年五十九岁了，不太会写字，这封信是我替她写的。"
+        "我妈从2025年3月起在县城的福满楼酒店洗碗，老板欠她四个月工资九千六百元。\n"
+        "求领导帮我妈把工钱要回来。\n联系人：邵婷，电话13907351234\n2025年8月1日\n"
+    )
+    c = _fields(letter).complainant
+    assert (c.name, c.gender, c.age) == ("龚桂芝", "女", 59)
+
+
+def test_the_writers_own_age_and_an_oral_records_glued_answers() -> None:
+    c = _fields("领导：\n我叫符德兴，今年五十二岁，在砖厂码砖，老板欠我一万二千元工钱。\n").complainant
+    assert c.age == 52
+    record = "询问笔录\n问：你的基本情况？\n答：我叫闫国栋，性别男，年龄39岁，住肥东县店埠镇。\n问：你反映什么问题？\n答：公司拖欠我三个月工资。\n"
+    c = _fields(record).complainant
+    assert (c.name, c.gender, c.age) == ("闫国栋", "男", 39)
