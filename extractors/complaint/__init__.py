@@ -44,16 +44,21 @@ def _span(rec: Recorder, path: str) -> tuple[int, int] | None:
 
 
 def _chat_facts(rec: Recorder, text: str, messages: list[Message]) -> None:
-    """A message log: the facts are the writer's longest message that states a violation; the letter
-    date is that message's day (the day the complaint was made, not the day it was printed)."""
+    """A message log: the facts are the writer's longest message that states a violation."""
     told = [m for m in messages if kw("violation").search(text, m.start, m.end)]
     if told:
         best = max(told, key=lambda m: m.end - m.start)
         rec.set("facts", text[best.start : best.end].strip(), best.start, best.end, INLINE)
-    dated = [m for m in (([best] if told else []) + messages) if m.day]
+
+
+def _chat_date(rec: Recorder, text: str, messages: list[Message]) -> None:
+    """A log with no dated letter: the letter date is the day of the message that tells the facts (the day
+    the complaint was made, not the day it was printed), else of the writer's first dated message."""
+    facts = rec.evidence.get("facts")
+    told = [m for m in messages if facts and m.start <= facts.start < m.end]
+    dated = [m for m in told + messages if m.day]
     if dated:
-        m = dated[0]
-        rec.set("letter_date", m.day, m.prefix_start, m.start, INLINE)
+        rec.set("letter_date", dated[0].day, dated[0].prefix_start, dated[0].start, INLINE)
 
 
 def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFields:
@@ -69,6 +74,8 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
     extract_document_dates(rec, doc.text)
+    if chat and not rec.has("letter_date"):
+        _chat_date(rec, text, chat[1])
     derive_age(rec)
     extract_violation(rec, text, _span(rec, "facts"))
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))

@@ -23,6 +23,8 @@ _HEADER_LINE = re.compile(rf"\s*(?P<nick>[^\s：:\d【\[][^\s：:]{{0,19}})\s+{_
 _STAFF = re.compile(r"客服|工作人员|管理员|小编|值班|监察|大队|人社|劳动|热线|政府|官方|回复")
 _DATE_PARTS = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 MIN_MESSAGES = 3
+# A line that closes a printed log: a rule line, a page break, the salutation or title of the letter after it.
+_ENDS_LOG = re.compile(r"\s*(?:[—\-=_]{2,}|以上|尊敬的|敬爱的|[\u4e00-\u9fff]{0,12}(?:领导|大队|局|同志)[:：]\s*$|投诉书|投诉信|举报信|求助信)")
 
 
 @dataclass
@@ -59,6 +61,8 @@ def _messages(text: str) -> list[Message]:
         elif m := _HEADER_LINE.match(text, s, e):
             current = Message(m.group("nick"), _day(m.group("date")), e, e, s)
             out.append(current)
+        elif current is not None and _ENDS_LOG.match(text, s, e):
+            current = None  # —— 以上聊天记录… / 尊敬的领导：: the log is over, the letter follows
         elif current is not None and text[s:e].strip():
             if current.start == current.end:  # the first line of a header's message
                 current.start = s
@@ -67,6 +71,8 @@ def _messages(text: str) -> list[Message]:
 
 
 def _writer(messages: list[Message]) -> str | None:
+    if any(m.nick in ("我", "本人") for m in messages):
+        return next(m.nick for m in messages if m.nick in ("我", "本人"))  # the phone's owner prints as 我
     counts = Counter(m.nick for m in messages if not _STAFF.search(m.nick))
     return counts.most_common(1)[0][0] if counts else None
 

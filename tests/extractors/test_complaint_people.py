@@ -142,3 +142,21 @@ def test_the_writers_own_age_and_an_oral_records_glued_answers() -> None:
     record = "询问笔录\n问：你的基本情况？\n答：我叫闫国栋，性别男，年龄39岁，住肥东县店埠镇。\n问：你反映什么问题？\n答：公司拖欠我三个月工资。\n"
     c = _fields(record).complainant
     assert (c.name, c.gender, c.age) == ("闫国栋", "男", 39)
+
+
+def test_a_chat_printout_before_the_letter_leaves_the_letter_readable() -> None:
+    letter = (
+        "投诉材料\n【微信聊天记录】\n"
+        "孟总  2025年1月5日 19:02\n饶师傅，工钱年前肯定结。\n"
+        "我  2025年1月5日 19:10\n孟总，三个月工钱一共2万7，屋里等着用。\n"
+        "孟总  2025年1月22日 10:11\n公司没钱，过完年再说。\n"
+        "我  2025年1月22日 10:15\n你讲好年前给的。\n"
+        "—— 以上聊天记录为本人手机截图打印 ——\n"
+        "尊敬的劳动保障监察大队领导：\n"
+        "我叫饶永福，男，是一名木工，电话13574011234。我在衡阳市恒达装饰工程有限公司做事，2024年10月到12月的工钱一共2万7千元至今未发。\n"
+        "我的请求：责令公司支付拖欠我的工资27000元。\n投诉人：饶永福\n2025年2月10日\n"
+    )
+    f = _fields(letter)
+    assert (f.complainant.name, f.complainant.occupation, f.complainant.phone) == ("饶永福", "木工", "13574011234")
+    assert str(f.letter_date) == "2025-02-10"  # the letter's own date, not a message's
+    assert f.requests and "27000" in f.requests[0]
