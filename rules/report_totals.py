@@ -74,7 +74,68 @@ def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
     for start, end, para in _paragraphs(text):
         found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
     found += _tables(text, params)
+    found += _application_table(text, params)
     return found
+
+
+# The national template of the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号) states its own check in table 三:
+# 第一项加第二项之和，等于第三项加第四项之和 — new + carried over = results (（七）总计) + carried forward; and
+# （七）总计 is the sum of the result rows above it. Columns: applicant kinds, then 总计.
+_ROW_NEW = re.compile(r"^\s*一、\s*本年新收")
+_ROW_CARRIED = re.compile(r"^\s*二、\s*上年结转")
+_ROW_RESULTS = re.compile(r"^\s*三、\s*本年度办理结果")
+_ROW_TOTAL = re.compile(r"^\s*[（(]七[)）]\s*总计")
+_ROW_FORWARD = re.compile(r"^\s*四、\s*结转下年度")
+
+
+def _application_table(text: str, params: dict) -> list[Finding]:
+    rows: dict[str, tuple[int, int, list[float | None]]] = {}
+    results: list[list[float | None]] = []
+    in_results = False
+    for start, end, line in _paragraphs(text):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            continue
+        numbers = [to_float(c) for c in cells[1:]]
+        label = cells[0]
+        if _ROW_NEW.match(label):
+            rows["new"] = (start, end, numbers)
+        elif _ROW_CARRIED.match(label):
+            rows["carried"] = (start, end, numbers)
+        elif _ROW_TOTAL.match(label):
+            rows["total"] = (start, end, numbers)
+            in_results = False
+        elif _ROW_FORWARD.match(label):
+            rows["forward"] = (start, end, numbers)
+            break
+        elif _ROW_RESULTS.match(label) or in_results:
+            in_results = True
+            if any(n is not None for n in numbers):
+                results.append(numbers)
+    if "total" not in rows:
+        return []
+    start, end, total = rows["total"]
+    line = text[start:end]
+    found = []
+    width = len(total)
+    if results and all(len(r) == width for r in results):
+        for j in range(width):
+            column = [r[j] for r in results]
+            if total[j] is None or any(v is None for v in column):
+                continue
+            if not _close(sum(column), total[j], params["tolerance"], len(column)):
+                found.append(Finding(start, end, line, f"办理结果（七）总计第{j + 2}列为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"))
+    if all(k in rows for k in ("new", "carried", "forward")) and not found:
+        new, carried, forward = rows["new"][2], rows["carried"][2], rows["forward"][2]
+        if len(new) == len(carried) == len(forward) == width:
+            for j in range(width):
+                a, b, c, d = new[j], carried[j], total[j], forward[j]
+                if None in (a, b, c, d):
+                    continue
+                if not _close(a + b, c + d, params["tolerance"], 2):
+                    found.append(Finding(start, end, line, f"第{j + 2}列：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"))
+                    break
+    return found[:1]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:

@@ -356,3 +356,34 @@ def test_every_report_rule_of_the_contract_is_defined(rules: RuleSet) -> None:
     }
     assert contract <= set(rules)
     assert all(rules[r].label and rules[r].params for r in contract)
+
+
+_APPLICATION_TABLE = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t自然人\t法人或其他组织\t总计\n"
+    "一、本年新收政府信息公开申请数量\t14\t2\t16\n"
+    "二、上年结转政府信息公开申请数量\t1\t0\t1\n"
+    "三、本年度办理结果（一）予以公开\t8\t1\t9\n"
+    "（二）部分公开\t3\t0\t3\n"
+    "（三）不予公开\t2\t0\t2\n"
+    "（四）无法提供\t1\t1\t2\n"
+    "（五）不予处理\t0\t0\t0\n"
+    "（六）其他处理\t1\t0\t1\n"
+    "（七）总计\t15\t2\t17\n"
+    "四、结转下年度继续办理\t0\t0\t0\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "raised"),
+    [
+        (_APPLICATION_TABLE, False),
+        # a result row changed: the results no longer add up to （七）总计
+        (_APPLICATION_TABLE.replace("（二）部分公开\t3\t0\t3", "（二）部分公开\t2\t0\t2"), True),
+        # results add up, but new + carried over != total + carried forward
+        (_APPLICATION_TABLE.replace("二、上年结转政府信息公开申请数量\t1\t0\t1", "二、上年结转政府信息公开申请数量\t3\t0\t3"), True),
+    ],
+)
+def test_the_annual_reports_application_table_checks_itself(rules: RuleSet, table: str, raised: bool) -> None:
+    text = "某县人力资源和社会保障局2025年政府信息公开工作年度报告\n" + table + "某县人力资源和社会保障局\n2026年1月20日\n"
+    assert bool(of(run(rules, text), "report.totals_mismatch")) is raised
