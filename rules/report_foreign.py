@@ -10,7 +10,10 @@ Three signs, all driven by the rule's params (rules/report.yaml):
 (d) a body of the same name in another county standing as a clause's subject ("，息烽县卫生健康局被评为…"
     in 开阳县卫生健康局's report): a passage taken over from that body's own report;
 (e) a document of another county or city cited as the basis of the body's own work ("根据《岷县…工作要点》"
-    in 临潭县's report): each county works from its own and its parents' documents.
+    in 临潭县's report), or named as a system the body applies ("严格执行《平乐县…制度》"): each county works
+    from its own and its parents' documents;
+(f) a body below the county (镇, 乡, 街道) speaking as the county or city above it ("我县32个村" in a town's
+    report): a passage written by, or for, the higher level.
 """
 
 from __future__ import annotations
@@ -76,7 +79,21 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _foreign_lines_of_work(text, agency, params)
     findings += _namesakes(text, agency, params)
     findings += _foreign_bases(text, agency, params)
+    findings += _speaks_as_a_higher_level(text, own_type, params)
     return _merge_by_sentence(findings)
+
+
+def _speaks_as_a_higher_level(text: str, own_type: str | None, params: dict) -> list[Finding]:
+    """(f) A town, township or street body that speaks as the county or city above it (我县, 本市): a
+    passage written by, or for, the higher level."""
+    if own_type not in params.get("below_county_types", []):
+        return []
+    words = "|".join(map(re.escape, params.get("higher_self_words", [])))
+    found = []
+    for m in re.finditer(rf"(?P<ref>{words})", text) if words else ():
+        s, e = sentence_at(text, m.start())
+        found.append(Finding(s, e, text[s:e], f"报告单位是“{own_type}”一级，文中却以“{m.group('ref')}”自称"))
+    return found
 
 
 # --------------------------------------------------------------------------- (a) places
@@ -213,7 +230,10 @@ def _namesakes(text: str, agency: str | None, params: dict) -> list[Finding]:
 
 
 # A document cited as what the work follows: 根据《…》文件精神, 按照《…》要求.
-_BASIS = re.compile(r"(?:根据|按照|依据|遵照|依照|对照|贯彻落实|贯彻)《(?P<title>[^《》\n]{4,60})》")
+_BASIS = re.compile(
+    r"(?:根据|按照|依据|遵照|依照|对照|贯彻落实|贯彻|严格执行|执行|落实|实行|推行|全面实行|全面推行|制定了?|出台了?|建立了?)"
+    r"《(?P<title>[^《》\n]{4,60})》"
+)
 
 
 def _foreign_bases(text: str, agency: str | None, params: dict) -> list[Finding]:

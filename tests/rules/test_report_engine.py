@@ -387,3 +387,21 @@ _APPLICATION_TABLE = (
 def test_the_annual_reports_application_table_checks_itself(rules: RuleSet, table: str, raised: bool) -> None:
     text = "某县人力资源和社会保障局2025年政府信息公开工作年度报告\n" + table + "某县人力资源和社会保障局\n2026年1月20日\n"
     assert bool(of(run(rules, text), "report.totals_mismatch")) is raised
+
+
+@pytest.mark.parametrize(
+    ("agency", "sentence", "raised"),
+    [
+        ("洪阳镇人民政府", "我县32个村（社区）公开栏全部按时更新。", True),
+        ("洪阳镇人民政府", "我镇32个村（社区）公开栏全部按时更新，在全县考核中位列第一。", False),
+        ("普宁县人力资源和社会保障局", "我县32家企业公开栏全部按时更新。", False),
+        ("阳朔县住房和城乡建设局", "我局严格执行《平乐县住房和城乡建设局政府信息公开审核发布制度》。", True),
+        ("阳朔县住房和城乡建设局", "我局严格执行《阳朔县住房和城乡建设局政府信息公开审核发布制度》。", False),
+    ],
+)
+def test_speaking_as_another_level_or_applying_another_countys_system(
+    rules: RuleSet, agency: str, sentence: str, raised: bool
+) -> None:
+    text = f"{agency}2025年政务公开工作总结\n一、工作开展情况\n{sentence}\n{agency}\n2026年1月10日\n"
+    flags = run(rules, text, ReportFields(agency=agency))
+    assert bool(of(flags, "report.foreign_reference")) is raised
