@@ -25,7 +25,7 @@ from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import INLINE, Recorder
-from extractors.complaint.forwarded import mask_cover
+from extractors.complaint.forwarded import mask_chrome, mask_cover
 from extractors.complaint.gender import fill_gender
 from extractors.complaint.labels import find_sections, kw
 from extractors.complaint.money import extract_amount
@@ -66,6 +66,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     what the rules left unstated (extractors/learned/spans.py)."""
     rec = Recorder(doc)
     text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
+    text = mask_chrome(text)  # nor is the chrome of a web page it was posted on
     if chat := mask_chat(text):  # a printed message log: read only what the writer wrote
         text, messages = chat
         _chat_facts(rec, text, messages)

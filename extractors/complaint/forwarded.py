@@ -43,6 +43,23 @@ def _closes_note(text: str, s: int, e: int) -> bool:
     return bool(DATE_LINE.match(line) or (len(line) <= 40 and _STAMP.search(line)))
 
 
+# A web page's chrome around a letter posted online: 发布时间 / 来源 / 阅读 / 评论 lines, a post's
+# "2025-1-20 20:51 来自 HUAWEI Mate 60", 分享到, 上一篇: none of it is the letter.
+_CHROME = re.compile(
+    r"^\s*(?:(?:发布时间|发表时间|发帖时间|来源|作者|阅读|浏览|评论|点赞|转发|责任编辑|分享到|上一篇|下一篇|返回顶部|打印本页|关闭窗口)"
+    r"[:：\s]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来自.*)?$)"
+)
+
+
+def mask_chrome(text: str) -> str:
+    """The text with a web page's chrome lines blanked (offsets kept)."""
+    out = text
+    for s, e in paragraph_spans(text):
+        if len(text[s:e]) <= 80 and _CHROME.match(text, s, e):
+            out = out[:s] + re.sub(r"[^\n]", " ", out[s:e]) + out[e:]
+    return out
+
+
 def mask_cover(text: str) -> str | None:
     """The text with the cover note blanked (offsets kept), or None when there is no cover note."""
     end = cover_end(text)

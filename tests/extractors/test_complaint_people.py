@@ -160,3 +160,14 @@ def test_a_chat_printout_before_the_letter_leaves_the_letter_readable() -> None:
     assert (f.complainant.name, f.complainant.occupation, f.complainant.phone) == ("饶永福", "木工", "13574011234")
     assert str(f.letter_date) == "2025-02-10"  # the letter's own date, not a message's
     assert f.requests and "27000" in f.requests[0]
+
+
+def test_web_page_chrome_is_not_the_letter() -> None:
+    letter = (
+        "致县长的一封信\n发布时间：2025-03-02 09:14  来源：县长信箱  阅读：1203\n"
+        "尊敬的县长：\n我叫柯长林，是县城恒昌驾校的教练，驾校从2024年10月起拖欠我工资，至今共计三万六千元。\n"
+        "恳请县长督促驾校把工资发给我。\n柯长林\n2025年3月1日\n"
+    )
+    f = _fields(letter)
+    assert f.facts and not f.facts.startswith("发布时间")
+    assert f.amount_claimed_yuan == 36000
