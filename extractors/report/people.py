@@ -76,10 +76,10 @@ def _role_before(text: str, end: int) -> tuple[str, int] | None:
 
 def _duty_after(text: str, pos: int) -> str | None:
     m = re.match(
-        r"(?:同志)?(?:任|为|担任|兼任)[^，。；,;]{0,10}?(?P<d>"
+        r"(?:同志)?(?:任|为|担任|兼任|是)[^，。；,;]{0,16}?(?P<d>"
         + "|".join(map(re.escape, lexicon.words("duties")))
         + ")",
-        text[pos : pos + 12],
+        text[pos : pos + 26],  # 为我所政务公开工作第一责任人: the duty may come after what it is for
     )
     if m:
         return m.group("d")
@@ -88,6 +88,15 @@ def _duty_after(text: str, pos: int) -> str | None:
     if re.search(r"成员(?:由|有|为|：|:)[^。；]*$", before) and re.match(r"[^。；]*组成", tail):
         return "成员"
     return None
+
+
+def _duty_before(text: str, start: int, after: int) -> str | None:
+    """领导小组组长由大队长李志刚担任: the duty named before the person, who then takes it on."""
+    if not re.match(r"(?:同志)?(?:担任|兼任)", text[after : after + 4]):
+        return None
+    duties = "|".join(map(re.escape, lexicon.words("duties")))
+    m = re.search(rf"(?P<d>{duties})(?:由|是|为)\s*$", text[max(0, start - 12) : start])
+    return m.group("d") if m else None
 
 
 def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
@@ -102,7 +111,7 @@ def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
         role, start = found
         name = _name_at(text, m.end())
         after = m.end() + (len(name) if name else 0)
-        duty = _duty_after(text, after)
+        duty = _duty_after(text, after) or _duty_before(text, start, after)
         if name is None and duty is None:
             continue
         if any(p.span.start <= start < p.span.end for p in out):

@@ -422,3 +422,18 @@ def test_practice_is_not_a_promise_and_由_names_who_answers() -> None:
     assert any("事故中队" in t for t in texts) and any("继续坚持" in t for t in texts)
     accident = next(c for c in extraction.commitments if "事故中队" in c.text)
     assert accident.responsible == "事故中队"
+
+
+def test_who_answers_for_disclosure_is_found_in_its_usual_wordings() -> None:
+    for sentence, name in (
+        ("所长韦红军为我所政务公开工作第一责任人，综合股负责日常工作。", "韦红军"),
+        ("大队政务公开领导小组组长由大队长覃志刚担任，法制股负责日常工作。", "覃志刚"),
+        ("学校成立了校务公开工作领导小组，校长蒙建国为校务公开第一责任人。", "蒙建国"),
+    ):
+        text = normalize_text(
+            f"某单位2025年上半年政务公开工作总结\n一、基本情况\n{sentence}\n二、下一步工作打算\n"
+            "要进一步加大政策解读力度，不断提高公开质量。\n某单位\n2025年7月3日\n"
+        )
+        extraction = extract_report(ParsedDocument(text=text, format="txt", pages=1))
+        vague = next(c for c in extraction.commitments if "政策解读" in c.text)
+        assert vague.cadence is None and vague.responsible == name, sentence
