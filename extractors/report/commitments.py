@@ -29,6 +29,9 @@ from extractors.report.scope import inside
 from extractors.report.structure import match_heading
 from schemas.models import Commitment, ParsedDocument, Span
 
+_SIGNATURE = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,24}(?:局|院|镇|乡|政府|中心|委员会|办公室|大队|中队|所|站|学校|小学|中学|街道|办事处|村委会|社区)"
+)
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _PLANS = re.compile(r"改进|整改|措施|打算|计划")  # 存在的问题及改进情况 also holds promises
 # A run-in label before the promise (改进措施：2026年，…) is the paragraph's topic, not the commitment.
@@ -350,6 +353,8 @@ def find_commitments(
         s, path = view.sentence, view.path
         if practice.search(s.text) and not future.search(s.text) and "plan" not in view.context:
             continue  # what the body does or did (我局坚持每月公开…, 全年公开4期), not a promise
+        if _SIGNATURE.fullmatch(s.text.strip(" 。\n")):
+            continue  # the signing body's name on its own line is no promise
         units = judge(view) if judge else view.units
         for u in units:
             raw = s.text[u.start : u.end]

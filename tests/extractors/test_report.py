@@ -437,3 +437,16 @@ def test_who_answers_for_disclosure_is_found_in_its_usual_wordings() -> None:
         extraction = extract_report(ParsedDocument(text=text, format="txt", pages=1))
         vague = next(c for c in extraction.commitments if "政策解读" in c.text)
         assert vague.cadence is None and vague.responsible == name, sentence
+
+
+def test_what_was_done_this_quarter_is_not_a_promise() -> None:
+    text = normalize_text(
+        "正定县民政局2026年第三季度政务公开工作情况报告\n一、主要工作\n"
+        "按月公开了7月、8月、9月城乡低保资金发放情况，公开临时救助审批结果3批次。\n"
+        "本季度收到政府信息公开申请1件，已在法定期限内予以公开答复。\n"
+        "二、下一步打算\n（一）每月10日前由社会救助股在局门户网站公开上月低保资金发放情况。\n"
+        "正定县民政局\n2026年10月9日\n"
+    )
+    extraction = extract_report(ParsedDocument(text=text, format="txt", pages=1))
+    assert [c.text[:6] for c in extraction.commitments] == ["每月10日前"]
+    assert extraction.commitments[0].responsible == "社会救助股"
