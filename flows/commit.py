@@ -326,6 +326,7 @@ def _finish_move(path: Path, target: Path, error_message: str | None, error_code
 # one dict lookup.
 _FAULT_COUNTS: dict[str, int] = {}
 IN_POOL_WORKER = False  # set by the batch pool's initializer: a fault then kills the run, not only the worker
+RUN_PID: int | None = None  # the run's main process, as the pool's initializer was told it
 
 
 def fault_point(name: str) -> None:
@@ -338,5 +339,5 @@ def fault_point(name: str) -> None:
     _FAULT_COUNTS[name] = _FAULT_COUNTS.get(name, 0) + 1
     if _FAULT_COUNTS[name] >= int(nth or 1):
         if IN_POOL_WORKER:
-            os.kill(os.getppid(), signal.SIGKILL)
+            os.kill(RUN_PID or os.getppid(), signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
