@@ -26,10 +26,13 @@ def crosscheck_pass(rt: Runtime, run_id: str) -> dict[str, str]:
         if len(reports) < 2 and not any(r.status == DocStatus.duplicate for r in reports):
             return {r.id: r.status for r in reports}
         in_pass = {r.id for r in reports}
-        for position, document in enumerate(reports):
-            earlier = {r.id for r in reports[:position]}
+        index.refresh(session)  # every report of the pass is stored now: one look, not one per report
+        earlier: set[str] = set()  # the reports of the pass before this one
+        for document in reports:
             prior = [
-                p for p in candidate_priors(session, index, document.signature or [], document.id)
+                p for p in candidate_priors(
+                    session, index, document.signature or [], document.id, refresh_after=float("inf")
+                )
                 if p.document_id in earlier or p.document_id not in in_pass
             ] if document.signature else []
             fields = ReportFields.model_validate(document.fields or {})
@@ -37,4 +40,5 @@ def crosscheck_pass(rt: Runtime, run_id: str) -> dict[str, str]:
             repo.sync_flags(session, document, flags, rule_ids=COPY_RULES)
             repo.mark_duplicate(session, document, flags)
             statuses[document.id] = document.status
+            earlier.add(document.id)
     return statuses
