@@ -28,8 +28,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.commit import Claim, FileOutcome, FileResult, claim, commit_results, fault_point, skipped
+
+if TYPE_CHECKING:
+    from services.crosscheck import CopyChecks
 
 MIN_FILES_FOR_POOL = 8
 COMMIT_EVERY = 25  # results per write transaction: the one write lock taken once per 25 files, not 3-4 times a file
@@ -246,6 +250,31 @@ def process_many(
     _drain(inflight, collect_oldest)
     commit()
     return [asdict(outcomes[i]) for i in range(len(paths))]
+
+
+def run_copy_checks(db_url: str | None, order: list[str], workers: int) -> CopyChecks:
+    """A pass's copy checks (services/crosscheck.py) in slices on the pass's pool when it has one, else here."""
+    from services.crosscheck import CopyChecks, copy_checks
+
+    if _POOL is None or workers <= 1 or len(order) < MIN_FILES_FOR_POOL:
+        from config.runtime import open_runtime
+
+        return copy_checks(open_runtime(db_url), order, order)
+    size = -(-len(order) // (workers * 4))  # a few slices per worker: one slow slice does not hold up the rest
+    pool = _pool(workers)
+    futures = [pool.submit(_copy_checks, db_url, order, order[i : i + size]) for i in range(0, len(order), size)]
+    merged = CopyChecks(frozenset(), {})
+    for future in futures:
+        part = future.result()
+        merged = CopyChecks(part.rule_ids, {**merged.flags, **part.flags})
+    return merged
+
+
+def _copy_checks(db_url: str | None, order: list[str], ids: list[str]) -> CopyChecks:
+    from config.runtime import open_runtime
+    from services.crosscheck import copy_checks
+
+    return copy_checks(open_runtime(db_url), order, ids)
 
 
 def _drain(inflight: deque, collect_oldest: Callable[[], None]) -> None:

@@ -163,6 +163,10 @@ def find_by_sha(session: Session, sha256: str) -> Document | None:
     return session.scalar(select(Document).where(Document.sha256 == sha256))
 
 
+def documents_by_id(session: Session, ids: list[str]) -> list[Document]:
+    return list(session.scalars(select(Document).where(Document.id.in_(ids)))) if ids else []
+
+
 def documents_by_sha(session: Session, shas: list[str]) -> dict[str, Document]:
     """The stored documents of these contents, in one query (a batch of results looks them up at once)."""
     if not shas:
