@@ -1,4 +1,9 @@
-"""Peak memory of a process tree: the largest sum of resident sets seen while it runs (Linux /proc)."""
+"""Peak memory of a process tree while it runs (Linux /proc): the largest sum of resident sets (RSS), and the
+largest sum of proportional set sizes (PSS: a page shared by k processes counts 1/k in each).
+
+The RSS sum counts a shared page once per process that maps it: the libraries every process loads, and the
+memory pool workers share with the fork server they come from (flows/pool.py). The PSS sum is what the
+tree takes from the machine; both are printed."""
 
 from __future__ import annotations
 
@@ -26,26 +31,41 @@ def _children() -> dict[int, list[int]]:
 
 def tree_rss(pid: int) -> int:
     """Bytes resident in `pid` and all its descendants now."""
-    tree, total, todo = _children(), 0, [pid]
+    return tree_memory(pid)[0]
+
+
+def _pss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of `pid` and all its descendants now; PSS is 0 where the kernel does not give it."""
+    tree, rss, pss, todo = _children(), 0, 0, [pid]
     while todo:
         p = todo.pop()
         with contextlib.suppress(OSError, IndexError, ValueError):
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * _PAGE
+            rss += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * _PAGE
+            pss += _pss(p)
         todo.extend(tree.get(p, []))
-    return total
+    return rss, pss
 
 
 class PeakSampler(threading.Thread):
-    """Samples `tree_rss(pid)` every `interval` seconds until `stop()`; `peak` in bytes."""
+    """Samples `tree_memory(pid)` every `interval` seconds until `stop()`; `peak` (RSS sum) and `peak_pss`
+    in bytes."""
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.wait(self.interval):
-            self.peak = max(self.peak, tree_rss(self.pid))
+            rss, pss = tree_memory(self.pid)
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
     def stop(self) -> int:
         self._done.set()

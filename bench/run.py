@@ -13,9 +13,11 @@ order is rotated, so a change in the machine's load falls on each pipeline alike
   Prefect database is warmed once first, as on any machine after its first run), the files moved.
 
 Printed per pipeline: seconds, documents/s, pages/s, ratio to the naive script, CPU seconds (every
-process of the tree), peak memory (the largest sum of the resident sets of the tree, workers and the
-Prefect server included) and the load average when it started. Then the time per stage of the pure
-pipeline and of `gapflow run` (bench/stages.py, summed over processes) and the issue's targets.
+process of the tree), peak memory of the tree, workers and the Prefect server included, as the largest
+sum of resident sets (RSS: a page shared by several processes counted in each) and of proportional set
+sizes (PSS: what the tree takes from the machine; bench/memory.py), and the load average when it started.
+Then the time per stage of the pure pipeline and of `gapflow run` (bench/stages.py, summed over processes)
+and the issue's targets.
 The machine is shared: read the figures of one run against each other, not against another run's.
 """
 
@@ -57,6 +59,7 @@ def _measure(cmd: list[str], env: dict[str, str]) -> dict:
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
     peak = sampler.stop()
+    peak_pss = sampler.peak_pss
     if proc.returncode != 0:
         print(f"  ! {' '.join(cmd[:4])} exited {proc.returncode}\n{err[-2000:]}", file=sys.stderr)
     last = out.strip().splitlines()[-1] if out.strip() else ""
@@ -64,7 +67,8 @@ def _measure(cmd: list[str], env: dict[str, str]) -> dict:
         printed = json.loads(last)
     except ValueError:
         printed = {}
-    return {"seconds": seconds, "cpu": _cpu_children() - cpu0, "peak_mb": peak / 2**20, "load": load,
+    return {"seconds": seconds, "cpu": _cpu_children() - cpu0, "peak_mb": peak / 2**20,
+            "peak_pss_mb": peak_pss / 2**20, "load": load,
             "printed": printed, "exit": proc.returncode}
 
 
@@ -118,15 +122,15 @@ def _row(name: str, r: dict, docs: int, pages: int, naive_rate: float | None) ->
     rate = docs / r["seconds"]
     ratio = f"{rate / naive_rate:.2f}×" if naive_rate else "—"
     return (f"| {LABELS[name]} | {r['seconds']:.1f} | {rate:.1f} | {pages / r['seconds']:.1f} | {ratio} "
-            f"| {r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['load']:.2f} |")
+            f"| {r['cpu']:.1f} | {r['peak_mb']:.0f} | {r.get('peak_pss_mb', 0):.0f} | {r['load']:.2f} |")
 
 
 def report_size(n: int, results: dict[str, list[dict]], pages: int) -> list[str]:
     best = {name: min(rs, key=lambda r: r["seconds"]) for name, rs in results.items()}
     naive_rate = n / best["naive"]["seconds"] if "naive" in best else None
     lines = [f"### {n} documents, {pages} pages", "",
-             "| pipeline | seconds | docs/s | pages/s | vs naive | CPU s | peak MB | load |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| pipeline | seconds | docs/s | pages/s | vs naive | CPU s | peak MB RSS sum | peak MB PSS sum | load |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     lines += [_row(name, r, n, pages, naive_rate) for name in PIPELINES if name in best for r in results[name]]
     staged = [name for name in ("pure", "e2e") if "stages" in best.get(name, {})]
     if staged:
@@ -192,8 +196,10 @@ def main() -> None:
         small, big = sizes[-2], sizes[-1]
         t = {s: min(r["seconds"] for r in raw[s]["results"]["e2e"]) for s in (small, big)}
         m = {s: min(r["peak_mb"] for r in raw[s]["results"]["e2e"]) for s in (small, big)}
+        p = {s: min(r.get("peak_pss_mb", 0) for r in raw[s]["results"]["e2e"]) or 1 for s in (small, big)}
         report.append(f"gapflow run, {big} vs {small} documents: time ×{t[big] / t[small]:.2f} "
-                      f"(documents ×{big / small:.0f}), peak memory ×{m[big] / m[small]:.2f}")
+                      f"(documents ×{big / small:.0f}), peak memory ×{m[big] / m[small]:.2f} (RSS sum), "
+                      f"×{p[big] / p[small]:.2f} (PSS sum)")
     print()
     print("\n".join(report))
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

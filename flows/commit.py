@@ -89,6 +89,7 @@ class _Planned:
     result: FileResult
     outcome: FileOutcome
     target: Path
+    document: Document = field(repr=False)
     note: str | None = None
     code: str | None = None
     report_signature: list[int] | None = field(default=None, repr=False)
@@ -126,8 +127,7 @@ def commit_results(rt: Runtime, layout: InboxLayout, run_id: str, results: list[
     storable = [r for r in results if r.failure is None and not r.gone]
     try:
         with transaction(rt.sessions) as session:
-            reserved: set[Path] = set()
-            planned = {id(r): _write(session, r, layout, rt, run_id, reserved) for r in storable}
+            planned = _write_batch(session, storable, layout, rt, run_id)
     except Exception:
         log.info("batch of %d failed to commit; storing its files one at a time", len(storable), exc_info=True)
         planned = {id(r): _write_alone(rt, r, layout, run_id) for r in storable}
@@ -146,13 +146,33 @@ def commit_results(rt: Runtime, layout: InboxLayout, run_id: str, results: list[
     return outcomes
 
 
+def _write_batch(
+    session, results: list[FileResult], layout: InboxLayout, rt: Runtime, run_id: str  # type: ignore[no-untyped-def]
+) -> dict[int, _Planned]:
+    """Every result's rows in one transaction, flushed once at the commit (the ORM then inserts each table's
+    rows together): the stored documents of the batch's contents are looked up in one query, and a
+    document created earlier in the batch is found by its content too."""
+    known = repo.documents_by_sha(session, [r.sha for r in results])
+    reserved: set[Path] = set()
+    planned = {}
+    with session.no_autoflush:
+        for r in results:
+            plan = _write(session, r, known.get(r.sha), layout, rt, run_id, reserved)
+            known.setdefault(r.sha, plan.document)
+            planned[id(r)] = plan
+    repo.clear_attempts(session, *(r.claim.key for r in results))
+    return planned
+
+
 def _write_alone(rt: Runtime, r: FileResult, layout: InboxLayout, run_id: str) -> _Planned | None:
     """One file in its own transaction. Another run may have committed the same content under another
     name a moment ago (the sha256 key): the second look records this file as its duplicate."""
     for attempt in range(2):
         try:
             with transaction(rt.sessions) as session:
-                return _write(session, r, layout, rt, run_id, set())
+                plan = _write(session, r, repo.find_by_sha(session, r.sha), layout, rt, run_id, set())
+                repo.clear_attempts(session, r.claim.key)
+                return plan
         except IntegrityError:
             if attempt == 1:
                 r.failure = "IntegrityError"
@@ -165,26 +185,26 @@ def _write_alone(rt: Runtime, r: FileResult, layout: InboxLayout, run_id: str) -
 
 
 def _write(
-    session, r: FileResult, layout: InboxLayout, rt: Runtime, run_id: str, reserved: set[Path]  # type: ignore[no-untyped-def]
+    session, r: FileResult, known: Document | None, layout: InboxLayout, rt: Runtime, run_id: str,  # type: ignore[no-untyped-def]
+    reserved: set[Path],
 ) -> _Planned:
-    """The rows of one result, in the caller's transaction. What is stored is decided here, against what
-    is committed now (and earlier in this batch), not what the worker saw: the same bytes twice in one
-    batch are one document and a duplicate receipt."""
+    """The rows of one result, in the caller's transaction; `known`: the stored document of its content.
+    What is stored is decided here, against what is committed now (and earlier in this batch), not what
+    the worker saw: the same bytes twice in one batch are one document and a duplicate receipt. The
+    caller clears the file's attempts."""
     c = r.claim
-    known = repo.find_by_sha(session, r.sha)
     if known is not None:
         pending = repo.pending_receipt(session, r.sha)
         if pending is not None and pending.filename == c.name:
             quarantined = pending.outcome == "quarantined"
             outcome = FileOutcome(c.name, "resumed", known.id, known.doc_type, len(known.flags))
-            repo.clear_attempts(session, c.key)
             note = known.error_message if quarantined else None
-            return _Planned(r, outcome, Path(pending.stored_as), note, known.error_code)
+            return _Planned(r, outcome, Path(pending.stored_as), known, note, known.error_code)
         if known.status != DocStatus.quarantined:
             target = _destination(layout.processed, c.name, r.sha, reserved)
             repo.add_receipt(session, known.id, c.name, r.sha, _arrived(r), "duplicate", str(target), run_id)
-            repo.clear_attempts(session, c.key)
-            return _Planned(r, FileOutcome(c.name, "duplicate", known.id, known.doc_type, message=SAME_FILE), target)
+            outcome = FileOutcome(c.name, "duplicate", known.id, known.doc_type, message=SAME_FILE)
+            return _Planned(r, outcome, target, known)
     if r.error is not None:
         return _write_quarantined(session, r, known, layout, rt, run_id, reserved)
     if r.analysis is None or r.parsed is None:
@@ -209,9 +229,8 @@ def _write_quarantined(
         flag = error_flag(_ERROR_RULES.get(error.code, "doc.unreadable"), error.message, rt.rules)
         repo.sync_flags(session, document, [flag])
     repo.add_receipt(session, document.id, c.name, r.sha, _arrived(r), "quarantined", str(target), run_id)
-    repo.clear_attempts(session, c.key)
     outcome = FileOutcome(c.name, "quarantined", document.id, None, 1, error.message)
-    return _Planned(r, outcome, target, error.message, error.code)
+    return _Planned(r, outcome, target, document, error.message, error.code)
 
 
 def _write_analysis(
@@ -229,18 +248,16 @@ def _write_analysis(
             session, sha256=r.sha, filename=c.name, received_at=_arrived(r), run_id=run_id,
             fmt=parsed.format, pages=parsed.pages, text=parsed.text, extractor_version=EXTRACTOR_VERSION,
         )
-    session.flush()
     repo.store_analysis(session, document, analysis, signature=r.signature)
     target = _destination(layout.processed, c.name, r.sha, reserved)
     repo.add_receipt(session, document.id, c.name, r.sha, _arrived(r), "processed", str(target), run_id)
-    repo.clear_attempts(session, c.key)
     duplicate = document.status == DocStatus.duplicate
     outcome = FileOutcome(
         c.name, "duplicate" if duplicate else "processed", document.id, analysis.doc_type, len(analysis.flags),
         message="与已收文件内容基本相同" if duplicate else None,
     )
     report = r.signature if analysis.doc_type == "work_report" else None
-    return _Planned(r, outcome, target, report_signature=report)
+    return _Planned(r, outcome, target, document, report_signature=report)
 
 
 def _arrived(r: FileResult) -> datetime:
@@ -309,6 +326,7 @@ def _finish_move(path: Path, target: Path, error_message: str | None, error_code
 # one dict lookup.
 _FAULT_COUNTS: dict[str, int] = {}
 IN_POOL_WORKER = False  # set by the batch pool's initializer: a fault then kills the run, not only the worker
+RUN_PID: int | None = None  # the run's main process, as the pool's initializer was told it
 
 
 def fault_point(name: str) -> None:
@@ -321,5 +339,5 @@ def fault_point(name: str) -> None:
     _FAULT_COUNTS[name] = _FAULT_COUNTS.get(name, 0) + 1
     if _FAULT_COUNTS[name] >= int(nth or 1):
         if IN_POOL_WORKER:
-            os.kill(os.getppid(), signal.SIGKILL)
+            os.kill(RUN_PID or os.getppid(), signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)

@@ -100,9 +100,11 @@ def run_inbox(inbox: str | None, db_url: str | None, today: date, run_id: str) -
       retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
 def crosscheck_task(db_url: str | None, run_id: str) -> dict[str, str]:
     """The reports of this pass compared with each other in arrival order (services/crosscheck.py)."""
-    from services.crosscheck import crosscheck_pass  # the copy checks: jieba and the rules, not needed before
+    from flows.pool import run_copy_checks
+    from services.crosscheck import crosscheck_pass
 
-    return crosscheck_pass(open_runtime(db_url), run_id)
+    rt = open_runtime(db_url)
+    return crosscheck_pass(rt, run_id, lambda order: run_copy_checks(db_url, order, rt.settings.workers))
 
 
 OUTCOME_LABELS = {

@@ -159,6 +159,20 @@ def _delegate(name: str, inbox: Path | None, db: str | None, today: str | None) 
     return result
 
 
+def _prestart_workers(inbox: Path | None) -> None:
+    """Enough files waiting for the process pool: its workers' fork server loads the analysis (jieba, the
+    models) while Prefect starts, rather than after."""
+    from config.settings import load_settings
+    from flows.files import ready_files
+    from flows.pool import MIN_FILES_FOR_POOL, prestart
+
+    settings = load_settings()
+    if settings.workers > 1:
+        ready = ready_files(settings.resolved_inbox(inbox), settings.settle_seconds)
+        if len(ready) >= MIN_FILES_FOR_POOL:
+            prestart()
+
+
 def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, create_inbox: bool) -> None:
     """Run one of the inbox flows in this process, print its summary, exit 1 when the run failed."""
     _check_inbox(inbox, create_inbox)
@@ -171,6 +185,7 @@ def _run_flow(name: str, inbox: Path | None, db: str | None, today: str | None, 
         if result["status"] != "completed":
             raise typer.Exit(1)
         return
+    _prestart_workers(inbox)
     runtime = _start_prefect()
     try:
         import flows.inbox

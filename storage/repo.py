@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -163,6 +163,17 @@ def find_by_sha(session: Session, sha256: str) -> Document | None:
     return session.scalar(select(Document).where(Document.sha256 == sha256))
 
 
+def documents_by_id(session: Session, ids: list[str]) -> list[Document]:
+    return list(session.scalars(select(Document).where(Document.id.in_(ids)))) if ids else []
+
+
+def documents_by_sha(session: Session, shas: list[str]) -> dict[str, Document]:
+    """The stored documents of these contents, in one query (a batch of results looks them up at once)."""
+    if not shas:
+        return {}
+    return {d.sha256: d for d in session.scalars(select(Document).where(Document.sha256.in_(set(shas))))}
+
+
 def pending_receipt(session: Session, sha256: str) -> Receipt | None:
     """The receipt of a file whose result was committed but whose move did not happen (a crash)."""
     for receipt in session.scalars(select(Receipt).where(Receipt.sha256 == sha256).order_by(Receipt.id.desc())):
@@ -224,8 +235,9 @@ def store_analysis(session: Session, document: Document, analysis: Analysis, sig
     if duplicate is not None:
         document.status = DocStatus.duplicate
         document.duplicate_of = _duplicate_target(session, duplicate)
-    document.commitments.clear()
-    session.flush()
+    if not inspect(document).pending:  # a stored document: its old commitments go before the new are added
+        document.commitments.clear()
+        session.flush()
     for position, c in enumerate(analysis.commitments):
         document.commitments.append(
             CommitmentRow(
@@ -325,9 +337,11 @@ def replace_deadlines(
     session: Session, document: Document, deadlines: list[Deadline], kinds: set[str] | None = None
 ) -> None:
     """Replace the document's deadlines (only those of `kinds` when given)."""
-    for row in [r for r in document.deadlines if kinds is None or r.kind in kinds]:
+    removed = [r for r in document.deadlines if kinds is None or r.kind in kinds]
+    for row in removed:
         document.deadlines.remove(row)
-    session.flush()
+    if removed:
+        session.flush()
     for d in deadlines:
         document.deadlines.append(
             DeadlineRow(kind=d.kind, due_date=d.due_date, basis=d.basis, status=d.status, provisional=d.provisional)

@@ -180,6 +180,12 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
+def _settled(path: Path) -> None:
+    """As a file copied a minute ago: past any settle wait."""
+    stamp = time.time() - 60
+    os.utime(path, (stamp, stamp))
+
+
 def test_serve_handles_a_dropped_letter_and_later_runs_go_to_its_server(tmp_path: Path) -> None:
     env = _newcomer_env(tmp_path, GAPFLOW_SERVE_PORT=str(_free_port()), GAPFLOW_SETTLE_SECONDS="1")
     gapflow_home = Path(env["GAPFLOW_HOME"])
@@ -206,11 +212,13 @@ def test_serve_handles_a_dropped_letter_and_later_runs_go_to_its_server(tmp_path
         other_inbox = tmp_path / "branch_office" / "inbox"  # not watched: only these runs take its files
         other_inbox.mkdir(parents=True)
         shutil.copy(next(SAMPLES.glob("02_*")), other_inbox / "须知.pdf")
+        _settled(other_inbox / "须知.pdf")  # a run can now start within GAPFLOW_SETTLE_SECONDS of the copy
         run = _gapflow(["run", "--inbox", str(other_inbox)], env, timeout=300)
         assert run.returncode == 0, run.stdout + run.stderr
         assert "本机 gapflow serve 代为处理" in run.stdout  # same settings: serve runs the pass, warm
         assert "已处理" in run.stdout
         shutil.copy(next(SAMPLES.glob("04_*")), other_inbox / "总结.pdf")
+        _settled(other_inbox / "总结.pdf")
         other_env = {**env, "GAPFLOW_JURISDICTION": "广西壮族自治区柳州市柳北区"}
         other = _gapflow(["run", "--inbox", str(other_inbox)], other_env, timeout=300)
         assert other.returncode == 0, other.stdout + other.stderr
