@@ -25,7 +25,11 @@ from functools import lru_cache
 from extractors.complaint import numerals as nm
 
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
-_RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|前年)(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
+# 今年（2025年）二月份: the year in brackets, when the writer gives it, is the year meant
+_RELATIVE_YEAR = re.compile(
+    r"(?P<rel>今年|去年|前年)(?:\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）])?"
+    r"(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+)
 _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _DIGIT = "[一二三四五六七八九]"
@@ -91,10 +95,10 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _SHORT_YEAR.finditer(sentence):
         if free(*m.span()):
             subs.append((m.start(), m.end(), f"20{m.group('y')}年"))
-    if letter:
-        for m in _RELATIVE_YEAR.finditer(sentence):
-            if free(*m.span()):
-                subs.append((m.start(), m.end(), f"{letter.year - _YEARS_BACK[m.group('rel')]}年"))
+    for m in _RELATIVE_YEAR.finditer(sentence):
+        if free(*m.span()) and (m.group("y") or letter):
+            written = m.group("y") or str(letter.year - _YEARS_BACK[m.group("rel")])
+            subs.append((m.start(), m.end(), f"{written}年"))
     story_year = year or (letter.year if letter else None)
     if story_year:
         for m in _BARE_MONTH.finditer(sentence):
@@ -132,5 +136,12 @@ def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple
 
 def last_year(text: str) -> int | None:
     """The year of the last full date in `text` (the year a story is in)."""
-    years = [y for m in nm.DATE.finditer(text) if (y := nm.cn_int(m.group("y"))) and 1900 <= y <= 2100]
+    found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
+    found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
+    years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
     return years[-1] if years else None
+
+
+_BRACKET_YEAR = re.compile(
+    r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+)

@@ -171,3 +171,12 @@ def test_web_page_chrome_is_not_the_letter() -> None:
     f = _fields(letter)
     assert f.facts and not f.facts.startswith("发布时间")
     assert f.amount_claimed_yuan == 36000
+
+
+def test_a_year_given_in_brackets_after_今年_dates_the_months_told() -> None:
+    letter = (
+        "领导：俺从2024年8月份开始在县医院做保洁，一开始还按月给，从今年（2025年）二月份起就不给了。"
+        "俺一直干到六月底，二月到六月五个月的工资一分也没给，一共是一万三千块。\n2025年7月28日\n"
+    )
+    f = _fields(letter)
+    assert (str(f.violation_start), str(f.violation_end)) == ("2025-02-01", "2025-06-30")
