@@ -40,6 +40,7 @@ _RANGE = re.compile(
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
 
@@ -48,10 +49,16 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
     for s, e in lines:
         for seg in scan_line(text, s, e):
             if seg.key in ("date.received", "date.letter", "date.registered"):
+                path = {"date.received": "received_date", "date.letter": "letter_date"}.get(seg.key, "registered")
                 m = nm.DATE.search(text, seg.vstart, seg.vend)
                 if m and (d := nm.date_from_match(m)) and m.group("d"):
-                    path = {"date.received": "received_date", "date.letter": "letter_date"}.get(seg.key, "registered")
                     rec.set(path, d, m.start(), m.end(), LABELLED)
+                elif n := _NUMERIC_DATE.search(text, seg.vstart, seg.vend):  # 发布时间：2025-03-02 09:14
+                    try:
+                        d = date(int(n.group("y")), int(n.group("m")), int(n.group("d")))
+                    except ValueError:
+                        continue
+                    rec.set(path, d, n.start(), n.end(), LABELLED)
     if rec.has("registered"):
         ev = rec.evidence.pop("registered")
         path = "received_date" if rec.has("letter_date") else "letter_date"
