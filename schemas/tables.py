@@ -197,9 +197,9 @@ class FileClaim(Base):
 class FileAttempt(Base):
     """How many times an inbox file (by claim key) was taken up without reaching processed/ or quarantine/.
 
-    Counted when the file is claimed, removed when its result is committed: a file that kills its
-    worker, or fails for a reason nobody foresaw, is quarantined after GAPFLOW_MAX_ATTEMPTS runs
-    instead of failing every run for ever."""
+    Counted when the file is claimed, removed when its analysis comes back or its result is committed
+    (counted again if storing or moving it then fails): a file that kills its run, or fails for a reason
+    nobody foresaw, is quarantined after GAPFLOW_MAX_ATTEMPTS runs instead of failing every run for ever."""
 
     __tablename__ = "file_attempts"
 

@@ -129,10 +129,6 @@ def release_claims(session: Session, paths: list[str]) -> None:
         session.execute(delete(FileClaim).where(FileClaim.path.in_(paths)))
 
 
-def release_claim(session: Session, path: str) -> None:
-    session.execute(delete(FileClaim).where(FileClaim.path == path))
-
-
 def release_dead_claims(session: Session, stale_after: timedelta, is_alive) -> int:  # type: ignore[no-untyped-def]
     """Drop claims of runs that ended, crashed (dead pid on this host) or went silent too long."""
     released = 0
