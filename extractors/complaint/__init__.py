@@ -77,13 +77,13 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
         _chat_date(rec, text, chat[1])
-    derive_age(rec)
+    derive_age(rec, text)
     extract_violation(rec, text, _span(rec, "facts"))
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
     extract_prior(rec, text)
     extract_collective(rec, text)
     fill_from_roster(rec, text)
-    derive_age(rec)  # a birth date read from a roster
+    derive_age(rec, text)  # a birth date read from a roster
     fill_gender(rec, text)
     if models:
         _fill_from_model(rec, text)

@@ -81,10 +81,18 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
                 return
 
 
-def derive_age(rec: Recorder) -> None:
+_BLANK_AGE = re.compile(r"(?:^|[\t|｜ ])年龄[:：]?(?=[\t|｜ ]|$)", re.M)
+
+
+def derive_age(rec: Recorder, text: str = "") -> None:
     """complainant.age from a stated birth date (see the module docstring); the stated age wins."""
     birth, letter = rec.values.pop("birth", None), rec.get("letter_date")
     ev = rec.evidence.pop("birth", None)
+    number = rec.get("complainant.id_number") or ""
+    if not birth and len(number) == 18 and not rec.has("complainant.age") and not _BLANK_AGE.search(text):
+        # no stated age or birth date: the ID number's (checked) birth date gives it, unless a form's 年龄
+        # cell is left blank (the form asks for the item and the complainant did not state it)
+        birth, ev = (int(number[6:10]), int(number[10:12]), int(number[12:14])), rec.evidence.get("complainant.id_number")
     if rec.has("complainant.age") or not birth or not letter or not ev:
         return
     year, month, day = birth

@@ -72,13 +72,15 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
     if rec.has("complainant.age"):
         return
     words = "|".join(_KIN_WORDS.values())
-    who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?" if for_relative else r"(?:我|俺|本人)"
-    m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text)
+    who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?" if for_relative else r"(?:我|俺|本人)(?:[^。！？\n，,]{0,8}[，,])?"
+    m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
+        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])", text
+    )  # 今年五十二了
     if m:
         from extractors.complaint import numerals as nm
 
         age = nm.parse_age(m.group("n") + "岁")
-        if age:
+        if age and "多" not in m.group(0):  # 今年五十多了: no exact age
             rec.set("complainant.age", age, m.start("n"), m.end(), PROSE)
 
 

@@ -195,6 +195,8 @@ def describes_person(clause: str) -> bool:
     an occupation (我叫某某，是个铲车司机，…)."""
     if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause) or re.fullmatch(r"性别[:：]?\s*[男女]", clause):
         return True
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):  # 我叫岩温，傣族，今年三十四岁
+        return True
     lead = _IS.match(clause)
     return bool(lead and occupation_of(clause[lead.end() :]))
 
