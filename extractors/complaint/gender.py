@@ -43,15 +43,18 @@ def _decide(hits: list[tuple[str, int, int]], rec: Recorder) -> bool:
 
 
 _KIN_WORDS = {
-    "男": "父亲|爸爸|老爸|爸|爹|老爷子|老汉|儿子|丈夫|老公|爱人(?=他)|哥哥|弟弟|爷爷|外公",
+    "男": "父亲|爸爸|老爸|爸|爹|老爷子|老汉|儿子|丈夫|老公|男人(?!家)|爱人(?=他)|哥哥|弟弟|爷爷|外公",
     "女": "母亲|妈妈|老妈|妈|娘|老太太|女儿|妻子|老婆|媳妇|姐姐|妹妹|奶奶|外婆",
 }
-_FOR_RELATIVE = re.compile(r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|妻子|老婆|爱人)")
+_FOR_RELATIVE = re.compile(
+    r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|男人|妻子|老婆|媳妇|爱人)"
+)
 
 
 def written_for_relative(rec: Recorder, text: str) -> bool:
     name = rec.get("complainant.name")
-    by_kin = bool(name and re.search(rf"我是{re.escape(name)}的", text))
+    kin = "|".join(_KIN_WORDS.values())
+    by_kin = bool(name and re.search(rf"我是{re.escape(name)}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){re.escape(name)}", text))
     return bool(rec.get("agents")) or by_kin or bool(_FOR_RELATIVE.search(text))
 
 

@@ -190,3 +190,12 @@ def test_age_from_the_id_number_or_told_without_岁_but_not_when_a_forms_cell_is
     form = "投诉登记表\n投诉人\t裴长顺\t性别\t男\n年龄\t职业\t钢筋工\n身份证号\t371321197108143519\n登记日期\t2024年4月8日\n"
     assert _fields(form).complainant.age is None  # the form asks for 年龄 and it was left blank
     assert _fields("领导：\n我叫岩温，傣族，今年三十四岁，在工地搭架子，老板欠我工钱。\n").complainant.age == 34
+
+
+def test_more_ways_of_saying_who_one_is() -> None:
+    assert _fields("领导：我一个女孩子，今年才19岁，在饭店端盘子，老板扣了我两个月工资。\n").complainant.gender == "女"
+    assert _fields("领导：我是一名鞋厂的女工，厂里拖欠我三个月工资。\n").complainant.gender == "女"
+    assert _fields("领导：我是一个六十多岁的老汉，在工地看大门，包工头欠我工钱。\n").complainant.gender == "男"
+    # a wife writing for her husband: 我男人 is the complainant
+    letter = "领导：我替我男人写这封信，我男人叫郝二虎，在煤矿挖煤，矿上欠他半年工资。\n联系人：苗春梅，电话13904771234\n"
+    assert _fields(letter).complainant.gender == "男"
