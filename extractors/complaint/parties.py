@@ -81,9 +81,13 @@ def occupation_of(text: str) -> str | None:
     """A short occupation word ('木工', '收银员', '货车司机'), else None."""
     text = text.strip()
     shaped = 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text)
-    if shaped and OCCUPATION.search(text) and text not in ("打工", "做工", "务工"):
+    if shaped and OCCUPATION.search(text) and text not in ("打工", "做工", "务工") and not _NOT_A_TRADE.search(text):
         return text
     return None
+
+
+# 干活的工(钱), 完了工, 低于最低工(资), 一群农民, 临时工: words ending like a trade that are none
+_NOT_A_TRADE = re.compile(r"的|^(?:活|完|了|低|一群|一些|几个|各|这|那|该|临时工$|合同工$|正式工$|长期工$|短期工$)")
 
 
 def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
