@@ -128,8 +128,8 @@ def commit_results(rt: Runtime, layout: InboxLayout, run_id: str, results: list[
     try:
         with transaction(rt.sessions) as session:
             planned = _write_batch(session, storable, layout, rt, run_id)
-    except Exception:
-        log.info("batch of %d failed to commit; storing its files one at a time", len(storable), exc_info=True)
+    except Exception as e:
+        log.info("batch of %d failed to commit (%s); storing its files one at a time", len(storable), type(e).__name__)
         planned = {id(r): _write_alone(rt, r, layout, run_id) for r in storable}
 
     _index_reports(rt, planned.values())
@@ -178,7 +178,7 @@ def _write_alone(rt: Runtime, r: FileResult, layout: InboxLayout, run_id: str) -
                 r.failure = "IntegrityError"
             log.info("same content committed concurrently; retrying as a duplicate")
         except Exception as e:
-            log.debug("store failed", exc_info=True)
+            log.debug("store failed (%s)", type(e).__name__)
             r.failure = type(e).__name__
             return None
     return None
@@ -290,7 +290,7 @@ def _move(plan: _Planned) -> FileOutcome:
     try:
         _finish_move(from_token(plan.result.claim.token), plan.target, plan.note, plan.code)
     except OSError as e:
-        log.debug("move failed", exc_info=True)
+        log.debug("move failed (%s)", type(e).__name__)  # an OSError names the file, which may name a person
         plan.result.failure = type(e).__name__
         plan.result.message = "结果已保存，但文件未能移出收件箱，下次运行时完成"
         return _failed(plan.result)

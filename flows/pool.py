@@ -189,7 +189,7 @@ def analyse_one(c: Claim, inbox: str, db_url: str | None, today: date) -> FileRe
     try:
         result = analyse_file(c, InboxLayout(Path(inbox)), open_runtime(db_url), today)
     except Exception as e:
-        log.debug("failure", exc_info=True)
+        log.debug("analysis failed (%s)", type(e).__name__)  # never the message: it may quote the letter
         result = FileResult(c, failure=type(e).__name__)
     fault_point("analysed")
     return result

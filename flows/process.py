@@ -50,7 +50,7 @@ def process_file(path: Path, layout: InboxLayout, rt: Runtime, run_id: str, toda
     try:
         result = analyse_file(claimed, layout, rt, today)
     except Exception as e:
-        log.debug("failure", exc_info=True)
+        log.debug("analysis failed (%s)", type(e).__name__)  # never the message: it may quote the letter
         result = FileResult(claimed, failure=type(e).__name__)
     return commit_results(rt, layout, run_id, [result])[0]
 

@@ -27,7 +27,9 @@ def _json_dumps(value: object) -> str:
 def make_engine(url: str) -> Engine:
     """An engine for any SQLAlchemy URL; SQLite gets WAL, a busy timeout and foreign keys."""
     parsed = make_url(url)
-    kwargs: dict[str, object] = {"json_serializer": _json_dumps, "future": True}
+    # hide_parameters: an error's message never carries the bound values (a letter's text, a complainant's
+    # name in a file name) into a log or a traceback
+    kwargs: dict[str, object] = {"json_serializer": _json_dumps, "future": True, "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

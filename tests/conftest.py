@@ -87,3 +87,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GAPFLOW_SETTLE_SECONDS", "0")
     for var in ("GAPFLOW_DATABASE_URL", "GAPFLOW_INBOX", "GAPFLOW_JURISDICTION"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def sessions(db_url: str):
+    """A session factory on a migrated, empty database (each backend under test)."""
+    from storage.db import make_engine, session_factory, upgrade
+
+    engine = make_engine(db_url)
+    upgrade(engine)
+    yield session_factory(engine)
+    engine.dispose()

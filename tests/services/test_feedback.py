@@ -13,15 +13,7 @@ from schemas.tables import Document, LabelledExample
 from services.decisions import decide_flag
 from services.feedback import correct_field, export_examples
 from storage import repo
-from storage.db import make_engine, session_factory, transaction, upgrade
-
-
-@pytest.fixture
-def sessions(db_url: str):
-    engine = make_engine(db_url)
-    upgrade(engine)
-    yield session_factory(engine)
-    engine.dispose()
+from storage.db import transaction
 
 
 def _complaint(session) -> str:

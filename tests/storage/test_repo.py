@@ -11,15 +11,7 @@ from config.settings import TZ
 from schemas.models import Analysis, CaseEvent, DocType, Evidence, Flag, FlagStatus
 from schemas.tables import AuditEntry, Document
 from storage import repo
-from storage.db import make_engine, session_factory, transaction, upgrade
-
-
-@pytest.fixture
-def sessions(db_url: str):
-    engine = make_engine(db_url)
-    upgrade(engine)
-    yield session_factory(engine)
-    engine.dispose()
+from storage.db import make_engine, transaction
 
 
 def _flag(rule_id: str, start: int = 0, due: date | None = None) -> Flag:
@@ -125,3 +117,24 @@ def test_signature_index_grows_without_losing_rows() -> None:
     assert index.nearest([150, 151, 152, 0], None, limit=3, min_shared=3) == ["doc-150"]
     assert index.nearest([0, 0, 0, 7], None, limit=2, min_shared=1) == ["doc-0", "doc-1"]
     assert index.nearest([5, 6, 7, 7], "doc-5", limit=5, min_shared=3) == []
+
+
+def test_a_database_error_does_not_repeat_the_values_it_was_given(db_url: str) -> None:
+    """SQLAlchemy leaves the bound values out of a failed statement's message. (PostgreSQL's own DETAIL may
+    still quote a key: hence the pipeline logs an exception's class, never its message.)"""
+    from sqlalchemy import text as sql
+    from sqlalchemy.exc import IntegrityError
+
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sql("CREATE TABLE probe (phone VARCHAR(20) PRIMARY KEY)"))
+            conn.execute(sql("INSERT INTO probe VALUES (:p)"), {"p": "13907351234"})
+        with pytest.raises(IntegrityError) as raised, engine.begin() as conn:
+            conn.execute(sql("INSERT INTO probe VALUES (:p)"), {"p": "13907351234"})
+        message = str(raised.value)
+        assert "parameters hidden" in message and "[parameters:" not in message
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sql("DROP TABLE IF EXISTS probe"))
+        engine.dispose()
