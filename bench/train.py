@@ -267,6 +267,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
         1e-9, (f["commitment_recall"] or 0) + (f["commitment_precision"] or 0))
 
 
+OBJECTIVES = {"doctype": "doc_type accuracy", "request": "complaint field accuracy"}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
@@ -292,7 +293,7 @@ def train(name: str, force: bool = False) -> dict[str, Any]:
             "model": name, "version": MODEL_VERSION, "training_rows": len(rows),
             "training_labels": {k: labels.count(k) for k in sorted(set(labels))},
             "features": len(data["weights"]), "bytes": path.stat().st_size,
-            "dev_sets": list(DEV_SETS), "objective": {"doctype": "doc_type accuracy", "request": "complaint field accuracy"}.get(name, "commitment F1"),
+            "dev_sets": list(DEV_SETS), "objective": OBJECTIVES.get(name, "commitment F1"),
             "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
         }
         better = installed is None or objective(new) >= objective(installed)

@@ -124,7 +124,8 @@ def _application_table(text: str, params: dict) -> list[Finding]:
             if total[j] is None or any(v is None for v in column):
                 continue
             if not _close(sum(column), total[j], params["tolerance"], len(column)):
-                found.append(Finding(start, end, line, f"办理结果（七）总计第{j + 2}列为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"))
+                msg = f"办理结果（七）总计第{j + 2}列为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"
+                found.append(Finding(start, end, line, msg))
     if all(k in rows for k in ("new", "carried", "forward")) and not found:
         new, carried, forward = rows["new"][2], rows["carried"][2], rows["forward"][2]
         if len(new) == len(carried) == len(forward) == width:
@@ -133,7 +134,8 @@ def _application_table(text: str, params: dict) -> list[Finding]:
                 if None in (a, b, c, d):
                     continue
                 if not _close(a + b, c + d, params["tolerance"], 2):
-                    found.append(Finding(start, end, line, f"第{j + 2}列：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"))
+                    msg = f"第{j + 2}列：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"
+                    found.append(Finding(start, end, line, msg))
                     break
     return found[:1]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.complaint.body import extract_body
+from extractors.complaint.body import extract_body, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
@@ -77,17 +77,18 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
         _chat_date(rec, text, chat[1])
-    derive_age(rec, text)
     extract_violation(rec, text, _span(rec, "facts"))
     extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
     extract_prior(rec, text)
     extract_collective(rec, text)
     fill_from_roster(rec, text)
-    derive_age(rec, text)  # a birth date read from a roster
+    derive_age(rec, text)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
     if models:
         _fill_from_model(rec, text)
         _requests_from_model(rec, text)
+    _tidy_occupation(rec)
+    _tidy_orgs(rec)
     return _build(rec)
 
 
@@ -111,32 +112,16 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
         rec.set(path, value, start, end, round(0.5 * confidence, 2))
 
 
-_ITEM_TRIM = " \t　，,。；;：:！!"
-_ENUM_HEAD = re.compile(r"^(?:\d+[.、．]|[一二三四五六七八九十]+[、.．]|[（(]\d+[)）]|第[一二三四五六七八九十]+[，,、])\s*")
-
-
 def _requests_from_model(rec: Recorder, text: str) -> None:
     """Requests told in prose (extractors/learned/requests.py), when the rules found none."""
     from extractors.learned.requests import find_requests
 
     if rec.has("requests"):
         return
-    items = []
-    for start, end, p in find_requests(text):
-        if head := _ENUM_HEAD.match(text, start, end):
-            start = head.end()
-        while start < end and text[start] in _ITEM_TRIM:
-            start += 1
-        while end > start and text[end - 1] in _ITEM_TRIM:
-            end -= 1
-        if end - start >= 4:
-            items.append((start, end, p))
-    if not items:
-        return
-    conf = round(0.5 * min(p for _s, _e, p in items), 2)
-    rec.set("requests", [text[s:e] for s, e, _p in items], items[0][0], items[-1][1], conf)
-    for i, (s, e, _p) in enumerate(items):
-        rec.set(f"requests.{i}", text[s:e], s, e, conf)
+    found = [(item_span(text, s, e), p) for s, e, p in find_requests(text)]
+    items = [(s, e) for (s, e), _p in found if e - s >= 4]
+    if items:
+        record_requests(rec, text, items, round(0.5 * min(p for _span, p in found), 2))
 
 
 # 职业装配工 / 砌墙的泥工 / 在客栈做保洁: the trade is the last words, after a label or a verb
@@ -184,8 +169,6 @@ def _build(rec: Recorder) -> ComplaintFields:
     def group(prefix: str) -> dict:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
-    _tidy_occupation(rec)
-    _tidy_orgs(rec)
     respondent = group("respondent")
     if respondent.get("workplace") and respondent.get("workplace") == respondent.get("address"):
         respondent.pop("workplace")

@@ -84,13 +84,29 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _record_requests(rec: Recorder, text: str, start: int, end: int, conf: float) -> None:
-    items = split_items(text, start, end)
+def record_requests(
+    rec: Recorder, text: str, items: list[tuple[int, int]], conf: float, block: tuple[int, int] | None = None
+) -> None:
+    """The requests at `items` (spans of the text), the list (its evidence the whole `block` they stand in,
+    where a total line may follow them) and each item with its own evidence."""
     if not items:
         return
+    start, end = block or (items[0][0], items[-1][1])
     rec.set("requests", [text[s:e] for s, e in items], start, end, conf)
     for i, (s, e) in enumerate(items):
         rec.set(f"requests.{i}", text[s:e], s, e, conf)
+
+
+def item_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """One request's span without its number (1. / 一、 / （1）) and surrounding punctuation."""
+    start, end = _trimmed(text, start, end)
+    if head := ENUM.match(text[start:end]):
+        start += head.end()
+    return _trimmed(text, start, end)
+
+
+def _record_requests(rec: Recorder, text: str, start: int, end: int, conf: float) -> None:
+    record_requests(rec, text, split_items(text, start, end), conf, (start, end))
 
 
 def qa_pairs(text: str) -> list[tuple[str, int, int]]:
@@ -273,11 +289,8 @@ def _from_prose(rec: Recorder, text: str) -> None:
         rec.set("facts", "\n".join(text[s:e].strip() for s, e in facts), facts[0][0], facts[-1][1], PROSE)
     if not rec.has("requests") and (listed := _listed_asks(text)):
         _record_requests(rec, text, listed[0], listed[1], PROSE)
-    if not rec.has("requests") and asks:
-        spans = asks
-        rec.set("requests", [text[s:e] for s, e in spans], spans[0][0], spans[-1][1], PROSE)
-        for i, (s, e) in enumerate(spans):
-            rec.set(f"requests.{i}", text[s:e], s, e, PROSE)
+    if not rec.has("requests"):
+        record_requests(rec, text, asks, PROSE)
 
 
 def extract_body(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:

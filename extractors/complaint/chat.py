@@ -24,7 +24,9 @@ _STAFF = re.compile(r"客服|工作人员|管理员|小编|值班|监察|大队|
 _DATE_PARTS = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 MIN_MESSAGES = 3
 # A line that closes a printed log: a rule line, a page break, the salutation or title of the letter after it.
-_ENDS_LOG = re.compile(r"\s*(?:[—\-=_]{2,}|以上|尊敬的|敬爱的|[\u4e00-\u9fff]{0,12}(?:领导|大队|局|同志)[:：]\s*$|投诉书|投诉信|举报信|求助信)")
+_ENDS_LOG = re.compile(
+    r"\s*(?:[—\-=_]{2,}|以上|尊敬的|敬爱的|[\u4e00-\u9fff]{0,12}(?:领导|大队|局|同志)[:：]\s*$|投诉书|投诉信|举报信|求助信)"
+)
 
 
 @dataclass

@@ -92,7 +92,8 @@ def derive_age(rec: Recorder, text: str = "") -> None:
     if not birth and len(number) == 18 and not rec.has("complainant.age") and not _BLANK_AGE.search(text):
         # no stated age or birth date: the ID number's (checked) birth date gives it, unless a form's 年龄
         # cell is left blank (the form asks for the item and the complainant did not state it)
-        birth, ev = (int(number[6:10]), int(number[10:12]), int(number[12:14])), rec.evidence.get("complainant.id_number")
+        birth = (int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        ev = rec.evidence.get("complainant.id_number")
     if rec.has("complainant.age") or not birth or not letter or not ev:
         return
     year, month, day = birth

@@ -17,20 +17,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.complaint.evidence import PROSE, Recorder
-from pathlib import Path
-
 import yaml
+
+from extractors.complaint import numerals as nm
+from extractors.complaint.evidence import PROSE, Recorder
+from extractors.complaint.labels import DATA
 
 _FIRST_PERSON = r"(?:我|俺|本人|咱|我本人)"
 
 
 @cache
 def _cues() -> dict[str, dict[str, re.Pattern[str]]]:
-    path = Path(__file__).resolve().parent.parent / "data" / "gender_cues.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.safe_load((DATA / "gender_cues.yaml").read_text(encoding="utf-8"))
     return {
-        kind: {g: re.compile("|".join(f"(?:{w})" for w in words)) for g, words in by_gender.items()} for kind, by_gender in raw.items()
+        kind: {g: re.compile("|".join(f"(?:{w})" for w in words)) for g, words in by_gender.items()}
+        for kind, by_gender in raw.items()
     }
 
 
@@ -42,10 +43,11 @@ def _decide(hits: list[tuple[str, int, int]], rec: Recorder) -> bool:
     return rec.set("complainant.gender", gender, s, e, PROSE)
 
 
-_KIN_WORDS = {
-    "男": "父亲|爸爸|老爸|爸|爹|老爷子|老汉|儿子|丈夫|老公|男人(?!家)|爱人(?=他)|哥哥|弟弟|爷爷|外公",
-    "女": "母亲|妈妈|老妈|妈|娘|老太太|女儿|妻子|老婆|媳妇|姐姐|妹妹|奶奶|外婆",
-}
+def _kin() -> dict[str, str]:
+    """Gender -> the alternation of kinship words (gender_cues.yaml `kin`)."""
+    return {gender: pattern.pattern for gender, pattern in _cues()["kin"].items()}
+
+
 _FOR_RELATIVE = re.compile(
     r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|男人|妻子|老婆|媳妇|爱人)"
 )
@@ -53,15 +55,16 @@ _FOR_RELATIVE = re.compile(
 
 def written_for_relative(rec: Recorder, text: str) -> bool:
     name = rec.get("complainant.name")
-    kin = "|".join(_KIN_WORDS.values())
-    by_kin = bool(name and re.search(rf"我是{re.escape(name)}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){re.escape(name)}", text))
+    kin = "|".join(_kin().values())
+    named = re.escape(name or "")
+    by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
     return bool(rec.get("agents")) or by_kin or bool(_FOR_RELATIVE.search(text))
 
 
 def _kin_gender(rec: Recorder, text: str) -> bool:
     """The gender of the relative a letter is written for, from how the writer calls them (only one kind)."""
     hits = []
-    for gender, words in _KIN_WORDS.items():
+    for gender, words in _kin().items():
         for m in re.finditer(rf"(?:我|俺)(?:的)?(?:{words})", text):
             hits.append((gender, m.start(), m.end()))
     return bool(hits) and _decide(sorted(hits, key=lambda h: h[1]), rec)
@@ -74,14 +77,16 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
     """我今年五十二岁 / 俺今年都六十了 (the writer) or 我妈今年六十一岁 (the relative written for)."""
     if rec.has("complainant.age"):
         return
-    words = "|".join(_KIN_WORDS.values())
-    who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?" if for_relative else r"(?:我|俺|本人)(?:[^。！？\n，,]{0,8}[，,])?"
+    words = "|".join(_kin().values())
+    if for_relative:
+        who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?"
+    else:
+        who = r"(?:我|俺|本人)(?:[^。！？\n，,]{0,8}[，,])?"
     m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
-        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])", text
+        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])",
+        text,
     )  # 今年五十二了
     if m:
-        from extractors.complaint import numerals as nm
-
         age = nm.parse_age(m.group("n") + "岁")
         if age and "多" not in m.group(0):  # 今年五十多了: no exact age
             rec.set("complainant.age", age, m.start("n"), m.end(), PROSE)
@@ -103,7 +108,7 @@ def fill_gender(rec: Recorder, text: str) -> None:
     # 2. kinship: 我父亲李某 / 李某是我父亲 / 父亲李某
     if name and len(name) >= 2:
         hits = []
-        for gender, pattern in cues.get("kin", {}).items():
+        for gender, pattern in cues["kin"].items():
             for m in re.finditer(rf"(?:{pattern.pattern})(?:[，,：:\s]|叫|名叫)?{re.escape(name)}", text):
                 hits.append((gender, m.start(), m.end()))
             for m in re.finditer(rf"{re.escape(name)}(?:是|系)(?:我|本人|俺)的?(?:{pattern.pattern})", text):

@@ -101,32 +101,33 @@ def _number(token: str) -> float | None:
         return None
 
 
+_AMOUNT_TOKEN = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九两壹贰叁肆伍陆柒捌玖]|[十百千万亿拾佰仟]")
+_BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+
+
 def amount_value(text: str) -> float | None:
-    """The value in yuan of an amount written with digits and units mixed (10万8千, 2千万, 三万六千多,
-    一万二千五: a bare digit after a unit is a tenth of it, as speech has it)."""
+    """The value in yuan of an amount written with digits and units mixed (10万8千, 2千万, 三万六千多, 1万零8百;
+    一万二千五: a bare digit right after a unit is a tenth of it, as speech has it)."""
     text = re.sub(r"[余多\s]|元|整|块钱|块", "", text)
-    total = section = 0.0
-    number: float | None = None
-    last_unit = 0
-    for token in re.findall(r"\d+(?:\.\d+)?|[一二三四五六七八九两〇○壹贰叁肆伍陆柒捌玖]|[十百千万亿拾佰仟]", text):
-        if token in ("万", "亿"):
-            scale = 10000 if token == "万" else 100000000
-            total = (total + section + (number or 0)) * scale if total and total < scale else total + (section + (number or (0 if section else 1))) * scale
-            section, number, last_unit = 0.0, None, scale
-        elif token in _UNIT_VALUE and not re.fullmatch(r"[一二三四五六七八九十百千万亿零两〇○壹贰叁肆伍陆柒捌玖拾佰仟]{2,}", token):
-            section += (number if number is not None else 1) * _UNIT_VALUE[token]
-            number, last_unit = None, _UNIT_VALUE[token]
+    total = section = 0.0  # total: what 万/亿 closed; section: the part below 万 being read
+    number: float | None = None  # the figure read since the last unit
+    last_unit, after_unit = 1, False
+    for token in _AMOUNT_TOKEN.findall(text):
+        if token in _BIG_UNIT:
+            scale, group = _BIG_UNIT[token], (section + (number or 0)) or 1
+            total = (total + group) * scale if total and total < scale else total + group * scale
+            section, number, last_unit, after_unit = 0.0, None, scale, True
+        elif token in _UNIT_VALUE:
+            section += (1 if number is None else number) * _UNIT_VALUE[token]
+            number, last_unit, after_unit = None, _UNIT_VALUE[token], True
+        elif number is not None or (value := _number(token)) is None:
+            return None  # two figures in a row (一二), or one that is none
         else:
-            value = _number(token)
-            if value is None:
-                return None
-            if number is not None:
-                return None
-            number = value
-    if number is not None and last_unit >= 10 and number < 10 and re.search(r"[十百千万拾佰仟]\D?$", text[:-1] or "x") is not None and not re.search(r"[零〇]", text):
+            number, spoken = value, after_unit and value < 10 and last_unit >= 10 and not re.search(r"[零〇○]", text)
+            after_unit = False
+    if number is not None and spoken:
         number *= last_unit / 10  # 一万二千五 = 12500, 三千五 = 3500
-    value = total + section + (number or 0)
-    return value
+    return total + section + (number or 0)
 
 
 def money_value(m: re.Match[str]) -> float | None:

@@ -197,9 +197,9 @@ _POST = re.compile(r"[\s，,/、]+(?P<occ>[\u4e00-\u9fff]{2,8})$")
 def describes_person(clause: str) -> bool:
     """The clause after `我叫某某` that shows the writer describes themself: gender, age, workplace, or
     an occupation (我叫某某，是个铲车司机，…)."""
-    if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause) or re.fullmatch(r"性别[:：]?\s*[男女]", clause):
+    if clause in ("男", "女") or nm.AGE.search(clause) or _WORKS_AT.match(clause):
         return True
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):  # 我叫岩温，傣族，今年三十四岁
+    if re.fullmatch(r"性别[:：]?\s*[男女]|[\u4e00-\u9fff]{1,3}族", clause):  # 性别男 / 我叫岩温，傣族，…
         return True
     lead = _IS.match(clause)
     return bool(lead and occupation_of(clause[lead.end() :]))

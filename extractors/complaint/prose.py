@@ -285,7 +285,7 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(r"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>[\u4e00-\u9fff·]{2,5})")
-_AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住在|住|男|女|在|从|系|今|性别|年龄|身份证|电话|，")
+_AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
 
 
 def _self_named(rec: Recorder, text: str) -> None:
@@ -320,8 +320,13 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
 
 # An address: a run of place words that contains an address morpheme, up to the clause's end.
 _PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
-_ADDR_BODY = rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{_PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)(?=[，,。；;！!\s]|电话|手机|联系|$)"
-_HOME = re.compile(rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}")
+_ADDR_BODY = (
+    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{_PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
+    r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
+)
+_HOME = re.compile(
+    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
+)
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
 _ORG_AT = re.compile(
     rf"(?:公司|单位|厂|店|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|学校|幼儿园)"

@@ -48,6 +48,18 @@ def test_parse_date(text: str, end_of_month: bool, expected: date | None) -> Non
         ("4800元", 4800.0),
         ("9870.50元", 9870.5),
         ("三个月", None),
+        # spoken and mixed forms
+        ("10万8千元", 108000.0),
+        ("拖欠工资121万余元", 1210000.0),
+        ("工资380多万元", 3800000.0),
+        ("约2千万元", 20000000.0),
+        ("1万零8百元", 10800.0),
+        ("一万零八百元", 10800.0),
+        ("三万六千多块", 36000.0),
+        ("一亿二千万元", 120000000.0),
+        ("共计354万", 3540000.0),
+        ("十几万", None),  # no figure
+        ("3万平方米", None),  # an area, not money
     ],
 )
 def test_parse_money(text: str, expected: float | None) -> None:
@@ -358,3 +370,11 @@ def test_a_part_of_a_stated_total_is_not_the_claim() -> None:
 def test_a_department_after_the_employer_is_not_its_name(line: str, expected: tuple[str, str]) -> None:
     f = _fields(f"投诉书\n我叫张某某，男，40岁，{line}。\n公司拖欠我工资。")
     assert (f.complainant.employer, f.complainant.occupation) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("一万二千五", 12500.0), ("三千五", 3500.0), ("三千零五", 3005.0), ("3万5", 35000.0), ("一二", None)],
+)
+def test_amount_value_reads_speech(text: str, expected: float | None) -> None:
+    assert nm.amount_value(text) == expected
