@@ -13,31 +13,28 @@ so a new column name is a data change, not a code change.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.labels import is_person_name, tables
 from extractors.normalize import paragraph_spans
 
-# complainant field -> its column; the label lists of complaint_labels.yaml plus the context labels
-_EXTRA = {
-    "address": ("住址", "住所", "地址", "家庭地址"),
-    "phone": ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式"),
-    "occupation": ("工种", "职业", "岗位", "职务"),
-    "gender": ("性别",),
-    "age": ("年龄", "岁数"),
-    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证"),
-    "birth": ("出生年月", "出生日期", "出生年月日"),
-}
+# Column words beyond the labels of complaint_labels.yaml (its `fields` for the complainant and its `context`
+# words for address and phone), which a roster's header uses too.
+_EXTRA = {"address": ("家庭地址",), "phone": ("手机号",), "occupation": ("职务",), "age": ("岁数",)}
+_FIELDS = ("address", "phone", "occupation", "gender", "age", "id_number", "birth")
 _NAME_COLUMN = ("姓名", "名字", "签名人", "投诉人", "职工姓名", "工人姓名")
 
 
+@lru_cache(maxsize=1)
 def _columns() -> dict[str, str]:
     """Header word -> complainant field."""
-    fields = tables()["labels"]["fields"]
+    labels = tables()["labels"]
     out: dict[str, str] = {}
-    for field, extra in _EXTRA.items():
-        for word in (*fields.get(f"complainant.{field}", []), *extra):
+    for field in _FIELDS:
+        words = (*labels["fields"].get(f"complainant.{field}", []), *labels["context"].get(field, []))
+        for word in (*words, *_EXTRA.get(field, ())):
             out[_fold(word)] = field
     return out
 
