@@ -166,6 +166,41 @@ def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[st
     return found
 
 
+_SLOT_ROWS: dict[str, tuple[list[dict[str, float]], list[str]]] = {}
+
+
+def slot_rows(case_list: list[Case]) -> dict[str, tuple[list[dict[str, float]], list[str]]]:
+    """Every candidate span of every golden complaint letter, per slot: its features and whether it is the
+    golden value (compared as the scorer compares)."""
+    from extractors.complaint import record_fields
+    from extractors.learned.slots import SLOTS
+    from extractors.learned.slots import slot_rows as rows_of
+
+    out: dict[str, tuple[list[dict[str, float]], list[str]]] = {slot: ([], []) for slot in SLOTS}
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        rec, text = record_fields(_read(case), models=True)
+        for slot, rows in rows_of(text, rec.evidence, rec.values).items():
+            want = _get(case.golden.get("fields", {}), SLOTS[slot])
+            for cand, feats in rows:
+                out[slot][0].append(feats)
+                out[slot][1].append("yes" if isinstance(want, str) and _norm(cand.text) == _norm(want) else "no")
+    return out
+
+
+def _slot_spec(slot: str) -> Callable[[list[Case]], tuple[list, list]]:
+    def make(case_list: list[Case]) -> tuple[list, list]:
+        key = ",".join(sorted({c.set_name for c in case_list})) + f"/{len(case_list)}"
+        if key not in _SLOT_ROWS:
+            for name, value in slot_rows(case_list).items():
+                _SLOT_ROWS[f"{key}:{name}"] = value
+            _SLOT_ROWS[key] = ([], [])
+        return _SLOT_ROWS[f"{key}:{slot}"]
+
+    return make
+
+
 def train_spans(force: bool = False) -> dict[str, Any]:
     import pycrfsuite
 
@@ -174,7 +209,7 @@ def train_spans(force: bool = False) -> dict[str, Any]:
     sequences = span_sequences(training_cases())
     with tempfile.TemporaryDirectory() as tmp:
         candidate_dir = Path(tmp)
-        for other in learned.MODELS_DIR.glob("*.json.gz"):
+        for other in learned.MODELS_DIR.glob("*.json.gz"):  # the linear models stay as they are
             shutil.copyfile(other, candidate_dir / other.name)
         path = candidate_dir / spans.MODEL_FILE
         sys.stderr.write(f"spans: {len(sequences)} sentences\n")
@@ -260,18 +295,21 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request"):
+    if name in ("spans", "request") or name.startswith("slot_"):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
         1e-9, (f["commitment_recall"] or 0) + (f["commitment_precision"] or 0))
 
 
-OBJECTIVES = {"doctype": "doc_type accuracy", "request": "complaint field accuracy"}
+SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent")
+OBJECTIVES = {"doctype": "doc_type accuracy", "request": "complaint field accuracy",
+              **{name: "complaint field accuracy" for name in SLOT_MODELS}}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
     "request": (request_rows, 0.5),
+    **{name: (_slot_spec(name.removeprefix("slot_")), 0.3) for name in SLOT_MODELS},
 }
 
 
@@ -282,12 +320,12 @@ def train(name: str, force: bool = False) -> dict[str, Any]:
     objective = _objective(name)
     with tempfile.TemporaryDirectory() as tmp:
         candidate_dir = Path(tmp)
-        for other in learned.MODELS_DIR.glob("*.json.gz"):  # the other installed models stay as they are
-            if other.name != f"{name}.json.gz":
+        for other in [*learned.MODELS_DIR.glob("*.json.gz"), *learned.MODELS_DIR.glob("*.crfsuite")]:  # the others stay
+            if other.name != f"{name}.json.gz":  # (the span model too)
                 shutil.copyfile(other, candidate_dir / other.name)
         path = write_model(data, candidate_dir)
         new = dev_figures(candidate_dir, models=True)
-        installed = dev_figures(None, models=True) if learned.model_path(name).exists() else None
+        installed = dev_figures(None, models=True)  # the pipeline as installed (without this model, if new)
         rules = dev_figures(None, models=False)
         report = {
             "model": name, "version": MODEL_VERSION, "training_rows": len(rows),

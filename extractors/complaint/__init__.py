@@ -63,7 +63,19 @@ def _chat_date(rec: Recorder, text: str, messages: list[Message]) -> None:
 
 def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFields:
     """Read a complaint letter's fields from its normalised text. Pure. With `models`, the span model fills
-    what the rules left unstated (extractors/learned/spans.py)."""
+    what the rules left unstated (extractors/learned/spans.py), and the slot rankers choose the occupation,
+    employer, respondent and place of work among every span that could name them (extractors/learned/slots.py)."""
+    rec, text = record_fields(doc, models)
+    if models:
+        _rank_slots(rec, text)
+    _tidy_occupation(rec)
+    _tidy_orgs(rec)
+    return _build(rec)
+
+
+def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, str]:
+    """The rules' (and with `models`, the span and request models') values, before the slot rankers; with
+    the letter's text as read (a cover note, a web page's chrome or a chat partner's lines masked)."""
     rec = Recorder(doc)
     text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
     text = mask_chrome(text)  # nor is the chrome of a web page it was posted on
@@ -87,9 +99,17 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     if models:
         _fill_from_model(rec, text)
         _requests_from_model(rec, text)
-    _tidy_occupation(rec)
-    _tidy_orgs(rec)
-    return _build(rec)
+    return rec, text
+
+
+def _rank_slots(rec: Recorder, text: str) -> None:
+    """A confident slot ranker's choice replaces the rules' value (extractors/learned/slots.py)."""
+    from extractors.learned.slots import SLOTS, rank
+
+    for slot, (cand, p) in rank(text, rec.evidence, rec.values).items():
+        path = SLOTS[slot]
+        if rec.get(path) != cand.text:
+            rec.set(path, cand.text, cand.start, cand.end, round(0.5 * p, 2), overwrite=True)
 
 
 _VALID = {

@@ -1,0 +1,251 @@
+"""Candidate ranking for the letter's open-ended slots: the complainant's occupation and employer, the
+respondent's name and the place of work.
+
+The rules find these where a letter labels them or says them in a form a pattern lists; letters told in
+prose say them in words no pattern lists, and a pattern that reaches too far takes a fragment ("这个公司",
+"请领导督促公司"). This module takes another route: it lists every span that *could* be the value — each run
+of words that ends in an organisation word (公司, 厂, 项目部 …), a trade word (工, 员, 司机, 护士 …) or a
+place-of-work word (工地, 车间, 门店 …), starting at any of the few words before it — and scores each with a
+logistic model over the span's own words, the words around it, the sentence it stands in, and whether the
+rules chose it. The best-scoring span replaces the rules' value only when the model is confident; otherwise
+the rules' value stands. The model (one binary model per slot, `slot_<name>.json.gz`) is built by
+`make models` from the corpus and installed only when it does not lower the development figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from extractors import learned, tokenize
+from extractors.complaint.labels import kw
+
+MAX_CHARS = 5000  # the parties are described in a letter's first pages
+MAX_TOKENS_BACK = 12
+THRESHOLD = {"occupation": 0.5, "employer": 0.7, "respondent": 0.5, "workplace": 0.7}
+
+# slot -> field path
+SLOTS = {
+    "occupation": "complainant.occupation",
+    "employer": "complainant.employer",
+    "respondent": "respondent.name",
+    "workplace": "respondent.workplace",
+}
+KIND = {"occupation": "occ", "employer": "org", "respondent": "org", "workplace": "work"}
+
+_OCC_EXTRA = (
+    "护士|主播|管家|保洁|保安|导购|收银|店长|领班|班长|组长|文员|助理|前台|客服|销售|跟单|仓管|网管|快递|外卖|代驾|"
+    "搬运|装卸|帮厨|杂工|小工|大工|普工|教练|老师|教师|医生|司机|骑手|厨师|保姆|月嫂|护工|会计|出纳|学徒"
+)
+_WORK_SUFFIX = (
+    "工地|项目|项目部|工程|标段|厂区|车间|门店|分店|店|仓库|园区|工业园|基地|场|酒店|宾馆|小区|大厦|广场|中心|学校|"
+    "医院|煤矿|矿|隧道|站|站点|码头|校区|食堂|后厨|景区|农庄|果园|茶园|工厂|厂|楼|栋|号|段|合同段|镇|乡|街道|区|县|村|"
+    "社区|路段|一带|园"
+)
+
+
+@cache
+def _suffix(kind: str) -> re.Pattern[str]:
+    if kind == "occ":
+        return re.compile(rf"(?:{kw('occupation_suffix').pattern}|{_OCC_EXTRA})$")
+    if kind == "org":
+        return re.compile(rf"(?:{kw('org_suffix').pattern}|集团|局|站|所|队)$")
+    return re.compile(rf"(?:{_WORK_SUFFIX})$")
+
+
+_MAX_LEN = {"occ": 8, "org": 40, "work": 40}
+_MIN_LEN = {"occ": 2, "org": 3, "work": 3}
+_WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·]+$")
+_CUE_WORDS = (
+    "我", "我们", "欠", "拖欠", "工资", "上班", "做", "干", "当", "打工", "务工", "投诉", "被投诉", "单位", "老板",
+    "包工头", "承建", "分包", "总包", "项目部", "招", "招聘", "进", "入职", "工地", "地址", "位于", "注册",
+    "法定代表人", "岗位", "工种", "职业", "从事", "负责", "承包", "劳务", "施工", "请求", "责令", "领导", "转",
+)
+_LINE_LABEL = re.compile(r"^\s*([^：:\n]{1,12})[：:]")
+_SENTENCE_END = "。！？!?\n"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return tokenize.tokenize_with_offsets(text[:MAX_CHARS])
+
+
+def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
+    """Every span of words that ends in a `kind` word and starts at one of the few words before it."""
+    toks = tokens if tokens is not None else _tokens(text)
+    suffix = _suffix(kind)
+    found: dict[tuple[int, int], Candidate] = {}
+    for j, (word, _ws, we) in enumerate(toks):
+        if not suffix.search(word) or not _WORD.match(word):
+            continue
+        for i in range(j, max(-1, j - MAX_TOKENS_BACK), -1):
+            w, s, _e = toks[i]
+            if not _WORD.match(w):
+                break
+            span = text[s:we]
+            if len(span) > _MAX_LEN[kind]:
+                break
+            if len(span) >= _MIN_LEN[kind]:
+                found[(s, we)] = Candidate(s, we, span)
+    return list(found.values())
+
+
+def _sentence(text: str, start: int, end: int, stops: list[int]) -> tuple[int, int]:
+    """The sentence around text[start:end]; `stops`: the sorted offsets of sentence-ending characters."""
+    k = bisect_left(stops, start)
+    s = stops[k - 1] + 1 if k else 0
+    k = bisect_left(stops, end)
+    return s, (stops[k] if k < len(stops) else len(text))
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+@dataclass
+class _Doc:
+    """What the features of every candidate of one letter share."""
+
+    text: str
+    toks: list[tuple[str, int, int]]
+    index: dict[int, int]  # token start offset -> token position
+    stops: list[int]
+    counts: dict[str, int]
+
+    @classmethod
+    def of(cls, text: str) -> _Doc:
+        toks = _tokens(text)
+        stops = [k for k, ch in enumerate(text) if ch in _SENTENCE_END]
+        return cls(text, toks, {s: k for k, (_w, s, _e) in enumerate(toks)}, stops, {})
+
+    def count(self, span: str) -> int:
+        if span not in self.counts:
+            self.counts[span] = self.text.count(span)
+        return self.counts[span]
+
+
+def features(doc: _Doc, cand: Candidate, rule: tuple[int, int, str] | None,
+             other_rules: dict[str, str]) -> dict[str, float]:
+    """Features of one candidate span."""
+    text, toks, index = doc.text, doc.toks, doc.index
+    f: dict[str, float] = {"bias": 1.0}
+    span = cand.text
+    i = index.get(cand.start)
+    j = next((k for k in range(i or 0, min(len(toks), (i or 0) + 12)) if toks[k][2] == cand.end), None)
+    first = toks[i][0] if i is not None else span[:1]
+    last = toks[j][0] if j is not None else span[-1:]
+    f[f"last={last}"] = 1
+    f[f"last1={span[-1:]}"] = 1
+    f[f"last2={span[-2:]}"] = 1
+    f[f"first={first}"] = 1
+    f[f"first1={span[:1]}"] = 1
+    f[f"len={_bucket(len(span), (2, 3, 4, 6, 8, 12, 16, 24))}"] = 1
+    ntok = (j - i + 1) if i is not None and j is not None else 0
+    f[f"ntok={min(ntok, 6)}"] = 1
+    if re.search(r"[省市县区镇乡村州旗]", span[:6]):
+        f["place_head"] = 1
+    if "的" in span:
+        f["has_de"] = 1
+    if re.search(r"[某×Ｘ*]", span):
+        f["masked"] = 1
+    prev = toks[i - 1][0] if i else "^"
+    prev2 = toks[i - 2][0] if i is not None and i >= 2 else "^"
+    nxt = toks[j + 1][0] if j is not None and j + 1 < len(toks) else "$"
+    nxt2 = toks[j + 2][0] if j is not None and j + 2 < len(toks) else "$"
+    f[f"prev={prev}"] = 1
+    f[f"prev2={prev2}|{prev}"] = 1
+    f[f"prevc={text[cand.start - 1] if cand.start else '^'}"] = 1
+    f[f"next={nxt}"] = 1
+    f[f"next2={nxt}|{nxt2}"] = 1
+    f[f"nextc={text[cand.end] if cand.end < len(text) else '$'}"] = 1
+    s, e = _sentence(text, cand.start, cand.end, doc.stops)
+    sentence = text[s:e]
+    for word in _CUE_WORDS:
+        if word in sentence:
+            f[f"cue={word}"] = 1
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    if (m := _LINE_LABEL.match(text, line_start)) and m.end() <= cand.start:
+        f[f"label={m.group(1).strip()[-4:]}"] = 1
+        f["labelled"] = 1
+    f[f"pos={_bucket(cand.start, (80, 200, 500, 1000, 2000))}"] = 1
+    count = doc.count(span)
+    f[f"count={min(count, 4)}"] = 1
+    first_at = text.find(span)
+    if first_at == cand.start:
+        f["first_mention"] = 1
+    if rule is not None:
+        rv = rule[2]
+        if rv == span:
+            f["rule_same"] = 1
+        elif rv in span:
+            f["rule_inside"] = 1
+        elif span in rv:
+            f["inside_rule"] = 1
+        else:
+            f["rule_other"] = 1
+    else:
+        f["rule_none"] = 1
+    for name, value in other_rules.items():
+        if value == span:
+            f[f"is_{name}"] = 1
+        elif value and (value in span or span in value):
+            f[f"overlaps_{name}"] = 1
+    return f
+
+
+def _rules(evidence: dict, values: dict) -> dict[str, tuple[int, int, str] | None]:
+    out: dict[str, tuple[int, int, str] | None] = {}
+    for slot, path in SLOTS.items():
+        value, ev = values.get(path), evidence.get(path)
+        out[slot] = (ev.start, ev.end, str(value)) if isinstance(value, str) and ev is not None else None
+    return out
+
+
+def slot_rows(text: str, evidence: dict, values: dict) -> dict[str, list[tuple[Candidate, dict[str, float]]]]:
+    """Per slot, every candidate with its features (the rules' current values as features)."""
+    doc = _Doc.of(text)
+    rules = _rules(evidence, values)
+    plain = {slot: (r[2] if r else "") for slot, r in rules.items()}
+    by_kind = {kind: candidates(text, kind, doc.toks) for kind in set(KIND.values())}
+    out: dict[str, list[tuple[Candidate, dict[str, float]]]] = {}
+    for slot, kind in KIND.items():
+        cands = list(by_kind[kind])
+        rule = rules[slot]
+        if rule is not None and rule[1] <= len(text) and not any(c.start == rule[0] and c.end == rule[1]
+                                                                  for c in cands):
+            cands.append(Candidate(rule[0], rule[1], text[rule[0] : rule[1]]))
+        others = {k: v for k, v in plain.items() if k != slot}
+        out[slot] = [(c, features(doc, c, rule, others)) for c in cands]
+    return out
+
+
+def model_name(slot: str) -> str:
+    return f"slot_{slot}"
+
+
+def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, float]]:
+    """Per slot with an installed model, the best candidate and its probability, when above threshold."""
+    models = {slot: learned.load(model_name(slot)) for slot in SLOTS}
+    if not any(models.values()):
+        return {}
+    best: dict[str, tuple[Candidate, float]] = {}
+    for slot, rows in slot_rows(text, evidence, values).items():
+        model = models[slot]
+        if model is None:
+            continue
+        for cand, feats in rows:
+            p = model.probabilities(feats)[model.classes[-1]]
+            if p >= THRESHOLD[slot] and (slot not in best or p > best[slot][1]):
+                best[slot] = (cand, p)
+    return best
