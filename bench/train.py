@@ -189,6 +189,49 @@ def slot_rows(case_list: list[Case]) -> dict[str, tuple[list[dict[str, float]], 
     return out
 
 
+def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """Every amount (and sum of claimed amounts) of every golden letter: is it the golden amount claimed."""
+    from extractors.complaint import _span, amount_rule, record_fields
+    from extractors.learned.amount import candidates
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        want = case.golden.get("fields", {}).get("amount_claimed_yuan")
+        rec, text = record_fields(_read(case), models=True)
+        for cand, feats in candidates(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
+            rows.append(feats)
+            labels.append("yes" if want is not None and abs(float(want) - cand.value) <= 0.5 else "no")
+    return rows, labels
+
+
+def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
+    """Every dated period of every golden letter, as the start (or end) of the violation: is it the golden's."""
+
+    def make(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+        from datetime import date
+
+        from extractors.complaint import _span, record_fields
+        from extractors.learned.period import rows as rows_of
+
+        rows, labels = [], []
+        for case in case_list:
+            if case.golden.get("doc_type") != "complaint":
+                continue
+            want = case.golden.get("fields", {}).get(f"violation_{role}")
+            rec, text = record_fields(_read(case), models=True)
+            rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
+            items = rows_of(text, rec.get("letter_date"), _span(rec, "facts"), rules,
+                            bool(rec.get("violation_ongoing")))[role]
+            for value, _where, feats in items:
+                rows.append(feats)
+                labels.append("yes" if want and value == date.fromisoformat(want) else "no")
+        return rows, labels
+
+    return make
+
+
 def _slot_spec(slot: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list, list]:
         key = ",".join(sorted({c.set_name for c in case_list})) + f"/{len(case_list)}"
@@ -295,7 +338,7 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request") or name.startswith("slot_"):
+    if name in ("spans", "request", "amount") or name.startswith(("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -304,12 +347,16 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent")
 OBJECTIVES = {"doctype": "doc_type accuracy", "request": "complaint field accuracy",
-              **{name: "complaint field accuracy" for name in SLOT_MODELS}}
+              "amount": "complaint field accuracy", "period_start": "complaint field accuracy",
+              "period_end": "complaint field accuracy", **{name: "complaint field accuracy" for name in SLOT_MODELS}}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
     "request": (request_rows, 0.5),
     **{name: (_slot_spec(name.removeprefix("slot_")), 0.3) for name in SLOT_MODELS},
+    "amount": (amount_rows, 0.3),
+    "period_start": (period_rows("start"), 0.3),
+    "period_end": (period_rows("end"), 0.3),
 }
 
 

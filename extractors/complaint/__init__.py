@@ -103,13 +103,32 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
 
 
 def _rank_slots(rec: Recorder, text: str) -> None:
-    """A confident slot ranker's choice replaces the rules' value (extractors/learned/slots.py)."""
+    """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
+    violation period (extractors/learned/period.py) and the amount claimed (extractors/learned/amount.py)."""
+    from extractors.learned.amount import choose as choose_amount
+    from extractors.learned.period import choose as choose_period
     from extractors.learned.slots import SLOTS, rank
 
     for slot, (cand, p) in rank(text, rec.evidence, rec.values).items():
         path = SLOTS[slot]
         if rec.get(path) != cand.text:
             rec.set(path, cand.text, cand.start, cand.end, round(0.5 * p, 2), overwrite=True)
+    rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
+    ongoing = bool(rec.get("violation_ongoing"))
+    for role, (value, (start, end), p) in choose_period(text, rec.get("letter_date"), _span(rec, "facts"),
+                                                        rules, ongoing).items():
+        if rules[role] != value:
+            rec.set(f"violation_{role}", value, start, end, round(0.5 * p, 2), overwrite=True)
+    if chosen := choose_amount(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
+        amount, p = chosen
+        if rec.get("amount_claimed_yuan") != amount.value:
+            rec.set("amount_claimed_yuan", amount.value, amount.start, amount.end, round(0.5 * p, 2), overwrite=True)
+
+
+def amount_rule(rec: Recorder) -> tuple[float, int, int] | None:
+    """The rules' amount with its span, as the amount ranker reads it."""
+    ev, value = rec.evidence.get("amount_claimed_yuan"), rec.get("amount_claimed_yuan")
+    return (float(value), ev.start, ev.end) if value is not None and ev is not None else None
 
 
 _VALID = {

@@ -1,0 +1,123 @@
+"""When the violation began and ended: a ranker over every dated period of the letter.
+
+The rules read the period from the sentences that state a violation (拖欠, 不发 …), with the work's start
+and end as a fallback; a letter that tells its dates in the story — the hiring in one sentence, the last
+day in another, the arrears in a third with no date — defeats them as often as not. This module lists
+every period the date grammar reads anywhere in the letter (relative years and lunar dates resolved as the
+rules resolve them, see `extractors.complaint.datewords`), and scores each as the start and as the end with
+two logistic models over the words around it, the kind of period (a hiring, a range, an `until`, a day),
+its sentence's words, its place in the letter and whether the rules chose it. A choice fills a date the
+rules left unstated (from a modest score) and replaces theirs only when the model is sure. Built by
+`make models` (`period_start.json.gz`, `period_end.json.gz`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import learned
+from extractors.complaint.dates import _SENTENCE, _from_until, _sentence_periods
+from extractors.complaint.datewords import last_year
+from extractors.complaint.labels import kw
+
+FILL, REPLACE = 0.4, 0.85
+_WORDS = (
+    "拖欠", "欠", "没发", "未发", "不发", "没给", "工资", "工钱", "进", "入职", "上班", "开始", "起", "以来", "至今",
+    "现在", "离开", "辞", "走人", "放假", "停工", "结算", "欠条", "受伤", "合同", "社保", "加班", "押金", "投诉",
+    "仲裁", "调解", "判决", "信访", "出生", "承诺", "答应", "打工", "干", "做", "到", "至", "发了", "只发", "最低",
+    "辞退", "开除", "完工", "结束", "竣工", "春节", "过年",
+)
+Candidate = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str, bool]
+
+
+def candidates(text: str, letter: date | None) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _SENTENCE.finditer(text):
+        year = last_year(text[: m.start()])
+        periods = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
+        found += _from_until(text, periods)
+    return found
+
+
+def _features(text: str, p: Candidate, role: str, all_: list[Candidate], facts: tuple[int, int] | None,
+              rule: date | None, ongoing: bool, letter: date | None) -> dict[str, float]:
+    start, end, on, sa, sb, kind, day = p
+    value = start if role == "start" else end
+    at = sa[0] if role == "start" else sb[0]
+    f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0}
+    if on:
+        f["ongoing"] = 1.0
+    if day:
+        f["day"] = 1.0
+    if end and end != start and kind != "date":
+        f["span"] = 1.0
+    sentence = next((m for m in _SENTENCE.finditer(text, max(0, at - 200)) if m.start() <= at < m.end()), None)
+    if sentence:
+        words = sentence.group()
+        if kw("violation").search(words):
+            f["s_violation"] = 1.0
+        if kw("not_violation").search(words):
+            f["s_not_violation"] = 1.0
+        for w in _WORDS:
+            if w in words:
+                f[f"s={w}"] = 1.0
+    before, after = text[max(0, at - 4) : at], text[sb[1] : sb[1] + 4] if role == "end" else text[sa[1] : sa[1] + 4]
+    for w in ("从", "自", "于", "到", "至", "是", "在", "截至"):
+        if w in before:
+            f[f"b={w}"] = 1.0
+    for w in ("起", "开始", "以来", "至", "到", "底", "初", "进", "入职", "离", "辞", "的工资", "工资", "份"):
+        if w in after:
+            f[f"a={w}"] = 1.0
+    if facts and facts[0] <= at < facts[1]:
+        f["in_facts"] = 1.0
+    elif facts and at < facts[0]:
+        f["before_facts"] = 1.0
+    else:
+        f["after_facts"] = 1.0
+    values = sorted({(q[0] if role == "start" else q[1]) for q in all_ if (q[0] if role == "start" else q[1])})
+    if value is not None and values:
+        rank = values.index(value)
+        f[f"rank={min(rank, 2)}"] = 1.0
+        f[f"rrank={min(len(values) - 1 - rank, 2)}"] = 1.0
+    if letter and value:
+        f[f"yback={min(max(letter.year - value.year, 0), 3)}"] = 1.0
+    f["rule_none" if rule is None else ("rule_same" if rule == value else "rule_other")] = 1.0
+    if ongoing:
+        f["rule_ongoing"] = 1.0
+    return f
+
+
+def rows(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
+         ongoing: bool) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
+    """Per role (start, end): each candidate date with its evidence span and features."""
+    found = candidates(text, letter)
+    out: dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]] = {"start": [], "end": []}
+    for p in found:
+        out["start"].append((p[0], p[3], _features(text, p, "start", found, facts, rules["start"], ongoing, letter)))
+        if p[1] is not None:
+            out["end"].append((p[1], p[4], _features(text, p, "end", found, facts, rules["end"], ongoing, letter)))
+    return out
+
+
+def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
+           ongoing: bool) -> dict[str, tuple[date, tuple[int, int], float]]:
+    models = {role: learned.load(f"period_{role}") for role in ("start", "end")}
+    if not any(models.values()):
+        return {}
+    best: dict[str, tuple[date, tuple[int, int], float]] = {}
+    for role, items in rows(text, letter, facts, rules, ongoing).items():
+        model = models[role]
+        if model is None or (role == "end" and ongoing):
+            continue
+        threshold = FILL if rules[role] is None else REPLACE
+        for value, span, feats in items:
+            p = model.probabilities(feats)[model.classes[-1]]
+            if p >= threshold and (role not in best or p > best[role][2]):
+                best[role] = (value, span, p)
+    if "start" in best or "end" in best:
+        start = best.get("start", (rules["start"],))[0]
+        end = best.get("end", (rules["end"],))[0]
+        if start and end and end < start:  # an end before the start: keep the rules' pair
+            return {}
+    return best
+
