@@ -74,9 +74,8 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
         start, offset = offset, offset + len(para) + 1
         if inside(skip, start):
             continue
-        # Quotes and asides go so that “统一公开日”(每季度…)制度 reads 统一公开日制度.
-        text = re.sub(r"[“”\"‘’]", "", para)
-        text = re.sub(r"[(（][^()（）]{0,30}[)）]", "", text)
+        # Asides go so that “统一公开日”(每季度…)制度 reads “统一公开日”制度: the name as written, quotes kept.
+        text = re.sub(r"[(（][^()（）]{0,30}[)）]", "", para)
         for m in re.finditer(r"(制度|制)(?![度定作造订止约品成图衡发])", text):
             head, tail = lead.sub("", _after_verb(_head_of(text, m.start()), verbs)), m.group(1)
             if tail == "制" and (len(head) < 2 or head[-1] + "制" in table["not_system_zhi"]):
@@ -92,20 +91,33 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
     return out
 
 
+_QUOTES = "“”\"‘’"
+
+
+def _balanced(head: str) -> str:
+    """A name keeps its quotes only when they pair up (a stray one is where the scan began or ended)."""
+    opened = head.count("“") + head.count("‘")
+    closed = head.count("”") + head.count("’")
+    if opened == closed and head.count('"') % 2 == 0:
+        return head
+    return head.strip(_QUOTES) if head.strip(_QUOTES).count("“") == head.strip(_QUOTES).count("”") else re.sub(
+        f"[{_QUOTES}]", "", head)
+
+
 def _head_of(text: str, end: int) -> str:
     """The run before 制/制度 back to a delimiter or a linking word. Latin letters and digits belong to a
     name (AB岗工作制, 12345热线办理制), but a date or a count before it does not (2024年起实行…)."""
     s = end
     while (
         s > 0
-        and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[s - 1])
+        and re.match(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’]", text[s - 1])
         and text[s - 1] not in "的和及与等"
         and end - s < 16
     ):
         s -= 1
     head = text[s:end]
     counted = list(re.finditer(r"\d+(?:[年月日号届期次个项条]|\.\d)", head))
-    return head[counted[-1].end() :] if counted else head
+    return _balanced(head[counted[-1].end() :] if counted else head)
 
 
 def _after_verb(head: str, verbs: re.Pattern[str]) -> str:

@@ -280,7 +280,7 @@ def test_named_systems_keep_latin_letters_and_quoted_names() -> None:
     r = extract_report(
         _doc("某县某局2025年工作总结\n严格执行AB角工作制、“三公”经费公开制度，2024年起实行首问负责制。")
     )
-    assert r.fields.named_systems == ["AB角工作制", "三公经费公开制度", "首问负责制"]
+    assert r.fields.named_systems == ["AB角工作制", "“三公”经费公开制度", "首问负责制"]
 
 
 def test_channels_of_new_media_and_numbers_before_hotline_words() -> None:
