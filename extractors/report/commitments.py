@@ -228,7 +228,7 @@ def _responsible(
         return display_name(own[0], people)
     if own_only:
         return None
-    lead = set(lexicon.table()["lead_duties"])
+    order = lexicon.table()["fallback_duties"]
     for section in reversed(section_path):
         index = next(i for i, x in enumerate(sections) if x is section)
         children = [c for c in sections if c.parent == index and c.level <= 4]
@@ -239,9 +239,9 @@ def _responsible(
             and not any(c.span.start <= p.span.start < c.end for c in children)
         ]
         if inner:
-            chosen = next((p for p in inner if p.duty in lead), inner[0])
+            chosen = min(inner, key=lambda p: order.index(p.duty) if p.duty in order else len(order))
             return display_name(chosen, people)
-    for duty in lexicon.table()["lead_duties"]:
+    for duty in order:
         for p in people:
             if p.duty == duty and not inside(skip, p.span.start):
                 return display_name(p, people)

@@ -83,6 +83,10 @@ def _duty_after(text: str, pos: int) -> str | None:
     )
     if m:
         return m.group("d")
+    # 副校长韩冰具体负责校务公开工作 / 副局长郭海涛分管政务公开工作: the person in charge of the work
+    m = re.match(r"(?:同志)?(?P<d>具体负责|分管)(?![^，。；,;]{0,6}(?:领导|同志))", text[pos : pos + 8])
+    if m:
+        return m.group("d")
     before = text[max(0, pos - 40) : pos]
     tail = text[pos : pos + 80]
     if re.search(r"成员(?:由|有|为|：|:)[^。；]*$", before) and re.match(r"[^。；]*组成", tail):
