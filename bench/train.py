@@ -206,6 +206,25 @@ def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str
     return rows, labels
 
 
+def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """Every stated age of every golden letter: is it the complainant's golden age."""
+    from extractors.complaint import age_rule, record_fields
+    from extractors.complaint.gender import written_for_relative
+    from extractors.learned.age import candidates
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        want = (case.golden.get("fields", {}).get("complainant") or {}).get("age")
+        rec, text = record_fields(_read(case), models=True)
+        relative = written_for_relative(rec, text)
+        for age, _where, feats in candidates(text, rec.get("complainant.name"), relative, age_rule(rec)):
+            rows.append(feats)
+            labels.append("yes" if want is not None and int(want) == age else "no")
+    return rows, labels
+
+
 def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     """Every dated period of every golden letter, as the start (or end) of the violation: is it the golden's."""
 
@@ -338,7 +357,7 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request", "amount") or name.startswith(("slot_", "period_")):
+    if name in ("spans", "request", "amount", "age") or name.startswith(("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -346,15 +365,15 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent")
-OBJECTIVES = {"doctype": "doc_type accuracy", "request": "complaint field accuracy",
-              "amount": "complaint field accuracy", "period_start": "complaint field accuracy",
-              "period_end": "complaint field accuracy", **{name: "complaint field accuracy" for name in SLOT_MODELS}}
+_FIELD_MODELS = ("request", "amount", "age", "period_start", "period_end", *SLOT_MODELS)
+OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS}}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
     "request": (request_rows, 0.5),
     **{name: (_slot_spec(name.removeprefix("slot_")), 0.3) for name in SLOT_MODELS},
     "amount": (amount_rows, 0.3),
+    "age": (age_rows, 0.3),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
 }

@@ -104,7 +104,10 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
 
 def _rank_slots(rec: Recorder, text: str) -> None:
     """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
-    violation period (extractors/learned/period.py) and the amount claimed (extractors/learned/amount.py)."""
+    violation period (extractors/learned/period.py), the complainant's age (extractors/learned/age.py) and the
+    amount claimed (extractors/learned/amount.py)."""
+    from extractors.complaint.gender import written_for_relative
+    from extractors.learned.age import choose as choose_age
     from extractors.learned.amount import choose as choose_amount
     from extractors.learned.period import choose as choose_period
     from extractors.learned.slots import SLOTS, rank
@@ -119,10 +122,20 @@ def _rank_slots(rec: Recorder, text: str) -> None:
                                                         rules, ongoing).items():
         if rules[role] != value:
             rec.set(f"violation_{role}", value, start, end, round(0.5 * p, 2), overwrite=True)
+    if age := choose_age(text, rec.get("complainant.name"), written_for_relative(rec, text), age_rule(rec)):
+        value, (start, end), p = age
+        if rec.get("complainant.age") != value:
+            rec.set("complainant.age", value, start, end, round(0.5 * p, 2), overwrite=True)
     if chosen := choose_amount(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
         amount, p = chosen
         if rec.get("amount_claimed_yuan") != amount.value:
             rec.set("amount_claimed_yuan", amount.value, amount.start, amount.end, round(0.5 * p, 2), overwrite=True)
+
+
+def age_rule(rec: Recorder) -> tuple[int, int, int] | None:
+    """The rules' age with its span, as the age ranker reads it."""
+    ev, value = rec.evidence.get("complainant.age"), rec.get("complainant.age")
+    return (int(value), ev.start, ev.end) if value is not None and ev is not None else None
 
 
 def amount_rule(rec: Recorder) -> tuple[float, int, int] | None:
