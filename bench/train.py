@@ -225,6 +225,23 @@ def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     return rows, labels
 
 
+def gender_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """One row per golden letter: the words about the complainant, and the golden gender (or none)."""
+    from extractors.complaint import record_fields
+    from extractors.complaint.gender import written_for_relative
+    from extractors.learned.gender import features
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        want = (case.golden.get("fields", {}).get("complainant") or {}).get("gender")
+        rec, text = record_fields(_read(case), models=True)
+        rows.append(features(text, rec.get("complainant.name"), written_for_relative(rec, text)))
+        labels.append(want if want in ("男", "女") else "none")
+    return rows, labels
+
+
 def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     """Every dated period of every golden letter, as the start (or end) of the violation: is it the golden's."""
 
@@ -357,7 +374,7 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request", "amount", "age") or name.startswith(("slot_", "period_")):
+    if name in ("spans", "request", "amount", "age", "gender") or name.startswith(("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -365,7 +382,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent")
-_FIELD_MODELS = ("request", "amount", "age", "period_start", "period_end", *SLOT_MODELS)
+_FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS}}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
@@ -374,6 +391,7 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     **{name: (_slot_spec(name.removeprefix("slot_")), 0.3) for name in SLOT_MODELS},
     "amount": (amount_rows, 0.3),
     "age": (age_rows, 0.3),
+    "gender": (gender_rows, 0.5),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
 }

@@ -104,11 +104,12 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
 
 def _rank_slots(rec: Recorder, text: str) -> None:
     """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
-    violation period (extractors/learned/period.py), the complainant's age (extractors/learned/age.py) and the
-    amount claimed (extractors/learned/amount.py)."""
+    violation period (extractors/learned/period.py), the complainant's age and gender
+    (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py)."""
     from extractors.complaint.gender import written_for_relative
     from extractors.learned.age import choose as choose_age
     from extractors.learned.amount import choose as choose_amount
+    from extractors.learned.gender import choose as choose_gender
     from extractors.learned.period import choose as choose_period
     from extractors.learned.slots import SLOTS, rank
 
@@ -126,6 +127,11 @@ def _rank_slots(rec: Recorder, text: str) -> None:
         value, (start, end), p = age
         if rec.get("complainant.age") != value:
             rec.set("complainant.age", value, start, end, round(0.5 * p, 2), overwrite=True)
+    if not rec.has("complainant.gender") and (
+        gender := choose_gender(text, rec.get("complainant.name"), written_for_relative(rec, text))
+    ):
+        value, (start, end), p = gender
+        rec.set("complainant.gender", value, start, end, round(0.5 * p, 2))
     if chosen := choose_amount(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
         amount, p = chosen
         if rec.get("amount_claimed_yuan") != amount.value:
