@@ -22,11 +22,11 @@ import re
 
 from extractors.complaint.body import extract_body, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
-from extractors.complaint.collective import extract_collective
+from extractors.complaint.collective import agent_phones, extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
-from extractors.complaint.gender import fill_gender
+from extractors.complaint.gender import fill_gender, written_for_relative
 from extractors.complaint.labels import find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
@@ -96,6 +96,7 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     fill_from_roster(rec, text)
     derive_age(rec, text)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
+    agent_phones(rec, text, written_for_relative(rec, text))
     if models:
         _fill_from_model(rec, text)
         _requests_from_model(rec, text)
@@ -106,7 +107,6 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
     violation period (extractors/learned/period.py), the complainant's age and gender
     (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py)."""
-    from extractors.complaint.gender import written_for_relative
     from extractors.learned.age import choose as choose_age
     from extractors.learned.amount import choose as choose_amount
     from extractors.learned.gender import choose as choose_gender

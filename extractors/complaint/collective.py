@@ -87,6 +87,8 @@ def _agents(rec: Recorder, text: str) -> None:
         for cm in re.finditer(r"[^；;。]+", chunk_text):
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", cm.group()).strip())
             name = next((p for p in parts[:1] if is_person_name(p)), None)
+            if name is None and parts and "、" not in parts[0]:  # 法律援助志愿者陈红梅 (one person described)
+                name = _person_in(parts[0])
             if not name:
                 continue
             phones = nm.find_phones(cm.group())
@@ -106,8 +108,17 @@ def _agents(rec: Recorder, text: str) -> None:
 # the persons a sentence entrusts, each with the phone in brackets after the name.
 _ENTRUST = re.compile(r"委托[^。！？\n]{2,240}")
 _NAMED_PHONE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,6})[（(]\s*(?:电话|手机|联系电话|手机号)?[:：]?\s*(?P<phone>1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*[）)]"
+    r"(?P<name>[\u4e00-\u9fff]{2,12})[（(]\s*(?:电话|手机|联系电话|手机号)?[:：]?\s*(?P<phone>1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*[）)]"
 )
+
+
+_TITLE = re.compile(r"(?:律师|同志|先生|女士|老师|师傅)$")
+
+
+def _person_in(word: str) -> str | None:
+    """The person at the end of a description: 雷州市法律援助处冯启明律师 -> 冯启明, 法律援助志愿者陈红梅 -> 陈红梅."""
+    word = _TITLE.sub("", word)
+    return next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
 
 
 def _entrusted(rec: Recorder, text: str) -> None:
@@ -115,13 +126,42 @@ def _entrusted(rec: Recorder, text: str) -> None:
     for sm in _ENTRUST.finditer(text):
         found = []
         for m in _NAMED_PHONE.finditer(text, sm.start(), sm.end()):
-            word = m.group("name")
-            name = next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
+            name = _person_in(m.group("name"))
             if name and all(a["name"] != name for a in found):
                 found.append({"name": name, "phone": nm.normalize_phone(m.group("phone")) or m.group("phone")})
         if found:
             rec.set("agents", found, sm.start(), sm.end(), INLINE)
             return
+
+
+_OWN_PHONE = re.compile(
+    r"(?:我的|本人|代写人的?|代笔人的?|联系人的?)(?:联系)?(?:电话|手机号?码?|号码)[^，。；\n\d]{0,4}$"
+)
+
+
+def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
+    """An agent whose line gave no phone: the phone beside their name elsewhere (代写人邱志伟，电话…), or, when
+    the agent writes the letter for a relative, the phone the writer gives as their own (我的电话…)."""
+    agents = rec.get("agents") or []
+    if not agents or all(a.get("phone") for a in agents):
+        return
+    phones = nm.find_phones(text)
+    changed = False
+    for agent in agents:
+        if agent.get("phone"):
+            continue
+        for value, s, e in phones:
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            own = writer_is_agent and len(agents) == 1 and _OWN_PHONE.search(text[max(line_start, s - 12) : s])
+            if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own:
+                agent["phone"] = value
+                changed = True
+                break
+    if changed:
+        ev = rec.evidence["agents"]
+        rec.set("agents", agents, ev.start, ev.end, ev.confidence, overwrite=True)
 
 
 def extract_collective(rec: Recorder, text: str) -> None:
