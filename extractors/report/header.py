@@ -53,16 +53,38 @@ def find_agency(
             start = p.start + len(p.text) - len(p.text.lstrip())
             return p.text.strip(), evidence(doc, start, start + len(p.text.strip()), 0.9)
     signed = _signature(doc, paras)
+    if title_start is not None and (under := _under_title(doc, paras, title_start)):
+        return under
     if title:
         m = re.match(
             rf"({_org_pattern().pattern[1:]})(?=\d{{4}}年|关于|[一二三四]季度|上半年|下半年|年度)", title[0]
         )
         if m:
-            # the signature names the same body in full (云岭镇 -> 云岭镇人民政府)
-            if signed and signed[0].startswith(m.group(1)):
+            # the signature names the same body in full (云岭镇 -> 云岭镇人民政府, 兴国镇 -> 秦安县兴国镇人民政府)
+            if signed and m.group(1) in signed[0]:
                 return signed
             return m.group(1), evidence(doc, title[1], title[1] + m.end(1), 0.85)
     return signed
+
+
+_SPEAKER_ROLE = re.compile(
+    r"^(?:党组|党委|党工委|副|主任|局长|书记|镇长|乡长|校长|院长|大队长|队长|主席|站长|所长|科长|委员)"
+)
+
+
+def _under_title(doc: ParsedDocument, paras: list[Paragraph], title_start: int) -> tuple[str, FieldEvidence] | None:
+    """The body named on the line under the title: 于都县银坑镇人民政府 (then the date), or a speaker's line
+    汝南县人力资源和社会保障局党组成员、副局长 邵红军 (a 述职报告): the body before the speaker's post."""
+    after = [p for p in paras[:HEAD_LINES + 2] if p.start > title_start and p.text.strip()][:2]
+    for p in after:
+        text = p.text.strip()
+        start = p.start + len(p.text) - len(p.text.lstrip())
+        if _is_org_line(text) and not lexicon.regex("compilation_header").match(text):
+            return text, evidence(doc, start, start + len(text), 0.85)
+        m = _org_pattern().match(text)
+        if m and len(text) <= 40 and _SPEAKER_ROLE.match(text[m.end() :]):
+            return m.group(0), evidence(doc, start, start + m.end(), 0.8)
+    return None
 
 
 def _signature(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, FieldEvidence] | None:
