@@ -171,7 +171,8 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
 
 
 def _requests_from_model(rec: Recorder, text: str) -> None:
-    """Requests told in prose (extractors/learned/requests.py), when the rules found none."""
+    """Requests told in prose (extractors/learned/requests.py), when the rules found none; the facts then end
+    where the first request begins."""
     from extractors.learned.requests import find_requests
 
     if rec.has("requests"):
@@ -180,6 +181,22 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
     items = [(s, e) for (s, e), _p in found if e - s >= 4]
     if items:
         record_requests(rec, text, items, round(0.5 * min(p for _span, p in found), 2))
+        _facts_before(rec, text, items[0][0])
+
+
+def _facts_before(rec: Recorder, text: str, ask: int) -> None:
+    """Facts that run into the requests (我的要求是：请帮我要回… / 就是想请领导：帮我…) stop before them: before
+    the sentence the first request stands in, and before a lead-in ending with a colon."""
+    ev = rec.evidence.get("facts")
+    if ev is None or not ev.start < ask < ev.end:
+        return
+    cut = max(text.rfind(ch, ev.start, ask) for ch in "。！？!?\n") + 1 or ev.start
+    lead = text[ev.start : cut].rstrip()
+    if lead.endswith(("：", ":")):
+        cut = max(text.rfind(ch, ev.start, ev.start + len(lead) - 1) for ch in "。！？!?\n") + 1 or ev.start
+    facts = text[ev.start : cut].strip()
+    if len(facts) >= 20 and kw("violation").search(facts):
+        rec.set("facts", facts, ev.start, ev.start + len(text[ev.start : cut].rstrip()), ev.confidence, overwrite=True)
 
 
 # 职业装配工 / 砌墙的泥工 / 在客栈做保洁: the trade is the last words, after a label or a verb

@@ -272,7 +272,10 @@ def _only_whereabouts(text: str, s: int, e: int, any_length: bool = False) -> bo
 
 
 def _from_prose(rec: Recorder, text: str) -> None:
-    facts, asks = [], []
+    """Facts and requests of a letter told in prose. The facts run from the first fact to the first ask
+    (what follows the asks — 我们没有申请仲裁, 委托某某代理, a closing plea — is not the facts), unless the
+    letter asks first and tells its story after."""
+    facts, asks, after = [], [], []
     for s, e in body_paragraphs(text):
         if kw("written_for").search(text, s, e) and not DATE_IN.search(text, s, e):
             continue  # the writer says who they write for (我叫某某，是他的儿子…委托我写): not the facts
@@ -281,10 +284,12 @@ def _from_prose(rec: Recorder, text: str) -> None:
         if s > 0 and text[s - 1] != "\n":  # the rest of a paragraph that began with the writer's description
             s = _past_preamble(text, s, e)
         first, found = _asks_in(text, s, e)
-        asks += found
         # what a plea paragraph says before asking is the facts only when it states a violation
         if first > s and (not found or kw("violation").search(text, s, first)):
-            facts.append(_trimmed(text, s, first) if found else (s, e))
+            (after if asks else facts).append(_trimmed(text, s, first) if found else (s, e))
+        asks += found
+    if not any(kw("violation").search(text, s, e) for s, e in facts):
+        facts += after  # the asks came first: the story after them is the facts
     if not rec.has("facts") and facts:
         rec.set("facts", "\n".join(text[s:e].strip() for s, e in facts), facts[0][0], facts[-1][1], PROSE)
     if not rec.has("requests") and (listed := _listed_asks(text)):
