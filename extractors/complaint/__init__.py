@@ -218,7 +218,7 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 
 # 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
-_ORG_VERB = re.compile(r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于)")
+_ORG_VERB = re.compile(r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係)")
 
 
 def _tidy_orgs(rec: Recorder) -> None:
@@ -238,6 +238,15 @@ def _tidy_orgs(rec: Recorder) -> None:
         if cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
+    place = rec.get("respondent.workplace")
+    if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
+        ev = rec.evidence["respondent.workplace"]
+        rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,
+                overwrite=True)
+
+
+# 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place
+_PLACE_VERB = re.compile(r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于|到)")
 
 
 def _build(rec: Recorder) -> ComplaintFields:
