@@ -218,7 +218,9 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 
 # 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
-_ORG_VERB = re.compile(r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係)")
+_ORG_VERB = re.compile(
+    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係)"
+)
 
 
 def _tidy_orgs(rec: Recorder) -> None:

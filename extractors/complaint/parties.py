@@ -34,6 +34,11 @@ _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单�
 _ADDRESS = re.compile(
     r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
 )
+# a clause that is only the village the writer comes from: 郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
+# (a village is where they live; 榕江县忠诚镇人 only says where they are from)
+_NATIVE = re.compile(
+    r"(?:是|系)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区)(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
+)
 _BIRTH = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})(?:\s*[月.\-/]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
 )
@@ -128,6 +133,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
     elif m := _ADDRESS.match(clause):
         rec.set("complainant.address", m.group("v"), s + m.start("v"), e, conf)
+    elif m := _NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
+        rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
         rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)
     elif m := _BORN_LOOSE.match(clause):
