@@ -39,6 +39,11 @@ _ADDRESS = re.compile(
 _NATIVE = re.compile(
     r"(?:是|系)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区)(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
 )
+# 被投诉人：某学校，地址某县某路… / 烧烤店：某店，在某县城关镇某路口西50米: the respondent's address clause
+_R_ADDRESS = re.compile(
+    r"^(?:办公地址|注册地址|单位地址|地址|位于|设在|坐落在|在)(?:在|是|为)?[:：]?\s*"
+    r"(?P<v>[\u4e00-\u9fff\d（）()\-]{4,}?(?:路|街|道|巷|号|村|镇|乡|区|县|市|段|口|米|楼|层|室|大厦|广场|园))$"
+)
 _BIRTH = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})(?:\s*[月.\-/]\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?"
 )
@@ -270,7 +275,7 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                 _set_labelled(rec, seg, text, path)
             elif names_respondent and ctx == "respondent":
                 # 被投诉人：沈某，男，住浙江省…: the respondent's own address clause
-                if m := _ADDRESS.match(seg.value(text)):
+                if m := (_ADDRESS.match(seg.value(text)) or _R_ADDRESS.match(seg.value(text))):
                     rec.set("respondent.address", m.group("v"), seg.start + m.start("v"), seg.end, INLINE)
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
