@@ -69,7 +69,8 @@ def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for start, end in sentence_spans(text, semicolons=False):
         sentence = text[start:end]
-        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts):
+        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts,
+                      _total_then_parts):
             found += [Finding(start, end, sentence, msg) for msg in check(sentence, params)]
     for start, end, para in _paragraphs(text):
         found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
@@ -220,6 +221,36 @@ def _total_word(sentence: str, params: dict) -> list[str]:
     return msgs
 
 
+_THEN_PARTS = re.compile(
+    r"(?P<m>\d+(?:\.\d+)?)(?P<unit>[条件个项次篇期场人名家户]|万元|元)[，,]?\s*其中[，,:：]?(?P<list>[^。；;]+)"
+)
+_CLASS_PART = re.compile(
+    r"^(?P<label>[^\d，,、]{1,12}?)(?P<n>\d+(?:\.\d+)?)(?P<unit>[条件个项次篇期场人名家户]|万元|元)$"
+)
+
+
+def _total_then_parts(sentence: str, params: dict) -> list[str]:
+    """共公开信息352条，其中就业创业类128条、社会保障类116条…: parts that exceed the total, or a breakdown into
+    four or more classes (every part a …类) that does not reach it. A shorter breakdown, or one of other
+    kinds, may be partial (其中 = among them), so falling short is no mismatch then."""
+    msgs = []
+    for m in _THEN_PARTS.finditer(sentence):
+        unit, total = m.group("unit"), float(m.group("m"))
+        parts = []
+        for item in re.split(r"[、，,]", m.group("list")):
+            part = _CLASS_PART.match(item.strip())
+            if part is None or part.group("unit") != unit:
+                break
+            parts.append(part)
+        if len(parts) < 2:
+            continue
+        value = sum(float(p.group("n")) for p in parts)
+        by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
+        if (value > total or by_class) and not _close(value, total, params["tolerance"], len(parts)):
+            msgs.append(f"“其中”所列分项之和为{_fmt(value)}{unit}，与总数{m.group('m')}{unit}不符")
+    return msgs
+
+
 def _named_parts(sentence: str, params: dict) -> list[str]:
     """Rule 6: the parts' names joined end the total's name (来信来电 -> 来信 + 来电), so none is missing."""
     msgs = []
@@ -281,6 +312,13 @@ def _check_total_row(
     if any("小计" in "".join(r) for r in rows):
         return []  # subtotal rows would be counted twice
     rows = [r for r in rows if len(r) == len(total)]
+    # 本年新收申请数量 / 上年结转 (the annual report's application table): what came in, which the outcome
+    # rows below account for, not a part of their 总计; nor is a row that only restates the total row
+    rows = [
+        r for r in rows
+        if not _INTAKE_ROW.search(r[0])
+        and [to_float(c) for c in r[1:]] != [to_float(c) for c in total[1:]]
+    ]
     found = []
     for j in range(1, len(total)):
         values = [to_float(r[j]) for r in rows]
@@ -295,6 +333,9 @@ def _check_total_row(
                 )
             )
     return found
+
+
+_INTAKE_ROW = re.compile(r"本年新收|上年结转|新收.{0,6}申请")
 
 
 def to_float(cell: str) -> float | None:

@@ -297,6 +297,16 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
         ("受理投诉举报300件，其中食品类120件、药品类60件、其他类100件。", True),
         ("受理投诉举报300件，其中食品类120件、药品类60件、其他类120件。", False),
         ("受理投诉举报300件，其中食品类120件、药品类60件。", False),  # no catch-all: may be partial
+        # parts beyond the total never add up; a breakdown into four or more classes is the whole
+        ("共办理投诉50件，其中欠薪42件、社保18件。", True),
+        ("主动公开信息352条，其中就业类128条、社保类116条、劳动关系类57条、人才类41条。", True),
+        ("主动公开信息342条，其中就业类128条、社保类116条、劳动关系类57条、人才类41条。", False),
+        ("主动公开信息352条，其中就业类128条、社保类116条、人才类41条。", False),  # three: may be partial
+        # the annual report's application table: 本年新收 is what came in, not a part of the results' 总计
+        ("项目\t自然人\t法人\t总计\n本年新收申请数量\t6\t1\t7\n予以公开\t3\t1\t4\n"
+         "部分公开\t1\t0\t1\n本机关不掌握相关政府信息\t2\t0\t2\n总计\t6\t1\t7", False),
+        ("项目\t自然人\t法人\t总计\n本年新收申请数量\t6\t1\t7\n予以公开\t3\t1\t4\n"
+         "部分公开\t1\t0\t1\n总计\t6\t1\t7", True),
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
