@@ -80,7 +80,36 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _namesakes(text, agency, params)
     findings += _foreign_bases(text, agency, params)
     findings += _speaks_as_a_higher_level(text, own_type, params)
+    findings += _foreign_channels_and_purposes(text, agency, params)
     return _merge_by_sentence(findings)
+
+
+# (g) 在长兴县人民政府门户网站公开… in a 德清县 body's report: its channel is another place's; (h) 为辰溪县教育事业
+# 发展… in a 溆浦县 body's report: the work it promises is for another place.
+_CHANNEL_AT = re.compile(
+    r"(?:在|通过|依托|利用|于)(?P<chunk>[\u4e00-\u9fff]{2,12}?)(?:人民政府)?(?:门户网站|政府网站?|政务网|官网|政务公开栏|政务服务中心)"
+)
+_FOR_PLACE = re.compile(
+    r"为(?P<chunk>[\u4e00-\u9fff]{2,22}?(?:事业|高质量发展|经济社会发展|群众|人民群众|百姓))"
+)
+
+
+def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) -> list[Finding]:
+    own = parse_place(agency, written_only=False) if agency else (None, None)
+    if not (own[0] or own[1]):
+        return []
+    found = []
+    for pattern, what in ((_CHANNEL_AT, "以“{place}”的网站、公开栏作为本单位的公开渠道"),
+                          (_FOR_PLACE, "承诺为“{place}”做的工作，不是本单位所在地")):
+        for m in pattern.finditer(text):
+            place = _leading_place(m.group("chunk")[:12], params["place_suffix"])
+            if not place:
+                continue
+            named = parse_place(place)
+            if (named[0] or named[1]) and _is_foreign_place(named, own, "", place, None, params):
+                s, e = sentence_at(text, m.start())
+                found.append(Finding(s, e, text[s:e], what.format(place=place)))
+    return found
 
 
 def _speaks_as_a_higher_level(text: str, own_type: str | None, params: dict) -> list[Finding]:

@@ -204,6 +204,23 @@ def test_place_as_subject(rules: RuleSet, agency: str, paragraph: str, raised: b
 
 
 @pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        ("全年在长兴县人民政府门户网站公开信息120条。", True),  # another county's portal as the channel
+        ("全年在德清县人民政府门户网站公开信息120条。", False),
+        ("全年在湖州市人民政府门户网站公开信息120条。", False),  # the parent city's portal
+        ("下一步，我局将继续努力，为长兴县市场监管事业高质量发展作出新贡献。", True),
+        ("下一步，我局将继续努力，为德清县市场监管事业高质量发展作出新贡献。", False),
+        ("赴长兴县学习考察政务公开工作。", False),  # naming another county is not speaking as it
+    ],
+)
+def test_another_places_channel_or_purpose(rules: RuleSet, sentence: str, raised: bool) -> None:
+    fields = ReportFields(agency="德清县市场监督管理局")
+    flags = of(run(rules, f"德清县市场监督管理局工作总结\n{sentence}", fields), "report.foreign_reference")
+    assert bool(flags) is raised
+
+
+@pytest.mark.parametrize(
     ("agency", "sentence", "raised"),
     [
         ("某县交通运输局", "本中心严格执行首问负责制。", True),
