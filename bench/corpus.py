@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REPO_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 WRITERS = Path("/work/corpus")  # where the independent writers put their sets (absent elsewhere: fine)
 CACHE = ROOT / ".cache" / "corpus"
-TRAIN_SETS = ("train_letters_a", "train_reports_a", "train_letters_c", "train_reports_c", "train_letters_d")
+TRAIN_SETS = (
+    "train_letters_a", "train_reports_a", "train_letters_c", "train_reports_c", "train_letters_d", "train_mixed_f",
+)
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
