@@ -37,6 +37,12 @@ def document_features(
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for gram in _bigrams("".join(lines[:TITLE_LINES])):
         features[f"t:{gram}"] = 1.0
+    for line in lines[:TITLE_LINES]:
+        # how a heading ends names its genre: …的通知, …公告, …工作总结, …感谢信, …会议纪要, …投诉书
+        heading = re.sub(r"[\s（）()〔〕\[\]0-9]+$", "", line)
+        if 4 <= len(heading) <= 50 and heading[-1] not in "。；;：:，,！!？?" and _CJK.match(heading[-1]):
+            features[f"tend:{heading[-2:]}"] = 1.0
+            features[f"tend3:{heading[-3:]}"] = 1.0
     for word in words if words is not None else set(tokenize.cut(text[:DOC_CHARS], hmm=False)):
         if len(word) > 1 and _CJK.match(word):
             features[f"w:{word}"] = 0.5
