@@ -135,7 +135,7 @@ def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[st
     """Every sentence of every golden complaint letter: character features and BIO labels of the golden
     values (their first occurrence in the text, as written)."""
     from extractors.complaint import extract_complaint
-    from extractors.learned.spans import LABELS, char_features, rule_label_track, sentences
+    from extractors.learned.spans import LABELS, char_features, rule_label_track, sentences, words_of
 
     found = []
     for case in case_list:
@@ -161,8 +161,9 @@ def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[st
             for k in range(at + 1, at + len(value)):
                 gold[k] = f"I-{label}"
         track = rule_label_track(len(text), fields.evidence)
+        words = words_of(text)
         for s, e in sentences(text):
-            found.append((char_features(text, s, e, track), gold[s:e]))
+            found.append((char_features(text, s, e, track, words), gold[s:e]))
     return found
 
 

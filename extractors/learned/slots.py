@@ -214,14 +214,19 @@ def _rules(evidence: dict, values: dict) -> dict[str, tuple[int, int, str] | Non
     return out
 
 
-def slot_rows(text: str, evidence: dict, values: dict) -> dict[str, list[tuple[Candidate, dict[str, float]]]]:
-    """Per slot, every candidate with its features (the rules' current values as features)."""
+def slot_rows(
+    text: str, evidence: dict, values: dict, slots: tuple[str, ...] | None = None
+) -> dict[str, list[tuple[Candidate, dict[str, float]]]]:
+    """Per slot (all, or those asked for), every candidate with its features (the rules' current values as
+    features)."""
     doc = _Doc.of(text)
     rules = _rules(evidence, values)
     plain = {slot: (r[2] if r else "") for slot, r in rules.items()}
-    by_kind = {kind: candidates(text, kind, doc.toks) for kind in set(KIND.values())}
+    wanted = [slot for slot in KIND if slots is None or slot in slots]
+    by_kind = {kind: candidates(text, kind, doc.toks) for kind in {KIND[slot] for slot in wanted}}
     out: dict[str, list[tuple[Candidate, dict[str, float]]]] = {}
-    for slot, kind in KIND.items():
+    for slot in wanted:
+        kind = KIND[slot]
         cands = list(by_kind[kind])
         rule = rules[slot]
         if rule is not None and rule[1] <= len(text) and not any(c.start == rule[0] and c.end == rule[1]
@@ -242,7 +247,8 @@ def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, 
     if not any(models.values()):
         return {}
     best: dict[str, tuple[Candidate, float]] = {}
-    for slot, rows in slot_rows(text, evidence, values).items():
+    installed = tuple(slot for slot, model in models.items() if model is not None)
+    for slot, rows in slot_rows(text, evidence, values, installed).items():
         model = models[slot]
         if model is None:
             continue

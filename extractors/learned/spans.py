@@ -12,6 +12,7 @@ explanation of every value they found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +32,7 @@ LABELS = {
 }
 MIN_CONFIDENCE = 0.5  # the span's mean marginal probability
 MAX_CHARS = 4000  # a letter's first characters: where the parties are described
+HEAD_CHARS = 5000  # what is segmented once (extractors/learned/slots.py reads the same head)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -48,20 +50,28 @@ def _kind(ch: str) -> str:
     return "P"
 
 
-def char_features(text: str, start: int, end: int, rule_labels: list[str | None]) -> list[list[str]]:
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """The letter's words once (the slot rankers segment the same head of the text: one segmentation)."""
+    return tokenize.tokenize_with_offsets(text[:HEAD_CHARS])
+
+
+def char_features(
+    text: str, start: int, end: int, rule_labels: list[str | None], words_at: list[tuple[str, int, int]]
+) -> list[list[str]]:
     """Features of each character of text[start:end]; `rule_labels` gives, per character of the whole text,
-    the label of the rule span covering it (or None)."""
+    the label of the rule span covering it (or None); `words_at` the text's words with their offsets."""
     part = text[start:end]
     words: list[str] = [""] * len(part)
     position: list[str] = ["S"] * len(part)
-    at = 0
-    for word in tokenize.cut(part, hmm=False):
+    for word, ws, _we in words_at[bisect_left(words_at, (start,), key=lambda w: (w[2],)) :]:
+        if ws >= end:
+            break
         n = len(word)
         for k in range(n):
-            if at + k < len(part):
-                words[at + k] = word if n <= 4 else ""
-                position[at + k] = "S" if n == 1 else ("B" if k == 0 else ("E" if k == n - 1 else "M"))
-        at += n
+            at = ws + k - start
+            if 0 <= at < len(part):
+                words[at] = word if n <= 4 else ""
+                position[at] = "S" if n == 1 else ("B" if k == 0 else ("E" if k == n - 1 else "M"))
     out = []
     padded = "^^" + part + "$$"
     for i in range(len(part)):
@@ -113,9 +123,10 @@ def find_spans(text: str, evidence: dict, wanted: set[str]) -> dict[str, tuple[i
         return {}
     labels = {lab for lab, path in LABELS.items() if path in wanted}
     track = rule_label_track(len(text), evidence)
+    words = words_of(text)
     best: dict[str, tuple[int, int, float]] = {}
     for s, e in sentences(text):
-        feats = char_features(text, s, e, track)
+        feats = char_features(text, s, e, track, words)
         tags = tagger.tag(feats)
         i = 0
         while i < len(tags):
