@@ -382,7 +382,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
         1e-9, (f["commitment_recall"] or 0) + (f["commitment_precision"] or 0))
 
 
-SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent")
+SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
 _FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS}}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
