@@ -18,7 +18,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -170,20 +170,27 @@ def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[st
 _SLOT_ROWS: dict[str, tuple[list[dict[str, float]], list[str]]] = {}
 
 
+def _letters(case_list: list[Case]) -> Iterator[tuple[dict[str, Any], Any, str]]:
+    """Each golden letter's fields, and what the rules (with the span and request models) recorded of it,
+    with the text they read: what every ranker's rows are built from."""
+    from extractors.complaint import record_fields
+
+    for case in case_list:
+        if case.golden.get("doc_type") == "complaint":
+            rec, text = record_fields(_read(case), models=True)
+            yield case.golden.get("fields", {}), rec, text
+
+
 def slot_rows(case_list: list[Case]) -> dict[str, tuple[list[dict[str, float]], list[str]]]:
     """Every candidate span of every golden complaint letter, per slot: its features and whether it is the
     golden value (compared as the scorer compares)."""
-    from extractors.complaint import record_fields
     from extractors.learned.slots import SLOTS
     from extractors.learned.slots import slot_rows as rows_of
 
     out: dict[str, tuple[list[dict[str, float]], list[str]]] = {slot: ([], []) for slot in SLOTS}
-    for case in case_list:
-        if case.golden.get("doc_type") != "complaint":
-            continue
-        rec, text = record_fields(_read(case), models=True)
+    for fields, rec, text in _letters(case_list):
         for slot, rows in rows_of(text, rec.evidence, rec.values).items():
-            want = _get(case.golden.get("fields", {}), SLOTS[slot])
+            want = _get(fields, SLOTS[slot])
             for cand, feats in rows:
                 out[slot][0].append(feats)
                 out[slot][1].append("yes" if isinstance(want, str) and _norm(cand.text) == _norm(want) else "no")
@@ -192,15 +199,12 @@ def slot_rows(case_list: list[Case]) -> dict[str, tuple[list[dict[str, float]], 
 
 def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     """Every amount (and sum of claimed amounts) of every golden letter: is it the golden amount claimed."""
-    from extractors.complaint import _span, amount_rule, record_fields
+    from extractors.complaint import _span, amount_rule
     from extractors.learned.amount import candidates
 
     rows, labels = [], []
-    for case in case_list:
-        if case.golden.get("doc_type") != "complaint":
-            continue
-        want = case.golden.get("fields", {}).get("amount_claimed_yuan")
-        rec, text = record_fields(_read(case), models=True)
+    for fields, rec, text in _letters(case_list):
+        want = fields.get("amount_claimed_yuan")
         for cand, feats in candidates(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
             rows.append(feats)
             labels.append("yes" if want is not None and abs(float(want) - cand.value) <= 0.5 else "no")
@@ -209,16 +213,13 @@ def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str
 
 def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     """Every stated age of every golden letter: is it the complainant's golden age."""
-    from extractors.complaint import age_rule, record_fields
+    from extractors.complaint import age_rule
     from extractors.complaint.gender import written_for_relative
     from extractors.learned.age import candidates
 
     rows, labels = [], []
-    for case in case_list:
-        if case.golden.get("doc_type") != "complaint":
-            continue
-        want = (case.golden.get("fields", {}).get("complainant") or {}).get("age")
-        rec, text = record_fields(_read(case), models=True)
+    for fields, rec, text in _letters(case_list):
+        want = (fields.get("complainant") or {}).get("age")
         relative = written_for_relative(rec, text)
         for age, _where, feats in candidates(text, rec.get("complainant.name"), relative, age_rule(rec)):
             rows.append(feats)
@@ -228,16 +229,12 @@ def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
 
 def gender_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     """One row per golden letter: the words about the complainant, and the golden gender (or none)."""
-    from extractors.complaint import record_fields
     from extractors.complaint.gender import written_for_relative
     from extractors.learned.gender import features
 
     rows, labels = [], []
-    for case in case_list:
-        if case.golden.get("doc_type") != "complaint":
-            continue
-        want = (case.golden.get("fields", {}).get("complainant") or {}).get("gender")
-        rec, text = record_fields(_read(case), models=True)
+    for fields, rec, text in _letters(case_list):
+        want = (fields.get("complainant") or {}).get("gender")
         rows.append(features(text, rec.get("complainant.name"), written_for_relative(rec, text)))
         labels.append(want if want in ("男", "女") else "none")
     return rows, labels
@@ -249,15 +246,12 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
         from datetime import date
 
-        from extractors.complaint import _span, record_fields
+        from extractors.complaint import _span
         from extractors.learned.period import rows as rows_of
 
         rows, labels = [], []
-        for case in case_list:
-            if case.golden.get("doc_type") != "complaint":
-                continue
-            want = case.golden.get("fields", {}).get(f"violation_{role}")
-            rec, text = record_fields(_read(case), models=True)
+        for fields, rec, text in _letters(case_list):
+            want = fields.get(f"violation_{role}")
             rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
             items = rows_of(text, rec.get("letter_date"), _span(rec, "facts"), rules,
                             bool(rec.get("violation_ongoing")))[role]
