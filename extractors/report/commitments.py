@@ -349,10 +349,17 @@ def find_commitments(
 
         judge = judge_units
     practice, future = lexicon.regex("practice_markers"), lexicon.regex("future_markers")
+    done = lexicon.regex("done_section")
     for view in sentence_views(sentences, sections, skip):
         s, path = view.sentence, view.path
         if practice.search(s.text) and not future.search(s.text) and "plan" not in view.context:
             continue  # what the body does or did (我局坚持每月公开…, 全年公开4期), not a promise
+        if (
+            not future.search(s.text)
+            and "plan" not in view.context
+            and any(done.search(h.title) and not plan.search(h.title) for h in path if h.span.start != s.span.start)
+        ):
+            continue  # under 工作开展情况: 村级财务每月公开一次 is the practice it reports
         if _SIGNATURE.fullmatch(s.text.strip(" 。\n")):
             continue  # the signing body's name on its own line is no promise
         units = judge(view) if judge else view.units

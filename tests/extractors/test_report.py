@@ -208,7 +208,7 @@ def test_non_report_documents_do_not_crash() -> None:
 def test_shortcomings_section_holds_no_commitments() -> None:
     r = extract_report(
         _doc(
-            "一、主要做法\n我委每季度在县政府网站公开项目审批情况。\n二、存在问题\n"
+            "一、下步打算\n我委每季度在县政府网站公开项目审批情况。\n二、存在问题\n"
             "主要表现在：一是公开的及时性有待提高；二是每月更新不够及时。"
         )
     )
@@ -450,3 +450,17 @@ def test_what_was_done_this_quarter_is_not_a_promise() -> None:
     extraction = extract_report(ParsedDocument(text=text, format="txt", pages=1))
     assert [c.text[:6] for c in extraction.commitments] == ["每月10日前"]
     assert extraction.commitments[0].responsible == "社会救助股"
+
+
+def test_practice_under_a_done_section_is_no_commitment() -> None:
+    r = extract_report(
+        _doc(
+            "某镇2025年上半年政务公开工作总结\n一、工作开展情况\n全镇21个村均设立村务公开栏，村级财务每月公开一次。\n"
+            "二、下一步打算\n（一）每月10日前由党政办在镇政务公开栏公开上月惠民资金发放情况。\n"
+            "（二）进一步加大村级财务公开力度。"
+        )
+    )
+    assert [c.text for c in r.commitments] == [
+        "每月10日前由党政办在镇政务公开栏公开上月惠民资金发放情况。",
+        "进一步加大村级财务公开力度。",
+    ]
