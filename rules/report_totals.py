@@ -69,8 +69,7 @@ def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for start, end in sentence_spans(text, semicolons=False):
         sentence = text[start:end]
-        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts,
-                      _total_then_parts):
+        for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts):
             found += [Finding(start, end, sentence, msg) for msg in check(sentence, params)]
     for start, end, para in _paragraphs(text):
         found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
@@ -221,38 +220,11 @@ def _total_word(sentence: str, params: dict) -> list[str]:
     return msgs
 
 
-_THEN_PARTS = re.compile(
-    r"(?P<m>\d+(?:\.\d+)?)(?P<unit>[条件个项次篇期场人名家户]|万元|元)[，,]?\s*其中[，,:：]?(?P<list>[^。；;]+)"
-)
-_CLASS_PART = re.compile(
-    r"^(?P<label>[^\d，,、]{1,12}?)(?P<n>\d+(?:\.\d+)?)(?P<unit>[条件个项次篇期场人名家户]|万元|元)$"
-)
-
-
-def _total_then_parts(sentence: str, params: dict) -> list[str]:
-    """共公开信息352条，其中就业创业类128条、社会保障类116条…: parts that exceed the total, or a breakdown into
-    four or more classes (every part a …类) that does not reach it. A shorter breakdown, or one of other
-    kinds, may be partial (其中 = among them), so falling short is no mismatch then."""
-    msgs = []
-    for m in _THEN_PARTS.finditer(sentence):
-        unit, total = m.group("unit"), float(m.group("m"))
-        parts = []
-        for item in re.split(r"[、，,]", m.group("list")):
-            part = _CLASS_PART.match(item.strip())
-            if part is None or part.group("unit") != unit:
-                break
-            parts.append(part)
-        if len(parts) < 2:
-            continue
-        value = sum(float(p.group("n")) for p in parts)
-        by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
-        if (value > total or by_class) and not _close(value, total, params["tolerance"], len(parts)):
-            msgs.append(f"“其中”所列分项之和为{_fmt(value)}{unit}，与总数{m.group('m')}{unit}不符")
-    return msgs
-
-
 def _named_parts(sentence: str, params: dict) -> list[str]:
-    """Rule 6: the parts' names joined end the total's name (来信来电 -> 来信 + 来电), so none is missing."""
+    """Rule 6: 其中-parts that must add up to their total. They do when their names joined end the total's name
+    (来信来电 -> 来信 + 来电), when the last part takes the rest (其他类), or when they are four or more classes
+    (就业类、社保类…); parts of any kind never exceed their total. Otherwise a breakdown may be partial
+    (其中 = among them)."""
     msgs = []
     for m in _COUNT_TOTAL.finditer(sentence):
         unit, total = m.group("unit"), float(m.group("m"))
@@ -267,9 +239,10 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
         names = "".join(p.group("label") for p in parts if p)
         whole = re.sub(r"[和及与、]", "", m.group("label"))
         named_whole = whole.endswith(names) and len(whole) != len(names)
-        if not named_whole and not _CATCH_ALL.match(parts[-1].group("label")):
-            continue
+        by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
         got = sum(float(p.group("v")) for p in parts if p)
+        if not (named_whole or by_class or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
+            continue
         if not _close(got, total, params["tolerance"], len(parts)):
             msgs.append(f"“{names}”共{_fmt(total)}{unit}，分项之和为{_fmt(got)}{unit}")
     return msgs
