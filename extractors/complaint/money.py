@@ -14,7 +14,7 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.labels import kw
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
 _TOTAL_SENTENCE = re.compile(r"^\s*(?:以上|上述|合计|共计|总计|总共|两项|各项|三项)")
@@ -24,19 +24,27 @@ _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|总共|一共|累计)\s*(?:
 _PART_CLAUSE = re.compile(r"^\s*其中")
 
 
+def is_rate(text: str, sentence_start: int, at: int) -> bool:
+    """月工资3000元 / 每天200元: the amount at `at` is a rate, never a claim."""
+    return bool(kw("rate").search(text[max(sentence_start, at - 8) : at]))
+
+
+def is_part(text: str, sentence_start: int, at: int) -> bool:
+    """其中来电人本人被拖欠31500元: the amount at `at` is a part of a total stated before it in its sentence."""
+    clause_start = max(text.rfind(c, sentence_start, at) for c in "，,") + 1 or sentence_start
+    return bool(_PART_CLAUSE.match(text, max(clause_start, sentence_start), at))
+
+
 def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, int, int, bool]]:
     """(value, start, end, is_stated_total) of the amounts in text[s:e] that are not rates."""
     out = []
-    for sm in _SENTENCE.finditer(text, s, e):
+    for sm in SENTENCE.finditer(text, s, e):
         sentence = sm.group()
         if need_claim and not kw("claim").search(sentence):
             continue
         is_total = bool(_TOTAL_SENTENCE.match(sentence))
         for m in nm.MONEY.finditer(text, sm.start(), sm.end()):
-            if kw("rate").search(text[max(sm.start(), m.start() - 8) : m.start()]):
-                continue
-            clause_start = max(text.rfind(c, sm.start(), m.start()) for c in "，,") + 1 or sm.start()
-            if _PART_CLAUSE.match(text, max(clause_start, sm.start()), m.start()):
+            if is_rate(text, sm.start(), m.start()) or is_part(text, sm.start(), m.start()):
                 continue
             total = is_total or bool(_TOTAL_BEFORE.search(text, max(sm.start(), m.start() - 6), m.start()))
             value = nm.money_value(m)

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from extractors import learned
 from extractors.complaint import numerals as nm
 from extractors.complaint.labels import kw
+from extractors.complaint.money import SENTENCE, is_part, is_rate
 
 MODEL = "amount"
 # the model fills an amount the rules left unstated from a modest score, and replaces one only when sure
 # (chosen on the development set: bench/train.py)
 FILL, REPLACE = 0.3, 0.8
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CUES = (
     "共计", "合计", "总计", "一共", "累计", "总共", "欠", "拖欠", "工资", "押金", "保证金", "补偿", "赔偿", "加班费",
     "罚款", "扣", "报销", "医药费", "生活费", "提成", "奖金", "社保", "每月", "月工资", "每天", "日工资", "底薪",
@@ -46,7 +46,7 @@ class AmountCandidate:
 def _mentions(text: str) -> list[tuple[float, int, int, int, int]]:
     """(value, start, end, sentence start, sentence end) of every amount."""
     out = []
-    for sm in _SENTENCE.finditer(text):
+    for sm in SENTENCE.finditer(text):
         for m in nm.MONEY.finditer(text, sm.start(), sm.end()):
             value = nm.money_value(m)
             if value is not None and value > 0:
@@ -57,12 +57,7 @@ def _mentions(text: str) -> list[tuple[float, int, int, int, int]]:
 def _claimed(text: str, mention: tuple[float, int, int, int, int]) -> bool:
     """A claimed amount: its sentence claims (拖欠/支付…), it is no rate, no part (其中) of a total."""
     _value, s, _e, ss, se = mention
-    if not kw("claim").search(text, ss, se):
-        return False
-    if kw("rate").search(text[max(ss, s - 8) : s]):
-        return False
-    clause = max(text.rfind(c, ss, s) for c in "，,") + 1 or ss
-    return not re.match(r"\s*其中", text[max(clause, ss) : s])
+    return bool(kw("claim").search(text, ss, se)) and not is_rate(text, ss, s) and not is_part(text, ss, s)
 
 
 def _sum(values: list[float]) -> float | None:
@@ -128,7 +123,7 @@ def _features(text: str, cand: AmountCandidate, mention: tuple[float, int, int, 
             f[f"s={cue}"] = 1.0
     if _claimed(text, mention):
         f["claimed"] = 1.0
-    if kw("rate").search(text[max(ss, s - 8) : s]):
+    if is_rate(text, ss, s):
         f["rate"] = 1.0
     if requests and requests[0] <= s < requests[1]:
         f["in_requests"] = 1.0
