@@ -39,7 +39,7 @@ _RANGE = re.compile(
 )
 _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
@@ -221,6 +221,17 @@ def _from_until(text: str, found: list[Period]) -> list[Period]:
     return out
 
 
+def dated_periods(text: str, letter: date | None) -> list[Period]:
+    """Every period the date grammar reads anywhere in the letter, none after the letter date (what the
+    period ranker scores, extractors/learned/period.py)."""
+    found: list[Period] = []
+    for m in SENTENCE.finditer(text):
+        year = last_year(text[: m.start()])
+        periods = _sentence_periods(text, m.start(), m.end(), letter, year)
+        found += _from_until(text, [p for p in periods if not letter or p[0] <= letter])
+    return found
+
+
 def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
     """(periods of the sentences that state a violation, stated ranges of any sentence)."""
     letter = rec.get("letter_date")
@@ -229,7 +240,7 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     hires: list[Period] = []
     untils: list[Period] = []
     from_hiring = whole = None
-    for m in _SENTENCE.finditer(text, s0, e0):
+    for m in SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()])
         found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
         found = _from_until(text, found)

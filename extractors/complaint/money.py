@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 
 from extractors.complaint import numerals as nm
+from extractors.complaint.dates import SENTENCE
 from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.labels import kw
-
-SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-
 
 _TOTAL_SENTENCE = re.compile(r"^\s*(?:以上|上述|合计|共计|总计|总共|两项|各项|三项)")
 # 共计18.6万元: an amount right after a total word is a stated total

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from extractors import learned
 from extractors.complaint import numerals as nm
+from extractors.complaint.dates import SENTENCE
 from extractors.complaint.labels import kw
-from extractors.complaint.money import SENTENCE, is_part, is_rate
+from extractors.complaint.money import is_part, is_rate
 
 MODEL = "amount"
 # the model fills an amount the rules left unstated from a modest score, and replaces one only when sure

@@ -16,8 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from extractors import learned
-from extractors.complaint.dates import _SENTENCE, _from_until, _sentence_periods
-from extractors.complaint.datewords import last_year
+from extractors.complaint.dates import SENTENCE, Period, dated_periods
 from extractors.complaint.labels import kw
 
 FILL, REPLACE = 0.4, 0.85
@@ -27,19 +26,7 @@ _WORDS = (
     "仲裁", "调解", "判决", "信访", "出生", "承诺", "答应", "打工", "干", "做", "到", "至", "发了", "只发", "最低",
     "辞退", "开除", "完工", "结束", "竣工", "春节", "过年",
 )
-Candidate = tuple[date, date | None, bool, tuple[int, int], tuple[int, int], str, bool]
-
-
-def candidates(text: str, letter: date | None) -> list[Candidate]:
-    found: list[Candidate] = []
-    for m in _SENTENCE.finditer(text):
-        year = last_year(text[: m.start()])
-        periods = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
-        found += _from_until(text, periods)
-    return found
-
-
-def _features(text: str, p: Candidate, role: str, all_: list[Candidate], facts: tuple[int, int] | None,
+def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[int, int] | None,
               rule: date | None, ongoing: bool, letter: date | None) -> dict[str, float]:
     start, end, on, sa, sb, kind, day = p
     value = start if role == "start" else end
@@ -51,7 +38,7 @@ def _features(text: str, p: Candidate, role: str, all_: list[Candidate], facts: 
         f["day"] = 1.0
     if end and end != start and kind != "date":
         f["span"] = 1.0
-    sentence = next((m for m in _SENTENCE.finditer(text, max(0, at - 200)) if m.start() <= at < m.end()), None)
+    sentence = next((m for m in SENTENCE.finditer(text, max(0, at - 200)) if m.start() <= at < m.end()), None)
     if sentence:
         words = sentence.group()
         if kw("violation").search(words):
@@ -90,7 +77,7 @@ def _features(text: str, p: Candidate, role: str, all_: list[Candidate], facts: 
 def rows(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
          ongoing: bool) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
     """Per role (start, end): each candidate date with its evidence span and features."""
-    found = candidates(text, letter)
+    found = dated_periods(text, letter)
     out: dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]] = {"start": [], "end": []}
     for p in found:
         out["start"].append((p[0], p[3], _features(text, p, "start", found, facts, rules["start"], ongoing, letter)))
