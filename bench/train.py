@@ -199,13 +199,14 @@ def slot_rows(case_list: list[Case]) -> dict[str, tuple[list[dict[str, float]], 
 
 def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     """Every amount (and sum of claimed amounts) of every golden letter: is it the golden amount claimed."""
-    from extractors.complaint import _span, amount_rule
+    from extractors.complaint import span_of, stated
     from extractors.learned.amount import candidates
 
     rows, labels = [], []
     for fields, rec, text in _letters(case_list):
         want = fields.get("amount_claimed_yuan")
-        for cand, feats in candidates(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
+        claimed = stated(rec, "amount_claimed_yuan", float)
+        for cand, feats in candidates(text, span_of(rec, "requests"), span_of(rec, "facts"), claimed):
             rows.append(feats)
             labels.append("yes" if want is not None and abs(float(want) - cand.value) <= 0.5 else "no")
     return rows, labels
@@ -213,7 +214,7 @@ def amount_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str
 
 def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     """Every stated age of every golden letter: is it the complainant's golden age."""
-    from extractors.complaint import age_rule
+    from extractors.complaint import stated
     from extractors.complaint.gender import written_for_relative
     from extractors.learned.age import candidates
 
@@ -221,7 +222,8 @@ def age_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     for fields, rec, text in _letters(case_list):
         want = (fields.get("complainant") or {}).get("age")
         relative = written_for_relative(rec, text)
-        for age, _where, feats in candidates(text, rec.get("complainant.name"), relative, age_rule(rec)):
+        rule = stated(rec, "complainant.age", int)
+        for age, _where, feats in candidates(text, rec.get("complainant.name"), relative, rule):
             rows.append(feats)
             labels.append("yes" if want is not None and int(want) == age else "no")
     return rows, labels
@@ -246,14 +248,14 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
         from datetime import date
 
-        from extractors.complaint import _span
+        from extractors.complaint import span_of
         from extractors.learned.period import rows as rows_of
 
         rows, labels = [], []
         for fields, rec, text in _letters(case_list):
             want = fields.get(f"violation_{role}")
             rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-            items = rows_of(text, rec.get("letter_date"), _span(rec, "facts"), rules,
+            items = rows_of(text, rec.get("letter_date"), span_of(rec, "facts"), rules,
                             bool(rec.get("violation_ongoing")))[role]
             for value, _where, feats in items:
                 rows.append(feats)

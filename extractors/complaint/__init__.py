@@ -38,7 +38,7 @@ from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, 
 __all__ = ["extract_complaint"]
 
 
-def _span(rec: Recorder, path: str) -> tuple[int, int] | None:
+def span_of(rec: Recorder, path: str) -> tuple[int, int] | None:
     ev = rec.evidence.get(path)
     return (ev.start, ev.end) if ev else None
 
@@ -89,8 +89,8 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
         _chat_date(rec, text, chat[1])
-    extract_violation(rec, text, _span(rec, "facts"))
-    extract_amount(rec, text, _span(rec, "requests"), _span(rec, "facts"))
+    extract_violation(rec, text, span_of(rec, "facts"))
+    extract_amount(rec, text, span_of(rec, "requests"), span_of(rec, "facts"))
     extract_prior(rec, text)
     extract_collective(rec, text)
     fill_from_roster(rec, text)
@@ -106,48 +106,38 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
 def _rank_slots(rec: Recorder, text: str) -> None:
     """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
     violation period (extractors/learned/period.py), the complainant's age and gender
-    (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py)."""
-    from extractors.learned.age import choose as choose_age
-    from extractors.learned.amount import choose as choose_amount
-    from extractors.learned.gender import choose as choose_gender
-    from extractors.learned.period import choose as choose_period
-    from extractors.learned.slots import SLOTS, rank
+    (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py). A ranker
+    proposes (value, start, end, probability); the value recorded keeps half the model's probability."""
+    from extractors.learned import age, amount, gender, period, slots
 
-    for slot, (cand, p) in rank(text, rec.evidence, rec.values).items():
-        path = SLOTS[slot]
-        if rec.get(path) != cand.text:
-            rec.set(path, cand.text, cand.start, cand.end, round(0.5 * p, 2), overwrite=True)
-    rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-    ongoing = bool(rec.get("violation_ongoing"))
-    for role, (value, (start, end), p) in choose_period(text, rec.get("letter_date"), _span(rec, "facts"),
-                                                        rules, ongoing).items():
-        if rules[role] != value:
-            rec.set(f"violation_{role}", value, start, end, round(0.5 * p, 2), overwrite=True)
-    if age := choose_age(text, rec.get("complainant.name"), written_for_relative(rec, text), age_rule(rec)):
-        value, (start, end), p = age
-        if rec.get("complainant.age") != value:
-            rec.set("complainant.age", value, start, end, round(0.5 * p, 2), overwrite=True)
-    if not rec.has("complainant.gender") and (
-        gender := choose_gender(text, rec.get("complainant.name"), written_for_relative(rec, text))
-    ):
-        value, (start, end), p = gender
-        rec.set("complainant.gender", value, start, end, round(0.5 * p, 2))
-    if chosen := choose_amount(text, _span(rec, "requests"), _span(rec, "facts"), amount_rule(rec)):
-        amount, p = chosen
-        if rec.get("amount_claimed_yuan") != amount.value:
-            rec.set("amount_claimed_yuan", amount.value, amount.start, amount.end, round(0.5 * p, 2), overwrite=True)
+    def take(path: str, value: object, start: int, end: int, p: float) -> None:
+        if rec.get(path) != value:
+            rec.set(path, value, start, end, round(0.5 * p, 2), overwrite=True)
+
+    relative = written_for_relative(rec, text)
+    for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values).items():
+        take(slots.SLOTS[slot], cand.text, cand.start, cand.end, p)
+    dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
+    chosen = period.choose(text, rec.get("letter_date"), span_of(rec, "facts"), dates,
+                           bool(rec.get("violation_ongoing")))
+    for role, (value, (start, end), p) in chosen.items():
+        take(f"violation_{role}", value, start, end, p)
+    if found := age.choose(text, rec.get("complainant.name"), relative, stated(rec, "complainant.age", int)):
+        value, (start, end), p = found
+        take("complainant.age", value, start, end, p)
+    if not rec.has("complainant.gender") and (found := gender.choose(text, rec.get("complainant.name"), relative)):
+        value, (start, end), p = found
+        take("complainant.gender", value, start, end, p)
+    requests, facts = span_of(rec, "requests"), span_of(rec, "facts")
+    if claimed := amount.choose(text, requests, facts, stated(rec, "amount_claimed_yuan", float)):
+        cand, p = claimed
+        take("amount_claimed_yuan", cand.value, cand.start, cand.end, p)
 
 
-def age_rule(rec: Recorder) -> tuple[int, int, int] | None:
-    """The rules' age with its span, as the age ranker reads it."""
-    ev, value = rec.evidence.get("complainant.age"), rec.get("complainant.age")
-    return (int(value), ev.start, ev.end) if value is not None and ev is not None else None
-
-
-def amount_rule(rec: Recorder) -> tuple[float, int, int] | None:
-    """The rules' amount with its span, as the amount ranker reads it."""
-    ev, value = rec.evidence.get("amount_claimed_yuan"), rec.get("amount_claimed_yuan")
-    return (float(value), ev.start, ev.end) if value is not None and ev is not None else None
+def stated(rec: Recorder, path: str, kind: type) -> tuple | None:
+    """The rules' value of `path` with its span, (value, start, end), as a ranker reads it."""
+    ev, value = rec.evidence.get(path), rec.get(path)
+    return (kind(value), ev.start, ev.end) if value is not None and ev is not None else None
 
 
 _VALID = {
