@@ -6,11 +6,16 @@ import json
 
 from extractors import learned
 from extractors.classify import classify
+from extractors.complaint import extract_complaint
 from extractors.learned import spans
+from extractors.normalize import normalize_text
 from extractors.report import extract_report
 from schemas.models import DocType, ParsedDocument
 
-MODEL_FILES = ("doctype.json.gz", "commitment.json.gz", spans.MODEL_FILE)
+RANKERS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace", "period_start", "period_end",
+           "age", "amount", "gender")
+MODEL_FILES = ("doctype.json.gz", "commitment.json.gz", "request.json.gz", spans.MODEL_FILE,
+               *(f"{name}.json.gz" for name in RANKERS))
 
 
 def _doc(text: str) -> ParsedDocument:
@@ -55,3 +60,36 @@ def test_the_commitment_model_finds_a_vague_promise_the_rules_miss() -> None:
     assert [c.text for c in with_models] == ["加大对欠薪违法行为的曝光力度，形成有力震慑。"]
     assert len(rules_alone) <= len(with_models)
     assert with_models[0].cadence is None
+
+
+# --------------------------------------------------------------------------- rankers (items told in the story)
+
+
+def _letter(text: str, models: bool):  # type: ignore[no-untyped-def]
+    return extract_complaint(ParsedDocument(text=normalize_text(text), format="txt", pages=1), models=models)
+
+
+WIFE_FOR_HUSBAND = (
+    "尊敬的领导：\n你们好！我叫李芳，是赵德明的老婆。我老公现在还躺在医院里，不能写字，我替他写这封信反映情况。\n"
+    "我老公赵德明今年43岁，是采煤工，在纳雍县兴隆煤业有限公司的兴隆煤矿上班。2024年3月到8月的工资一直没有发，"
+    "共计四万六千八。\n恳请领导帮我们要回工资。\n代写人：李芳，电话15186073315\n2024年10月8日\n"
+)
+
+
+def test_age_and_employer_told_in_the_story() -> None:
+    rules = _letter(WIFE_FOR_HUSBAND, models=False)
+    ranked = _letter(WIFE_FOR_HUSBAND, models=True)
+    assert rules.complainant.age is None  # 我老公赵德明今年43岁: no sentence shape the rules list
+    assert ranked.complainant.age == 43
+    assert ranked.complainant.employer == "纳雍县兴隆煤业有限公司"
+    assert ranked.amount_claimed_yuan == 46800  # 四万六千八: a spoken amount with no unit
+    assert ranked.agents[0].phone == "15186073315"
+
+
+def test_employer_of_a_web_post() -> None:
+    post = (
+        "各位领导好，我是一名女生，今年暑假在阳朔遇龙山居酒店管理有限公司做前台，老板拖欠我两个月工资3600元，"
+        "一直不给。求领导帮帮我。\n"
+    )
+    assert _letter(post, models=False).complainant.employer is None
+    assert _letter(post, models=True).complainant.employer == "阳朔遇龙山居酒店管理有限公司"
