@@ -3,6 +3,8 @@ a representative's description clause, a self-introduction, gender stated in wor
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.complaint import extract_complaint
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
@@ -85,20 +87,27 @@ def test_a_self_introduction_names_the_writer() -> None:
     assert f.complainant.name == "温秋菊"
 
 
-def test_gender_told_in_words_not_guessed() -> None:
-    assert _fields("领导：我一个大男人，被老板欠了一年的工钱，实在没脸回家。\n").complainant.gender == "男"
-    assert _fields("领导：我怀孕五个月了，公司把我辞退了，工资也不给。\n").complainant.gender == "女"
-    assert _fields("领导：我老公生病住院，我在厂里上班的工资被扣了一半。\n").complainant.gender == "女"
-    # kinship: the letter is written for the father
-    letter = (
-        "尊敬的领导：我替我父亲李长河写这封信，父亲李长河在工地上干了八个月，老板一分钱没给。\n"
-        "代写人：李娟，电话13900001111\n"
-    )
-    assert _fields(letter).complainant.gender == "男"
-    # a name or a trade alone says nothing
-    assert _fields("领导：我叫王秀英，在纺织厂做挡车工，厂里欠我工资。\n").complainant.gender is None
-    # contradicting cues say nothing
-    assert _fields("领导：我一个大男人，我老公……不，我是说我们厂欠工资。\n").complainant.gender is None
+@pytest.mark.parametrize(
+    ("letter", "gender"),
+    [
+        ("领导：我一个大男人，被老板欠了一年的工钱，实在没脸回家。\n", "男"),
+        ("领导：我怀孕五个月了，公司把我辞退了，工资也不给。\n", "女"),
+        ("领导：我老公生病住院，我在厂里上班的工资被扣了一半。\n", "女"),
+        ("领导：我一个女孩子，今年才19岁，在饭店端盘子，老板扣了我两个月工资。\n", "女"),
+        ("领导：我是一名鞋厂的女工，厂里拖欠我三个月工资。\n", "女"),
+        ("领导：我是一个六十多岁的老汉，在工地看大门，包工头欠我工钱。\n", "男"),
+        # kinship: the letter is written for the father, for the husband (我男人)
+        ("尊敬的领导：我替我父亲李长河写这封信，父亲李长河在工地上干了八个月，老板一分钱没给。\n"
+         "代写人：李娟，电话13900001111\n", "男"),
+        ("领导：我替我男人写这封信，我男人叫郝二虎，在煤矿挖煤，矿上欠他半年工资。\n"
+         "联系人：苗春梅，电话13904771234\n", "男"),
+        # a name or a trade alone says nothing; contradicting cues say nothing
+        ("领导：我叫王秀英，在纺织厂做挡车工，厂里欠我工资。\n", None),
+        ("领导：我一个大男人，我老公……不，我是说我们厂欠工资。\n", None),
+    ],
+)
+def test_gender_told_in_words_not_guessed(letter: str, gender: str | None) -> None:
+    assert _fields(letter).complainant.gender == gender
 
 
 def test_addresses_and_trade_told_in_sentences() -> None:
@@ -202,13 +211,3 @@ def test_age_from_the_id_number_or_told_without_岁_but_not_when_a_forms_cell_is
     assert _fields("领导：\n我叫岩温，傣族，今年三十四岁，在工地搭架子，老板欠我工钱。\n").complainant.age == 34
 
 
-def test_more_ways_of_saying_who_one_is() -> None:
-    assert _fields("领导：我一个女孩子，今年才19岁，在饭店端盘子，老板扣了我两个月工资。\n").complainant.gender == "女"
-    assert _fields("领导：我是一名鞋厂的女工，厂里拖欠我三个月工资。\n").complainant.gender == "女"
-    assert _fields("领导：我是一个六十多岁的老汉，在工地看大门，包工头欠我工钱。\n").complainant.gender == "男"
-    # a wife writing for her husband: 我男人 is the complainant
-    letter = (
-        "领导：我替我男人写这封信，我男人叫郝二虎，在煤矿挖煤，矿上欠他半年工资。\n"
-        "联系人：苗春梅，电话13904771234\n"
-    )
-    assert _fields(letter).complainant.gender == "男"
