@@ -167,7 +167,8 @@ def span_sequences(case_list: list[Case]) -> list[tuple[list[list[str]], list[st
     return found
 
 
-_SLOT_ROWS: dict[str, tuple[list[dict[str, float]], list[str]]] = {}
+# the slot rankers' rows of one training run, built once for the four slot models (key: the training cases)
+_SLOT_ROWS: dict[tuple[str, ...], dict[str, tuple[list[dict[str, float]], list[str]]]] = {}
 
 
 def _letters(case_list: list[Case]) -> Iterator[tuple[dict[str, Any], Any, str]]:
@@ -267,12 +268,10 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
 
 def _slot_spec(slot: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list, list]:
-        key = ",".join(sorted({c.set_name for c in case_list})) + f"/{len(case_list)}"
+        key = tuple(str(c.path) for c in case_list)
         if key not in _SLOT_ROWS:
-            for name, value in slot_rows(case_list).items():
-                _SLOT_ROWS[f"{key}:{name}"] = value
-            _SLOT_ROWS[key] = ([], [])
-        return _SLOT_ROWS[f"{key}:{slot}"]
+            _SLOT_ROWS[key] = slot_rows(case_list)
+        return _SLOT_ROWS[key][slot]
 
     return make
 
