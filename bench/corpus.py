@@ -25,6 +25,8 @@ WRITERS = Path("/work/corpus")  # where the independent writers put their sets (
 CACHE = ROOT / ".cache" / "corpus"
 TRAIN_SETS = (
     "train_letters_a", "train_reports_a", "train_letters_c", "train_reports_c", "train_letters_d", "train_mixed_f",
+    # Spent blind sets: measured once (their figures are in the corpus README), then trained on.
+    "blind_2026_12a", "blind_2026_12b", "blind_2026_12c", "blind_2026_12d", "blind_2026_12e", "blind_2026_12f",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"
@@ -56,7 +58,7 @@ def blind_sets() -> list[str]:
     for base in (REPO_CORPUS, WRITERS):
         if base.is_dir():
             names |= {p.name for p in base.iterdir() if p.is_dir() and p.name.startswith(BLIND_PREFIX)}
-    return sorted(names)
+    return sorted(names - set(TRAIN_SETS))
 
 
 def _build(src: Path, out_dir: Path) -> list[Path]:
