@@ -8,6 +8,7 @@ jionlp.parse_location fills province/city/county from partial addresses (柳州�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,7 +50,8 @@ def parse_division(address: str | None) -> Division | None:
     parsed = jionlp.parse_location(address, town_village=False)
     values = {n: parsed.get(n) for n in LEVELS}
     trusted = {n: v for n, v in values.items() if v and _named_in(v, address)}
-    if not trusted:
+    if not trusted or not any(_written(v, address) for v in trusted.values()):
+        # a name only as part of another word: 惠民购物广场 is a shop, not 惠民县
         return None
     deepest = max(LEVELS.index(n) for n in trusted)
     # A named county implies its city and province (jionlp resolved them); an un-named deeper level is
@@ -59,6 +61,17 @@ def parse_division(address: str | None) -> Division | None:
         # A county or town name without a province is ambiguous (长安镇 exists in many provinces).
         return None
     return Division(**kept)
+
+
+def _written(name: str, address: str) -> bool:
+    """The division written as one: in full (融水苗族自治县), short with its kind (融水县, 三江县), or short as a
+    place name (泗阳仓, 珲春边境经济合作区) — not inside another word (惠民购物广场: a shop called 惠民)."""
+    from extractors import tokenize
+
+    short = name[:SHORT_NAME_CHARS]
+    if name in address or re.search(f"{re.escape(short)}[省市县区州盟旗]", address):
+        return True
+    return any(word.startswith(short) and flag == "ns" for word, flag in tokenize.posseg(address))
 
 
 def _named_in(name: str, address: str) -> bool:

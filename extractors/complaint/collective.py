@@ -182,3 +182,15 @@ def extract_collective(rec: Recorder, text: str) -> None:
         rec.set("complainant_count", count, stated.start(), stated.end(), INLINE)
     elif len(signed) >= 2:
         rec.set("complainant_count", len(signed), ss, se, INLINE)
+    _first_representative(rec, text)
+
+
+def _first_representative(rec: Recorder, text: str) -> None:
+    """A collective complaint's complainant items are those of its first elected representative (the
+    procedure's 推举代表): when no one else is named as the complainant, the first representative is."""
+    names, ev = rec.get("representatives"), rec.evidence.get("representatives")
+    if rec.has("complainant.name") or not names or ev is None:
+        return
+    at = text.find(names[0], ev.start)
+    if at >= 0:
+        rec.set("complainant.name", names[0], at, at + len(names[0]), ev.confidence)

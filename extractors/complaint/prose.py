@@ -16,7 +16,7 @@ from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
 from extractors.complaint.labels import SIGNATURE_LINE, is_person_name, kw
 from extractors.complaint.numerals import find_phones
-from extractors.complaint.parties import clean_org, occupation_of
+from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
@@ -285,6 +285,8 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(r"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>[\u4e00-\u9fff·]{2,5})")
+# 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
+_SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
 _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
 
 
@@ -297,6 +299,10 @@ def _self_named(rec: Recorder, text: str) -> None:
             if len(name) == n and is_person_name(name) and (end >= len(text) or _AFTER_NAME.match(text, end)):
                 rec.set("complainant.name", name, m.start("name"), end, PROSE)
                 return
+    for m in _SELF_PLAIN.finditer(text):
+        if is_person_name(m.group("name")):
+            rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
+            return
 
 
 _SELF = r"(?:我|俺|本人|咱)"
@@ -361,6 +367,39 @@ def _addresses(rec: Recorder, text: str) -> None:
                 continue  # 在某镇某厂上班: where the writer works, read as the workplace elsewhere
             _set_address(rec, "respondent.address", m)
             break
+
+
+# A clause of the complainant's sentence that turns to another person or to the employer: the clauses after it
+# describe them (我叫某某，老板叫某某，电话… / 本人某某，我丈夫某某，身份证…)
+_OTHER_PERSON = re.compile(
+    rf"老板|公司|单位|厂|法定代表人|法人|负责人|包工头|经理|工头|委托|代理|律师|{kw('relative').pattern}"
+)
+_CLAUSE = re.compile(r"[^，,、；;（）()。！？!?\n]+")
+
+
+def self_description(rec: Recorder, text: str) -> None:
+    """我叫某某，身份证号…，家住…，电话… / 本人某某（身份证…，电话…，住…）/ 代表某某，身份证号…: the
+    clauses that follow the complainant's name in its sentence describe the complainant; each is read as a
+    loose item (parties.parse_loose), for the items nothing else gave. A table row is the roster's."""
+    name = rec.get("complainant.name")
+    if not isinstance(name, str) or not name:
+        return
+    ev = rec.evidence.get("complainant.name")
+    starts = ([ev.start] if ev else []) + [m.start() for m in re.finditer(re.escape(name), text)][:3]
+    for at in dict.fromkeys(starts):
+        if text[at : at + len(name)] != name:
+            continue
+        end = min((i for i in (text.find(ch, at) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        if "\t" in text[text.rfind("\n", 0, at) + 1 : end]:
+            continue
+        for m in _CLAUSE.finditer(text, at + len(name), end):
+            clause = m.group()
+            if _OTHER_PERSON.search(clause) and not re.match(r"\s*(?:在|是|系|为)", clause):
+                break
+            lead = len(clause) - len(clause.lstrip())
+            s, e = m.start() + lead, m.start() + len(clause.rstrip())
+            if e > s:
+                parse_loose(rec, text, s, e, PROSE)
 
 
 def fill_from_prose(rec: Recorder, text: str) -> None:

@@ -46,3 +46,35 @@ def test_a_letter_for_a_parent_names_the_worker_in_its_first_sentence() -> None:
 def test_the_occupation_before_the_writers_name() -> None:
     f = _fields("领导：\n我是某某建工有限公司某某花园项目上的钢筋工刘某军，老板欠我工钱半年了。")
     assert (f.complainant.name, f.complainant.occupation) == ("刘某军", "钢筋工")
+
+
+def test_the_clauses_after_the_complainants_name_describe_them() -> None:
+    """本人某某（身份证…，电话…，住…） and 我叫某某，身份证号…，家住…: the ID, phone and home told in the
+    sentence of the name; the ID's birth date gives the age and its 17th digit the gender."""
+    f = _fields(
+        "情况反映\n本人覃某勇（身份证452226198503112917，电话13977231234，住某县某镇某村三组），木工。"
+        "2025年3月至6月在某县某某装饰工程有限公司做木工，老板黄某，电话13800001111，欠我工资8600元。\n"
+        "请求：帮我要回工资。\n2025年9月1日"
+    )
+    c = f.complainant
+    assert (c.id_number, c.phone, c.address, c.age, c.gender) == (
+        "452226198503112917", "13977231234", "某县某镇某村三组", 40, "男")
+
+
+def test_a_clause_about_the_boss_is_not_the_complainants() -> None:
+    f = _fields(
+        "反映信\n我叫韦某花，老板叫黄某，电话13800001111，他在某县某镇开了一家某某餐馆，欠我三个月工资。\n"
+        "希望领导帮我讨回工资。\n2025年9月1日"
+    )
+    assert f.complainant.name == "韦某花"
+    assert f.complainant.phone is None
+
+
+def test_a_representatives_id_in_a_group_letter_gives_gender_and_age() -> None:
+    f = _fields(
+        "联名投诉信\n我们是某县某某制衣有限公司的12名员工，公司拖欠我们2025年10月至12月工资共计15万元。\n"
+        "我们推选梁某强、陈某兰两人作为代表。\n代表梁某强，身份证号441900198511023510，电话13538452716。\n"
+        "请求：责令公司支付拖欠工资。\n2026年1月6日"
+    )
+    c = f.complainant
+    assert (c.name, c.gender, c.age) == ("梁某强", "男", 40)

@@ -231,6 +231,8 @@ def test_too_many_agents(rules: RuleSet, cal: WorkCalendar, collective: bool, n:
         ("融水镇某某路8号", "柳州市鹿寨县某某工地", True),  # registered here, works elsewhere
         ("柳州市某某路", None, False),  # county unknown: cannot tell
         ("某某工业园区A栋", None, False),  # names no division
+        ("融水镇某某路8号", "惠民购物广场", False),  # a shop called 惠民, not 惠民县 in Shandong
+        ("融水镇某某路8号", "泗阳仓", True),  # a county's short name as a place: the warehouse in 泗阳县
         ("长安镇某某街", None, False),  # a town name found in many provinces
     ],
 )
