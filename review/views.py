@@ -116,6 +116,8 @@ def _field_rows(fields: dict[str, Any]) -> list[dict[str, Any]]:
         if value in (None, [], "", {}) and path not in evidence:
             continue
         shown = labels.label(labels.PROCEEDINGS, value) if path == "prior_proceedings" else _show(value)
+        if value in (None, [], "") and (evidence.get(path) or {}).get("unread"):
+            shown = "（原文似已写明，未能可靠读出，请核对高亮处）"
         rows.append({"path": path, "label": name, "value": shown, "evidence": evidence.get(path)})
     return rows
 

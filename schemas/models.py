@@ -89,6 +89,9 @@ class FieldEvidence(Span):
 
     confidence: float = Field(ge=0.0, le=1.0, description="置信度")
     ocr: bool = Field(default=False, description="取自文字识别（OCR）的文字，置信度已调低，请核对原件")
+    unread: bool = Field(
+        default=False, description="原文似已写明此项（见高亮处），但未能可靠读出取值：不按“未载明”处理，请人工核对"
+    )
 
 
 class ParsedDocument(_Model):

@@ -32,6 +32,16 @@ class Recorder:
         self.answered_none.add(path)
         self.evidence[path] = FieldEvidence(start=start, end=end, page=self.doc.page_at(start), confidence=confidence)
 
+    def set_unread(self, path: str, start: int, end: int, confidence: float) -> None:
+        """The letter seems to state the item here, but no value could be read reliably: no value, evidence
+        marked `unread`, so the item is not reported missing and a supervisor checks the highlighted words."""
+        if self.has(path):
+            return
+        self.answered_none.add(path)
+        self.evidence[path] = FieldEvidence(
+            start=start, end=end, page=self.doc.page_at(start), confidence=confidence, unread=True
+        )
+
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)
 

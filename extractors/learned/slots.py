@@ -25,6 +25,9 @@ from extractors.complaint.labels import kw
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
 THRESHOLD = {"occupation": 0.5, "employer": 0.7, "respondent": 0.5, "workplace": 0.7}
+# Below its threshold, a candidate this likely still shows that the letter states the item: the item is not
+# reported missing, and the candidate's words are marked for a supervisor (evidence `unread`).
+PRESENCE = {"occupation": 0.3, "employer": 0.3, "respondent": 0.3, "workplace": 0.7}
 
 # slot -> field path
 SLOTS = {
@@ -241,8 +244,11 @@ def model_name(slot: str) -> str:
     return f"slot_{slot}"
 
 
-def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, float]]:
-    """Per slot with an installed model, the best candidate and its probability, when above threshold."""
+def rank(text: str, evidence: dict, values: dict, floor: dict[str, float] | None = None
+         ) -> dict[str, tuple[Candidate, float]]:
+    """Per slot with an installed model, the best candidate and its probability, when above the slot's
+    threshold (`floor`, default THRESHOLD)."""
+    floor = floor or THRESHOLD
     models = {slot: learned.load(model_name(slot)) for slot in SLOTS}
     if not any(models.values()):
         return {}
@@ -254,6 +260,6 @@ def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, 
             continue
         for cand, feats in rows:
             p = model.probabilities(feats)[model.classes[-1]]
-            if p >= THRESHOLD[slot] and (slot not in best or p > best[slot][1]):
+            if p >= floor[slot] and (slot not in best or p > best[slot][1]):
                 best[slot] = (cand, p)
     return best

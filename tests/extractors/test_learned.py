@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from extractors import learned
 from extractors.classify import classify
 from extractors.complaint import extract_complaint
@@ -93,3 +95,32 @@ def test_employer_of_a_web_post() -> None:
     )
     assert _letter(post, models=False).complainant.employer is None
     assert _letter(post, models=True).complainant.employer == "阳朔遇龙山居酒店管理有限公司"
+
+
+RIDER_POST = (
+    "【网友留言】外卖站点乱扣钱谁来管\n我在官渡区关上街道的速达通外卖配送站跑单，站长说超时一单扣50，"
+    "差评一单扣200，三个月被扣了一万二。\n请领导帮我们把乱扣的钱退回来。\n"
+)
+
+
+@pytest.mark.parametrize(("p", "read"), [(0.9, True), (0.4, False), (0.1, None)])
+def test_a_likely_candidate_below_the_threshold_marks_the_item_stated(
+    monkeypatch: pytest.MonkeyPatch, p: float, read: bool | None
+) -> None:
+    """A ranker's candidate above the slot's threshold is the value; between PRESENCE and the threshold it
+    is evidence that the letter states the item (no value, `unread`: not reported missing); below, nothing."""
+    from extractors.learned import slots
+
+    at = RIDER_POST.index("跑单")
+    cand = slots.Candidate(at, at + 2, "跑单")
+    monkeypatch.setattr(slots, "rank", lambda text, ev, values, floor: {"occupation": (cand, p)}
+                        if p >= floor["occupation"] else {})
+    fields = _letter(RIDER_POST, models=True)
+    ev = fields.evidence.get("complainant.occupation")
+    if read is True:
+        assert fields.complainant.occupation == "跑单" and not ev.unread
+    elif read is False:
+        assert fields.complainant.occupation is None
+        assert ev is not None and ev.unread and RIDER_POST[ev.start : ev.end] == "跑单"
+    else:
+        assert fields.complainant.occupation is None and ev is None

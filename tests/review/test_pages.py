@@ -152,3 +152,21 @@ def test_intake_cannot_download_a_letters_original(client, runtime) -> None:
     sign_in(client, "shou")
     doc_id, _ = _complaint_with_phone(runtime)
     assert client.get(f"/documents/{doc_id}/original").status_code == 403
+
+
+def test_an_item_stated_but_not_read_is_shown_as_such(as_supervisor, runtime) -> None:
+    """Evidence marked `unread` (the letter seems to state the item; no value could be read) is shown as
+    stated-but-unread with its words highlighted, not as 未载明."""
+    with transaction(runtime.sessions) as session:
+        doc = session.scalars(select(Document).where(Document.doc_type == "complaint")).first()
+        fields = dict(doc.fields)
+        fields["complainant"] = {**fields["complainant"], "occupation": None}
+        at = doc.text.index(doc.text.strip()[:2])
+        fields["evidence"] = {**fields.get("evidence", {}),
+                              "complainant.occupation": {"start": at, "end": at + 2, "page": 1,
+                                                         "confidence": 0.2, "ocr": False, "unread": True}}
+        doc.fields = fields
+        doc_id = doc.id
+    html = as_supervisor.get(f"/documents/{doc_id}").text
+    row = html.split("field-complainant.occupation", 1)[1][:600]
+    assert "原文似已写明，未能可靠读出" in html and "未载明" not in row
