@@ -65,6 +65,10 @@ def _representatives(rec: Recorder, text: str) -> None:
     if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"))):
         rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
         return
+    if listed := _listed_representatives(text):
+        names, first, last = listed
+        rec.set("representatives", names, first, last, INLINE)
+        return
     found, first, last = [], None, None
     for m in _REPRESENTATIVE_LINE.finditer(text):
         names = names_in(m.group("names"))
@@ -73,6 +77,28 @@ def _representatives(rec: Recorder, text: str) -> None:
             first, last = first if first is not None else m.start("names"), m.end("names")
     if found and first is not None and last is not None:
         rec.set("representatives", found, first, last, INLINE)
+
+
+# 我们推选以下两位老师作为代表，负责与各方联系： — the representatives on the lines that follow
+_ELECTED_LEAD = re.compile(r"(?:推(?:举|选)|选出|委托)[^。\n]{0,20}代表[^。\n]{0,20}[：:]\s*$")
+_LINE_NAME = re.compile(r"^\s*(?:\d+[.、．]\s*)?(?P<name>[\u4e00-\u9fff·]{2,6}?)(?=[（(，,：:\s]|$)")
+
+
+def _listed_representatives(text: str) -> tuple[list[str], int, int] | None:
+    lines = paragraph_spans(text)
+    for i, (s, e) in enumerate(lines):
+        if not _ELECTED_LEAD.search(text[s:e]):
+            continue
+        names, first, last = [], None, None
+        for s2, e2 in lines[i + 1 : i + 8]:
+            m = _LINE_NAME.match(text[s2:e2])
+            if not m or not is_person_name(m.group("name")):
+                break
+            names.append(m.group("name"))
+            first, last = first if first is not None else s2 + m.start("name"), s2 + m.end("name")
+        if names and first is not None and last is not None:
+            return names, first, last
+    return None
 
 
 def _agents(rec: Recorder, text: str) -> None:

@@ -78,3 +78,15 @@ def test_a_representatives_id_in_a_group_letter_gives_gender_and_age() -> None:
     )
     c = f.complainant
     assert (c.name, c.gender, c.age) == ("梁某强", "男", 40)
+
+
+def test_representatives_listed_on_the_lines_after_their_election() -> None:
+    f = _fields(
+        "致某某报社的一封公开信\n我们是某市某某培训学校有限公司的27名教职工，学校拖欠我们2025年10月至12月工资共计52万元。\n"
+        "我们恳请：督促学校支付拖欠的工资。\n我们推选以下两位老师作为代表，负责与各方联系：\n"
+        "韦某兰（小学语文教师，身份证号61011319860814502X，电话18691827365）\n"
+        "覃某（招生主管，电话15529370418）\n某某培训学校全体被欠薪教职工\n2026年1月12日"
+    )
+    assert (f.collective, f.complainant_count, f.representatives) == (True, 27, ["韦某兰", "覃某"])
+    c = f.complainant
+    assert (c.name, c.gender, c.phone, c.id_number) == ("韦某兰", "女", "18691827365", "61011319860814502X")
