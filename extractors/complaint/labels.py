@@ -207,3 +207,13 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
         if content_start < content_end:
             found[name] = (content_start, content_end)
     return found
+
+
+# Words no name runs across: prepositions, conjunctions, adverbs, pronouns, counting words and the short verbs
+# a sentence puts before a name (老公在某医院, 大宝虽已上幼儿园, 一群某环卫公司, 坚持以人民为中心)
+_NOT_IN_A_NAME_WORDS = (
+    "在 是 和 与 及 跟 给 到 去 进 上 从 由 被 把 让 叫 对 向 于 以 为 将 虽 虽然 已 已经 已上 都 也 还 就 又 才 却 很 "
+    "我 我们 你 您 他 她 他们 她们 咱 俺 其 该 这 那 这个 那个 这家 那家 一家 一个 一群 一些 每 各 下面 里面 坚持 紧紧 "
+    "围绕 通过 依托 按照 根据 关于 由于 因为 所以 但是 而 并 或 或者 以及 及其 的 了 着 过 请 要 想 说"
+)
+NOT_IN_A_NAME = frozenset(_NOT_IN_A_NAME_WORDS.split())

@@ -13,7 +13,7 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import QA_LINE, Segment, is_header_row, is_person_name, kw, scan_line
+from extractors.complaint.labels import NOT_IN_A_NAME, QA_LINE, Segment, is_header_row, is_person_name, kw, scan_line
 from extractors.normalize import paragraph_spans
 
 # 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
@@ -84,7 +84,26 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         name = name[: dept.start()]  # the department after a complete name (公司后厨 -> 公司)
     if len(name) < 4 or not kw("org_suffix").search(name):
         return None
+    if lead := _sentence_before_name(name):  # 名字叫某公司, 大宝虽已上幼儿园: the sentence's words before it
+        name, cut = name[lead:], cut + lead
+        if len(name) < 4 or not kw("org_suffix").search(name):
+            return None
     return name, cut
+
+
+def _sentence_before_name(name: str) -> int:
+    """Characters of `name` up to its last word that no name runs across (labels.NOT_IN_A_NAME); 0 if none."""
+    from extractors import tokenize
+
+    pos = cut = 0
+    places_only = True  # 广西和美家政…: after a place name alone, the word is part of the name
+    words = tokenize.posseg(name)
+    for word, flag in words[:-1]:
+        pos += len(word)
+        if word in NOT_IN_A_NAME and not (places_only and pos > len(word)):
+            cut = pos
+        places_only = places_only and flag == "ns"
+    return cut
 
 
 def occupation_of(text: str) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors import learned, tokenize
-from extractors.complaint.labels import kw
+from extractors.complaint.labels import NOT_IN_A_NAME, kw
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
@@ -93,7 +93,7 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             continue
         for i in range(j, max(-1, j - MAX_TOKENS_BACK), -1):
             w, s, _e = toks[i]
-            if not _WORD.match(w):
+            if not _WORD.match(w) or (i < j and w in NOT_IN_A_NAME):
                 break
             span = text[s:we]
             if len(span) > _MAX_LEN[kind]:

@@ -90,3 +90,17 @@ def test_representatives_listed_on_the_lines_after_their_election() -> None:
     assert (f.collective, f.complainant_count, f.representatives) == (True, 27, ["韦某兰", "覃某"])
     c = f.complainant
     assert (c.name, c.gender, c.phone, c.id_number) == ("韦某兰", "女", "18691827365", "61011319860814502X")
+
+
+def test_an_organisation_name_does_not_run_across_the_sentence_before_it() -> None:
+    """大宝虽已上幼儿园 is no employer; 老公在某医院 starts the name after 在; 广西和美… keeps its 和."""
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("大宝虽已上幼儿园") is None
+    assert clean_org("名字叫湖州锦绣童装有限公司") == ("湖州锦绣童装有限公司", 3)
+    assert clean_org("广西和美家政服务有限公司") == ("广西和美家政服务有限公司", 0)
+    f = _fields(
+        "求助信\n我家三个孩子，大宝虽已上幼儿园，二宝还没人带。今年春节后我进入金华某某汽车饰件有限公司打工，"
+        "3月到6月的工资一分没发，共计一万八千元。\n恳请领导帮我要回工资。\n2025年7月1日"
+    )
+    assert f.complainant.employer == "金华某某汽车饰件有限公司"
