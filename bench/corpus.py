@@ -27,7 +27,7 @@ TRAIN_SETS = (
     "train_letters_a", "train_reports_a", "train_letters_c", "train_reports_c", "train_letters_d", "train_mixed_f",
     # Spent blind sets: measured once (their figures are in the corpus README), then trained on.
     "blind_2026_12a", "blind_2026_12b", "blind_2026_12c", "blind_2026_12d", "blind_2026_12e", "blind_2026_12f",
-    "train_letters_h",
+    "train_letters_h", "train_mixed_i",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"
