@@ -104,3 +104,13 @@ def test_an_organisation_name_does_not_run_across_the_sentence_before_it() -> No
         "3月到6月的工资一分没发，共计一万八千元。\n恳请领导帮我要回工资。\n2025年7月1日"
     )
     assert f.complainant.employer == "金华某某汽车饰件有限公司"
+
+
+def test_rarer_surnames_and_yi_family_names_are_names() -> None:
+    from extractors.complaint.labels import is_person_name
+    from extractors.report.people import _name_at
+
+    for name in ("邴某蕾", "綦某堂", "佘某平", "訾某卫", "亓某波", "沙马某果"):
+        assert is_person_name(name) and _name_at(name + "，", 0) == name
+    for word in ("但是", "索要", "达到", "次日"):  # common words stay words
+        assert not is_person_name(word)
