@@ -73,13 +73,13 @@ def _read(case: Case) -> Any:
 
 def doctype_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
     from extractors.classify import classify_by_rules
-    from extractors.learned.features import document_features
+    from extractors.learned.doctype import features_of
 
     rows, labels = [], []
     for case in case_list:
         text = _read(case).text
         rules = classify_by_rules(text)
-        rows.append(document_features(text, rules.scores, rules.cues, rules.words))
+        rows.append(features_of(text, rules))
         labels.append(case.golden["doc_type"])
     return rows, labels
 

@@ -10,12 +10,23 @@ from schemas.models import DocType
 MODEL = "doctype"
 
 
+def features_of(text: str, rules: Classification) -> dict[str, float]:
+    """The model's features: the rules' scores and cues, and the words of the text without a web page's chrome
+    (breadcrumbs, 来源/发布时间 lines), which says where a text was posted, not what it is."""
+    from extractors import tokenize
+    from extractors.complaint.forwarded import mask_chrome
+
+    masked = mask_chrome(text)
+    words = rules.words if masked == text else frozenset(tokenize.cut(masked))
+    return document_features(masked, rules.scores, rules.cues, words)
+
+
 def refine(text: str, rules: Classification) -> Classification:
     """The model's type, explained by the rules' cues and the model's strongest features."""
     model = load(MODEL)
     if model is None:
         return rules
-    features = document_features(text, rules.scores, rules.cues, rules.words)
+    features = features_of(text, rules)
     probs = model.probabilities(features)
     best = max(probs, key=lambda k: probs[k])
     cues = dict(rules.cues)

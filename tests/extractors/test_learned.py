@@ -124,3 +124,22 @@ def test_a_likely_candidate_below_the_threshold_marks_the_item_stated(
         assert ev is not None and ev.unread and RIDER_POST[ev.start : ev.end] == "跑单"
     else:
         assert fields.complainant.occupation is None and ev is None
+
+
+def test_the_type_model_does_not_read_a_web_pages_chrome() -> None:
+    """Breadcrumbs and 来源/发布时间 lines say where a text was posted, not what it is: they are blanked before
+    the type model reads its words, and a letter posted on a news portal stays a letter."""
+    from extractors.classify import classify_by_rules
+    from extractors.complaint.forwarded import mask_chrome
+    from extractors.learned.doctype import features_of
+
+    post = normalize_text(
+        "您当前的位置：首页 >> 民生热线 >> 内容页\n来源：某某网  发布时间：2024-01-05 10:31\n"
+        "尊敬的领导：\n我叫韦某某，在某县某某建筑劳务有限公司的工地做钢筋工，2023年8月到12月的工资一直没发，"
+        "共计两万三千元。恳请领导帮我要回工资。\n韦某某\n2024年1月3日\n"
+    )
+    masked = mask_chrome(post)
+    assert "首页" not in masked and "来源" not in masked and len(masked) == len(post)
+    features = features_of(post, classify_by_rules(post))
+    assert not any("首页" in f or "来源" in f for f in features)
+    assert classify(post, models=True).doc_type == DocType.complaint
