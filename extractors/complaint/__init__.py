@@ -116,11 +116,11 @@ def _rank_slots(rec: Recorder, text: str) -> None:
             rec.set(path, value, start, end, round(0.5 * p, 2), overwrite=True)
 
     relative = written_for_relative(rec, text)
-    for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values, slots.PRESENCE).items():
+    for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values).items():
         if p >= slots.THRESHOLD[slot]:
             take(slots.SLOTS[slot], cand.text, cand.start, cand.end, p)
-        elif not rec.has(slots.SLOTS[slot]):
-            rec.set_unread(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2))
+        else:  # likely, not sure: the item is stated, its words marked for the supervisor
+            rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
     chosen = period.choose(text, rec.get("letter_date"), span_of(rec, "facts"), dates,
                            bool(rec.get("violation_ongoing")))

@@ -89,15 +89,14 @@ def _listed_representatives(text: str) -> tuple[list[str], int, int] | None:
     for i, (s, e) in enumerate(lines):
         if not _ELECTED_LEAD.search(text[s:e]):
             continue
-        names, first, last = [], None, None
+        found = []
         for s2, e2 in lines[i + 1 : i + 8]:
             m = _LINE_NAME.match(text[s2:e2])
             if not m or not is_person_name(m.group("name")):
                 break
-            names.append(m.group("name"))
-            first, last = first if first is not None else s2 + m.start("name"), s2 + m.end("name")
-        if names and first is not None and last is not None:
-            return names, first, last
+            found.append((m.group("name"), s2 + m.start("name"), s2 + m.end("name")))
+        if found:
+            return [name for name, _s, _e in found], found[0][1], found[-1][2]
     return None
 
 

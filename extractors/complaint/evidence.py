@@ -25,21 +25,15 @@ class Recorder:
     def has(self, path: str) -> bool:
         return self.values.get(path) is not None or path in self.answered_none
 
-    def set_none(self, path: str, start: int, end: int, confidence: float) -> None:
-        """The letter answers the item with "none" (无, 没有): no value, but evidence of the answer."""
-        if self.has(path):
-            return
-        self.answered_none.add(path)
-        self.evidence[path] = FieldEvidence(start=start, end=end, page=self.doc.page_at(start), confidence=confidence)
-
-    def set_unread(self, path: str, start: int, end: int, confidence: float) -> None:
-        """The letter seems to state the item here, but no value could be read reliably: no value, evidence
-        marked `unread`, so the item is not reported missing and a supervisor checks the highlighted words."""
+    def set_none(self, path: str, start: int, end: int, confidence: float, unread: bool = False) -> None:
+        """The item is stated but has no value: the letter answers it with "none" (无, 没有), or, `unread`, it
+        seems to state it here but no value could be read reliably (a supervisor checks the highlighted words).
+        Either way the item is not reported missing."""
         if self.has(path):
             return
         self.answered_none.add(path)
         self.evidence[path] = FieldEvidence(
-            start=start, end=end, page=self.doc.page_at(start), confidence=confidence, unread=True
+            start=start, end=end, page=self.doc.page_at(start), confidence=confidence, unread=unread
         )
 
     def get(self, path: str, default: Any = None) -> Any:

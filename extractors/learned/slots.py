@@ -244,11 +244,9 @@ def model_name(slot: str) -> str:
     return f"slot_{slot}"
 
 
-def rank(text: str, evidence: dict, values: dict, floor: dict[str, float] | None = None
-         ) -> dict[str, tuple[Candidate, float]]:
-    """Per slot with an installed model, the best candidate and its probability, when above the slot's
-    threshold (`floor`, default THRESHOLD)."""
-    floor = floor or THRESHOLD
+def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, float]]:
+    """Per slot with an installed model, the best candidate and its probability, when at least PRESENCE (the
+    caller reads a value at THRESHOLD, an item stated but unread below it)."""
     models = {slot: learned.load(model_name(slot)) for slot in SLOTS}
     if not any(models.values()):
         return {}
@@ -260,6 +258,6 @@ def rank(text: str, evidence: dict, values: dict, floor: dict[str, float] | None
             continue
         for cand, feats in rows:
             p = model.probabilities(feats)[model.classes[-1]]
-            if p >= floor[slot] and (slot not in best or p > best[slot][1]):
+            if p >= PRESENCE[slot] and (slot not in best or p > best[slot][1]):
                 best[slot] = (cand, p)
     return best

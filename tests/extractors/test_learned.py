@@ -113,8 +113,8 @@ def test_a_likely_candidate_below_the_threshold_marks_the_item_stated(
 
     at = RIDER_POST.index("跑单")
     cand = slots.Candidate(at, at + 2, "跑单")
-    monkeypatch.setattr(slots, "rank", lambda text, ev, values, floor: {"occupation": (cand, p)}
-                        if p >= floor["occupation"] else {})
+    monkeypatch.setattr(slots, "rank", lambda text, ev, values: {"occupation": (cand, p)}
+                        if p >= slots.PRESENCE["occupation"] else {})
     fields = _letter(RIDER_POST, models=True)
     ev = fields.evidence.get("complainant.occupation")
     if read is True:
