@@ -27,7 +27,7 @@ from extractors.complaint.dates import derive_age, extract_document_dates, extra
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
 from extractors.complaint.gender import fill_gender, written_for_relative
-from extractors.complaint.labels import find_sections, kw
+from extractors.complaint.labels import DOTTED_NAME, find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
@@ -99,7 +99,12 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     fill_gender(rec, text)
     agent_phones(rec, text, written_for_relative(rec, text))
     if models:
+        named = rec.has("complainant.name")
         _fill_from_model(rec, text)
+        if not named and rec.has("complainant.name"):  # the span model found the name: its sentence describes them
+            self_description(rec, text)
+            derive_age(rec, text)
+            fill_gender(rec, text)
         _requests_from_model(rec, text)
     return rec, text
 
@@ -146,7 +151,7 @@ def stated(rec: Recorder, path: str, kind: type) -> tuple | None:
 
 _VALID = {
     "complainant.phone": re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$"),
-    "complainant.name": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
+    "complainant.name": re.compile(rf"^(?:[\u4e00-\u9fff]{{2,5}}|{DOTTED_NAME.pattern})$"),
 }
 
 

@@ -62,8 +62,15 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(double)
 
 
+# 阿依古丽·买买提 / 艾力·买买提: given name and father's name, each 1-8 characters, joined by a middle dot
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?")
+
+
 def is_person_name(text: str) -> bool:
-    """A plausible Chinese personal name: a known surname and 1-2 more characters (2-4 in all)."""
+    """A plausible Chinese personal name: a known surname and 1-2 more characters (2-4 in all), or a name
+    transliterated from Uyghur, Kazakh, Tibetan… with its parts joined by a middle dot (艾力·买买提)."""
+    if DOTTED_NAME.fullmatch(text or ""):
+        return True
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text or ""):
         return False
     single, double = surnames()

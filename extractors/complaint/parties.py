@@ -139,6 +139,12 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     return True
 
 
+# 今年五十八了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
+_AGE_SPOKEN = re.compile(
+    r"(?:今年|现年)(?:都|也|已经|已)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
+)
+
+
 def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> None:
     """One loose clause of the complainant's description."""
     clause = text[s:e]
@@ -148,6 +154,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.gender", g.group(1), s + g.start(1), s + g.end(1), conf)
     elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
+    elif a := _AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
+        rec.set("complainant.age", nm.parse_age(a.group("n")), s + a.start("n"), s + a.end("n"), conf)
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):

@@ -14,7 +14,7 @@ import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
-from extractors.complaint.labels import SIGNATURE_LINE, is_person_name, kw
+from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_name, kw
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans
@@ -258,6 +258,10 @@ def _respondent(rec: Recorder, text: str) -> None:
                 return
 
 
+# the end of a place's name down to the village group: 某县某镇某村 / 某乡某组 / 某旗某嘎查
+_DIVISION_END = r"(?:省|市|县|区|旗|镇|乡|街道|村|组|社|屯|寨|庄|嘎查|苏木)"
+
+
 def _introduced(rec: Recorder, text: str) -> None:
     """我是某公司环卫工人李某的儿子 / 我是某项目上的泥水工何某: the complainant named in the writer's first
     sentence, after their occupation (the relative's letter: the worker, not the writer)."""
@@ -267,15 +271,19 @@ def _introduced(rec: Recorder, text: str) -> None:
         re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?)(?P<name>[\u4e00-\u9fff]{{2,3}})的(?:{relative})"),
         re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?的)?(?P<occ>[\u4e00-\u9fff]{{1,5}}?(?:{occupations}))"
                    rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?=[，,。；])"),
+        re.compile(rf"(?:我|俺|(?<![金数余差总限])额|本人)是(?P<place>[^，,。！？\n的]{{2,30}}?{_DIVISION_END})的"
+                   rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)(?=[，,。；（(])"),
     )
     for pattern in patterns:
         m = pattern.search(text)
         if not m or not is_person_name(m.group("name")):
             continue
         rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
+        if place := m.groupdict().get("place"):  # 我是某县某镇某村的某某: where they are from is their address
+            rec.set("complainant.address", place, m.start("place"), m.end("place"), PROSE)
         occ = m.groupdict().get("occ")
         if not occ and (tail := re.search(rf"(?:{kw('org_suffix').pattern})(?P<occ>[\u4e00-\u9fff]{{2,6}})$",
-                                           m.group("pre") or "")):
+                                           m.groupdict().get("pre") or "")):
             occ = tail.group("occ") if occupation_of(tail.group("occ")) else None
         if occ:
             at = text.find(occ, m.start(), m.start("name"))
@@ -284,7 +292,9 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
-_SELF_NAMED = re.compile(r"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>[\u4e00-\u9fff·]{2,5})")
+_SELF_NAMED = re.compile(
+    rf"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
+)
 # 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
 _SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
 _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
@@ -294,6 +304,9 @@ def _self_named(rec: Recorder, text: str) -> None:
     """The writer's name from their self-introduction, when the name ends where the sentence moves on."""
     for m in _SELF_NAMED.finditer(text):
         word = m.group("name")
+        if DOTTED_NAME.fullmatch(word):
+            rec.set("complainant.name", word, m.start("name"), m.end("name"), PROSE)
+            return
         for n in (4, 3, 2):
             name, end = word[:n], m.start("name") + n
             if len(name) == n and is_person_name(name) and (end >= len(text) or _AFTER_NAME.match(text, end)):

@@ -114,3 +114,35 @@ def test_rarer_surnames_and_yi_family_names_are_names() -> None:
         assert is_person_name(name) and _name_at(name + "，", 0) == name
     for word in ("但是", "索要", "达到", "次日"):  # common words stay words
         assert not is_person_name(word)
+
+
+def test_an_age_told_without_sui_after_the_name() -> None:
+    """俺叫某某，周口沈丘嘞，今年五十八了: a spoken age with no 岁 is the writer's age; 今年3月 is no age."""
+    f = _fields(
+        "县劳动监察大队的领导：\n俺叫侯某仓，周口沈丘嘞，今年五十八了，一个大老爷们儿。今年3月俺跟着包工头在某某小区工地扎钢筋，"
+        "说好一天三百五，干到7月底一分没给，一共欠俺三万一千五百块。\n求领导帮俺要回工钱。\n侯某仓\n2025年9月2日"
+    )
+    assert (f.complainant.name, f.complainant.age) == ("侯某仓", 58)
+
+
+def test_a_name_in_parts_joined_by_a_middle_dot() -> None:
+    f = _fields(
+        "投诉书\n投诉人：艾某·买买提，男，维吾尔族，电话13899123456\n被投诉人：乌鲁木齐某某钢结构工程有限公司\n"
+        "事实与理由：本人2024年5月起在被投诉人处从事电焊工作，2024年10月至12月工资共计21000元未发。\n"
+        "请求：责令支付拖欠工资。\n2025年2月10日"
+    )
+    assert f.complainant.name == "艾某·买买提"
+    g = _fields(
+        "我是一名在杭州跑外卖的新疆姑娘，我叫阿依某丽·买买提，今年27岁，站点欠我两个月工资八千六百元。\n请领导帮帮我。"
+    )
+    assert (g.complainant.name, g.complainant.age) == ("阿依某丽·买买提", 27)
+
+
+def test_i_am_so_and_so_from_a_village_gives_name_and_address() -> None:
+    """我是某县某镇某村的某某: the name, and the place they come from as their address."""
+    f = _fields(
+        "劳动保障监察大队领导：\n我是西吉县某某镇单家集村的虎某祥，回族，今年三十八岁。2025年3月到8月我在银川一家面馆当拉面师傅，"
+        "老板欠我四个月工资两万四千元。\n请帮我讨回工钱。\n2025年10月8日"
+    )
+    c = f.complainant
+    assert (c.name, c.address, c.age) == ("虎某祥", "西吉县某某镇单家集村", 38)
