@@ -33,6 +33,27 @@ SIGNATURE_LINE = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:[，,\s]\s*(?P<rest>(?:联系)?(?:电话|手机)?[:：]?[\d()（）\-\s]{7,20}))?\s*$"
 )
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
+# A form's check boxes: □是 ☑否 / 是□ 否☑ / 是（ ）否（√）
+_TICKED = "☑✔✓√■▣☒✅"
+_BOXES = _TICKED + "□☐"
+
+
+def ticked(value: str) -> str | None:
+    """The option ticked among a form's check boxes (□是 ☑否 / 是□ 否☑ / 是（ ）否（√） -> 否); None when the
+    value has no box, "" when no box is ticked (the item then reads as unanswered)."""
+    value = value.strip()
+    bracketed = re.findall(r"([\u4e00-\u9fff]{1,6})\s*[（(]\s*(\S?)\s*[)）]", value)  # 是（ ）否（√）
+    if any(mark and mark in _TICKED for _w, mark in bracketed):
+        return next(word for word, mark in bracketed if mark and mark in _TICKED)
+    if not any(ch in _BOXES for ch in value):
+        return None
+    if value[:1] in _BOXES:  # each box before its option
+        pairs = re.findall(rf"([{_BOXES}])\s*([\u4e00-\u9fff]{{1,6}})", value)
+    else:  # each option before its box
+        pairs = [(box, word) for word, box in re.findall(rf"([\u4e00-\u9fff]{{1,6}})\s*([{_BOXES}])", value)]
+    return next((word for box, word in pairs if box in _TICKED), "")
+
+
 # A statement that the matter was NOT taken to arbitration or court: it ends a requests/facts section.
 NO_PROCEEDINGS = re.compile(
     r"^[^。，,；;]{0,16}?(?:未|没有|没|尚未|不曾|从未|并未|冇|莫得)[^。，,；;]{0,14}?(?:仲裁|诉讼|起诉|法院)"

@@ -13,7 +13,16 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import NOT_IN_A_NAME, QA_LINE, Segment, is_header_row, is_person_name, kw, scan_line
+from extractors.complaint.labels import (
+    NOT_IN_A_NAME,
+    QA_LINE,
+    Segment,
+    is_header_row,
+    is_person_name,
+    kw,
+    scan_line,
+    ticked,
+)
 from extractors.normalize import paragraph_spans
 
 # 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
@@ -196,6 +205,9 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     if field == "birth":
         _set_birth(rec, value, s, e, LABELLED)
         return
+    if (option := ticked(value)) is not None and option:  # 性别：☑男 □女
+        at = value.find(option)
+        value, s, e = option, s + at, s + at + len(option)
     if field == "gender":
         value = value[:1] if value[:1] in ("男", "女") else None
     elif field == "age":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
-from extractors.complaint.labels import QA_LINE, kw
+from extractors.complaint.labels import QA_LINE, kw, ticked
 from extractors.normalize import paragraph_spans
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
@@ -39,9 +39,11 @@ def classify(clause: str) -> str | None:
 
 def _form_value(value: str) -> str | None:
     value = value.strip(" 。.")
+    if (option := ticked(value)) is not None:  # □是 ☑否: the box ticked
+        value = option
     if not value or kw("uncertain").search(value):
         return "unknown" if value else None
-    if re.match(r"^(?:否|无|没有|未|没|不曾|从未)", value):
+    if re.match(r"^(?:都|均|也|全都|从来|一直|还)?(?:否|无|没有|未|没|不曾|从未)", value):  # 答：都没有
         return "none"
     return classify(value) or ("unknown" if re.match(r"^(?:是|有|已)", value) else None)
 

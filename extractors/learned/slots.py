@@ -72,6 +72,14 @@ _LINE_LABEL = re.compile(r"^\s*([^：:\n]{1,12})[：:]")
 _SENTENCE_END = "。！？!?\n"
 
 
+# a name in quotation marks, or after 叫/名叫 and before 的 + a kind of business: the shop or firm as people
+# call it (“湘味轩”, “通达物流”, 一个叫“秦川老碗面”的面馆, 那家叫老灶台的饭店)
+_SHOP_NAME = re.compile(
+    r"[“\"「『](?P<name>[\u4e00-\u9fff0-9A-Za-z·]{2,16})[”\"」』]"
+    r"|(?<=[叫])(?P<n2>[\u4e00-\u9fff]{2,10})(?=的(?:店|饭店|餐馆|面馆|馆子|火锅店|超市|厂|公司|工地|作坊|酒楼|饭馆))"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -100,6 +108,11 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
                 break
             if len(span) >= _MIN_LEN[kind]:
                 found[(s, we)] = Candidate(s, we, span)
+    if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
+        for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
+            group = "name" if m.group("name") else "n2"
+            s, e = m.span(group)
+            found.setdefault((s, e), Candidate(s, e, m.group(group)))
     return list(found.values())
 
 

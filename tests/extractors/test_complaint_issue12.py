@@ -146,3 +146,31 @@ def test_i_am_so_and_so_from_a_village_gives_name_and_address() -> None:
     )
     c = f.complainant
     assert (c.name, c.address, c.age) == ("虎某祥", "西吉县某某镇单家集村", 38)
+
+
+def test_a_forms_ticked_box_answers_its_item() -> None:
+    from extractors.complaint.labels import ticked
+
+    answers = [ticked(v) for v in ("□是　☑否", "是□ 否☑", "是（ ）否（√）", "□是 □否", "没有")]
+    assert answers == ["否", "否", "否", "", None]
+    f = _fields(
+        "劳动保障监察投诉登记表\n投诉人姓名\t韩某敏\n性别\t□男 ☑女\n联系电话\t13512345678\n"
+        "被投诉单位\t重庆某某超市有限公司\n投诉事项\t拖欠2025年4月工资3960元\n"
+        "是否已申请仲裁或提起诉讼\t□是　☑否\n登记日期\t2025年5月20日"
+    )
+    assert (f.complainant.gender, f.prior_proceedings) == ("女", "none")
+
+
+def test_an_oral_records_all_none_answer() -> None:
+    f = _fields(
+        "询问笔录\n问：你叫什么名字？\n答：我叫莫某华。\n问：你要反映什么问题？\n答：容县某某陶瓷厂欠我3万元工资。\n"
+        "问：你是否就此事申请过劳动仲裁、起诉，或者经过调解？\n答：都没有。"
+    )
+    assert f.prior_proceedings == "none"
+
+
+def test_a_shop_known_by_its_quoted_name_is_an_employer_candidate() -> None:
+    from extractors.learned.slots import candidates
+
+    text = "今年3月到4月，我在沙井的一家湘菜馆“湘味轩”做服务员。额到小寨一个叫“秦川老碗面”的面馆里当面匠。"
+    assert {"湘味轩", "秦川老碗面"} <= {c.text for c in candidates(text, "org")}
