@@ -32,6 +32,7 @@ from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import fill_from_prose, self_description
+from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
 
@@ -94,6 +95,7 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     extract_prior(rec, text)
     extract_collective(rec, text)
     fill_from_roster(rec, text)
+    relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
     self_description(rec, text)
     derive_age(rec, text)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)

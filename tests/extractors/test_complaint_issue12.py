@@ -174,3 +174,30 @@ def test_a_shop_known_by_its_quoted_name_is_an_employer_candidate() -> None:
 
     text = "今年3月到4月，我在沙井的一家湘菜馆“湘味轩”做服务员。额到小寨一个叫“秦川老碗面”的面馆里当面匠。"
     assert {"湘味轩", "秦川老碗面"} <= {c.text for c in candidates(text, "org")}
+
+
+def test_a_letter_for_a_relative_makes_the_relative_the_complainant_and_the_writer_the_agent() -> None:
+    f = _fields(
+        "尊敬的领导：\n我是湖南某某大学的一名大三学生，叫邬某雨。我爸叫邬某华，今年52岁，是一名瓦工，2025年3月起在长沙某某装饰工程有限公司"
+        "做瓷砖铺贴，公司至今拖欠我爸工资2.84万元。我爸不会用智能手机，这封信是我替他写的。\n"
+        "恳请领导督促该公司尽快结清拖欠我父亲的工资2.84万元。我的电话是17378426015。\n2025年10月9日"
+    )
+    c = f.complainant
+    assert (c.name, c.age, c.phone) == ("邬某华", 52, None)
+    assert [(a.name, a.phone) for a in f.agents] == [("邬某雨", "17378426015")]
+
+
+def test_the_relatives_own_phone_when_the_writer_gives_it() -> None:
+    f = _fields(
+        "我叫赵某娜，替我妈妈赵某琴反映情况。我妈在某某物业公司做保洁，被拖欠工资三个月共7500元。"
+        "我的电话是13504038817，我妈的电话是13190267745。\n请领导帮帮我妈。"
+    )
+    assert (f.complainant.name, f.complainant.phone) == ("赵某琴", "13190267745")
+
+
+def test_a_worker_writing_about_her_husband_stays_the_complainant() -> None:
+    f = _fields(
+        "我叫王某芳，在某某服装厂当车工，今年5月到8月的工资一共一万六千元没发。我老公在家带孩子，全家就靠我这份工资。"
+        "我的电话是13912345678。\n请领导帮我讨回工资。"
+    )
+    assert (f.complainant.name, f.complainant.phone) == ("王某芳", "13912345678")
