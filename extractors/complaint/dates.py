@@ -41,6 +41,11 @@ _SINCE = re.compile(r"(?:自|从|于)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
+# a machine's time stamp: a date with the time of day (2026-1-9 23:41, 2025年12月5日 22:48)
+_STAMP = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[.\-/年]\s*(?P<m>\d{1,2})\s*[.\-/月]\s*(?P<d>\d{1,2})\s*日?\s+\d{1,2}[:：]\d{2}"
+)
+_OFFICE_STEP = re.compile(r"派单|签收|交办|转办|办结|回复|答复|处理|受理|办理|反馈|回访|审核")
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
 
@@ -79,6 +84,16 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
             if m and m.group("d") and (d := nm.date_from_match(m)):
                 rec.set("letter_date", d, m.start(), m.end(), SIGNATURE)
                 return
+    for m in _STAMP.finditer(text):  # a web post's or a call's own time stamp (2026-02-26 21:17), the first
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if _OFFICE_STEP.search(line):  # 派单时间 / 签收 / 回复: the office's steps, not the writer's
+            continue
+        try:
+            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        rec.set("letter_date", d, m.start(), m.end("d") + 1, SIGNATURE)
+        return
 
 
 _BLANK_AGE = re.compile(r"(?:^|[\t|｜ ])年龄[:：]?(?=[\t|｜ ]|$)", re.M)

@@ -201,3 +201,18 @@ def test_a_worker_writing_about_her_husband_stays_the_complainant() -> None:
         "我的电话是13912345678。\n请领导帮我讨回工资。"
     )
     assert (f.complainant.name, f.complainant.phone) == ("王某芳", "13912345678")
+
+
+def test_a_posts_own_time_stamp_dates_the_letter() -> None:
+    """A web post or a hotline call is dated by its own stamp (2026-02-26 21:17); the office's steps are not."""
+    f = _fields(
+        "首页 > 互动交流 > 留言选登\n1楼　老铁西的风　2026-02-26 21:17\n"
+        "我在铁西区一家饭店后厨打荷，老板拖欠我三个月工资一万二千元，"
+        "找了好几次都不给。求领导帮帮忙。\n2楼　沈北小刘　2026-02-26 21:35\n顶一下"
+    )
+    assert str(f.letter_date) == "2026-02-26"
+    g = _fields(
+        "12345热线工单\n派单时间：2025-12-03 11:02\n来电时间：2025-12-03 10:26\n来电人：乔某\n"
+        "诉求内容：来电人反映在某某物业公司做保安，被拖欠2025年9月至11月工资共8400元。"
+    )
+    assert str(g.letter_date) == "2025-12-03"

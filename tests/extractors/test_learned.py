@@ -81,7 +81,8 @@ WIFE_FOR_HUSBAND = (
 def test_age_and_employer_told_in_the_story() -> None:
     rules = _letter(WIFE_FOR_HUSBAND, models=False)
     ranked = _letter(WIFE_FOR_HUSBAND, models=True)
-    assert (rules.complainant.name, rules.complainant.age) == ("赵德明", 43)  # 我老公赵德明今年43岁: the relative's sentence
+    # 我老公赵德明今年43岁: the relative's own sentence describes the complainant (extractors/complaint/relative.py)
+    assert (rules.complainant.name, rules.complainant.age) == ("赵德明", 43)
     assert ranked.complainant.age == 43
     assert ranked.complainant.employer == "纳雍县兴隆煤业有限公司"
     assert ranked.amount_claimed_yuan == 46800  # 四万六千八: a spoken amount with no unit
