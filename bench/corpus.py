@@ -28,6 +28,8 @@ TRAIN_SETS = (
     # Spent blind sets: measured once (their figures are in the corpus README), then trained on.
     "blind_2026_12a", "blind_2026_12b", "blind_2026_12c", "blind_2026_12d", "blind_2026_12e", "blind_2026_12f",
     "train_letters_h", "train_mixed_i",
+    # fourth round (2026-12-02): web- and newspaper-copied documents; 12h, spent in the third round
+    "train_mixed_j", "blind_2026_12h",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"

@@ -19,13 +19,15 @@ _ELECTED = re.compile(
     r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
 )
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
+# 代表：某某 / 工人代表：某某（电话…） 某某 / 联名代表 / 司机代表 (never 法定代表人)
 _REPRESENTATIVE_LINE = re.compile(
-    r"^\s*(?:投诉人|申诉人|反映人|职工|工人)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,30})", re.M
+    r"^\s*(?!法定|法人)(?:[\u4e00-\u9fff]{1,4}?)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,80})", re.M
 )
+_NOTE = re.compile(r"[（(][^（()）\n]{0,30}[)）]")  # 某某（电话138…）: the note after a name
 
 
 def names_in(text: str) -> list[str]:
-    return [w for w in _NAMES_SPLIT.split(text) if is_person_name(w)]
+    return [w for w in _NAMES_SPLIT.split(_NOTE.sub(" ", text)) if is_person_name(w)]
 
 
 def _signatures(text: str) -> tuple[list[str], int, int]:

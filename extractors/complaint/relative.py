@@ -131,6 +131,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
                 _forget(rec, path)
     if writers_phone:
         _forget(rec, "complainant.phone")
+    if not rec.has("complainant.phone"):
         kin = _kin_words()
         own = re.compile(rf"(?:我|俺)的?(?:{kin})的?(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*")
         for m in own.finditer(text):  # 我妈的电话是…: the worker's own phone

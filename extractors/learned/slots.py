@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors import learned, tokenize
-from extractors.complaint.labels import NOT_IN_A_NAME, kw
+from extractors.complaint.labels import NOT_IN_A_NAME, is_person_name, kw
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
@@ -56,7 +56,7 @@ def _suffix(kind: str) -> re.Pattern[str]:
     if kind == "occ":
         return re.compile(rf"(?:{kw('occupation_suffix').pattern}|{_OCC_EXTRA})$")
     if kind == "org":
-        return re.compile(rf"(?:{kw('org_suffix').pattern}|集团|局|站|所|队)$")
+        return re.compile(rf"(?:{kw('org_suffix').pattern}|集团|局|站|所|队|项目|大厦|工程)$")
     return re.compile(rf"(?:{_WORK_SUFFIX})$")
 
 
@@ -78,6 +78,35 @@ _SHOP_NAME = re.compile(
     r"[“\"「『](?P<name>[\u4e00-\u9fff0-9A-Za-z·]{2,16})[”\"」』]"
     r"|(?<=[叫])(?P<n2>[\u4e00-\u9fff]{2,10})(?=的(?:店|饭店|餐馆|面馆|馆子|火锅店|超市|厂|公司|工地|作坊|酒楼|饭馆))"
 )
+
+
+_BOSS_NAMED = re.compile(r"(?:包工头|工头|老板|班组长|承包人|发包人)(?:叫|是)?(?P<name>[\u4e00-\u9fff]{2,3})")
+_WORKED_FOR = re.compile(r"给(?P<name>[\u4e00-\u9fff“”\"]{2,12}?)(?:干活|打工|开车|做事|做工|打零工|干)")
+
+
+def _boss_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that name an employer as people speak of one: X老板 (a surname or a place before 老板), the name
+    after 包工头/老板, whoever the writer worked for (给神华干活)."""
+    head = text[:MAX_CHARS]
+    spans = []
+    for m in re.finditer("老板", head):
+        for k in (1, 2):  # 赵老板 / 四川老板
+            s = m.start() - k
+            if s >= 0 and all("\u4e00" <= ch <= "\u9fff" for ch in head[s : m.start()]) and \
+                    head[s : m.start()] not in NOT_IN_A_NAME and head[s] not in "的个位名大小老":
+                spans.append((s, m.end()))
+    for m in _BOSS_NAMED.finditer(head):
+        for n in (3, 2):
+            name = m.group("name")[:n]
+            if len(name) == n and is_person_name(name):
+                spans.append((m.start("name"), m.start("name") + n))
+                break
+    for m in _WORKED_FOR.finditer(head):
+        name = m.group("name").strip("“”\"")
+        if name and name not in NOT_IN_A_NAME:
+            at = head.find(name, m.start("name"))
+            spans.append((at, at + len(name)))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -113,6 +142,8 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             group = "name" if m.group("name") else "n2"
             s, e = m.span(group)
             found.setdefault((s, e), Candidate(s, e, m.group(group)))
+        for s, e in _boss_spans(text):  # the boss as the letter names the employer: 赵老板, 四川老板, 包工头某某
+            found.setdefault((s, e), Candidate(s, e, text[s:e]))
     return list(found.values())
 
 

@@ -216,3 +216,21 @@ def test_a_posts_own_time_stamp_dates_the_letter() -> None:
         "诉求内容：来电人反映在某某物业公司做保安，被拖欠2025年9月至11月工资共8400元。"
     )
     assert str(g.letter_date) == "2025-12-03"
+
+
+def test_the_first_named_representative_on_a_representatives_line() -> None:
+    """司机代表：某某（电话…） 某某（电话…）: any 代表 line (never 法定代表人) names the representatives; the first
+    is the complainant, with the phone beside the name."""
+    f = _fields(
+        "尊敬的总理：\n我们是在准格尔旗给某某能源公司干活的47名自卸车司机，公司拖欠我们2024年工资共计三百一十二万元。\n"
+        "恳请督促公司把工资发给我们。\n司机代表：郭某军（电话15147728340） 白某虎（电话15904771234）\n2025年1月8日"
+    )
+    assert f.representatives == ["郭某军", "白某虎"]
+    assert (f.complainant.name, f.complainant.phone) == ("郭某军", "15147728340")
+
+
+def test_employer_candidates_as_people_speak_of_one() -> None:
+    from extractors.learned.slots import candidates
+
+    text = "腊月二十那天，赵老板把我们几个服务员叫去。我们是给神华干活的司机，跟着包工头马某福干活。四川老板跑了。"
+    assert {"赵老板", "神华", "马某福", "四川老板"} <= {c.text for c in candidates(text, "org")}
