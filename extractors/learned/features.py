@@ -11,6 +11,7 @@ from extractors import tokenize
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = re.compile(r"×(\d+)$")
+_PUNCT = re.compile(r"[，。,；;]")
 DOC_CHARS = 3000  # the head of a document says what it is; bounds the work per document
 TITLE_LINES = 3
 
@@ -35,9 +36,15 @@ def document_features(
         for hit in hits:
             features[f"cue:{_COUNT.sub('', hit)}"] = 1.0
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for gram in _bigrams("".join(lines[:TITLE_LINES])):
+    # a heading is short and is no sentence: a post that starts straight into its story has none, and its first
+    # words then say nothing of its kind
+    headings = [line for line in lines[:TITLE_LINES]
+                if len(line) <= 40 and len(_PUNCT.findall(line)) <= 1 and not line.endswith(("。", "；", ";"))]
+    if not headings:
+        features["no_heading"] = 1.0
+    for gram in _bigrams("".join(headings)):
         features[f"t:{gram}"] = 1.0
-    for line in lines[:TITLE_LINES]:
+    for line in headings:
         # how a heading ends names its genre: …的通知, …公告, …工作总结, …感谢信, …会议纪要, …投诉书
         heading = re.sub(r"[\s（）()〔〕\[\]0-9]+$", "", line)
         if 4 <= len(heading) <= 50 and heading[-1] not in "。；;：:，,！!？?" and _CJK.match(heading[-1]):

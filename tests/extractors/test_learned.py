@@ -144,3 +144,18 @@ def test_the_type_model_does_not_read_a_web_pages_chrome() -> None:
     features = features_of(post, classify_by_rules(post))
     assert not any("首页" in f or "来源" in f for f in features)
     assert classify(post, models=True).doc_type == DocType.complaint
+
+
+def test_a_post_without_a_heading_gives_the_type_model_no_title_words() -> None:
+    """The first lines of a post that starts straight into its story are no heading: their words are not read as
+    a title's (an annual report under a site's search widgets neither)."""
+    from extractors.complaint.forwarded import mask_chrome
+    from extractors.learned.features import document_features
+
+    story = "渭南市某某建筑公司名下的大厦,至今还未发放农民工的工资,致使工人滞留,不能按时回家过年。\n望政府帮助我们。"
+    f = document_features(story, {}, {})
+    assert f.get("no_heading") == 1.0 and not any(k.startswith("t:") for k in f)
+    titled = document_features("关于某某公司拖欠工资的求助信\n尊敬的领导：\n我们是某某公司的员工。", {}, {})
+    assert "t:求助" in titled and "no_heading" not in titled
+    page = mask_chrome("选择特殊符号\n选择搜索类型\n请输入搜索\n一、政府信息公开总体工作情况\n")
+    assert page.splitlines()[3] == "一、政府信息公开总体工作情况" and not page.splitlines()[0].strip()
