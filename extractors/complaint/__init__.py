@@ -139,6 +139,9 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     if not rec.has("complainant.gender") and (found := gender.choose(text, rec.get("complainant.name"), relative)):
         value, (start, end), p = found
         take("complainant.gender", value, start, end, p)
+    elif not rec.has("complainant.gender") and (likely := gender.stated(text, rec.get("complainant.name"), relative)):
+        (start, end), p = likely  # stated in words the model weighs, but not which: marked for the supervisor
+        rec.set_none("complainant.gender", start, end, round(0.5 * p, 2), unread=True)
     requests, facts = span_of(rec, "requests"), span_of(rec, "facts")
     if claimed := amount.choose(text, requests, facts, stated(rec, "amount_claimed_yuan", float)):
         cand, p = claimed

@@ -17,6 +17,7 @@ from extractors import learned, tokenize
 
 MODEL = "gender"
 THRESHOLD = 0.75
+PRESENCE = 0.5  # P(男) + P(女): the letter likely states a gender, the model cannot tell which (stated, unread)
 _SELF = re.compile(r"我|俺|本人|咱|阮|侬|阿拉|來電人|来电人|投诉人|當事人|当事人")
 _CUE_CHARS = "男女妈爸娘爹士妇孕夫妻婆公姑娘嫂哥姐弟妹儿子伙汉孩"
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -42,6 +43,25 @@ def features(text: str, name: str | None, relative: bool) -> dict[str, float]:
         if surname_title and (t := surname_title.search(sentence)):
             f[f"title={t.group()[1:]}"] = 1.0
     return f
+
+
+def stated(text: str, name: str | None, relative: bool) -> tuple[tuple[int, int], float] | None:
+    """When the model is fairly sure the letter states a gender (P(男) + P(女) >= PRESENCE) without being sure
+    which: the words that weighed most (the evidence a supervisor checks) and that probability."""
+    model = learned.load(MODEL)
+    if model is None:
+        return None
+    feats = features(text, name, relative)
+    probs = model.probabilities(feats)
+    p = 1 - probs.get("none", 1.0)
+    if p < PRESENCE:
+        return None
+    best = max(("男", "女"), key=lambda k: probs[k])
+    for feature in model.strongest(feats, best, 5):
+        words = feature.split("=", 1)[1] if "=" in feature else ""
+        if words and (at := text.find(words)) >= 0:
+            return (at, at + len(words)), p
+    return None
 
 
 def choose(text: str, name: str | None, relative: bool) -> tuple[str, tuple[int, int], float] | None:

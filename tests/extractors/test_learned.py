@@ -159,3 +159,25 @@ def test_a_post_without_a_heading_gives_the_type_model_no_title_words() -> None:
     assert "t:求助" in titled and "no_heading" not in titled
     page = mask_chrome("选择特殊符号\n选择搜索类型\n请输入搜索\n一、政府信息公开总体工作情况\n")
     assert page.splitlines()[3] == "一、政府信息公开总体工作情况" and not page.splitlines()[0].strip()
+
+
+@pytest.mark.parametrize("state", ["read", "unread", "missing"])
+def test_a_gender_the_model_hears_but_cannot_tell_is_stated_not_missing(
+    monkeypatch: pytest.MonkeyPatch, state: str
+) -> None:
+    """The gender model decides a gender from THRESHOLD; when it is only sure that one is stated (男 + 女 >=
+    PRESENCE, gender.stated) the item is marked stated but unread, with the words it weighed; else missing."""
+    from extractors.learned import gender
+
+    letter = "我叫某某某，我们几个妹儿在火锅店当服务员，老板欠我们三个月工资。\n请领导帮忙。"
+    at = letter.index("妹儿")
+    monkeypatch.setattr(gender, "choose", lambda *a: ("女", (at, at + 2), 0.9) if state == "read" else None)
+    monkeypatch.setattr(gender, "stated", lambda *a: ((at, at + 2), 0.6) if state == "unread" else None)
+    fields = _letter(letter, models=True)
+    ev = fields.evidence.get("complainant.gender")
+    if state == "read":
+        assert fields.complainant.gender == "女" and not ev.unread
+    elif state == "unread":
+        assert fields.complainant.gender is None and ev.unread and letter[ev.start : ev.end] == "妹儿"
+    else:
+        assert fields.complainant.gender is None and ev is None
