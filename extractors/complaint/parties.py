@@ -46,7 +46,8 @@ _ADDRESS = re.compile(
 # a clause that is only the village the writer comes from: 郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
 # (a village is where they live; 榕江县忠诚镇人 only says where they are from)
 _NATIVE = re.compile(
-    r"(?:是|系)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区)(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
+    r"(?:是|系|家是|老家是|老家在|我们家是)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
+    r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)(?:农民|村民)?"
 )
 # 被投诉人：某学校，地址某县某路… / 烧烤店：某店，在某县城关镇某路口西50米: the respondent's address clause
 _R_ADDRESS = re.compile(

@@ -234,3 +234,23 @@ def test_employer_candidates_as_people_speak_of_one() -> None:
 
     text = "腊月二十那天，赵老板把我们几个服务员叫去。我们是给神华干活的司机，跟着包工头马某福干活。四川老板跑了。"
     assert {"赵老板", "神华", "马某福", "四川老板"} <= {c.text for c in candidates(text, "org")}
+
+
+def test_where_the_writer_comes_from_is_their_address() -> None:
+    """我叫某某，是某县某镇人 / 家是某县某镇的: the place the writer names as theirs, down to a town or county, is the
+    address the letter gives (a village was read so already)."""
+    f = _fields(
+        "尊敬的市长：\n您好！我叫麻某强，是大方县羊场镇人，今年五十一岁，在西安一个工地干了八个月，包工头欠我三万二千元。\n"
+        "请市长帮帮我们。"
+    )
+    assert (f.complainant.name, f.complainant.address, f.complainant.age) == ("麻某强", "大方县羊场镇", 51)
+
+
+def test_where_the_employer_says_its_shop_or_factory_is() -> None:
+    """厂子在某镇某园区 / 店开在某路126号 / 公司就在某路18号: where the employer is, not only where the writer works."""
+    f = _fields(
+        "领导：\n我在某某制衣厂做车位工，厂子在大沥镇盐步河东工业区，老板叫麦某荣，拖欠我三个月工资一万五千元。\n请帮我讨回工资。"
+    )
+    assert f.respondent.address == "大沥镇盐步河东工业区"
+    g = _fields("我在老友记餐饮店当服务员，店开在拉堡镇柳堡路西段126号。老板欠我两个月工资六千元。\n请领导帮忙。")
+    assert g.respondent.address == "拉堡镇柳堡路西段126号"
