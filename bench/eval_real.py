@@ -84,6 +84,10 @@ def main(argv: list[str]) -> int:
             c_got += len(got)
             c_found += sum(any(fuzz.partial_ratio(w, g) >= 80 for g in got) for w in want)
             c_matched += sum(any(fuzz.partial_ratio(w, g) >= 80 for w in want) for g in got)
+            misses += [f"{stem}: commitment not found: {w[:60]}" for w in want
+                       if not any(fuzz.partial_ratio(w, g) >= 80 for g in got)]
+            misses += [f"{stem}: commitment not expected: {g[:60]}" for g in got
+                       if not any(fuzz.partial_ratio(w, g) >= 80 for w in want)]
     n = len(cases)
     print(f"real public documents: {n} ({folder})")
     print(f"  document type: {type_ok}/{n} = {100 * type_ok / n:.1f}%")

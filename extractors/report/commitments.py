@@ -280,6 +280,11 @@ def _subject(text: str, clause_start: int) -> str | None:
     return None
 
 
+def _standing(timing: Timing | None) -> bool:
+    """A schedule that binds (每月更新一次, 6月底前): a cadence that recurs, or a date; 及时 alone does not."""
+    return timing is not None and (timing.cadence in RECURRING or bool(timing.schedule and timing.cadence != "ad_hoc"))
+
+
 def _channel(text: str) -> str | None:
     m = lexicon.alternation("commitment_channels").search(text)
     return m.group(0) if m else None
@@ -349,7 +354,8 @@ def find_commitments(
 
         judge = judge_units
     practice, future = lexicon.regex("practice_markers"), lexicon.regex("future_markers")
-    done = lexicon.regex("done_section")
+    done, firm_future = lexicon.regex("done_section"), lexicon.regex("firm_future_markers")
+    account = lexicon.regex("annual_account_section")
     for view in sentence_views(sentences, sections, skip):
         s, path = view.sentence, view.path
         if practice.search(s.text) and not future.search(s.text) and "plan" not in view.context:
@@ -360,6 +366,13 @@ def find_commitments(
             and any(done.search(h.title) and not plan.search(h.title) for h in path if h.span.start != s.span.start)
         ):
             continue  # under 工作开展情况: 村级财务每月公开一次 is the practice it reports
+        if (
+            not firm_future.search(s.text)
+            and not _standing(find_timing(s.text))
+            and "plan" not in view.context
+            and any(account.search(h.title) for h in path if h.span.start != s.span.start)
+        ):
+            continue  # an annual report's account of its year: 进一步加大公开力度 is what it did
         if _SIGNATURE.fullmatch(s.text.strip(" 。\n")):
             continue  # the signing body's name on its own line is no promise
         units = judge(view) if judge else view.units

@@ -469,3 +469,18 @@ def test_practice_under_a_done_section_is_no_commitment() -> None:
         "每月10日前由党政办在镇政务公开栏公开上月惠民资金发放情况。",
         "进一步加大村级财务公开力度。",
     ]
+
+
+def test_an_annual_reports_account_of_its_year_holds_no_promises() -> None:
+    """Under the statutory annual report's 总体情况 / 主动公开情况, 进一步加大公开力度 tells what the year did; the
+    promises stand under 存在的主要问题及改进情况, and a firm future word (将, 下一步) still makes one anywhere."""
+    text = (
+        "某区某街道办事处2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "(一)主动公开。街道以服务群众为导向,进一步加大政务公开力度,提高公开透明度。\n"
+        "(二)政府信息管理。严格落实信息发布审核制度,及时动态更新。\n"
+        "(三)平台建设。下一步街道将每季度更新一次公开栏内容。\n"
+        "五、存在的主要问题及改进情况\n一是公开内容不够全面。2023年,我街道将进一步加大公开力度,每月更新政府网站专栏。\n"
+    )
+    texts = [c.text for c in extract_report(_doc(text)).commitments]
+    assert not any("提高公开透明度" in t or "及时动态更新" in t for t in texts)
+    assert any("每季度更新" in t for t in texts) and any("每月更新政府网站专栏" in t for t in texts)
