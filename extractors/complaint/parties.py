@@ -47,7 +47,7 @@ _ADDRESS = re.compile(
 # (a village is where they live; 榕江县忠诚镇人 only says where they are from)
 _NATIVE = re.compile(
     r"(?:是|系|家是|老家是|老家在|我们家是)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
-    r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)(?:农民|村民)?"
+    r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
 )
 # 被投诉人：某学校，地址某县某路… / 烧烤店：某店，在某县城关镇某路口西50米: the respondent's address clause
 _R_ADDRESS = re.compile(
