@@ -63,7 +63,7 @@ _BORN_LOOSE = re.compile(
 _IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)(?:个|一个|一名)?")
 _ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
 _PHONE_LOOSE = re.compile(
-    r"^(?:我的)?(?:联系电话|联系方式|手机号码|电话号码|手机号|手机|电话)?(?:是|为)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})$"
+    r"^(?:我的)?(?:联系电话|联系方式|手机号码|电话号码|手机号|手机|电话)?(?:是|为)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})[.．]?$"
 )
 OCCUPATION = re.compile(rf"(?:{kw('occupation_suffix').pattern})$")
 _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,30}[）)]$")

@@ -254,3 +254,10 @@ def test_where_the_employer_says_its_shop_or_factory_is() -> None:
     assert f.respondent.address == "大沥镇盐步河东工业区"
     g = _fields("我在老友记餐饮店当服务员，店开在拉堡镇柳堡路西段126号。老板欠我两个月工资六千元。\n请领导帮忙。")
     assert g.respondent.address == "拉堡镇柳堡路西段126号"
+
+
+def test_a_phone_clause_ended_with_a_half_width_stop() -> None:
+    f = _fields(
+        "我叫那某苏,蒙古族,今年35岁,家住达茂旗百灵庙镇,电话15247261093.\n2019年3月我进了包头某某钢结构公司当焊工,公司欠我两万元."
+    )
+    assert (f.complainant.phone, f.complainant.address) == ("15247261093", "达茂旗百灵庙镇")
