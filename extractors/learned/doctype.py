@@ -8,6 +8,13 @@ from extractors.learned.features import document_features
 from schemas.models import DocType
 
 MODEL = "doctype"
+DEFER_BELOW = 0.6  # below this the model defers to a clear vote of the rules
+
+
+def _rules_bar() -> float:
+    from extractors.classify import _cues
+
+    return float(_cues()["min_score"])
 
 
 def features_of(text: str, rules: Classification) -> dict[str, float]:
@@ -29,6 +36,11 @@ def refine(text: str, rules: Classification) -> Classification:
     features = features_of(text, rules)
     probs = model.probabilities(features)
     best = max(probs, key=lambda k: probs[k])
+    clear_vote = rules.scores.get(rules.doc_type.value, 0) >= _rules_bar()
+    if probs[best] < DEFER_BELOW and rules.doc_type.value != best and clear_vote:
+        # the model hesitates against a clear vote of the rules (a letter in words the corpus seldom used):
+        # the rules decide, the model's hesitation shows in the confidence
+        return Classification(rules.doc_type, round(1 - probs[best], 2), rules.scores, rules.cues, rules.words)
     cues = dict(rules.cues)
     cues["模型"] = model.strongest(features, best)
     return Classification(DocType(best), round(min(probs[best], 0.99), 2), rules.scores, cues, rules.words)

@@ -181,3 +181,18 @@ def test_a_gender_the_model_hears_but_cannot_tell_is_stated_not_missing(
         assert fields.complainant.gender is None and ev.unread and letter[ev.start : ev.end] == "妹儿"
     else:
         assert fields.complainant.gender is None and ev is None
+
+
+def test_a_hesitant_type_model_defers_to_a_clear_vote_of_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below DEFER_BELOW the model's type does not overrule the rules' clear vote (a letter in words the corpus
+    seldom used); a confident model still does."""
+    from extractors.classify import classify, classify_by_rules
+    from extractors.learned import doctype
+
+    letter = "某某公司的负责人：\n你们公司拖欠我们农民工工资一年了，恳请领导督促公司支付拖欠的工资。\n此致\n全体农民工"
+    assert classify_by_rules(letter).doc_type.value == "complaint"
+    model = doctype.load(doctype.MODEL)
+    for probs, expected in (({"other": 0.55, "complaint": 0.3, "work_report": 0.1, "notice": 0.05}, "complaint"),
+                            ({"other": 0.9, "complaint": 0.05, "work_report": 0.03, "notice": 0.02}, "other")):
+        monkeypatch.setattr(type(model), "probabilities", lambda self, feats, p=probs: p)
+        assert classify(letter, models=True).doc_type.value == expected
