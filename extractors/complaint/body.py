@@ -26,7 +26,7 @@ from extractors.complaint.parties import describes_person
 from extractors.normalize import paragraph_spans
 
 ENUM = re.compile(
-    r"(?:^|(?<=[\n；;。\s]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
+    r"(?:^|(?<=[\n；;。\s：:]))(?:\d{1,2}\s*[.、．)）](?!\d)|[一二三四五六七八九十]{1,2}\s*[、．.]"
     r"|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
 )
 _REQUEST_START = re.compile(
@@ -63,6 +63,10 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# a form's row: a short label, then a tab or a colon and its value (a request is a sentence, not a field)
+_FORM_ROW = re.compile(r"\s*(?![^\t：:\n]*(?:请求|诉求|要求)(?!回复))[\u4e00-\u9fff（）()]{2,10}\s*(?:\t|[:：])\s*\S")
+
+
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the request items in text[start:end]."""
     # on the slice, so that `^` matches where the block starts (after 答： or a label)
@@ -70,6 +74,8 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not enums:
         spans = []
         for ls, le in paragraph_spans(text[start:end]):
+            if spans and _FORM_ROW.match(text, start + ls, start + le):
+                break  # 交办单位\t某局 / 派单时间：…: the work order's next field, not a request
             s, e = _trimmed(text, start + ls, start + le)
             if s < e:
                 spans.append((s, e))
@@ -89,6 +95,10 @@ def record_requests(
 ) -> None:
     """The requests at `items` (spans of the text), the list (its evidence the whole `block` they stand in,
     where a total line may follow them) and each item with its own evidence."""
+    listed = []
+    for s, e in items:  # 我要求：一、…；二、…: a sentence that lists its requests gives each
+        listed += split_items(text, s, e) if len(ENUM.findall(text, s, e)) >= 2 else [(s, e)]
+    items = listed
     if not items:
         return
     start, end = block or (items[0][0], items[-1][1])
