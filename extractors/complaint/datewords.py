@@ -135,13 +135,19 @@ def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple
 
 
 def last_year(text: str) -> int | None:
-    """The year of the last full date in `text` (the year a story is in)."""
+    """The year of the last date in `text` (the year a story is in): a full date, or a year told with a time
+    of the year (2022年秋天, 2023年底)."""
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
+    found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
     years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
     return years[-1] if years else None
 
 
+# a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)
+_YEAR_ALONE = re.compile(
+    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月)"
+)
 _BRACKET_YEAR = re.compile(
     r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 )

@@ -275,3 +275,13 @@ def test_requests_listed_in_one_sentence_and_a_work_orders_next_field() -> None:
         "交办单位\t某某区人力资源和社会保障局\n派单时间\t2025-06-13 10:05"
     )
     assert g.requests == ["希望相关部门核实处理，督促站点退还克扣的工资和押金"]
+
+
+def test_months_after_a_year_told_with_a_season_are_in_that_year() -> None:
+    """2022年秋天…10月、11月和12月1号到15号的工资一直没发: the months are 2022's, not the last ones before the letter;
+    自2019年起 sets no story year (今年3月 stays the letter's year)."""
+    f = _fields(
+        "我叫赫某娜，今年31岁。\n2022年秋天宾馆被征用做隔离点，我们几个服务员一直在里面干活。10月、11月和12月1号到15号的工资一直没发，"
+        "一共6500元。12月15号我就回老家了。\n请领导帮我要回工资。\n2025年3月6日"
+    )
+    assert str(f.violation_start) == "2022-10-01" and f.violation_end is not None and f.violation_end.year == 2022
