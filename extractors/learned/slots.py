@@ -63,6 +63,20 @@ def _suffix(kind: str) -> re.Pattern[str]:
 _MAX_LEN = {"occ": 8, "org": 40, "work": 40}
 _MIN_LEN = {"occ": 2, "org": 3, "work": 3}
 _WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·]+$")
+_QUOTES = {"“", "”", "「", "」", '"'}
+
+
+def _balanced(span: str) -> bool:
+    """A quoted name inside a span is whole: its marks open before they close, and close."""
+    depth = 0
+    for ch in span:
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and span.count('"') % 2 == 0 and span[:1] not in "”」"
 _CUE_WORDS = (
     "我", "我们", "欠", "拖欠", "工资", "上班", "做", "干", "当", "打工", "务工", "投诉", "被投诉", "单位", "老板",
     "包工头", "承建", "分包", "总包", "项目部", "招", "招聘", "进", "入职", "工地", "地址", "位于", "注册",
@@ -130,12 +144,12 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             continue
         for i in range(j, max(-1, j - MAX_TOKENS_BACK), -1):
             w, s, _e = toks[i]
-            if not _WORD.match(w) or (i < j and w in NOT_IN_A_NAME):
+            if not (_WORD.match(w) or (i < j and w in _QUOTES)) or (i < j and w in NOT_IN_A_NAME):
                 break
             span = text[s:we]
             if len(span) > _MAX_LEN[kind]:
                 break
-            if len(span) >= _MIN_LEN[kind]:
+            if len(span) >= _MIN_LEN[kind] and _balanced(span):  # “滨江壹号”三期项目工地, never 金色家园”小区
                 found[(s, we)] = Candidate(s, we, span)
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
         for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
