@@ -290,6 +290,7 @@ def test_months_after_a_year_told_with_a_season_are_in_that_year() -> None:
 def test_place_of_work_candidates_keep_a_quoted_name_whole() -> None:
     from extractors.learned.slots import candidates
 
-    spans = {c.text for c in candidates("我在濂溪区十里大道“滨江壹号”三期项目工地干木工，在“铁西·金色家园”小区烧锅炉。", "work")}
+    text = "我在濂溪区十里大道“滨江壹号”三期项目工地干木工，在“铁西·金色家园”小区烧锅炉。"
+    spans = {c.text for c in candidates(text, "work")}
     assert "“滨江壹号”三期项目工地" in spans and "“铁西·金色家园”小区" in spans
     assert not any(s.startswith("”") or s.count("“") != s.count("”") for s in spans)
