@@ -25,10 +25,12 @@ _LOCATED = re.compile(
     rf"(?:地址在|地址是|住所是|住所在|住所为|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
-_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s]|$)"
+_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s）)]|$)"
 # The respondent's legal representative named in prose (法人代表叫石永福). A boss (老板叫…) counts only
 # for a business that is not a company: the operator of a shop or workshop is its responsible person.
-_REPRESENTATIVE = re.compile(rf"(?:法定代表人|法人代表|负责人|法人)(?:叫|是|名叫|为)\s*{_NAME}")
+_REPRESENTATIVE = re.compile(
+    rf"(?:(?:法定代表人|法人代表|负责人|法人)(?:叫|是|名叫|为)|(?:法定代表人|法人代表)(?:[:：]|(?=[\u4e00-\u9fff])))\s*{_NAME}"
+)  # 法定代表人是某某 / 法定代表人某某）
 _BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_NAME}")
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")

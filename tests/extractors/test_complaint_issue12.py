@@ -294,3 +294,11 @@ def test_place_of_work_candidates_keep_a_quoted_name_whole() -> None:
     spans = {c.text for c in candidates(text, "work")}
     assert "“滨江壹号”三期项目工地" in spans and "“铁西·金色家园”小区" in spans
     assert not any(s.startswith("”") or s.count("“") != s.count("”") for s in spans)
+
+
+def test_a_legal_representative_named_in_passing() -> None:
+    f = _fields(
+        "领导好：\n我在重庆某某建设工程有限公司（渝北区龙塔街道黄龙路26号附3号，法定代表人邓某华）当水电工，"
+        "公司欠我2025年3月至6月工资两万四千元。\n请领导帮我讨回工资。"
+    )
+    assert f.respondent.legal_representative == "邓某华"
