@@ -20,8 +20,9 @@ from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 # the relative's work or pay told in the writer's words: 我爸在某工地干活 / 拖欠我父亲的工资 / 我丈夫受伤后
 _WORK = r"工资|工钱|打工|干活|上班|务工|被拖欠|受伤|工地|厂里|做工"
 # the writer on a line of their own: 联系人：某某（女儿） / 代写人：某某 / 某某（某某之妻）
-_WRITER_LINE = re.compile(r"(?:联系人|代笔人|代写人|代书人|写信人|反映人|来信人)[:：]?\s*$")
-_WRITER_LABEL = re.compile(r"\s*(?:联系人|代笔人|代写人|代书人|写信人|反映人|来信人)[:：]")
+_WRITER_WORDS = "联系人|代笔人|代写人|代书人|写信人|反映人|来信人"
+_WRITER_LINE = re.compile(rf"(?:{_WRITER_WORDS})[:：]?\s*$")
+_WRITER_LABEL = re.compile(rf"\s*(?:{_WRITER_WORDS})[:：]")
 _WRITER_SELF = re.compile(r"(?:我叫|我是|本人|俺叫|我名叫|[，,]叫)\s*$")
 _WRITER_AFTER = re.compile(r"^\s*[（(][^）)]{0,12}(?:之妻|之女|之子|之夫|之母|之父|女儿|儿子|妻子|丈夫|母亲|父亲)")
 _OWN_PHONE = re.compile(r"(?:我的?|本人)(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*$")
@@ -69,7 +70,7 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
 def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
     """The writer's own name: after 我叫/我是/本人/，叫 or on a writer's line (代写人：某某)."""
     pattern = re.compile(
-        rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:联系人|代笔人|代写人|代书人|写信人)[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
+        rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:{_WRITER_WORDS})[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     for m in pattern.finditer(text):
         word, at = m.group("name"), m.start("name")
