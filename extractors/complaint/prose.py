@@ -149,7 +149,7 @@ def _employment(rec: Recorder, text: str) -> None:
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
             m = re.search(
-                r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,]|$)",
+                r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,（(]|$)",
                 text[s:e],
             )
             if m and (occ := occupation_of(m.group("occ"))):

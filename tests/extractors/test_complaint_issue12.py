@@ -302,3 +302,14 @@ def test_a_legal_representative_named_in_passing() -> None:
         "公司欠我2025年3月至6月工资两万四千元。\n请领导帮我讨回工资。"
     )
     assert f.respondent.legal_representative == "邓某华"
+
+
+def test_a_platforms_id_label_and_a_post_with_a_note() -> None:
+    f = _fields(
+        "全国根治欠薪线索反映平台\n线索详情（打印件）\n反映人姓名\t黄某燕\n性别\t女\n证件号码\t510321198805127629\n"
+        "手机号码\t18990052736\n欠薪单位名称\t荣县某某餐饮有限公司\n提交时间\t2025-10-09 21:37\n"
+        "欠薪情况\t拖欠2025年7月至9月工资共15000元"
+    )
+    assert (f.complainant.id_number, f.complainant.age) == ("510321198805127629", 37)
+    g = _fields("领导：\n我在某某酒店后厨上班，担任厨师（砧板），酒店欠我三个月工资一万三千五百元。\n请帮我讨回工资。")
+    assert g.complainant.occupation == "厨师"
