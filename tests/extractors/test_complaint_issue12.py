@@ -313,3 +313,11 @@ def test_a_platforms_id_label_and_a_post_with_a_note() -> None:
     assert (f.complainant.id_number, f.complainant.age) == ("510321198805127629", 37)
     g = _fields("领导：\n我在某某酒店后厨上班，担任厨师（砧板），酒店欠我三个月工资一万三千五百元。\n请帮我讨回工资。")
     assert g.complainant.occupation == "厨师"
+
+
+def test_not_gone_anywhere_else_to_complain_is_no_proceeding() -> None:
+    f = _fields(
+        "领导：\n俺叫佟某山，在小区锅炉房烧锅炉，老板欠俺两个月工资九千块。这事儿俺也没上别处告去，寻思先来找咱劳动监察。\n"
+        "求领导帮俺要回工钱。"
+    )
+    assert f.prior_proceedings == "none"
