@@ -39,6 +39,11 @@ def _cues() -> dict:
     return data
 
 
+def min_score() -> float:
+    """The score the rules' best type needs to be a clear vote."""
+    return float(_cues()["min_score"])
+
+
 def classify(text: str, models: bool = False) -> Classification:
     """The rules' vote; with `models`, the learned document-type model decides, the cues explaining it."""
     rules = classify_by_rules(text)

@@ -36,6 +36,12 @@ class Recorder:
             start=start, end=end, page=self.doc.page_at(start), confidence=confidence, unread=unread
         )
 
+    def forget(self, path: str) -> None:
+        """Drop what was recorded for `path` (a value found to be someone else's)."""
+        self.values.pop(path, None)
+        self.evidence.pop(path, None)
+        self.answered_none.discard(path)
+
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)
 

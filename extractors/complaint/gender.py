@@ -48,17 +48,22 @@ def _kin() -> dict[str, str]:
     return {gender: pattern.pattern for gender, pattern in _cues()["kin"].items()}
 
 
-_FOR_RELATIVE = re.compile(
+def kin_words() -> str:
+    """One alternation of every kinship word, either gender (我爸, 我丈夫, 我妈 …)."""
+    return "|".join(_kin().values())
+
+
+FOR_RELATIVE = re.compile(
     r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|男人|妻子|老婆|媳妇|爱人)"
 )
 
 
 def written_for_relative(rec: Recorder, text: str) -> bool:
     name = rec.get("complainant.name")
-    kin = "|".join(_kin().values())
+    kin = kin_words()
     named = re.escape(name or "")
     by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
-    return bool(rec.get("agents")) or by_kin or bool(_FOR_RELATIVE.search(text))
+    return bool(rec.get("agents")) or by_kin or bool(FOR_RELATIVE.search(text))
 
 
 def _kin_gender(rec: Recorder, text: str) -> bool:
@@ -77,7 +82,7 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
     """我今年五十二岁 / 俺今年都六十了 (the writer) or 我妈今年六十一岁 (the relative written for)."""
     if rec.has("complainant.age"):
         return
-    words = "|".join(_kin().values())
+    words = kin_words()
     if for_relative:
         who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?"
     else:

@@ -43,8 +43,8 @@ _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单�
 _ADDRESS = re.compile(
     r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
 )
-# a clause that is only the village the writer comes from: 郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
-# (a village is where they live; 榕江县忠诚镇人 only says where they are from)
+# a clause that is only the place the writer comes from, down to a town or county: 郸城县汲冢镇王庄村人 /
+# 是凤凰县廖家桥镇菖蒲塘村的 / 是大方县羊场镇人 / 家是颍上县谢桥镇的 (the address the letter gives)
 _NATIVE = re.compile(
     r"(?:是|系|家是|老家是|老家在|我们家是)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
     r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
@@ -206,7 +206,7 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     if field == "birth":
         _set_birth(rec, value, s, e, LABELLED)
         return
-    if (option := ticked(value)) is not None and option:  # 性别：☑男 □女
+    if option := ticked(value):  # 性别：☑男 □女
         at = value.find(option)
         value, s, e = option, s + at, s + at + len(option)
     if field == "gender":

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from extractors.classify import Classification
+from extractors.classify import Classification, min_score
 from extractors.learned import load
 from extractors.learned.features import document_features
 from schemas.models import DocType
 
 MODEL = "doctype"
 DEFER_BELOW = 0.6  # below this the model defers to a clear vote of the rules
-
-
-def _rules_bar() -> float:
-    from extractors.classify import _cues
-
-    return float(_cues()["min_score"])
 
 
 def features_of(text: str, rules: Classification) -> dict[str, float]:
@@ -36,7 +30,7 @@ def refine(text: str, rules: Classification) -> Classification:
     features = features_of(text, rules)
     probs = model.probabilities(features)
     best = max(probs, key=lambda k: probs[k])
-    clear_vote = rules.scores.get(rules.doc_type.value, 0) >= _rules_bar()
+    clear_vote = rules.scores.get(rules.doc_type.value, 0) >= min_score()
     if probs[best] < DEFER_BELOW and rules.doc_type.value != best and clear_vote:
         # the model hesitates against a clear vote of the rules (a letter in words the corpus seldom used):
         # the rules decide, the model's hesitation shows in the confidence

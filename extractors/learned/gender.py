@@ -56,11 +56,16 @@ def stated(text: str, name: str | None, relative: bool) -> tuple[tuple[int, int]
     p = 1 - probs.get("none", 1.0)
     if p < PRESENCE:
         return None
-    best = max(("男", "女"), key=lambda k: probs[k])
-    for feature in model.strongest(feats, best, 5):
+    span = _weighed_words(model, feats, max(("男", "女"), key=lambda k: probs[k]), text)
+    return (span, p) if span else None
+
+
+def _weighed_words(model: learned.LinearModel, feats: dict[str, float], cls: str, text: str) -> tuple[int, int] | None:
+    """The span of the words that weighed most for `cls` (the evidence a supervisor sees)."""
+    for feature in model.strongest(feats, cls, 5):
         words = feature.split("=", 1)[1] if "=" in feature else ""
         if words and (at := text.find(words)) >= 0:
-            return (at, at + len(words)), p
+            return at, at + len(words)
     return None
 
 
@@ -74,9 +79,4 @@ def choose(text: str, name: str | None, relative: bool) -> tuple[str, tuple[int,
     best = max(probs, key=lambda k: probs[k])
     if best not in ("男", "女") or probs[best] < THRESHOLD:
         return None
-    for feature in model.strongest(feats, best, 5):
-        words = feature.split("=", 1)[1] if "=" in feature else ""
-        at = text.find(words) if words else -1
-        if at >= 0:
-            return best, (at, at + len(words)), probs[best]
-    return best, (0, 0), probs[best]
+    return best, _weighed_words(model, feats, best, text) or (0, 0), probs[best]

@@ -77,6 +77,8 @@ def _balanced(span: str) -> bool:
             if depth < 0:
                 return False
     return depth == 0 and span.count('"') % 2 == 0 and span[:1] not in "”」"
+
+
 _CUE_WORDS = (
     "我", "我们", "欠", "拖欠", "工资", "上班", "做", "干", "当", "打工", "务工", "投诉", "被投诉", "单位", "老板",
     "包工头", "承建", "分包", "总包", "项目部", "招", "招聘", "进", "入职", "工地", "地址", "位于", "注册",
@@ -153,9 +155,8 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
                 found[(s, we)] = Candidate(s, we, span)
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
         for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
-            group = "name" if m.group("name") else "n2"
-            s, e = m.span(group)
-            found.setdefault((s, e), Candidate(s, e, m.group(group)))
+            s, e = m.span(m.lastgroup)
+            found.setdefault((s, e), Candidate(s, e, m.group(m.lastgroup)))
         for s, e in _boss_spans(text):  # the boss as the letter names the employer: 赵老板, 四川老板, 包工头某某
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
     return list(found.values())
