@@ -52,6 +52,20 @@ def cut(text: str, hmm: bool = True) -> list[str]:
     return list(_cut(text, hmm))
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary (with the domain words) holds `text` as a word."""
+    _ensure_ready()
+    return bool(jieba.dt.FREQ.get(text))
+
+
+def is_name_word(text: str) -> bool:
+    """Whether jieba's dictionary holds `text` as a person's name (part of speech nr, nrfg, nrt)."""
+    _ensure_ready()
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(text, "").startswith("nr")
+
+
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _cut(text: str, hmm: bool) -> tuple[str, ...]:
     _ensure_ready()

@@ -23,6 +23,7 @@ import re
 from extractors.complaint.body import extract_body, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
+from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
@@ -31,7 +32,7 @@ from extractors.complaint.labels import DOTTED_NAME, find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
-from extractors.complaint.prose import fill_from_prose, self_description
+from extractors.complaint.prose import fill_from_prose, lone_phone, self_description
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
@@ -71,6 +72,10 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
         _rank_slots(rec, text)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
+    if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
+        for path, value in rec.values.items():
+            ev = rec.evidence.get(path)
+            rec.values[path] = as_written(value, rec.view, text, ev.start if ev else None)
     return _build(rec)
 
 
@@ -83,6 +88,10 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     if chat := mask_chat(text):  # a printed message log: read only what the writer wrote
         text, messages = chat
         _chat_facts(rec, text, messages)
+    # The rules read a letter in dialect in Mandarin (offsets unchanged); the models read it as written, as
+    # they learned from letters as written
+    written = text
+    rec.view = text = mandarin_view(text)
     sections = find_sections(text)
     extract_body(rec, text, sections)
     extract_parties(rec, text, list(sections.values()))
@@ -102,13 +111,15 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     agent_phones(rec, text, written_for_relative(rec, text))
     if models:
         named = rec.has("complainant.name")
-        _fill_from_model(rec, text)
+        _fill_from_model(rec, written)
         if not named and rec.has("complainant.name"):  # the span model found the name: its sentence describes them
             self_description(rec, text)
             derive_age(rec, text)
             fill_gender(rec, text)
-        _requests_from_model(rec, text)
-    return rec, text
+        _requests_from_model(rec, written)
+    if not written_for_relative(rec, text):  # a writer for a relative gives their own number, not the worker's
+        lone_phone(rec, text)
+    return rec, written
 
 
 def _rank_slots(rec: Recorder, text: str) -> None:

@@ -21,6 +21,7 @@ class Recorder:
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, FieldEvidence] = {}
         self.answered_none: set[str] = set()
+        self.view = doc.text  # the text the rules read: the letter in Mandarin (complaint/dialect.py)
 
     def has(self, path: str) -> bool:
         return self.values.get(path) is not None or path in self.answered_none

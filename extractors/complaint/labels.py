@@ -87,9 +87,14 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?")
 
 
-def is_person_name(text: str) -> bool:
+def is_person_name(text: str, named_here: bool = False) -> bool:
     """A plausible Chinese personal name: a known surname and 1-2 more characters (2-4 in all), or a name
-    transliterated from Uyghur, Kazakh, Tibetan… with its parts joined by a middle dot (艾力·买买提)."""
+    transliterated from Uyghur, Kazakh, Tibetan… with its parts joined by a middle dot (艾力·买买提).
+
+    `named_here`: the caller's context says a person's name stands here, delimited (a 投诉人： label's value,
+    我叫…，, a signature line). The surname list is then a prior, not a gate: China has thousands of surnames
+    (禤, 戢, 厍 …) and Mongolian names come without a dot (巴图孟和), so a run whose first character no list
+    holds is still a name when it reads like one (`_reads_as_name`)."""
     if DOTTED_NAME.fullmatch(text or ""):
         return True
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text or ""):
@@ -97,7 +102,37 @@ def is_person_name(text: str) -> bool:
     single, double = surnames()
     if text[:2] in double:
         return len(text) in (3, 4)
-    return text[0] in single and len(text) <= 3 and not kw("org_suffix").search(text[1:])
+    if text[0] in single:
+        return len(text) <= 3 and not kw("org_suffix").search(text[1:])
+    return named_here and _reads_as_name(text)
+
+
+# Characters no name holds: pronouns, particles, prepositions, and the words a letter puts after a name
+_NEVER_IN_A_NAME = set("我你您他她它们的了着过在是与及跟给到从被把让叫对向于为将已都也还就又才却很这其该每各共某"
+                       "请要想说不没今年岁男女住电话号")
+_NEVER_FIRST = set("老小阿本咱俺额此")
+# how a person is called without their given name (奉同学, 那师傅), and the words of pay and money
+_NOT_A_GIVEN_NAME = re.compile(
+    r"(?:同学|老师|师傅|先生|女士|小姐|大姐|大哥|阿姨|叔叔|大爷|大妈|老板|经理|主任|书记|局长|领导|总)$|工资|欠|款|费|钱|元"
+)
+
+
+def _reads_as_name(text: str) -> bool:
+    """A run with an unlisted first character reads as a name when jieba's dictionary knows it as a name
+    (乌力吉), or when that character stands alone as jieba cuts the run (a surname: 禤|志强, 厍|满仓; not
+    特此|投诉, 恳请|领导, 全体|员工), the run is no other word of the dictionary (不详, 匿名, 此致), holds no
+    function character and ends in no organisation or trade word."""
+    from extractors import tokenize
+
+    if text[0] in _NEVER_FIRST or _NEVER_IN_A_NAME.intersection(text) or _NOT_A_GIVEN_NAME.search(text):
+        return False
+    if tokenize.is_name_word(text):
+        return True
+    if tokenize.is_word(text):
+        return False
+    if re.search(rf"(?:{kw('org_suffix').pattern}|{kw('occupation_suffix').pattern})$", text):
+        return False
+    return len(tokenize.cut(text, hmm=False)[0]) == 1
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +276,7 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
 # a sentence puts before a name (老公在某医院, 大宝虽已上幼儿园, 一群某环卫公司, 坚持以人民为中心)
 _NOT_IN_A_NAME_WORDS = (
     "在 是 和 与 及 跟 给 到 去 进 上 从 由 被 把 让 叫 对 向 于 以 为 将 虽 虽然 已 已经 已上 都 也 还 就 又 才 却 很 "
-    "我 我们 你 您 他 她 他们 她们 咱 俺 其 该 这 那 这个 那个 这家 那家 一家 一个 一群 一些 每 各 下面 里面 坚持 紧紧 "
+    "我 我们 你 您 他 她 他们 她们 咱 俺 其 该 这 那 这个 那个 这家 那家 一家 一间 一所 一座 一个 一群 一些 每 各 下面 里面 坚持 紧紧 "
     "围绕 通过 依托 按照 根据 关于 由于 因为 所以 但是 而 并 或 或者 以及 及其 的 了 着 过 请 要 想 说 "
     "不 不了 不能 不会 不到 没 没有 没得 进不了 干不了"
 )

@@ -223,14 +223,14 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         if m := _TRAILING_NOTE.search(value):  # 投诉人：某某（按手印）
             value, e = value[: m.start()].rstrip(), s + len(value[: m.start()].rstrip())
         first, *rest = value.split() or [""]
-        if len(rest) and is_person_name(first):  # 投诉人：张某 男 45岁 泥水工 (spaces, no labels)
+        if len(rest) and is_person_name(first, named_here=True):  # 投诉人：张某 男 45岁 泥水工 (spaces, no labels)
             pos = s + len(first)
             for part in rest:
                 at = text.index(part, pos, seg.vend)
                 parse_loose(rec, text, at, at + len(part), LABELLED)
                 pos = at + len(part)
             value, e = first, s + len(first)
-        value = value if is_person_name(value) else None
+        value = value if is_person_name(value, named_here=True) else None
     elif field == "legal_representative":
         value = value if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else None
     elif field in ("employer", "address", "workplace", "name") and (m := _TRAILING_NOTE.search(value)):

@@ -18,6 +18,7 @@ from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_n
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans
+from extractors.tokenize import is_word
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
@@ -74,7 +75,7 @@ def _signature_name(rec: Recorder, text: str) -> None:
     """A signature line near the end: `张某` or `张某 电话138…`."""
     for s, e in reversed(paragraph_spans(text)[-8:]):
         m = SIGNATURE_LINE.match(text[s:e])
-        if not m or not is_person_name(m.group("name")):
+        if not m or not is_person_name(m.group("name"), named_here=True):
             continue
         if rec.get("complainant.name") not in (None, m.group("name")):
             return  # someone else signs (a representative, a recorder)
@@ -134,6 +135,27 @@ def _own_phone(rec: Recorder, text: str) -> None:
             phone, ps, pe = phones[0]
             rec.set("complainant.phone", phone, m.start("v") + ps, m.start("v") + pe, PROSE)
             return
+
+
+# Words that make a phone number someone else's: the boss's, an office's, a hotline's, an agent's
+_THEIRS = re.compile(
+    r"(?:老板|老总|经理|负责人|包工头|工头|法人|法定代表人|主任|会计|出纳|厂长|班长|队长|组长|老板娘|他|她|对方|公司|单位|"
+    r"代理人|代写人|联系人|热线|办公室|局|大队|中心|站|科|投诉电话|举报电话|咨询电话|客服)[^。；;！？\n]{0,14}$"
+)
+
+
+def lone_phone(rec: Recorder, text: str) -> None:
+    """The letter's only mobile number, when no pattern placed it and nothing makes it another's (我叫某某 电话
+    138…, a number on a line of its own): a writer who gives one number gives their own."""
+    if rec.has("complainant.phone"):
+        return
+    mobiles = [(v, s, e) for v, s, e in find_phones(text) if len(v) == 11]
+    taken = {a.get("phone") for a in rec.get("agents") or []}
+    if len({v for v, _s, _e in mobiles}) != 1 or mobiles[0][0] in taken:
+        return
+    value, s, e = mobiles[0]
+    if not _THEIRS.search(text, max(0, s - 20), s):
+        rec.set("complainant.phone", value, s, e, PROSE)
 
 
 def _employment(rec: Recorder, text: str) -> None:
@@ -280,7 +302,7 @@ def _introduced(rec: Recorder, text: str) -> None:
     )
     for pattern in patterns:
         m = pattern.search(text)
-        if not m or not is_person_name(m.group("name")):
+        if not m or not is_person_name(m.group("name"), named_here=True):
             continue
         rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
         if place := m.groupdict().get("place"):  # 我是某县某镇某村的某某: where they are from is their address
@@ -297,10 +319,13 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(
-    rf"(?:我|俺|本人|咱)(?:的名字)?(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
+    rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
 )
 # 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
 _SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
+# 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
+_SELF_IS = re.compile(r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|" + DOTTED_NAME.pattern
+                      + r")(?=[，,。！!\s（(])")
 _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
 
 
@@ -313,12 +338,17 @@ def _self_named(rec: Recorder, text: str) -> None:
             return
         for n in (4, 3, 2):
             name, end = word[:n], m.start("name") + n
-            if len(name) == n and is_person_name(name) and (end >= len(text) or _AFTER_NAME.match(text, end)):
+            if len(name) == n and is_person_name(name, named_here=True) and (end >= len(text) or _AFTER_NAME.match(text, end)):
                 rec.set("complainant.name", name, m.start("name"), end, PROSE)
                 return
     for m in _SELF_PLAIN.finditer(text):
-        if is_person_name(m.group("name")):
+        if is_person_name(m.group("name"), named_here=True):
             rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
+            return
+    for m in _SELF_IS.finditer(text):  # 我是农民 / 我是工人: a word of the dictionary is what they are, not who
+        name = m.group("name")
+        if is_person_name(name, named_here=True) and not is_word(name) and not occupation_of(name):
+            rec.set("complainant.name", name, m.start("name"), m.end("name"), PROSE)
             return
 
 

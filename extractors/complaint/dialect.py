@@ -1,0 +1,96 @@
+"""A Mandarin reading of a letter written in dialect, character for character.
+
+Letters are written as people speak: 俺叫… (Northern Mandarin), 额是…的 (Shaanxi, Shanxi), 阿拉 and 侬
+(Shanghainese), 我哋、佢、冇、喺 (Cantonese). Every pattern and model of the complaint extractor reads
+Mandarin; rather than teach each of them every dialect's pronouns and verbs, the extractor reads a view of the
+letter in which those words are replaced by their Mandarin equivalents *of the same length*, so that every
+offset in the view is an offset in the letter. Values read from the view are given back as the letter writes
+them (`as_written`): a request quoted from 额's letter keeps 额.
+
+Only words whose dialect sense is certain in context are replaced: 额 is 我 except in the words of money and
+quantity (金额, 余额, 额度 …) and 额头; 阿拉 is 我们 except in place names (阿拉善, 阿拉尔).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# (pattern, replacement): each match is replaced by a string of the same length
+_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"俺"), "我"),
+    # 额 as the Shaanxi/Shanxi "I": not in 金额, 数额, 余额, 差额, 限额, 定额, 份额, 超额, 名额, 配额, 税额, 面额,
+    # 巨额, 欠额, 全额, 足额, 总额, 缺额, 高额, 小额, 大额, 等额, 借额, 账额; not 额度, 额外, 额定, 额头
+    (re.compile(r"(?<![金数余差限定份超名配税面巨欠全足总缺高小大等借账款])额(?![度外定头])"), "我"),
+    (re.compile(r"咱们"), "我们"),
+    (re.compile(r"阿拉(?![善尔伯山丁斯])"), "我们"),
+    (re.compile(r"侬"), "你"),
+    # Cantonese
+    (re.compile(r"我哋"), "我们"),
+    (re.compile(r"佢哋"), "他们"),
+    (re.compile(r"你哋"), "你们"),
+    (re.compile(r"佢"), "他"),
+    (re.compile(r"唔该"), "麻烦"),
+    (re.compile(r"唔"), "不"),
+    (re.compile(r"老细"), "老板"),
+    (re.compile(r"屋企"), "家里"),
+    (re.compile(r"嚟"), "来"),
+    (re.compile(r"俾"), "给"),
+    (re.compile(r"(?<=[我你他就即都])系"), "是"),  # 係 as t2s writes it: 我系某某, 老细就系某某
+    (re.compile(r"冇"), "没"),
+    (re.compile(r"嘅"), "的"),
+    (re.compile(r"喺"), "在"),
+    (re.compile(r"咗"), "了"),
+    (re.compile(r"揾"), "找"),
+    (re.compile(r"畀"), "给"),
+    (re.compile(r"啲"), "些"),
+    (re.compile(r"乜嘢"), "什么"),
+    (re.compile(r"点解"), "为何"),
+)
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _READINGS))
+
+
+def mandarin_view(text: str) -> str:
+    """`text` with dialect words read as Mandarin; the same length, so offsets are shared."""
+    if not _ANY.search(text):
+        return text
+    for pattern, reading in _READINGS:
+        text = pattern.sub(lambda m, r=reading: r if len(r) == len(m.group()) else m.group(), text)
+    return text
+
+
+def as_written(value: Any, view: str, text: str, start: int | None = None) -> Any:
+    """A value read from the view, as the letter writes it: the letter's characters where the value stands in
+    the view; lists item by item. A value may be pieced together (facts skip a paragraph that describes the
+    writer), so each of its lines is found on its own, in order, from `start` when given; whitespace may differ.
+    A line not found is kept as it is."""
+    if view == text:
+        return value
+    if isinstance(value, list):
+        return [as_written(v, view, text) for v in value]
+    if not isinstance(value, str) or not value.strip():
+        return value
+    pos, lines = start or 0, []
+    for line in value.split("\n"):
+        m = _find(line, view, pos) or _find(line, view, 0)
+        if m is None:
+            lines.append(line)
+            continue
+        out, j = [], m.start()
+        for ch in line:
+            if ch.isspace():
+                out.append(ch)
+                continue
+            while view[j] != ch:  # whitespace of the view that the value does not keep
+                j += 1
+            out.append(text[j])
+            j += 1
+        lines.append("".join(out))
+        pos = m.end()
+    return "\n".join(lines)
+
+
+def _find(line: str, view: str, pos: int) -> re.Match[str] | None:
+    if not line.strip():
+        return None
+    return re.compile(r"\s*".join(re.escape(part) for part in line.split())).search(view, pos)
