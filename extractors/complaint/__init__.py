@@ -23,8 +23,8 @@ import re
 from extractors.complaint.body import extract_body, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
-from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
+from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
 from extractors.complaint.gender import fill_gender, written_for_relative

@@ -324,8 +324,9 @@ _SELF_NAMED = re.compile(
 # 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
 _SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
-_SELF_IS = re.compile(r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|" + DOTTED_NAME.pattern
-                      + r")(?=[，,。！!\s（(])")
+_SELF_IS = re.compile(
+    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|" + DOTTED_NAME.pattern + r")(?=[，,。！!\s（(])"
+)
 _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
 
 
@@ -338,7 +339,8 @@ def _self_named(rec: Recorder, text: str) -> None:
             return
         for n in (4, 3, 2):
             name, end = word[:n], m.start("name") + n
-            if len(name) == n and is_person_name(name, named_here=True) and (end >= len(text) or _AFTER_NAME.match(text, end)):
+            ends = end >= len(text) or _AFTER_NAME.match(text, end)
+            if len(name) == n and is_person_name(name, named_here=True) and ends:
                 rec.set("complainant.name", name, m.start("name"), end, PROSE)
                 return
     for m in _SELF_PLAIN.finditer(text):

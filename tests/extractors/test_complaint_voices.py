@@ -36,7 +36,9 @@ def test_without_a_name_context_an_unlisted_surname_is_not_a_name() -> None:
     assert is_person_name("禤国良", named_here=True)
 
 
-@pytest.mark.parametrize("words", ["特此投诉", "恳请领导", "全体员工", "此致", "不详", "匿名", "奉同学", "欠发工资", "某某某"])
+@pytest.mark.parametrize(
+    "words", ["特此投诉", "恳请领导", "全体员工", "此致", "不详", "匿名", "奉同学", "欠发工资", "某某某"]
+)
 def test_words_in_a_name_slot_are_not_taken_for_a_name(words: str) -> None:
     assert not is_person_name(words, named_here=True)
 
