@@ -325,7 +325,9 @@ _SELF_NAMED = re.compile(
 _SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
 _SELF_IS = re.compile(
-    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|" + DOTTED_NAME.pattern + r")(?=[，,。！!\s（(])"
+    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|"
+    + DOTTED_NAME.pattern
+    + r")(?=[，,。！!\s（(])"
 )
 _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家住|住|男|女|在|从|系|今|性别|年龄|身份证|电话")
 
