@@ -30,6 +30,8 @@ TRAIN_SETS = (
     "train_letters_h", "train_mixed_i",
     # fourth round (2026-12-02): web- and newspaper-copied documents; 12h, spent in the third round
     "train_mixed_j", "blind_2026_12h",
+    # fifth round: web-copied letters without headings, prose amounts, annual reports; the spent 12i, 12j, 12k
+    "train_mixed_m", "blind_2026_12i", "blind_2026_12j", "blind_2026_12k",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"
