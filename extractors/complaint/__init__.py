@@ -32,7 +32,7 @@ from extractors.complaint.labels import DOTTED_NAME, find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
-from extractors.complaint.prose import fill_from_prose, lone_phone, self_description
+from extractors.complaint.prose import fill_from_prose, lone_phone, place_of_respondent, self_description
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
@@ -70,6 +70,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     rec, text = record_fields(doc, models)
     if models:
         _rank_slots(rec, text)
+        place_of_respondent(rec, rec.view)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them

@@ -23,7 +23,7 @@ from extractors.tokenize import is_word
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
-    rf"(?:地址在|地址是|住所是|住所在|住所为|位于|坐落于|坐落在|设在|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
+    rf"(?:地址在|地址是|地址[:：]|住所是|住所在|住所为|位于|坐落于|坐落在|设在|址在|址是|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s）)]|$)"
@@ -271,10 +271,13 @@ def _respondent(rec: Recorder, text: str) -> None:
     # and the writer's self-description that names the employer (我在某酒店当帮厨，酒店在…)
     if (ev := rec.evidence.get("complainant.employer")) and rec.get("complainant.employer") == name:
         spans = spans + [p for p in paragraph_spans(text) if p[0] <= ev.start < p[1]]
+    if _place_of(rec, text, name, core):
+        return
     for s, e in spans:
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             sentence = sm.group()
-            if core not in sentence and name not in sentence and noun not in sentence:
+            own_site = _SITE_OF.search(sentence)  # 园址在… / 厂址：…: the organisation's own address word
+            if core not in sentence and name not in sentence and noun not in sentence and not own_site:
                 continue
             for m in _LOCATED.finditer(sentence):
                 if core in m.group("a") or _WORKS_THERE.search(sentence[: m.start()]):
@@ -282,6 +285,46 @@ def _respondent(rec: Recorder, text: str) -> None:
                 start = s + sm.start() + m.start("a")
                 rec.set("respondent.address", m.group("a"), start, start + len(m.group("a")), PROSE)
                 return
+
+
+# 在顺庆区模范街52号的“某某”火锅店 / 到某镇某村的某厂: the place the writer puts before the employer's name;
+# 某公司（在某县工业园区）: the place in brackets after it
+_PLACE_END = r"(?:号|路|街|道|巷|村|镇|乡|区|园|城|层|楼|场|厦|组|屯|寨|市|县)"
+_PLACE_THEN_NAME = re.compile(
+    rf"(?:在|到|进|去|进入|来到|跑到)(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})的[“「\"]?(?P<org>[^，。；,\s]{{2,30}})"
+)
+_NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
+_SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")
+# a place named only down to a town (某县某镇) says where, not at which address: the 住所 stays to be asked for
+_DISTRICT_ONLY = re.compile(r"^[^路街巷号村园楼层场厦城组屯寨]*$")
+_SITE_OF = re.compile(r"(?:厂|店|园|校|公司|单位|企业)(?:址|地址)(?:在|是|为|[:：])")
+
+
+def place_of_respondent(rec: Recorder, text: str) -> None:
+    """The respondent's address beside its name, for a name the slot rankers chose after the rules ran."""
+    if (name := rec.get("respondent.name")) and not rec.has("respondent.address"):
+        _place_of(rec, text, name, _core(name))
+
+
+def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
+    """The respondent's address where the letter gives it beside the name: before it (在某街52号的某店) or in
+    brackets after it (某公司（在某工业园区）). The name is the respondent's, or the employer's when they
+    are one (its first characters, quotes aside: 在某镇的“某某”火锅店 names 某某火锅店)."""
+    names = {n for n in (name, core, rec.get("complainant.employer")) if n}
+    heads = {re.sub(r"[“”「」\"]", "", n)[:3] for n in names if len(n) >= 3}
+    for m in _PLACE_THEN_NAME.finditer(text):
+        org = re.sub(r"[“”「」\"]", "", m.group("org"))
+        if _SITE_NAME.match(org) or _DISTRICT_ONLY.match(m.group("a")):
+            continue  # 到某村的沃柑基地: a site is where they worked, not the employer's address
+        if any(org.startswith(h) for h in heads):
+            rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
+            return True
+    for n in names:
+        for at in (m.end() for m in re.finditer(re.escape(n), text)):
+            if pm := _NAME_THEN_PLACE.match(text[at : at + 48]):
+                rec.set("respondent.address", pm.group("a"), at + pm.start("a"), at + pm.end("a"), PROSE)
+                return True
+    return False
 
 
 # the end of a place's name down to the village group: 某县某镇某村 / 某乡某组 / 某旗某嘎查

@@ -107,3 +107,27 @@ def test_a_number_that_belongs_to_someone_else_is_not_the_writers() -> None:
     assert _fields(letter).complainant.phone is None
     letter = CHAT_POST.replace("我叫韦启勇 电话17877524418", "我叫韦启勇，带我们去的工头姓梁，他手机17877524418")
     assert _fields(letter).complainant.phone is None
+
+
+SHOP_LETTER = """领导您好：
+我叫柏秋菊，今年四十一岁，家住丰都县三合街道双桂村，电话15923418876。今年三月我到涪陵区兴华中路118号的“渝香阁”火锅店当服务员，
+老板叫冉光明，说好一个月三千二。六月、七月两个月的工资老板一直拖着不给，一共六千四百元。
+请领导帮我把工资要回来。这事我没有去仲裁，也没有去法院。
+柏秋菊
+2025年8月12日
+"""
+
+
+def test_the_place_a_writer_puts_before_the_shops_name_is_the_respondents_address() -> None:
+    f = _fields(SHOP_LETTER, models=True)
+    assert f.respondent.address == "涪陵区兴华中路118号"
+
+
+def test_a_town_or_a_site_before_the_name_is_no_address() -> None:
+    town = SHOP_LETTER.replace("涪陵区兴华中路118号的", "涪陵区李渡镇的")
+    assert _fields(town, models=True).respondent.address is None
+    company = (
+        "投诉人：柏秋菊，女，41岁，电话15923418876。\n我在重庆渝丰建材有限公司（在涪陵区李渡工业园区）做包装工，"
+        "公司拖欠我六月、七月工资共六千四百元。\n请求：责令公司支付工资。\n2025年8月12日"
+    )
+    assert _fields(company, models=True).respondent.address == "涪陵区李渡工业园区"
