@@ -9,7 +9,8 @@ from extractors.normalize import normalize_text
 from extractors.report import extract_report
 from schemas.models import DocType, ParsedDocument
 
-NOTICE_BODY = """近来部分地区因拖欠农民工工资引发的群体性事件时有发生。为切实保障农民工合法权益，经县政府同意，现就有关事项通知如下：
+NOTICE_BODY = """近来部分地区因拖欠农民工工资引发的群体性事件时有发生。为切实保障农民工合法权益，
+经县政府同意，现就有关事项通知如下：
 一、提高认识，落实属地责任。各乡镇要把根治欠薪作为当前一项重要任务，主要负责同志亲自抓。
 二、全面排查，建立工作台账。对在建工程项目逐一排查，发现拖欠工资的及时处置。
 """
