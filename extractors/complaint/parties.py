@@ -74,6 +74,10 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 _LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
 # Answers that state there is none (工作单位：无): not a value, and not a missing item either.
 NONE_ANSWERS = frozenset({"无", "没有", "暂无", "无单位", "无工作单位", "/", "—"})
+# Answers that leave the item unknown (a hotline's 来电人地址：未提供): nothing is recorded, the item stays missing
+_UNKNOWN_ANSWER = re.compile(
+    r"^(?:来电人|来信人|本人)?(?:未提供|未告知|未填写?|不详|不清楚|不知道|未知|拒绝提供|未说明)$"
+)
 # A workshop or department after the organisation's name (某公司后厨, 某厂车间) is not part of the name.
 _DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|项目部|分店)$")
 
@@ -202,6 +206,8 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     field = path.split(".", 1)[1]
     if value.strip() in NONE_ANSWERS:
         rec.set_none(path, s, e, LABELLED)
+        return
+    if _UNKNOWN_ANSWER.match(value.strip(" 。.，,")):
         return
     if field == "birth":
         _set_birth(rec, value, s, e, LABELLED)

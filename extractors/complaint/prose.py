@@ -428,6 +428,17 @@ _HOME = re.compile(
     rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
 )
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
+# 我是某县某镇人 / 我们家是某乡某村的 / 老家是某县某乡的 / 我叫某某，是某区某镇的农民: where the writer is from
+_ORIGIN = re.compile(
+    rf"(?:(?<![他她])(?:我|本人)是|(?:我们家|我家|老家)(?:就|也)?(?:是|在)|[，,]是)"
+    rf"(?P<a>(?:(?![的是在我])[\u4e00-\u9fff]){{2,24}}?{_DIVISION_END}(?:[\u4e00-\u9fff0-9]{{0,6}}?(?:号|幢|栋))?)"
+    r"(?:人|的)(?!一家|一间|一个|[^，,。；\n]{0,10}(?:公司|厂|店|工地|项目))"
+)
+# a county first, then a township or lower, and no organisation on the way (是某县某保安公司派到…的)
+_HOME_PLACE = re.compile(
+    r"^(?:(?![的在])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|自治县|县|区|旗)"
+    r"(?:(?!公司|厂|店|单位|派|项目)[\u4e00-\u9fff0-9])*?(?:镇|乡|街道|村|组|社区|屯|寨|号|幢|栋)$"
+)
 _ORG_AT = re.compile(
     rf"(?:公司|单位|厂子|厂|作坊|店铺|门店|店|馆子|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|学校|幼儿园)"
     rf"(?:的)?(?:就|也|都)?(?:住所地?|地址|注册地址?|住|开在|在|位于|设在|坐落在?)(?:是|为|在)?[:：]?{_ADDR_BODY}"
@@ -454,6 +465,8 @@ def _addresses(rec: Recorder, text: str) -> None:
                 continue  # the employer's or its boss's residence, not the writer's
             _set_address(rec, "complainant.address", m)
             break
+    if not rec.has("complainant.address") and (m := _ORIGIN.search(text)) and _HOME_PLACE.match(m.group("a")):
+        _set_address(rec, "complainant.address", m)  # a county alone (是营山县的人) is no address
     if not rec.has("respondent.address"):
         for m in _ORG_AT.finditer(text):
             after = text[m.end("a") : m.end("a") + 6]

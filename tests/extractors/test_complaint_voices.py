@@ -131,3 +131,30 @@ def test_a_town_or_a_site_before_the_name_is_no_address() -> None:
         "公司拖欠我六月、七月工资共六千四百元。\n请求：责令公司支付工资。\n2025年8月12日"
     )
     assert _fields(company, models=True).respondent.address == "涪陵区李渡工业园区"
+
+
+@pytest.mark.parametrize(
+    ("opening", "home"),
+    [
+        ("我是会同县连山乡大坪村的，", "会同县连山乡大坪村"),
+        ("我叫蒲永贵，是巴州区清江镇人，", "巴州区清江镇"),
+        ("我们家是岳池县九龙镇的，", "岳池县九龙镇"),
+    ],
+)
+def test_where_the_writer_is_from_is_their_address(opening: str, home: str) -> None:
+    letter = (
+        f"尊敬的领导：\n{opening}去年在成都市郫都区一家食品厂做包装工，厂名叫成都市郫都区蜀禾食品有限公司，"
+        "三月到五月工资一直没发，一共一万二千元。请领导帮我要回工资。\n蒲永贵\n电话：13980712264\n2025年6月3日"
+    )
+    assert _fields(letter).complainant.address == home
+
+
+def test_a_county_alone_or_an_unknown_answer_is_no_address() -> None:
+    county = (
+        "尊敬的领导：\n我叫蒲永贵，是岳池县的人，在成都市蜀禾食品有限公司做包装工，三个月工资一万二千元没发。"
+        "\n2025年6月3日"
+    )
+    assert _fields(county).complainant.address is None
+    work_order = "来电人：蒲先生\n来电人地址：未提供\n来电内容：反映成都市蜀禾食品有限公司拖欠工资一万二千元。\n"
+    f = _fields(work_order)
+    assert f.complainant.address is None and "complainant.address" not in f.evidence
