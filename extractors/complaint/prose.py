@@ -296,7 +296,7 @@ _PLACE_THEN_NAME = re.compile(
 _NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
 _SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")
 # a place named only down to a town (某县某镇) says where, not at which address: the 住所 stays to be asked for
-_DISTRICT_ONLY = re.compile(r"^[^路街巷号村园楼层场厦城组屯寨]*$")
+_TOWN_AT_MOST = re.compile(r"^[^路街巷号村园楼层场厦城组屯寨]*$")
 _SITE_OF = re.compile(r"(?:厂|店|园|校|公司|单位|企业)(?:址|地址)(?:在|是|为|[:：])")
 
 
@@ -314,7 +314,7 @@ def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
     heads = {re.sub(r"[“”「」\"]", "", n)[:3] for n in names if len(n) >= 3}
     for m in _PLACE_THEN_NAME.finditer(text):
         org = re.sub(r"[“”「」\"]", "", m.group("org"))
-        if _SITE_NAME.match(org) or _DISTRICT_ONLY.match(m.group("a")):
+        if _SITE_NAME.match(org) or _TOWN_AT_MOST.match(m.group("a")):
             continue  # 到某村的沃柑基地: a site is where they worked, not the employer's address
         if any(org.startswith(h) for h in heads):
             rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
