@@ -183,6 +183,8 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
         pattern = _VALID.get(path)
         if pattern is not None and not pattern.match(value):
             continue
+        if path == "complainant.phone" and value in {a.get("phone") for a in rec.get("agents") or []}:
+            continue  # an agent's number
         rec.set(path, value, start, end, round(0.5 * confidence, 2))
 
 

@@ -166,6 +166,9 @@ _OWN_PHONE = re.compile(
 )
 
 
+_PHONE_LINE = re.compile(r"^\s*(?:联系)?(?:电话|手机)(?:号码)?\s*[:：]?\s*[\d\-\s]{7,20}\s*$")
+
+
 def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
     """An agent whose line gave no phone: the phone beside their name elsewhere (代写人邱志伟，电话…), or, when
     the agent writes the letter for a relative, the phone the writer gives as their own (我的电话…)."""
@@ -182,9 +185,14 @@ def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
             line_end = text.find("\n", e)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             own = writer_is_agent and len(agents) == 1 and _OWN_PHONE.search(text[max(line_start, s - 12) : s])
-            if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own:
+            # 代写人：某某（某某之子） / 联系电话：…: a bare phone line right under the agent's own line
+            above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+            under = agent["name"] in above and not nm.find_phones(above) and _PHONE_LINE.match(line)
+            if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own or under:
                 agent["phone"] = value
                 changed = True
+                if under and rec.get("complainant.phone") == value:
+                    rec.forget("complainant.phone")  # the writer's number, not the worker's
                 break
     if changed:
         ev = rec.evidence["agents"]

@@ -158,3 +158,15 @@ def test_a_county_alone_or_an_unknown_answer_is_no_address() -> None:
     work_order = "来电人：蒲先生\n来电人地址：未提供\n来电内容：反映成都市蜀禾食品有限公司拖欠工资一万二千元。\n"
     f = _fields(work_order)
     assert f.complainant.address is None and "complainant.address" not in f.evidence
+
+
+def test_the_phone_line_under_the_writers_line_is_the_agents_not_the_workers() -> None:
+    letter = (
+        "尊敬的领导：\n我父亲叫房德旺，今年五十九岁，在涞源县一个石料厂打眼，厂名叫涞源县鑫磊石料有限公司，"
+        "2024年4月到10月的工资一直没给，一共三万一千五百元。请领导帮我父亲把工资要回来。\n此致\n敬礼！\n"
+        "代写人：房志刚（房德旺之子）\n联系电话：15831290375\n2025年3月2日"
+    )
+    f = _fields(letter, models=True)
+    assert f.complainant.name == "房德旺"
+    assert [(a.name, a.phone) for a in f.agents] == [("房志刚", "15831290375")]
+    assert f.complainant.phone is None  # the son's number: the father's own is still to be asked for
