@@ -48,6 +48,7 @@ EPHEMERAL_OFF = ("CANCELLATION_CLEANUP", "DB_VACUUM", "FOREMAN", "LATE_RUNS", "S
                  "PAUSE_EXPIRATIONS", "REPOSSESSOR", "CLEANUP_RECONCILER", "TRIGGERS")  # fmt: skip
 SERVER_FILE = "server.json"
 HEALTH_TIMEOUT_SECONDS = 3.0
+SERVED_HEALTH_TRIES = 3
 MIGRATED_MARK = "gapflow-migrated"
 
 
@@ -129,7 +130,9 @@ def served_api_url(home: Path) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     url = str(info.get("api_url") or "")
-    return url if url and _healthy(url) else None
+    # the serve's process is alive: a server slow to answer while it works (a pass, its own start-up loops) is
+    # still the one to use, so it gets three tries before this run starts a runtime of its own
+    return url if url and any(_healthy(url) for _ in range(SERVED_HEALTH_TRIES)) else None
 
 
 @contextlib.contextmanager
