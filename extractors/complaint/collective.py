@@ -12,6 +12,7 @@ import re
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
+from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import paragraph_spans
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
@@ -166,7 +167,7 @@ _OWN_PHONE = re.compile(
 )
 
 
-_PHONE_LINE = re.compile(r"^\s*(?:联系)?(?:电话|手机)(?:号码)?\s*[:：]?\s*[\d\-\s]{7,20}\s*$")
+_PHONE_LINE = re.compile(rf"^\s*{PHONE_WORDS}[\d\-\s]{{7,20}}\s*$")  # 联系电话：138…, nothing else
 
 
 def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
@@ -186,7 +187,7 @@ def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             own = writer_is_agent and len(agents) == 1 and _OWN_PHONE.search(text[max(line_start, s - 12) : s])
             # 代写人：某某（某某之子） / 联系电话：…: a bare phone line right under the agent's own line
-            above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+            above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1] if line_start else ""
             under = agent["name"] in above and not nm.find_phones(above) and _PHONE_LINE.match(line)
             if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own or under:
                 agent["phone"] = value

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# (pattern, replacement): each match is replaced by a string of the same length
+# (pattern, reading): each pattern matches exactly as many characters as its reading has
 _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"俺"), "我"),
     # 额 as the Shaanxi/Shanxi "I": not in 金额, 数额, 余额, 差额, 限额, 定额, 份额, 超额, 名额, 配额, 税额, 面额,
@@ -55,7 +55,7 @@ def mandarin_view(text: str) -> str:
     if not _ANY.search(text):
         return text
     for pattern, reading in _READINGS:
-        text = pattern.sub(lambda m, r=reading: r if len(r) == len(m.group()) else m.group(), text)
+        text = pattern.sub(reading, text)
     return text
 
 

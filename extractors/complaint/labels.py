@@ -107,9 +107,6 @@ def is_person_name(text: str, named_here: bool = False) -> bool:
     return named_here and _reads_as_name(text)
 
 
-# Characters no name holds: pronouns, particles, prepositions, and the words a letter puts after a name
-_NEVER_IN_A_NAME = set("我你您他她它们的了着过在是与及跟给到从被把让叫对向于为将已都也还就又才却很这其该每各共某"
-                       "请要想说不没今年岁男女住电话号")
 _NEVER_FIRST = set("老小阿本咱俺额此")
 # how a person is called without their given name (奉同学, 那师傅), and the words of pay and money
 _NOT_A_GIVEN_NAME = re.compile(
@@ -282,3 +279,9 @@ _NOT_IN_A_NAME_WORDS = (
     "不 不了 不能 不会 不到 没 没有 没得 进不了 干不了"
 )
 NOT_IN_A_NAME = frozenset(_NOT_IN_A_NAME_WORDS.split())
+# Characters no name holds (a name whose surname no list has, `_reads_as_name`): the single-character words
+# above but those that begin or end names (那振江, 孟和, 以, 由 …), and the words a letter puts after a name
+# (男, 45岁, 住, 电话)
+_NEVER_IN_A_NAME = frozenset(w for w in NOT_IN_A_NAME if len(w) == 1) - set("那和以由上进去虽而并或") | set(
+    "们它共某今年岁男女住电话号"
+)

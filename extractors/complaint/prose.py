@@ -289,7 +289,7 @@ def _respondent(rec: Recorder, text: str) -> None:
 
 # 在顺庆区模范街52号的“某某”火锅店 / 到某镇某村的某厂: the place the writer puts before the employer's name;
 # 某公司（在某县工业园区）: the place in brackets after it
-_PLACE_END = r"(?:号|路|街|道|巷|村|镇|乡|区|园|城|层|楼|场|厦|组|屯|寨|市|县)"
+_PLACE_END = rf"[{_PLACE.removesuffix('边旁')}城层楼场厦]"  # the address characters, and a building's
 _PLACE_THEN_NAME = re.compile(
     rf"(?:在|到|进|去|进入|来到|跑到)(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})的[“「\"]?(?P<org>[^，。；,\s]{{2,30}})"
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from config.prefect_runtime import _migration_lock, configure_environment, served_api_url
+from config.prefect_runtime import HEALTH_TIMEOUT_SECONDS, _migration_lock, configure_environment, served_api_url
 from config.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,6 +63,36 @@ def test_a_stale_server_file_is_ignored(tmp_path: Path) -> None:
     assert served_api_url(tmp_path) is None
     (tmp_path / "server.json").write_text("{not json")
     assert served_api_url(tmp_path) is None
+
+
+def test_a_live_serve_slow_to_answer_is_still_used(tmp_path: Path) -> None:
+    """The serve's server is busy (a pass, its start-up loops): its first /health answer comes after the
+    check's timeout; a run still hands its pass to it rather than starting a runtime of its own."""
+    import http.server
+    import threading
+
+    calls = []
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            calls.append(self.path)
+            if len(calls) == 1:
+                time.sleep(HEALTH_TIMEOUT_SECONDS + 0.5)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/api"
+        (tmp_path / "server.json").write_text(json.dumps({"api_url": url, "pid": os.getpid()}))
+        assert served_api_url(tmp_path) == url
+        assert calls == ["/api/health", "/api/health"]
+    finally:
+        server.shutdown()
 
 
 def test_the_migration_lock_is_skipped_once_prefects_database_is_made(tmp_path: Path) -> None:

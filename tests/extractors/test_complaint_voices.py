@@ -79,6 +79,16 @@ def test_a_cantonese_letter_gives_its_writers_name() -> None:
     assert f.respondent.name == "佛山市南海区里水镇恒亮五金制品有限公司"
 
 
+def test_every_dialect_reading_keeps_the_length() -> None:
+    from extractors.complaint.dialect import _READINGS
+
+    words = "俺额咱们阿拉侬我哋佢哋你哋佢唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解"
+    for pattern, reading in _READINGS:
+        m = pattern.search(words)
+        assert m is not None and len(m.group()) == len(reading), (pattern.pattern, reading)
+    assert len(mandarin_view(words)) == len(words)
+
+
 def test_the_mandarin_view_keeps_every_offset_and_the_words_of_money() -> None:
     text = "额的工资差额三千，余额不足，俺们找过老细，佢话冇钱。阿拉善盟的工地。"
     view = mandarin_view(text)
@@ -157,7 +167,9 @@ def test_a_county_alone_or_an_unknown_answer_is_no_address() -> None:
     assert _fields(county).complainant.address is None
     work_order = "来电人：蒲先生\n来电人地址：未提供\n来电内容：反映成都市蜀禾食品有限公司拖欠工资一万二千元。\n"
     f = _fields(work_order)
-    assert f.complainant.address is None and "complainant.address" not in f.evidence
+    assert f.complainant.address is None and "complainant.address" not in f.evidence  # still reported missing
+    stated = _fields(work_order.replace("未提供", "岳池县九龙镇花园路8号"))
+    assert stated.complainant.address == "岳池县九龙镇花园路8号"  # a hotline's own label for the caller's address
 
 
 def test_the_phone_line_under_the_writers_line_is_the_agents_not_the_workers() -> None:
