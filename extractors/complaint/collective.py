@@ -22,9 +22,11 @@ _ELECTED = re.compile(
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
 # 代表：某某 / 工人代表：某某（电话…） 某某 / 联名代表 / 司机代表 (never 法定代表人)
 _REPRESENTATIVE_LINE = re.compile(
-    r"^\s*(?!法定|法人)(?:[\u4e00-\u9fff]{1,4}?)?代表人?\s*[:：]\s*(?P<names>[^，,。；;\n]{2,80})", re.M
+    r"^\s*(?!法定|法人)(?:[\u4e00-\u9fff]{1,4}?)?代表人?\s*[:：]\s*"
+    r"(?P<names>(?:[^，,。；;\n（(]|[（(][^（()）\n]{0,80}[)）]){2,240})",  # a note's commas stay in its brackets
+    re.M,
 )
-_NOTE = re.compile(r"[（(][^（()）\n]{0,30}[)）]")  # 某某（电话138…）: the note after a name
+_NOTE = re.compile(r"[（(][^（()）\n]{0,80}[)）]")  # 某某（电话138…）: the note after a name
 
 
 def names_in(text: str) -> list[str]:
@@ -110,10 +112,13 @@ def _agents(rec: Recorder, text: str) -> None:
         segs = scan_line(text, s, e)
         if not segs or segs[0].key != "people.agents":
             continue
+        if not text[segs[0].vstart : e].strip(" ：:\t"):  # 委托代理人： with the agents listed on the lines below
+            e = _list_below(text, e)
         chunk_text = text[segs[0].vstart : e]
         offset = segs[0].vstart
-        for cm in re.finditer(r"[^；;。]+", chunk_text):
-            parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", cm.group()).strip())
+        for cm in re.finditer(r"[^；;。\n]+", chunk_text):
+            item = _LIST_MARK.sub("", cm.group())
+            parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
             name = next((p for p in parts[:1] if is_person_name(p)), None)
             if name is None and parts and "、" not in parts[0]:  # 法律援助志愿者陈红梅 (one person described)
                 name = _person_in(parts[0])
@@ -130,6 +135,23 @@ def _agents(rec: Recorder, text: str) -> None:
             last = offset + cm.end()
     if agents and first is not None and last is not None:
         rec.set("agents", agents, first, last, LABELLED)
+
+
+_LIST_MARK = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]、)\s*"
+)
+
+
+def _list_below(text: str, end: int) -> int:
+    """The end of the numbered items (1．某某…, （二）某某…) on the lines right after `end`."""
+    pos = end
+    while pos < len(text) and text[pos] == "\n":
+        line_end = text.find("\n", pos + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _LIST_MARK.match(text[pos + 1 : line_end]):
+            break
+        pos = line_end
+    return pos
 
 
 # 委托张某(电话138…)、李某(电话139…)二人为代理人 / 特委托王某的表弟王某某(电话…)和吴某(电话…)代我们…:
@@ -219,6 +241,8 @@ def extract_collective(rec: Recorder, text: str) -> None:
     elif len(signed) >= 2:
         rec.set("complainant_count", len(signed), ss, se, INLINE)
     _first_representative(rec, text)
+    if signed and not rec.has("complainant.name") and not rec.has("representatives"):
+        _first_signer(rec, text, signed[0], ss, se)
 
 
 def _first_representative(rec: Recorder, text: str) -> None:
@@ -230,3 +254,23 @@ def _first_representative(rec: Recorder, text: str) -> None:
     at = text.find(names[0], ev.start)
     if at >= 0:
         rec.set("complainant.name", names[0], at, at + len(names[0]), ev.confidence)
+
+
+def _first_signer(rec: Recorder, text: str, name: str, start: int, end: int) -> None:
+    """A group letter that elects no one: its first signer stands for the group (the complainant), with the
+    ID number and phone their own signature line gives (某某  身份证…  电话…)."""
+    at = text.find(name, start, end)
+    if at < 0:
+        return
+    rec.set("complainant.name", name, at, at + len(name), INLINE)
+    line_end = text.find("\n", at)
+    line_end = end if line_end < 0 else min(line_end, end)
+    line = text[at:line_end]
+    if (m := nm.ID_NUMBER.search(line)) and (number := nm.valid_id_number(m.group())) and not rec.has(
+        "complainant.id_number"
+    ):
+        rec.set("complainant.id_number", number, at + m.start(), at + m.end(), INLINE)
+    phones = nm.find_phones(line)
+    if len(phones) == 1 and not rec.has("complainant.phone"):
+        value, s, e = phones[0]
+        rec.set("complainant.phone", value, at + s, at + e, INLINE)

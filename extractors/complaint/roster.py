@@ -43,9 +43,35 @@ def _fold(cell: str) -> str:
     return re.sub(r"[\s（）()]", "", cell)
 
 
-def _cells(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+# Cell separators, in order of preference: a .docx table's tab, a pipe (a table typed or copied as text:
+# `1|张三|男|…`), else single spaces — the readers fold a typed table's runs of spaces into one, so a
+# space-separated row counts only when it has exactly as many cells as the header.
+_SEPARATORS = ("\t", "|", "｜", " ")
+_SENTENCE = re.compile(r"[，。；：:,;]")
+
+
+def _separator(line: str) -> str | None:
+    for sep in _SEPARATORS[:-1]:
+        if sep in line:
+            return sep
+    cells = line.split()
+    if len(cells) >= 3 and not _SENTENCE.search(line) and all(len(c) <= 10 for c in cells):
+        return " "
+    return None
+
+
+def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[str, int, int]]:
     out, pos = [], s
-    for part in text[s:e].split("\t"):
+    line = text[s:e]
+    if sep in "|｜":  # a pipe table's outer bars (|a|b|) open and close no cell
+        lead = len(line) - len(line.lstrip())
+        if line.strip().startswith(sep):
+            lead += 1
+        pos += lead
+        line = line[lead:].rstrip()
+        if line.endswith(sep):
+            line = line[:-1]
+    for part in (line.split(sep) if sep != " " else re.split(r"(?<=\S) (?=\S)", line)):
         lead = len(part) - len(part.lstrip())
         value = part.strip()
         out.append((value, pos + lead, pos + lead + len(value)))
@@ -61,10 +87,11 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[s
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if "\t" not in text[s:e]:
+        sep = _separator(text[s:e])
+        if sep is None:
             i += 1
             continue
-        header = _cells(text, s, e)
+        header = _cells(text, s, e, sep)
         name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _NAME_COLUMN), None)
         mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
         if name_at is None or len(mapping) < 2:
@@ -72,14 +99,16 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[s
             continue
         rows = []
         j = i + 1
-        while j < len(lines) and "\t" in text[lines[j][0] : lines[j][1]]:
-            row = _cells(text, *lines[j])
+        while j < len(lines) and (sep != " " or len(text[lines[j][0] : lines[j][1]].split()) == len(header)):
+            if sep != " " and sep not in text[lines[j][0] : lines[j][1]]:
+                break
+            row = _cells(text, *lines[j], sep)
             if name_at < len(row) and is_person_name(row[name_at][0]):
                 rows.append(row)
             j += 1
         if rows:
             found.append((mapping, name_at, rows))
-        i = j
+        i = max(j, i + 1)
     return found
 
 
