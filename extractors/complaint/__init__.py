@@ -73,6 +73,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
         place_of_respondent(rec, rec.view)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
+    _tidy_brackets(rec)
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
         for path, value in rec.values.items():
             ev = rec.evidence.get(path)
@@ -195,11 +196,28 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
 
     if rec.has("requests"):
         return
-    found = [(item_span(text, s, e), p) for s, e, p in find_requests(text)]
+    found = [(_from_the_ask(text, *item_span(text, s, e)), p) for s, e, p in find_requests(text)]
     items = [(s, e) for (s, e), _p in found if e - s >= 4]
     if items:
         record_requests(rec, text, items, round(0.5 * min(p for _span, p in found), 2))
         _facts_before(rec, text, items[0][0])
+
+
+# a clause that asks: 求领导… / 麻烦领导… / 请帮我… / 希望… / 恳请…
+_ASKING = re.compile(r"^(?:我们|我|俺|本人)?(?:恳请|恳求|请求|请|求求|求|麻烦|希望|盼望|望|拜托|要求)")
+
+
+def _from_the_ask(text: str, start: int, end: int) -> tuple[int, int]:
+    """A plea's request starts at the clause that asks: 天冷了，家里等着买煤烧炕，求领导帮我把钱要回来 asks
+    for the money, not for the cold (the clauses before the first asking clause are the plea's reasons)."""
+    at = start
+    for m in re.finditer(r"[，,]\s*", text[start:end]):
+        clause = start + m.end()
+        if _ASKING.match(text, clause, end):
+            if not _ASKING.match(text, start, end):
+                at = clause
+            break
+    return at, end
 
 
 def _facts_before(rec: Recorder, text: str, ask: int) -> None:
@@ -263,6 +281,50 @@ def _tidy_orgs(rec: Recorder) -> None:
         ev = rec.evidence["respondent.workplace"]
         rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,
                 overwrite=True)
+
+
+_PARTY_TEXT = (
+    "complainant.occupation", "complainant.employer", "complainant.address", "respondent.name",
+    "respondent.address", "respondent.workplace", "respondent.legal_representative",
+)
+_OPEN, _CLOSE = "（(［[【", "）)］]】"
+_STRAY_LEAD = re.compile(r"^[|｜:：\s]+")  # a form's cell border or a label's colon before the value
+
+
+def _tidy_brackets(rec: Recorder) -> None:
+    """A party's name or address ends where a bracket the value did not open closes, or before a bracket it
+    opens and never closes: 某公司（公司地址：某路57号）班组里 gives 某公司 and 某路57号, not 某公司（公司
+    and 某路57号）班组里; a form's cell border (| 某镇某村) is not part of the value."""
+    for path in _PARTY_TEXT:
+        value, ev = rec.get(path), rec.evidence.get(path)
+        if not isinstance(value, str) or ev is None:
+            continue
+        start, end = 0, len(value)
+        if lead := _STRAY_LEAD.match(value):
+            start = lead.end()
+        elif value.startswith("地") and rec.view[max(0, ev.start - 2) : ev.start] in ("住所", "所在"):
+            start = 1  # 住所地某路366号: the label's last character is not the address's first
+        depth = 0
+        for i in range(start, end):
+            if value[i] in _OPEN:
+                depth += 1
+            elif value[i] in _CLOSE:
+                if depth == 0:
+                    end = i
+                    break
+                depth -= 1
+        if depth > 0:  # an opening bracket left open: cut before the first one still open
+            depth, cut = 0, None
+            for i in range(start, end):
+                if value[i] in _OPEN:
+                    depth, cut = depth + 1, i if depth == 0 else cut
+                elif value[i] in _CLOSE:
+                    depth -= 1
+                    cut = None if depth == 0 else cut
+            end = cut if cut is not None else end
+        kept = value[start:end].strip()
+        if kept != value and len(kept) >= 2:
+            rec.set(path, kept, ev.start + start, ev.start + start + len(kept), ev.confidence, overwrite=True)
 
 
 # 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place

@@ -222,13 +222,18 @@ def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
         rec.set("agents", agents, ev.start, ev.end, ev.confidence, overwrite=True)
 
 
+# 七八个人 / 三四个工友: "seven or eight", a number told in the story, never how many complain
+_APPROXIMATE = re.compile(r"一二|二三|两三|三四|四五|五六|六七|七八|八九")
+
+
 def extract_collective(rec: Recorder, text: str) -> None:
     _representatives(rec, text)
     _agents(rec, text)
     if not rec.has("agents"):
         _entrusted(rec, text)
     signed, ss, se = _signatures(text)
-    stated = kw("count").search(text)
+    counts = (m for m in kw("count").finditer(text) if not _APPROXIMATE.fullmatch(m.group("n") or m.group("n2")))
+    stated = next(counts, None)
     count = nm.cn_int(stated.group("n") or stated.group("n2")) if stated else None
     said = kw("collective").search(text)
     collective = bool(said or (count and count >= 2) or rec.has("representatives") or len(signed) >= 2)

@@ -56,10 +56,17 @@ def _suffix(kind: str) -> re.Pattern[str]:
     if kind == "occ":
         return re.compile(rf"(?:{kw('occupation_suffix').pattern}|{_OCC_EXTRA})$")
     if kind == "org":
-        return re.compile(rf"(?:{kw('org_suffix').pattern}|集团|局|站|所|队|项目|大厦|工程)$")
+        return re.compile(rf"(?:{kw('org_suffix').pattern}|集团|局|站|所|队|项目|大厦|工程|{_TRADE_NAME})$")
     return re.compile(rf"(?:{_WORK_SUFFIX})$")
 
 
+# A firm called by its trade name, as staff and shop signs call it (康圣皮业, 鸿达鞋业, 金丽针织, 美家装饰,
+# 鑫源粮贸): the line of business ends the name
+_TRADE_NAME = (
+    "皮业|鞋业|鞋服|服饰|服装|制衣|针织|纺织|织造|制品|电子|电器|科技|物流|快递|速运|建筑|建设|建工|装饰|装修|家具|家居|"
+    "实业|贸易|商贸|粮贸|食品|机械|五金|陶瓷|石材|木业|纸业|塑业|塑胶|化工|印务|汽修|汽贸|"
+    "劳务|保洁|家政|物业|置业|地产|矿业|水产|农业|牧业|养殖|酒业|茶业"
+)
 _MAX_LEN = {"occ": 8, "org": 40, "work": 40}
 _MIN_LEN = {"occ": 2, "org": 3, "work": 3}
 _WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·]+$")
