@@ -32,6 +32,8 @@ TRAIN_SETS = (
     "train_mixed_j", "blind_2026_12h",
     # fifth round: web-copied letters without headings, prose amounts, annual reports; the spent 12i, 12j, 12k
     "train_mixed_m", "blind_2026_12i", "blind_2026_12j", "blind_2026_12k",
+    # sixth round (2026-12-03): group letters, stories told in dialect and lunar dates; the spent 12l and 12m
+    "train_mixed_n", "blind_2026_12l", "blind_2026_12m",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"
