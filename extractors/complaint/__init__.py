@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.complaint.body import extract_body, item_span, record_requests
+from extractors.complaint.body import extract_body, from_the_ask, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
@@ -196,28 +196,11 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
 
     if rec.has("requests"):
         return
-    found = [(_from_the_ask(text, *item_span(text, s, e)), p) for s, e, p in find_requests(text)]
+    found = [(from_the_ask(text, *item_span(text, s, e)), p) for s, e, p in find_requests(text)]
     items = [(s, e) for (s, e), _p in found if e - s >= 4]
     if items:
         record_requests(rec, text, items, round(0.5 * min(p for _span, p in found), 2))
         _facts_before(rec, text, items[0][0])
-
-
-# a clause that asks: 求领导… / 麻烦领导… / 请帮我… / 希望… / 恳请…
-_ASKING = re.compile(r"^(?:我们|我|俺|本人)?(?:恳请|恳求|请求|请|求求|求|麻烦|希望|盼望|望|拜托|要求)")
-
-
-def _from_the_ask(text: str, start: int, end: int) -> tuple[int, int]:
-    """A plea's request starts at the clause that asks: 天冷了，家里等着买煤烧炕，求领导帮我把钱要回来 asks
-    for the money, not for the cold (the clauses before the first asking clause are the plea's reasons)."""
-    at = start
-    for m in re.finditer(r"[，,]\s*", text[start:end]):
-        clause = start + m.end()
-        if _ASKING.match(text, clause, end):
-            if not _ASKING.match(text, start, end):
-                at = clause
-            break
-    return at, end
 
 
 def _facts_before(rec: Recorder, text: str, ask: int) -> None:

@@ -305,7 +305,33 @@ def _from_prose(rec: Recorder, text: str) -> None:
     if not rec.has("requests") and (listed := _listed_asks(text)):
         _record_requests(rec, text, listed[0], listed[1], PROSE)
     if not rec.has("requests"):
-        record_requests(rec, text, asks, PROSE)
+        record_requests(rec, text, [from_the_ask(text, s, e) for s, e in asks], PROSE)
+
+
+# a clause that asks: 求领导… / 麻烦领导… / 请帮我… / 希望… / 恳请…
+_ASKING = re.compile(r"(?:我们|我|俺|本人)?(?:恳请|恳求|请求|请|求求|求|麻烦|希望|盼望|望|拜托|要求)")
+
+
+# what a clause before the asking one may say that makes it part of the request: the money, or an ask
+_WHAT_IS_ASKED = re.compile(
+    r"\d[\d,.，]*\s*(?:万|萬|千|元|块|塊)|[一二三四五六七八九十两兩百千万萬壹贰叁肆伍陆柒捌玖拾佰仟]+(?:块|塊|元|万|萬)"
+    r"|[一二三四五六七八九两兩]+[千万萬][一二三四五六七八九]?|要回|讨回|討回|拿回|发给|發給|支付|还给|還給|补上|結清|结清"
+    r"|如果|如若|若是"
+)
+
+
+def from_the_ask(text: str, start: int, end: int) -> tuple[int, int]:
+    """A plea's request starts at the clause that asks: 天冷了，家里等着买煤烧炕，求领导帮我把钱要回来 asks
+    for the money, not for the cold (the clauses before the first asking clause are the plea's reasons)."""
+    at = start
+    for m in re.finditer(r"[，,]\s*", text[start:end]):
+        clause = start + m.end()
+        if _ASKING.match(text, clause, end):
+            reasons = text[start:clause]
+            if not _ASKING.match(text, start, end) and not _WHAT_IS_ASKED.search(reasons):
+                at = clause
+            break
+    return at, end
 
 
 def extract_body(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:

@@ -19,6 +19,7 @@ from extractors.normalize import paragraph_spans
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
 _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
+_IGNORANT = re.compile(r"不懂|不知道|不会|不了解|不明白|搞不懂|弄不懂")
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 
@@ -27,6 +28,8 @@ def classify(clause: str) -> str | None:
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause):
         return None
+    if _IGNORANT.search(clause[: topic.start()]):
+        return None  # 我们不懂仲裁那些: the writer knows nothing of it, which affirms no proceeding
     if kw("uncertain").search(clause):
         return "unknown"
     if kw("negation").search(clause[: topic.start()]):

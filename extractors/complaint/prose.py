@@ -408,7 +408,11 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     suffix = kw("occupation_suffix").pattern
     name = rec.get("complainant.name")
     who = _SELF + (f"|{re.escape(name)}" if name else "")
-    occ = rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
+    # never the first character of a word (工地, 工程, 工资, 员工), nor an organisation's
+    occ = (
+        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤])"
+        rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
+    )
     pattern = re.compile(
         rf"(?:{who})[^。！？\n]{{0,40}}?(?:作为|是|系|当|做|干|任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
     )
@@ -484,6 +488,11 @@ _OTHER_PERSON = re.compile(
 _CLAUSE = re.compile(r"[^，,、；;（）()。！？!?\n]+")
 
 
+_KIN_OF = re.compile(
+    r"之[\u4e00-\u9fff]|的(?:妻子|丈夫|爱人|老婆|老公|女儿|儿子|母亲|父亲|妈妈|爸爸|姐姐|妹妹|哥哥|弟弟)"
+)
+
+
 def self_description(rec: Recorder, text: str) -> None:
     """我叫某某，身份证号…，家住…，电话… / 本人某某（身份证…，电话…，住…）/ 代表某某，身份证号…: the
     clauses that follow the complainant's name in its sentence describe the complainant; each is read as a
@@ -494,8 +503,8 @@ def self_description(rec: Recorder, text: str) -> None:
     ev = rec.evidence.get("complainant.name")
     starts = ([ev.start] if ev else []) + [m.start() for m in re.finditer(re.escape(name), text)][:3]
     for at in dict.fromkeys(starts):
-        if text[at : at + len(name)] != name:
-            continue
+        if text[at : at + len(name)] != name or _KIN_OF.match(text, at + len(name)):
+            continue  # （某某之妻） / 是某某的妻子: the name describes the writer, who is someone else
         end = min((i for i in (text.find(ch, at) for ch in "。！？!?\n") if i >= 0), default=len(text))
         if "\t" in text[text.rfind("\n", 0, at) + 1 : end]:
             continue

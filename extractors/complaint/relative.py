@@ -42,7 +42,8 @@ def written_for(text: str) -> bool:
     kin = kin_words()
     if FOR_RELATIVE.search(text) or kw("written_for").search(text) or _FOR_THEM.search(text):
         return True
-    if re.search(rf"我是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):  # 我是某某的妻子
+    # 我是某某的妻子 / 我叫某某，是某某的妻子
+    if re.search(rf"(?:我|我叫[\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):
         return True
     told = re.findall(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})", text)
     return len(told) >= 2
