@@ -189,9 +189,15 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
     closings = tables()["labels"]["closings"]
     spans = paragraph_spans(text)
     begin = 1 if spans else 0
-    for i, (s, e) in enumerate(spans[:4]):
-        if text[s:e].rstrip().endswith(("：", ":")) and not label_at(text, s, e):
+    unlabelled = 0
+    for i, (s, e) in enumerate(spans[:12]):  # the salutation: among the first lines a page's labels leave
+        if label_at(text, s, e):
+            continue
+        if text[s:e].rstrip().endswith(("：", ":")):
             begin = i + 1
+            break
+        unlabelled += 1
+        if unlabelled >= 4:
             break
     body = []
     for s, e in spans[begin:]:
@@ -271,6 +277,40 @@ def _past_preamble(text: str, s: int, e: int) -> int:
     return e  # all preamble
 
 
+# the writer introducing themself or greeting: 我叫…, 俺是…, 本人…, 您好, 领导你好, 我想反映一下…
+_WHO = re.compile(r"^(?:我|俺|阮|额|本人)(?:叫|是|姓|名叫)|^本人|^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)好")
+_GREETING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)(?:们)?好|^(?:我|俺)(?:想|要|来|给恁|给您|给你们?)?反映(?:一下|个事)"
+)
+
+
+# a sentence of the writer's personal details (age, home, phone, ID), not of their work
+_PERSONAL = re.compile(r"电话|手机|身份证|\d{1,2}岁|[一二三四五六七八九十]{1,3}岁|家住|住在|住址|老家|厝")
+_AT_WORK = re.compile(r"当|做|干|上班|打工|进厂|工作")
+
+
+def _only_who(text: str, s: int, e: int) -> bool:
+    """A paragraph that only says who the writer is (and whom they work for), with no date and no violation."""
+    told = kw("violation").search(text, s, e) or DATE_IN.search(text, s, e) or "月" in text[s:e]
+    return bool(_WHO.match(text[s:e].lstrip())) and not told and e - s <= 160
+
+
+def _past_greeting(text: str, s: int, e: int) -> int:
+    """Where a first paragraph's story begins: past its greeting and the writer's sentences about themself,
+    when a later sentence of it tells the events (a date or a violation)."""
+    at = s
+    for m in _SENTENCE_END.finditer(text, s, e):
+        sentence = m.group().strip(_TRIM)
+        if not sentence:
+            continue
+        told = kw("violation").search(sentence) or DATE_IN.search(sentence)
+        personal = _WHO.match(sentence) and _PERSONAL.search(sentence) and not _AT_WORK.search(sentence)
+        if told or not (_GREETING.match(sentence) or personal):
+            break
+        at = m.end()
+    return at if at < e and (kw("violation").search(text, at, e) or DATE_IN.search(text, at, e)) else s
+
+
 def _only_whereabouts(text: str, s: int, e: int, any_length: bool = False) -> bool:
     """公司地址在…，老板姓覃。: a short paragraph about the respondent's whereabouts, no events."""
     return (
@@ -291,8 +331,12 @@ def _from_prose(rec: Recorder, text: str) -> None:
             continue  # the writer says who they write for (我叫某某，是他的儿子…委托我写): not the facts
         if _only_whereabouts(text, s, e):
             continue
+        if not facts and not asks and _only_who(text, s, e):
+            continue  # 我叫某某，身份证…，家住…。我在某厂做某工，老板是某某。: who, not what happened
         if s > 0 and text[s - 1] != "\n":  # the rest of a paragraph that began with the writer's description
             s = _past_preamble(text, s, e)
+        elif not facts and not asks:  # 领导你好，… 阮是某某，…。去年年底…: the story starts after the greeting
+            s = _past_greeting(text, s, e)
         first, found = _asks_in(text, s, e)
         # what a plea paragraph says before asking is the facts only when it states a violation
         if first > s and (not found or kw("violation").search(text, s, first)):

@@ -17,7 +17,7 @@ from extractors.normalize import paragraph_spans
 # the cover note starts within the first lines and ends with its date and the stamps under it
 _HEAD_LINES = 10
 # a stamp or filing line under the note (收件日期：…, 某局（章）, 附件：某某来信)
-_STAMP = re.compile(r"收件|收文|收到|登记|[（(]章[)）]|盖章|^附件")
+_STAMP = re.compile(r"收件|收文|收到|登记|[（(]章[)）]|盖章|^附件|^联系人|^经办人|^抄送|^联系电话")
 _MIN_LETTER_LINES = 3
 
 
@@ -38,9 +38,13 @@ def cover_end(text: str) -> int | None:
     return spans[last][1]
 
 
+# the receiving office's name on its receipt stamp (于都县人力资源和社会保障局 / 收文 2025年9月12日)
+_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|办公室|政府|大队|支队|中心|院|所|站)$")
+
+
 def _closes_note(text: str, s: int, e: int) -> bool:
-    line = text[s:e].strip()
-    return bool(DATE_LINE.match(line) or (len(line) <= 40 and _STAMP.search(line)))
+    line = text[s:e].strip().strip("（()）")
+    return bool(DATE_LINE.match(line) or (len(line) <= 40 and (_STAMP.search(line) or _OFFICE.match(line))))
 
 
 # A web page's chrome around a letter posted online: 发布时间 / 来源 / 阅读 / 评论 lines, a post's
@@ -48,6 +52,7 @@ def _closes_note(text: str, s: int, e: int) -> bool:
 _CHROME = re.compile(
     r"^\s*(?:(?:发布时间|发表时间|发帖时间|来源|作者|阅读|浏览|评论|点赞|转发|责任编辑|分享到|上一篇|下一篇|返回顶部|打印本页|关闭窗口"
     r"|您当前的位置|当前位置|您的位置|您现在的位置)[:：\s]|首页\s*>"
+    r"|(?:\[[^\]\n]{1,10}\]\s*){2,}|.*ICP备|.*公网安备"  # a menu of [打印] [关闭] links; a site's footer
     r"|(?:选择特殊符号|选择搜索类型|请输入搜索|请输入关键字|网站地图|无障碍浏览|繁体版|简体版)\s*$|您需要\s*登录|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来自.*)?$)",
     re.M,
 )
@@ -62,9 +67,16 @@ def mask_chrome(text: str) -> str:
     return out
 
 
+# the line of a cover note that gives the writer's name and phone (its only words about the complainant)
+_PETITIONER = re.compile(r"^[ \t　]*(?:信访人|来信人|反映人|投诉人)[:：][^\n]*", re.M)
+
+
 def mask_cover(text: str) -> str | None:
     """The text with the cover note blanked (offsets kept), or None when there is no cover note."""
     end = cover_end(text)
     if end is None:
         return None
-    return re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+    masked = re.sub(r"[^\n]", " ", text[:end])
+    for m in _PETITIONER.finditer(text, 0, end):  # 信访人：某某 联系电话：…: the note names the writer
+        masked = masked[: m.start()] + m.group() + masked[m.end() :]
+    return masked + text[end:]

@@ -66,7 +66,8 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
 def relative_named(text: str) -> tuple[str, int, int] | None:
     """The first relative named by kinship: 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
     pattern = re.compile(
-        rf"(?:我|俺)的?(?:{kin_words()})(?:叫做|名叫|叫|是)?\s*(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
+        rf"(?:我|俺)的?(?:{kin_words()})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
+        rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     return next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None)
 
