@@ -47,7 +47,7 @@ _Q_TOPICS = {
     "requests": re.compile(r"要求|诉求|请求"),
     "facts": re.compile(r"什么问题|什么事|经过|反映|事情|(?<!基本)情况"),
 }
-_TRIM = " \t\n；;。，,"
+_TRIM = " \t\n；;。，,！!"
 _CALLED = re.compile(r"^(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}$")
 _SUBJECT = re.compile(r"^(?:我|我们|本人)(?:要|想|现)?(?:投诉|反映|举报)[^，。]{0,40}(?:的问题|的事情?|的情况)$")
 _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
@@ -143,7 +143,27 @@ def _from_sections(rec: Recorder, text: str, sections: dict[str, tuple[int, int]
             if not rec.has("requests"):
                 _record_requests(rec, text, *_trimmed(text, asks.end(), e), LABELLED)
             s, e = _trimmed(text, s, asks.start())
+        elif "requests" not in sections and (closing := _closing_asks(text, s, e)):
+            # 来信内容： a whole letter under one label: its closing plea paragraphs are the requests
+            first, found = closing
+            if not rec.has("requests"):
+                record_requests(rec, text, [from_the_ask(text, a, b) for a, b in found], LABELLED)
+            s, e = _trimmed(text, s, first)
+        s = _past_greeting(text, s, e)
         rec.set("facts", text[s:e].strip(), s, e, LABELLED)
+
+
+def _closing_asks(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """The plea paragraphs that close a section (each starts with an ask), after at least one paragraph of
+    events: (where they begin, their requests)."""
+    paragraphs = [p for p in paragraph_spans(text) if s <= p[0] < e]
+    first, found = None, []
+    for ps, pe in reversed(paragraphs[1:]):
+        at, asks = _asks_in(text, ps, min(pe, e))
+        if not asks or at != ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip())):
+            break
+        first, found = ps, asks + found
+    return (first, found) if first is not None else None
 
 
 def _from_record(rec: Recorder, text: str) -> None:

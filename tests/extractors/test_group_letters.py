@@ -150,3 +150,59 @@ def test_an_id_number_with_a_wrong_check_digit_is_still_stated_where_labelled() 
     assert (c.gender, c.age) == ("女", 54)  # from its birth date and sex digit
     assert nm.valid_id_number("450103197106154526") is None  # outside a labelled context it is no ID
     assert nm.stated_id_number("450103197113154526") is None  # month 13: not an ID at all
+
+
+FORWARDED = """某市人民政府信访局
+转 送 函
+某信转〔2025〕0702号
+
+县人力资源和社会保障局：
+现将覃春兰同志反映县城鑫源制衣有限公司拖欠工资问题的来信转去，请按照《信访工作条例》有关规定依法依规处理，并将办理结果抄告我局。
+信访人：覃春兰　　联系电话：13877215530
+附件：来信1件（共2页）
+
+某市人民政府信访局（印）
+2025年9月8日
+（联系人：韦晓琳　电话：0772-8216473）
+
+县人力资源和社会保障局
+收文　2025年9月12日　第1466号
+
+尊敬的领导：
+我叫覃春兰，身份证450221198803152626，家住县城东环路18号。
+2025年3月我进县城鑫源制衣有限公司当车位工，厂在城东工业园3号厂房。从6月份开始厂里就不发工资了，6月、7月、8月三个月一共12600元，一分没给。我没有申请仲裁，也没有起诉。
+请领导督促鑫源制衣有限公司把拖欠我的12600元工资发给我。
+覃春兰
+2025年9月1日
+"""
+
+
+def test_a_cover_note_is_nobody_s_facts_but_its_petitioner_line_gives_the_phone() -> None:
+    f = _fields(FORWARDED)
+    assert f.complainant.name == "覃春兰"
+    assert f.complainant.phone == "13877215530"  # on the note's 信访人 line only; never the office's 0772-…
+    assert f.facts and f.facts.startswith("2025年3月我进县城鑫源制衣有限公司")  # not 现将…, not 我叫…
+    assert "现将" not in f.facts
+
+
+BOARD = """某市人民政府 | 首页 > 政民互动 > 市长信箱 > 信件详情
+[无障碍浏览] [长者模式] [English]    登录 | 注册
+信件编号:SZXX-2025091800652
+信件标题:美发店拖欠工资不给
+来信时间:2025-09-18 22:47:13
+办理状态:已办结
+来信内容:
+市长您好,我想反映一下我的情况。本人在城关镇人民路一家叫"名匠造型"的美发店做发型师,做了快两年了,老板姓蒙。从今年3月份开始,老板就说店里生意不好,工资先发一半,8月份一分没发,算下来老板一共欠我18700块钱。
+希望相关部门督促老板把欠我的18700元工资付清!
+回复单位:县人力资源和社会保障局
+回复内容:
+网友您好!经核实,您所反映的美发店为个体工商户"城关镇名匠美发店",经营者蒙某某,已于9月27日支付全部欠款。
+[打印本页] [关闭窗口]
+"""
+
+
+def test_a_message_board_page_gives_the_letter_not_its_chrome_or_the_reply() -> None:
+    f = _fields(BOARD)
+    assert f.facts and f.facts.startswith("本人在城关镇人民路")
+    assert f.requests == ["希望相关部门督促老板把欠我的18700元工资付清"]
+    assert f.amount_claimed_yuan == 18700
