@@ -271,7 +271,7 @@ def _first_signer(rec: Recorder, text: str, name: str, start: int, end: int) -> 
     line_end = text.find("\n", at)
     line_end = end if line_end < 0 else min(line_end, end)
     line = text[at:line_end]
-    if (m := nm.ID_NUMBER.search(line)) and (number := nm.stated_id_number(m.group())) and not rec.has(
+    if (m := nm.ID_NUMBER.search(line)) and (number := nm.valid_id_number(m.group())) and not rec.has(
         "complainant.id_number"
     ):
         rec.set("complainant.id_number", number, at + m.start(), at + m.end(), INLINE)

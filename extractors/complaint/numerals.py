@@ -196,21 +196,3 @@ def valid_id_number(raw: str) -> str | None:
     except ValueError:
         return None
     return value
-
-
-
-def stated_id_number(raw: str) -> str | None:
-    """An ID number as a letter states it where a label or a column says it is one (身份证号：…): a valid
-    number, or an 18-character one whose check digit is wrong but whose region and birth date are real. A
-    letter typed by hand gets a digit wrong; the number is still stated (so the item is not missing) and its
-    birth date and sex digit still tell the age and gender. Outside such a context use valid_id_number."""
-    if valid := valid_id_number(raw):
-        return valid
-    value = raw.strip().upper()
-    if not re.fullmatch(r"[1-8]\d{16}[\dX]", value) or not 1900 <= int(value[6:10]) <= date.today().year:
-        return None
-    try:
-        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        return None
-    return value

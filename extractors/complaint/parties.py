@@ -173,7 +173,7 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):
-        rec.set("complainant.id_number", nm.stated_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
+        rec.set("complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _PHONE_LOOSE.match(clause)) and nm.find_phones(m.group("v")):
         phone, ps, pe = nm.find_phones(m.group("v"))[0]
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
@@ -221,7 +221,7 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         value = nm.parse_age(value)
     elif field == "id_number":
         m = nm.ID_NUMBER.search(value)
-        value, s, e = (nm.stated_id_number(m.group()), s + m.start(), s + m.end()) if m else (None, s, e)
+        value, s, e = (nm.valid_id_number(m.group()), s + m.start(), s + m.end()) if m else (None, s, e)
     elif field == "phone":
         phones = nm.find_phones(value)
         value, s, e = (phones[0][0], s + phones[0][1], s + phones[0][2]) if phones else (None, s, e)

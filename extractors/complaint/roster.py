@@ -144,7 +144,7 @@ def fill_from_roster(rec: Recorder, text: str) -> None:
                 value = phones[0][0] if phones else None
             elif field == "id_number":
                 m = nm.ID_NUMBER.search(value)
-                value = nm.stated_id_number(m.group()) if m else None
+                value = nm.valid_id_number(m.group()) if m else None
             elif field == "birth":
                 if not rec.has("birth") and (m := re.search(r"((?:19|20)\d{2})\D+(\d{1,2})", value)):
                     rec.set("birth", (int(m.group(1)), int(m.group(2)), None), s, e, INLINE)

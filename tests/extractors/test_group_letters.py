@@ -6,7 +6,6 @@ in the story, a plea's reasons before its request."""
 from __future__ import annotations
 
 from extractors.complaint import extract_complaint
-from extractors.complaint import numerals as nm
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
 
@@ -134,22 +133,6 @@ def test_a_number_told_in_the_story_does_not_make_a_group_letter() -> None:
 def test_a_plea_request_starts_at_its_asking_clause() -> None:
     f = _fields(ONE_WORKER, models=True)
     assert f.requests and f.requests[0].startswith("求领导帮俺把这一万二千六要回来")
-
-
-def test_an_id_number_with_a_wrong_check_digit_is_still_stated_where_labelled() -> None:
-    letter = """投诉书
-投诉人：蒙桂兰，身份证号：450103197106154526，电话13977145820，住南宁市青秀区长湖路18号3栋。
-被投诉单位：南宁安居物业服务有限公司，地址：南宁市青秀区金湖路59号。
-投诉请求：责令公司支付拖欠的工资12800元。
-事实和理由：本人2025年3月进公司当保洁员，6月至9月工资一直未发，共计12800元。本事项未申请仲裁，也未向法院起诉。
-投诉人：蒙桂兰
-2025年10月15日
-"""
-    c = _fields(letter).complainant
-    assert c.id_number == "450103197106154526"  # the check digit should be 7: stated all the same
-    assert (c.gender, c.age) == ("女", 54)  # from its birth date and sex digit
-    assert nm.valid_id_number("450103197106154526") is None  # outside a labelled context it is no ID
-    assert nm.stated_id_number("450103197113154526") is None  # month 13: not an ID at all
 
 
 FORWARDED = """某市人民政府信访局
