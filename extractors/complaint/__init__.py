@@ -259,6 +259,14 @@ def _tidy_orgs(rec: Recorder) -> None:
         if cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if isinstance(value, str):
+            for m in _QUOTED_KIND.finditer(rec.view):
+                if m.group("name") == value.strip("“”\"「」"):  # “某某”火锅店: the shop as its sign and its kind
+                    ev = rec.evidence[path]
+                    rec.set(path, m.group(), m.start(), m.end(), ev.confidence, overwrite=True)
+                    break
     place = rec.get("respondent.workplace")
     if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
         ev = rec.evidence["respondent.workplace"]
@@ -308,6 +316,13 @@ def _tidy_brackets(rec: Recorder) -> None:
         kept = value[start:end].strip()
         if kept != value and len(kept) >= 2:
             rec.set(path, kept, ev.start + start, ev.start + start + len(kept), ev.confidence, overwrite=True)
+
+
+# a quoted shop sign followed by its kind of business (“蜀味轩”火锅店, “丝路情”大盘鸡酒楼, “鑫旺家具”作坊)
+_QUOTED_KIND = re.compile(
+    r"[“\"「](?P<name>[^”\"」\n]{2,12})[”\"」]"
+    r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:火锅店|饭店|酒店|酒楼|酒家|餐厅|餐馆|面馆|奶茶店|服装店|超市|作坊|会所|门店|商店)"
+)
 
 
 # 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place
