@@ -34,6 +34,8 @@ def classify(clause: str) -> str | None:
         return "unknown"
     if kw("negation").search(clause[: topic.start()]):
         return "none"
+    if topic.group() == "官司":
+        return None  # 打官司要花好多钱: said of lawsuits in general, unless denied (没打过官司)
     for kind in ("litigation", "arbitration", "mediation"):
         if kw(kind).search(clause):
             return kind
