@@ -87,7 +87,7 @@ def _should_join(line: Line, nxt: Line, wrap_width: int) -> bool:
     line, nxt = str(line).rstrip(), str(nxt).lstrip()
     if not line or not nxt or next_indented:
         return False
-    if _table_row(line) and _table_row(nxt):
+    if table_row(line) and table_row(nxt):
         return False  # two rows of a table typed with spaces (序号 姓名 身份证号 …), not a wrapped sentence
     if _DATE_ONLY.fullmatch(nxt):
         return False  # a letter's date on a line of its own
@@ -111,7 +111,7 @@ _DATE_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s
 _SENTENCE_MARK = re.compile(r"[，。；！？;!?]|,(?!\d)")
 
 
-def _table_row(line: str) -> bool:
+def table_row(line: str) -> bool:
     """A row of a table typed with spaces: three or more short cells and no sentence punctuation."""
     cells = line.split()
     return len(cells) >= 3 and all(len(c) <= 24 for c in cells) and not _SENTENCE_MARK.search(line)

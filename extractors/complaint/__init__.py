@@ -295,24 +295,17 @@ def _tidy_brackets(rec: Recorder) -> None:
             start = lead.end()
         elif value.startswith("地") and rec.view[max(0, ev.start - 2) : ev.start] in ("住所", "所在"):
             start = 1  # 住所地某路366号: the label's last character is not the address's first
-        depth = 0
+        still_open: list[int] = []  # where each bracket the value opened and has not closed stands
         for i in range(start, end):
             if value[i] in _OPEN:
-                depth += 1
+                still_open.append(i)
             elif value[i] in _CLOSE:
-                if depth == 0:
+                if not still_open:
                     end = i
                     break
-                depth -= 1
-        if depth > 0:  # an opening bracket left open: cut before the first one still open
-            depth, cut = 0, None
-            for i in range(start, end):
-                if value[i] in _OPEN:
-                    depth, cut = depth + 1, i if depth == 0 else cut
-                elif value[i] in _CLOSE:
-                    depth -= 1
-                    cut = None if depth == 0 else cut
-            end = cut if cut is not None else end
+                still_open.pop()
+        if still_open:
+            end = still_open[0]
         kept = value[start:end].strip()
         if kept != value and len(kept) >= 2:
             rec.set(path, kept, ev.start + start, ev.start + start + len(kept), ev.confidence, overwrite=True)

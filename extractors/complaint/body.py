@@ -160,7 +160,7 @@ def _closing_asks(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]
     first, found = None, []
     for ps, pe in reversed(paragraphs[1:]):
         at, asks = _asks_in(text, ps, min(pe, e))
-        if not asks or at != ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip())):
+        if not asks or text[ps:at].strip():  # the paragraph must open with its ask
             break
         first, found = ps, asks + found
     return (first, found) if first is not None else None
@@ -279,7 +279,7 @@ def _listed_asks(text: str) -> tuple[int, int] | None:
     spans = paragraph_spans(text)
     for i, (s, e) in enumerate(spans[:-1]):
         line = text[s:e].strip()
-        if not line.endswith(("：", ":")) or not _ASKING.search(line) or label_at(text, s, e):
+        if not line.endswith(("：", ":")) or not (_ASKING.search(line) or _PLEA.search(line)) or label_at(text, s, e):
             continue
         items = list(itertools.takewhile(lambda sp: ENUM.match(text[sp[0] : sp[1]].lstrip()), spans[i + 1 :]))
         if items:
@@ -298,14 +298,14 @@ def _past_preamble(text: str, s: int, e: int) -> int:
 
 
 # the writer introducing themself or greeting: 我叫…, 俺是…, 本人…, 您好, 领导你好, 我想反映一下…
-_WHO = re.compile(r"^(?:我|俺|阮|额|本人)(?:叫|是|姓|名叫)|^本人|^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)好")
+_WHO = re.compile(r"^(?:我|俺|本人)(?:叫|是|姓|名叫)|^本人|^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)好")
 _GREETING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)(?:们)?好|^(?:我|俺)(?:想|要|来|给恁|给您|给你们?)?反映(?:一下|个事)"
 )
 
 
 # a sentence of the writer's personal details (age, home, phone, ID), not of their work
-_PERSONAL = re.compile(r"电话|手机|身份证|\d{1,2}岁|[一二三四五六七八九十]{1,3}岁|家住|住在|住址|老家|厝")
+_PERSONAL = re.compile(r"电话|手机|身份证|\d{1,2}岁|[一二三四五六七八九十]{1,3}岁|家住|住在|住址|老家")
 _AT_WORK = re.compile(r"当|做|干|上班|打工|进厂|工作")
 
 
@@ -372,8 +372,12 @@ def _from_prose(rec: Recorder, text: str) -> None:
         record_requests(rec, text, [from_the_ask(text, s, e) for s, e in asks], PROSE)
 
 
-# a clause that asks: 求领导… / 麻烦领导… / 请帮我… / 希望… / 恳请…
-_ASKING = re.compile(r"(?:我们|我|俺|本人)?(?:恳请|恳求|请求|请|求求|求|麻烦|希望|盼望|望|拜托|要求)")
+# a plea that asks beyond _REQUEST_START's words: 求领导… / 求求你们… / 麻烦领导… / 拜托…
+_PLEA = re.compile(r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)")
+
+
+def _asks(clause: str) -> bool:
+    return bool(_REQUEST_START.match(clause) or _PLEA.match(clause))
 
 
 # what a clause before the asking one may say that makes it part of the request: the money, or an ask
@@ -390,9 +394,8 @@ def from_the_ask(text: str, start: int, end: int) -> tuple[int, int]:
     at = start
     for m in re.finditer(r"[，,]\s*", text[start:end]):
         clause = start + m.end()
-        if _ASKING.match(text, clause, end):
-            reasons = text[start:clause]
-            if not _ASKING.match(text, start, end) and not _WHAT_IS_ASKED.search(reasons):
+        if _asks(text[clause:end]):
+            if not _asks(text[start:end]) and not _WHAT_IS_ASKED.search(text, start, clause):
                 at = clause
             break
     return at, end

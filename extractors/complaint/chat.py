@@ -17,17 +17,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from extractors.complaint.labels import kw
+
 _STAMP = r"(?:(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
 _BRACKET_LINE = re.compile(rf"\s*[【\[]\s*{_STAMP}\s*[】\]]\s*(?P<nick>[^：:\n]{{1,20}}?)\s*[：:]")
 _HEADER_LINE = re.compile(rf"\s*(?P<nick>[^\s：:\d【\[][^\s：:]{{0,19}})\s+{_STAMP}\s*$")
 _STAFF = re.compile(r"客服|工作人员|管理员|小编|值班|监察|大队|人社|劳动|热线|政府|官方|回复")
 _DATE_PARTS = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
 MIN_MESSAGES = 3
-# A whole letter before the log (sentences that tell a violation): the log is its attachment, not the letter.
+# A whole letter before the log (one that tells a violation): the log is its attachment, not the letter.
 MIN_LETTER = 150
-_LETTER_BEFORE = re.compile(
-    r"[。！？][^。！？]*(?:拖欠|欠|没发|未发|不发|工资|工钱)|(?:拖欠|欠|没发|未发|不发)[^。！？]*[。！？]"
-)
 # A line that closes a printed log: a rule line, a page break, the salutation or title of the letter after it.
 _ENDS_LOG = re.compile(
     r"\s*(?:[—\-=_]{2,}|以上|尊敬的|敬爱的|[\u4e00-\u9fff]{0,12}(?:领导|大队|局|同志)[:：]\s*$|投诉书|投诉信|举报信|求助信)"
@@ -90,7 +89,7 @@ def mask_chat(text: str) -> tuple[str, list[Message]] | None:
     if len(messages) < MIN_MESSAGES or not (writer := _writer(messages)):
         return None
     first = min(m.prefix_start for m in messages)
-    if _LETTER_BEFORE.search(text, 0, first) and len(re.sub(r"\s", "", text[:first])) >= MIN_LETTER:
+    if len(re.sub(r"\s", "", text[:first])) >= MIN_LETTER and kw("violation").search(text, 0, first):
         return None  # a letter with its chat record attached (附：微信聊天记录): the letter is the letter
     chars = list(text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.complaint import numerals as nm
+from extractors.complaint.body import ENUM
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
 from extractors.complaint.prose import PHONE_WORDS
@@ -117,7 +118,8 @@ def _agents(rec: Recorder, text: str) -> None:
         chunk_text = text[segs[0].vstart : e]
         offset = segs[0].vstart
         for cm in re.finditer(r"[^；;。\n]+", chunk_text):
-            item = _LIST_MARK.sub("", cm.group())
+            item = cm.group().lstrip()
+            item = item[m.end() :] if (m := ENUM.match(item)) else item
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
             name = next((p for p in parts[:1] if is_person_name(p)), None)
             if name is None and parts and "、" not in parts[0]:  # 法律援助志愿者陈红梅 (one person described)
@@ -137,18 +139,13 @@ def _agents(rec: Recorder, text: str) -> None:
         rec.set("agents", agents, first, last, LABELLED)
 
 
-_LIST_MARK = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]、)\s*"
-)
-
-
 def _list_below(text: str, end: int) -> int:
     """The end of the numbered items (1．某某…, （二）某某…) on the lines right after `end`."""
     pos = end
     while pos < len(text) and text[pos] == "\n":
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        if not _LIST_MARK.match(text[pos + 1 : line_end]):
+        if not ENUM.match(text[pos + 1 : line_end].lstrip()):
             break
         pos = line_end
     return pos

@@ -19,7 +19,7 @@ from extractors.normalize import paragraph_spans
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
 _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
-_IGNORANT = re.compile(r"不懂|不知道|不会|不了解|不明白|搞不懂|弄不懂")
+_IGNORANT = re.compile(r"不懂|不了解|不明白")  # (不知道 is doubt: kw("uncertain"))
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 

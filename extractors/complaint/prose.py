@@ -488,11 +488,6 @@ _OTHER_PERSON = re.compile(
 _CLAUSE = re.compile(r"[^，,、；;（）()。！？!?\n]+")
 
 
-_KIN_OF = re.compile(
-    r"之[\u4e00-\u9fff]|的(?:妻子|丈夫|爱人|老婆|老公|女儿|儿子|母亲|父亲|妈妈|爸爸|姐姐|妹妹|哥哥|弟弟)"
-)
-
-
 def self_description(rec: Recorder, text: str) -> None:
     """我叫某某，身份证号…，家住…，电话… / 本人某某（身份证…，电话…，住…）/ 代表某某，身份证号…: the
     clauses that follow the complainant's name in its sentence describe the complainant; each is read as a
@@ -503,7 +498,7 @@ def self_description(rec: Recorder, text: str) -> None:
     ev = rec.evidence.get("complainant.name")
     starts = ([ev.start] if ev else []) + [m.start() for m in re.finditer(re.escape(name), text)][:3]
     for at in dict.fromkeys(starts):
-        if text[at : at + len(name)] != name or _KIN_OF.match(text, at + len(name)):
+        if text[at : at + len(name)] != name or re.match(rf"之|的(?:{kw('relative').pattern})", text[at + len(name) :]):
             continue  # （某某之妻） / 是某某的妻子: the name describes the writer, who is someone else
         end = min((i for i in (text.find(ch, at) for ch in "。！？!?\n") if i >= 0), default=len(text))
         if "\t" in text[text.rfind("\n", 0, at) + 1 : end]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.labels import is_person_name, tables
-from extractors.normalize import paragraph_spans
+from extractors.normalize import paragraph_spans, table_row
 
 # Column words beyond the labels of complaint_labels.yaml (its `fields` for the complainant and its `context`
 # words for address and phone), which a roster's header uses too.
@@ -46,18 +46,16 @@ def _fold(cell: str) -> str:
 # Cell separators, in order of preference: a .docx table's tab, a pipe (a table typed or copied as text:
 # `1|张三|男|…`), else single spaces — the readers fold a typed table's runs of spaces into one, so a
 # space-separated row counts only when it has exactly as many cells as the header.
-_SEPARATORS = ("\t", "|", "｜", " ")
-_SENTENCE = re.compile(r"[，。；：:,;]")
+_SEPARATORS = ("\t", "|", "｜")
 
 
 def _separator(line: str) -> str | None:
-    for sep in _SEPARATORS[:-1]:
-        if sep in line:
-            return sep
-    cells = line.split()
-    if len(cells) >= 3 and not _SENTENCE.search(line) and all(len(c) <= 10 for c in cells):
-        return " "
-    return None
+    return next((sep for sep in _SEPARATORS if sep in line), " " if table_row(line) else None)
+
+
+def _same_table(line: str, sep: str, header: list) -> bool:
+    """Is `line` a further row of the table whose header was split by `sep`?"""
+    return sep in line if sep != " " else len(line.split()) == len(header)
 
 
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[str, int, int]]:
@@ -99,16 +97,14 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[s
             continue
         rows = []
         j = i + 1
-        while j < len(lines) and (sep != " " or len(text[lines[j][0] : lines[j][1]].split()) == len(header)):
-            if sep != " " and sep not in text[lines[j][0] : lines[j][1]]:
-                break
+        while j < len(lines) and _same_table(text[lines[j][0] : lines[j][1]], sep, header):
             row = _cells(text, *lines[j], sep)
             if name_at < len(row) and is_person_name(row[name_at][0]):
                 rows.append(row)
             j += 1
         if rows:
             found.append((mapping, name_at, rows))
-        i = max(j, i + 1)
+        i = j
     return found
 
 

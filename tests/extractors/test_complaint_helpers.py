@@ -133,7 +133,7 @@ def test_parse_age(text: str, expected: int | None) -> None:
         ("如不支付将申请仲裁", None),
         ("公司拖欠工资", None),
         ("我没打过官司", "none"),
-        ("我没去过钟裁也没起素", "none"),  # typed as heard: 钟裁 for 仲裁, 起素 for 起诉
+        ("不知道有没有申请过仲裁", "unknown"),  # doubt, not ignorance
         ("爸爸说打官司要花好多钱", None),  # lawsuits in general
         ("我们不懂仲裁那些", None),  # knowing nothing of it affirms no arbitration
     ],

@@ -86,8 +86,8 @@ def test_a_roster_typed_with_spaces_and_a_representatives_line_with_notes() -> N
 
 def test_a_party_value_ends_at_a_bracket_it_did_not_open() -> None:
     f = _fields(SPACE_ROSTER, models=True)
-    assert f.complainant.employer == "恒泰路桥劳务有限公司"
-    assert f.respondent.address is None or "）" not in f.respondent.address
+    assert f.complainant.employer == "恒泰路桥劳务有限公司"  # not 恒泰路桥劳务有限公司（公司
+    assert f.respondent.address == "县城滨江路12号恒泰大厦5楼"  # not …5楼）班组里做事
 
 
 SIGNED_LIST = """反映城东安置房工地拖欠我们4个泥工工资的信
@@ -189,3 +189,16 @@ def test_a_message_board_page_gives_the_letter_not_its_chrome_or_the_reply() -> 
     assert f.facts and f.facts.startswith("本人在城关镇人民路")
     assert f.requests == ["希望相关部门督促老板把欠我的18700元工资付清"]
     assert f.amount_claimed_yuan == 18700
+
+
+def test_a_plea_line_that_begs_introduces_the_listed_requests() -> None:
+    letter = """领导：
+我叫覃志勇，在县城安保公司当保安，2025年3月到8月公司只按每月1500元发工资，比最低工资标准少，还一个月只让休两天。
+求领导两件事：
+1．让公司按最低工资标准把差我的6300块钱补上；
+2．让公司按规定安排休息。
+覃志勇
+2025年9月2日
+"""
+    f = _fields(letter)
+    assert f.requests == ["让公司按最低工资标准把差我的6300块钱补上", "让公司按规定安排休息"]
