@@ -241,7 +241,7 @@ def dated_periods(text: str, letter: date | None) -> list[Period]:
     period ranker scores, extractors/learned/period.py)."""
     found: list[Period] = []
     for m in SENTENCE.finditer(text):
-        year = last_year(text[: m.start()])
+        year = last_year(text[: m.start()], letter)
         periods = _sentence_periods(text, m.start(), m.end(), letter, year)
         found += _from_until(text, [p for p in periods if not letter or p[0] <= letter])
     return found
@@ -256,7 +256,7 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     untils: list[Period] = []
     from_hiring = whole = None
     for m in SENTENCE.finditer(text, s0, e0):
-        year = last_year(text[s0 : m.start()])
+        year = last_year(text[s0 : m.start()], letter)
         found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
         found = _from_until(text, found)
         hires += [p for p in found if p[5] == "hire"]

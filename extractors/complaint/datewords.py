@@ -108,7 +108,8 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             if not month:
                 continue
             stated = last_year(sentence[: m.start()])  # 2025年11月、12月: the year just stated
-            y = stated or story_year
+            # 做到今年二月尾，十二月、一月…: a relative year told earlier in the sentence is the story's year
+            y = stated or last_year(sentence[: m.start()], letter) or story_year
             if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
             subs.append((m.start(), m.start(), f"{y}年"))
@@ -134,16 +135,25 @@ def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple
     return "".join(out), index
 
 
-def last_year(text: str) -> int | None:
-    """The year of the last date in `text` (the year a story is in): a full date, or a year told with a time
-    of the year (2022年秋天, 2023年底)."""
+def last_year(text: str, letter: date | None = None) -> int | None:
+    """The year of the last date in `text` (the year a story is in): a full date, a year told with a time
+    of the year (2022年秋天, 2023年底), or, given the letter date, 今年/去年/前年 (今年春节后…, 去年8月份开始…;
+    not 今年52岁, an age)."""
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
+    if letter:
+        found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
     years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
     return years[-1] if years else None
 
 
+# 今年/去年/前年 with a time of the year (今年春节后, 去年7月份, 去年底): when the story happens; not 去年在老家学手艺
+# (a year of the writer's past) nor 今年52岁 (an age)
+_STORY_YEAR = re.compile(
+    r"(?P<rel>今年|去年|前年)(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|过完年|腊月|正月|元旦|"
+    r"国庆|中秋|端午|清明|五一|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+)
 # a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月)"

@@ -30,6 +30,7 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"佢哋"), "他们"),
     (re.compile(r"你哋"), "你们"),
     (re.compile(r"佢"), "他"),
+    (re.compile(r"(?<![辞送迎])旧年"), "去年"),  # Cantonese and Wu: 旧年十月 is last October (not 辞旧年)
     (re.compile(r"唔该"), "麻烦"),
     (re.compile(r"唔"), "不"),
     (re.compile(r"老细"), "老板"),

@@ -244,6 +244,13 @@ def test_representatives_from_their_own_lines_and_a_bare_head_count() -> None:
         ("公司自今年1月起一直拖欠工资。", date(2026, 1, 1), None, True),
         ("被申诉人至今未支付2025年11月、12月工资。", date(2025, 11, 1), date(2025, 12, 31), False),
         ("2025年4月至2025年10月，我在该公司做木工。公司尚欠我工资。", date(2025, 4, 1), date(2025, 10, 31), False),
+        # 今年 tells the story's year even after an earlier year (the hiring) and outside a month word
+        ("2024年3月我进厂开车。今年1月份开始公司不按时发钱，1月、2月的工资都没发。",
+         date(2026, 1, 1), date(2026, 2, 28), False),
+        ("我今年38岁，2024年11月进厂。今年春节后公司说困难，2月、3月的工资都没发。",
+         date(2026, 2, 1), date(2026, 3, 31), False),
+        # an age is no year: the months stay in the year just told
+        ("2025年5月进厂。我今年五十八了，9月、10月两个月的工资没发。", date(2025, 9, 1), date(2025, 10, 31), False),
     ],
 )
 def test_violation_period_shapes(facts: str, start: date, end: date | None, ongoing: bool) -> None:
