@@ -484,3 +484,31 @@ def test_an_annual_reports_account_of_its_year_holds_no_promises() -> None:
     texts = [c.text for c in extract_report(_doc(text)).commitments]
     assert not any("提高公开透明度" in t or "及时动态更新" in t for t in texts)
     assert any("每季度更新" in t for t in texts) and any("每月更新政府网站专栏" in t for t in texts)
+
+
+def test_figures_scaled_by_万_and_read_past_余() -> None:
+    text = (
+        "某县政务服务中心2025年工作总结\n"
+        "全年办理各类事项2.1万件，推送政务信息1300余条，发放宣传资料5000多份，到位资金1.2万元，查处案件5起。"
+    )
+    figures = {(f.value, f.unit) for f in extract_report(_doc(text)).fields.figures}
+    assert {(21000, "件"), (1300, "条"), (5000, "份"), (1.2, "万元"), (5, "起")} <= figures
+
+
+def test_table_figures_take_the_unit_the_table_or_its_total_states() -> None:
+    text = (
+        "某县卫生健康局2025年政务公开工作总结\n全年主动公开信息240条，具体如下：\n"
+        "信息类别\t第一季度\t第二季度\t合计\n政策文件\t60\t80\t140\n工作动态\t40\t60\t100\n合计\t100\t140\t240\n"
+        "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        "规章\t0\t0\t0\n行政规范性文件\t2\t0\t5\n"
+        "信息内容\t本年处理决定数量\n行政许可\t27\n"
+    )
+    figures = {(f.label, f.value, f.unit) for f in extract_report(_doc(text)).fields.figures}
+    # a row of parts stands by its own total; the total row by every column
+    assert {("政策文件", 140, "条"), ("工作动态", 100, "条"), ("合计第一季度", 100, "条"),
+            ("合计", 240, "条")} <= figures
+    assert ("政策文件第一季度", 60, "条") not in figures
+    # the statutory tables: 件数 in the heading; a decision count is 件; zeros are no figure
+    assert {("行政规范性文件本年制发件数", 2, "件"), ("行政规范性文件现行有效件数", 5, "件"),
+            ("行政许可本年处理决定数量", 27, "件")} <= figures
+    assert not any(f[1] == 0 for f in figures)
