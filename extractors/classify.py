@@ -54,11 +54,27 @@ def classify(text: str, models: bool = False) -> Classification:
     return doctype.refine(text, rules)
 
 
+_HEADING_MAX = 50  # a longer line is a paragraph (a text copied flat from a page), not a heading
+_HEADING_HEAD = 30  # of a first line that is a paragraph, only the head can hold a heading run into it
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?]")
+
+
+def _heading(line: str, first: bool) -> str:
+    """What of one of the first lines can be a heading: a short line that is no sentence; of a first line that
+    is a paragraph (请求书 我们怀着…), its head up to the first punctuation. A sentence that cites 《…的通知》 or
+    says 现就有关事项通知如下 is no title."""
+    if len(line) <= _HEADING_MAX and len(_SENTENCE_PUNCT.findall(line)) <= 1 and not line.endswith(("。", "；", ";")):
+        return line
+    return _SENTENCE_PUNCT.split(line, maxsplit=1)[0][:_HEADING_HEAD] if first else ""
+
+
 def classify_by_rules(text: str) -> Classification:
     cues = _cues()
     lines = [line for line in text.splitlines() if line.strip()]
     # a heading is often spaced out (感  谢  信, 工 作 总 结): its cues are read without the spaces
-    title = "\n".join(re.sub(r"[ \t\u3000]+", "", line) for line in lines[: cues["title_lines"]])
+    title = "\n".join(
+        _heading(re.sub(r"[ \t\u3000]+", "", line), i == 0) for i, line in enumerate(lines[: cues["title_lines"]])
+    )
     words = Counter(tokenize.cut(text))
     scores: dict[str, float] = {}
     fired: dict[str, list[str]] = {}

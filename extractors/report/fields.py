@@ -23,7 +23,7 @@ def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
         for m in re.finditer("|".join(map(re.escape, sorted(terms, key=len, reverse=True))), text):
             if inside(skip, m.start()):
                 continue
-            value = m.group(0)
+            value = m.group(0) if kind == "hotline" else _as_named(text, m.start(), m.end(), kind)
             if kind == "hotline":
                 number = _number_of(text, m, phone)
                 if number:
@@ -41,6 +41,40 @@ def find_channels(doc: ParsedDocument, skip: list[Span]) -> list[Channel]:
     # 接听群众咨询电话312次: a hotline word without its number adds nothing once a number is known.
     found = [(at, c) for at, c in found if not (c.kind in numbered and not any(ch.isdigit() for ch in c.value))]
     return _unique([c for _, c in sorted(found, key=lambda x: x[0])])
+
+
+# what stands before a channel word and is not its name: the sentence's verbs, prepositions, adverbs, numbers
+# (jieba's parts of speech; 服务大厅 is a noun and stays, 于都县 is a place and stays)
+_NOT_NAME_FLAGS = ("p", "v", "vd", "d", "c", "u", "m", "q", "r", "f", "t", "y", "ad", "l")
+_NOT_NAME = re.compile(
+    r".*(?:通过|依托|利用|借助|经由|在|并|的|了|是|对|各|等|发布|公开|公布|公示|开设|设立|设置|建立|开通|更新|维护|运用|"
+    r"管理|办好|用好|建好|完善|加强|及时|主动|持续|充分|积极|全年|本年|今年|均|已|还|也|分别|同时|进一步|全面|部分|个别|"
+    r"问题|完成|督促|落实|包括|其中|重点|新增|新建|整改|每[日天周月季年]度?)"
+)
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff“”\"]{1,16}$")
+_SECTION = re.compile(r"(?:(?!的|部分|开设|设立|设置|开通|发布)[\u4e00-\u9fff“”\"]){0,12}?(?:专栏|栏目|专区|频道)")
+
+
+def _as_named(text: str, start: int, end: int, kind: str) -> str:
+    """A channel as the report names it: 同心县人民政府网站卫生健康局专栏, “海伦市场监管”微信公众号,
+    镇政府门口政务公开栏 — the keyword with the name written before it (back to the sentence's own words)
+    and, for a website, the column after it."""
+    run = _NAME_RUN.search(text[max(0, start - 16) : start])
+    head = run.group(0) if run else ""
+    if head:
+        from extractors import tokenize
+
+        words = tokenize.posseg(head)
+        last = max((i for i, (_w, flag) in enumerate(words) if flag in _NOT_NAME_FLAGS), default=-1)
+        head = "".join(w for w, _f in words[last + 1 :])
+        if (cut := _NOT_NAME.match(head)) is not None:
+            head = head[cut.end() :]
+    if head.count("“") != head.count("”"):
+        head = head[head.rfind("“") + 1 :]  # “局长信箱”: the quote opens the keyword itself, not a name
+    tail = ""
+    if kind == "website" and (col := _SECTION.match(text, end)):
+        tail = col.group(0)
+    return head + text[start:end] + tail
 
 
 def _number_of(text: str, term: re.Match[str], phone: re.Pattern[str]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.classify import classify
+from extractors.normalize import normalize_text
 from extractors.readers import read_document
 from schemas.models import DocType
 from tests.conftest import FIXTURES
@@ -75,3 +76,23 @@ def test_labour_bureau_report_on_wage_arrears_is_a_report() -> None:
 def test_a_monthly_bulletin_that_never_says_we_is_a_report() -> None:
     text = "某某乡2025年9月政务公开工作月报\n本月共公开信息12条，其中财务事项3条。\n下月将继续每月5日前更新公开栏。"
     assert classify(text).doc_type == DocType.work_report
+
+
+def test_news_is_told_by_its_dateline_and_a_reporters_words() -> None:
+    text = (
+        "东北网12月9日讯 来哈打工的农民工老李和儿子干了3个月的装修活，本应拿到3.8万元，却只拿到9000元。\n"
+        "老李告诉记者，包工头一直拖欠工资，一拖就是两个月。记者了解到，该工地已停工。\n"
+    )
+    assert classify(normalize_text(text)).doc_type == DocType.other
+    assert classify(normalize_text(text), models=True).doc_type == DocType.other
+
+
+def test_a_paragraph_that_cites_a_notice_is_no_title() -> None:
+    text = (
+        "根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告"
+        "有关事项的通知》要求，特公布本局2022年政府信息公开工作年度报告。\n"
+        "一、总体情况\n2022年，我局全年主动公开政府信息312条，收到政府信息公开申请5件，均按时答复。\n"
+        "二、存在的主要问题及改进情况\n下一步，我局将进一步加大公开力度。\n"
+    )
+    assert "标题:通知" not in classify(normalize_text(text)).cues["notice"]
+    assert classify(normalize_text(text), models=True).doc_type == DocType.work_report

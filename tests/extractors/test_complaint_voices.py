@@ -82,11 +82,15 @@ def test_a_cantonese_letter_gives_its_writers_name() -> None:
 def test_every_dialect_reading_keeps_the_length() -> None:
     from extractors.complaint.dialect import _READINGS
 
-    words = "俺额咱们阿拉侬我哋佢哋你哋佢唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解"
+    words = "俺额咱们阿拉侬我哋佢哋你哋佢旧年唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解"
     for pattern, reading in _READINGS:
         m = pattern.search(words)
         assert m is not None and len(m.group()) == len(reading), (pattern.pattern, reading)
     assert len(mandarin_view(words)) == len(words)
+
+
+def test_cantonese_旧年_is_last_year_but_not_in_辞旧年() -> None:
+    assert mandarin_view("我由旧年十月做到今年二月，辞旧年迎新春") == "我由去年十月做到今年二月，辞旧年迎新春"
 
 
 def test_the_mandarin_view_keeps_every_offset_and_the_words_of_money() -> None:

@@ -512,3 +512,15 @@ def test_table_figures_take_the_unit_the_table_or_its_total_states() -> None:
     assert {("行政规范性文件本年制发件数", 2, "件"), ("行政规范性文件现行有效件数", 5, "件"),
             ("行政许可本年处理决定数量", 27, "件")} <= figures
     assert not any(f[1] == 0 for f in figures)
+
+
+def test_channels_are_named_as_the_report_names_them() -> None:
+    text = (
+        "某县卫生健康局2025年政务公开工作总结\n全年通过同心县人民政府网站卫生健康局专栏和“健康同心”微信公众号主动公开信息240条，"
+        "在镇政府门口政务公开栏张贴公告12期，局长信箱收到来信3件。\n"
+    )
+    values = [(c.kind, c.value) for c in extract_report(_doc(text)).fields.channels]
+    assert ("website", "同心县人民政府网站卫生健康局专栏") in values
+    assert ("other", "“健康同心”微信公众号") in values
+    assert ("notice_board", "镇政府门口政务公开栏") in values
+    assert ("mailbox", "局长信箱") in values
