@@ -291,7 +291,8 @@ def _respondent(rec: Recorder, text: str) -> None:
 # 某公司（在某县工业园区）: the place in brackets after it
 _PLACE_END = rf"[{_PLACE.removesuffix('边旁')}城层楼场厦]"  # the address characters, and a building's
 _PLACE_THEN_NAME = re.compile(
-    rf"(?:在|到|进|去|进入|来到|跑到)(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})的[“「\"]?(?P<org>[^，。；,\s]{{2,30}})"
+    rf"(?:进入|来到|跑到|在|到|进|去(?!年))(?:了|过)?(?:位于)?(?:我们|我)?"
+    rf"(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})的[“「\"]?(?P<org>[^，。；,\s]{{2,30}})"
 )
 _NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
 _SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")

@@ -96,3 +96,16 @@ def test_a_paragraph_that_cites_a_notice_is_no_title() -> None:
     )
     assert "标题:通知" not in classify(normalize_text(text)).cues["notice"]
     assert classify(normalize_text(text), models=True).doc_type == DocType.work_report
+
+
+def test_who_tells_the_story_is_a_feature_of_the_type_model() -> None:
+    """A letter's writer says 我 in the narration; news quotes the worker's 我 and tells the rest in the third
+    person; an office's 我局 is no person's voice."""
+    from extractors.learned.features import document_features
+
+    letter = "我叫张某，在某厂做工。我干了三个月，老板一直不给我工资，我去找他他也不理。"
+    news = "“我找了老板十几次，他一直说没钱。”年过七旬的马老汉说。2023年，他在一家建筑公司做杂工，工资被拖欠。"
+    report = "今年以来，我局主动公开信息120条，我局各股室按时更新。"
+    assert "voice:first_person" in document_features(letter, {}, {})
+    assert "voice:quoted_first_person" in document_features(news, {}, {})
+    assert "voice:third_person" in document_features(report, {}, {})

@@ -389,3 +389,15 @@ def test_a_department_after_the_employer_is_not_its_name(line: str, expected: tu
 )
 def test_amount_value_reads_speech(text: str, expected: float | None) -> None:
     assert nm.amount_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        ("2024年3月我进入位于城南新区工业园B区的某某锦华服饰有限公司做车工。", "城南新区工业园B区"),
+        ("去年我到了七里工业园区的阆中市蜀香园食品有限公司上班。", "七里工业园区"),
+    ],
+)
+def test_the_place_before_the_employers_name_starts_after_the_verb(sentence: str, address: str) -> None:
+    fields = _letter(f"投诉书\n事实与理由：{sentence}公司拖欠我2025年11月、12月工资共8000元。\n2026年3月10日")
+    assert fields.respondent.address == address
