@@ -250,13 +250,14 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
         from datetime import date
 
         from extractors.complaint import span_of
+        from extractors.complaint.dates import story_anchor
         from extractors.learned.period import rows as rows_of
 
         rows, labels = [], []
         for fields, rec, text in _letters(case_list):
             want = fields.get(f"violation_{role}")
             rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-            items = rows_of(text, rec.get("letter_date"), span_of(rec, "facts"), rules,
+            items = rows_of(text, story_anchor(rec, text), span_of(rec, "facts"), rules,
                             bool(rec.get("violation_ongoing")))[role]
             for value, _where, feats in items:
                 rows.append(feats)

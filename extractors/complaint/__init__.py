@@ -23,7 +23,7 @@ import re
 from extractors.complaint.body import extract_body, from_the_ask, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
-from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation
+from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation, story_anchor
 from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
@@ -142,7 +142,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
             rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-    chosen = period.choose(text, rec.get("letter_date"), span_of(rec, "facts"), dates,
+    chosen = period.choose(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
                            bool(rec.get("violation_ongoing")))
     for role, (value, (start, end), p) in chosen.items():
         take(f"violation_{role}", value, start, end, p)

@@ -247,9 +247,18 @@ def dated_periods(text: str, letter: date | None) -> list[Period]:
     return found
 
 
+def story_anchor(rec: Recorder, text: str) -> date | None:
+    """The day the letter tells its story from (今年 is its year): the letter date, else the latest full date the
+    letter states (这封信是我2025年6月3号晚上写的), since a letter is written after what it tells."""
+    if letter := rec.get("letter_date"):
+        return letter
+    dates = [d for m in nm.DATE.finditer(text) if m.group("d") and (d := nm.date_from_match(m))]
+    return max(dates, default=None)
+
+
 def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
     """(periods of the sentences that state a violation, stated ranges of any sentence)."""
-    letter = rec.get("letter_date")
+    letter = story_anchor(rec, text)
     periods: list[Period] = []
     ranges: list[Period] = []
     hires: list[Period] = []

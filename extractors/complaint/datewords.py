@@ -31,6 +31,12 @@ _RELATIVE_YEAR = re.compile(
     r"(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
+# 二二年秋收完了, 二三年开春, 二四年三月: a two-digit year said in words, before a month or a time of the year
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+_SHORT_CN_YEAR = re.compile(
+    r"(?<![\d〇零○一二三四五六七八九十年两])(?P<y>[〇零○一二][〇零○一二三四五六七八九])\s*年"
+    r"(?=\s*(?:[\d一二三四五六七八九十]{1,3}\s*月|春|夏|秋|冬|年初|年底|年末|过年|开春|腊月|正月|上半年|下半年))"
+)
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _DIGIT = "[一二三四五六七八九]"
 _LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
@@ -95,6 +101,9 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _SHORT_YEAR.finditer(sentence):
         if free(*m.span()):
             subs.append((m.start(), m.end(), f"20{m.group('y')}年"))
+    for m in _SHORT_CN_YEAR.finditer(sentence):
+        if free(*m.span()):
+            subs.append((m.start(), m.end(), f"20{''.join(_CN_DIGIT[c] for c in m.group('y'))}年"))
     for m in _RELATIVE_YEAR.finditer(sentence):
         if free(*m.span()) and (m.group("y") or letter):
             written = m.group("y") or str(letter.year - _YEARS_BACK[m.group("rel")])
@@ -142,6 +151,8 @@ def last_year(text: str, letter: date | None = None) -> int | None:
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
     if letter:
         found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]
+    found += [(m.start(), 2000 + int("".join(_CN_DIGIT[c] for c in m.group("y"))))
+              for m in _SHORT_CN_YEAR.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
     years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
@@ -151,7 +162,7 @@ def last_year(text: str, letter: date | None = None) -> int | None:
 # 今年/去年/前年 with a time of the year (今年春节后, 去年7月份, 去年底): when the story happens; not 去年在老家学手艺
 # (a year of the writer's past) nor 今年52岁 (an age)
 _STORY_YEAR = re.compile(
-    r"(?P<rel>今年|去年|前年)(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|过完年|腊月|正月|元旦|"
+    r"(?P<rel>今年|去年|前年)(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
     r"国庆|中秋|端午|清明|五一|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 # a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)

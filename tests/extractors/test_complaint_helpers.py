@@ -249,6 +249,11 @@ def test_representatives_from_their_own_lines_and_a_bare_head_count() -> None:
          date(2026, 1, 1), date(2026, 2, 28), False),
         ("我今年38岁，2024年11月进厂。今年春节后公司说困难，2月、3月的工资都没发。",
          date(2026, 2, 1), date(2026, 3, 31), False),
+        # a two-digit year said in words; 今年过罢年 moves the story to the letter's year
+        ("那是二四年秋收完了，十月一号我上粮库当装卸工，十月到十二月的工钱一直没给。",
+         date(2024, 10, 1), date(2024, 12, 31), False),
+        ("我是前年三月份进的厂。今年过罢年厂里不发工资了，一月份、二月份的工资都没给。",
+         date(2026, 1, 1), date(2026, 2, 28), False),
         # an age is no year: the months stay in the year just told
         ("2025年5月进厂。我今年五十八了，9月、10月两个月的工资没发。", date(2025, 9, 1), date(2025, 10, 31), False),
     ],
@@ -401,3 +406,12 @@ def test_amount_value_reads_speech(text: str, expected: float | None) -> None:
 def test_the_place_before_the_employers_name_starts_after_the_verb(sentence: str, address: str) -> None:
     fields = _letter(f"投诉书\n事实与理由：{sentence}公司拖欠我2025年11月、12月工资共8000元。\n2026年3月10日")
     assert fields.respondent.address == address
+
+
+def test_a_letter_without_a_signed_date_tells_its_story_from_the_latest_date_it_states() -> None:
+    fields = _letter(
+        "尊敬的领导：\n我叫某某，去年（2024年）4月进了某某食品有限公司当包装工。\n"
+        "哪晓得今年正月初八开工以后，工资就开始拖起了。这一等就等了几个月，2月份的没发，3月份的也没发。\n"
+        "这封信是我2025年6月3号晚上写的。\n"
+    )
+    assert (fields.violation_start, fields.violation_end) == (date(2025, 2, 1), date(2025, 3, 31))
