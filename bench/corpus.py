@@ -34,8 +34,8 @@ TRAIN_SETS = (
     "train_mixed_m", "blind_2026_12i", "blind_2026_12j", "blind_2026_12k",
     # sixth round (2026-12-03): group letters, stories told in dialect and lunar dates; the spent 12l and 12m
     "train_mixed_n", "blind_2026_12l", "blind_2026_12m",
-    # seventh round (2026-12-03): reports' fields and stories' months; the spent 12n
-    "train_mixed_p", "blind_2026_12n",
+    # seventh round (2026-12-03): reports' fields and stories' months; the spent 12n, 12o and 12p
+    "train_mixed_p", "blind_2026_12n", "blind_2026_12o", "blind_2026_12p",
 )
 DEV_SETS = ("dev_mixed_b",)
 BLIND_PREFIX = "blind_"

@@ -70,13 +70,16 @@ def lunar_to_solar(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _lunar(m: re.Match[str], letter: date | None) -> str | None:
+def _lunar(m: re.Match[str], letter: date | None, year: int | None = None) -> str | None:
     month = _NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
     day = _lunar_day(m.group("d"))
     if not letter or not month or not day:
         return None
+    told = lunar_to_solar(year, month, day) if year else None
     if m.group("rel"):
         solar = lunar_to_solar(letter.year - _YEARS_BACK[m.group("rel")], month, day)
+    elif told and told <= letter:  # 前年（2023年）…农历六月二十开始: the year the story is in
+        solar = told
     else:  # the latest such day on or before the letter
         solar = lunar_to_solar(letter.year, month, day)
         if solar and solar > letter:
@@ -93,7 +96,7 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _LUNAR.finditer(sentence):
         if not (m.group("named") or m.group("lunar")):
             continue  # 十月初八 without 农历 is a solar date written in words
-        if (written := _lunar(m, letter)) and free(*m.span()):
+        if (written := _lunar(m, letter, year)) and free(*m.span()):
             subs.append((m.start(), m.end(), written))
     for m in _NUMERIC.finditer(sentence):
         if free(*m.span()):
@@ -154,6 +157,7 @@ def last_year(text: str, letter: date | None = None) -> int | None:
     found += [(m.start(), 2000 + int("".join(_CN_DIGIT[c] for c in m.group("y"))))
               for m in _SHORT_CN_YEAR.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
+    found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
     years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
     return years[-1] if years else None
@@ -169,6 +173,7 @@ _STORY_YEAR = re.compile(
 _YEAR_ALONE = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月)"
 )
+_RELATIVE_BRACKET = re.compile(r"(?:今年|去年|前年)[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]")
 _BRACKET_YEAR = re.compile(
     r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 )

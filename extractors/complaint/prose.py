@@ -158,6 +158,22 @@ def lone_phone(rec: Recorder, text: str) -> None:
         rec.set("complainant.phone", value, s, e, PROSE)
 
 
+_STAFF_OF = re.compile(
+    r"(?:我们|我|本人)(?:都|也|原来|以前)?是(?P<org>(?:(?![的是在我你他她这那该其])[\u4e00-\u9fff（）()]){3,20})的"
+    r"(?:一名|一位|一个)?(?:在职|正式|老|普通|合同|临时)?(?:职工|员工|工人|雇员|职员)"
+)
+
+
+def _names_something(words: str) -> bool:
+    """A name, not a deed: a place, person or organisation word in it (阆中杨氏果业), or a trade's ending
+    (…果业, …作坊); 摘葡萄的工人 are pickers, not staff of 摘葡萄."""
+    from extractors import tokenize
+
+    if re.search(r"(?:业|厂|店|园|场|社|行|坊|馆|院|校|所|站|队|部|局|中心|公司|集团)$", words):
+        return True
+    return any(flag in ("ns", "nr", "nt", "nz", "nrt", "j") for _w, flag in tokenize.posseg(words))
+
+
 def _employment(rec: Recorder, text: str) -> None:
     suffix = kw("org_suffix").pattern
     # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工: the organisation
@@ -171,6 +187,10 @@ def _employment(rec: Recorder, text: str) -> None:
             cleaned = clean_org(m.group("org"))
             if cleaned and not _OFFICIAL.search(cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
+        m = _STAFF_OF.search(text, s, e)
+        if not rec.has("complainant.employer") and m and _names_something(m.group("org")):
+            # 我是阆中杨氏果业的职工: whoever the writer is staff of is the employer, named as the writer names it
+            rec.set("complainant.employer", m.group("org"), m.start("org"), m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
             m = re.search(
                 r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,（(]|$)",

@@ -254,6 +254,9 @@ def test_representatives_from_their_own_lines_and_a_bare_head_count() -> None:
          date(2024, 10, 1), date(2024, 12, 31), False),
         ("我是前年三月份进的厂。今年过罢年厂里不发工资了，一月份、二月份的工资都没给。",
          date(2026, 1, 1), date(2026, 2, 28), False),
+        # a lunar date without a year is in the year the story is in (前年（2024年）), not the latest such day
+        ("我们是前年（2024年）在某村给张某的葡萄园干活的工人。农历六月二十开始摘葡萄，一直干到农历八月初五，工钱一直没给。",
+         date(2024, 7, 25), date(2024, 9, 7), False),
         # an age is no year: the months stay in the year just told
         ("2025年5月进厂。我今年五十八了，9月、10月两个月的工资没发。", date(2025, 9, 1), date(2025, 10, 31), False),
     ],
@@ -415,3 +418,15 @@ def test_a_letter_without_a_signed_date_tells_its_story_from_the_latest_date_it_
         "这封信是我2025年6月3号晚上写的。\n"
     )
     assert (fields.violation_start, fields.violation_end) == (date(2025, 2, 1), date(2025, 3, 31))
+
+
+def test_the_writer_is_staff_of_the_employer_and_the_storys_words_name_no_company() -> None:
+    fields = _letter(
+        "尊敬的领导：\n我是某某杨氏果业的职工，杨氏果业拖欠工资长达两年之久，拖欠工资期间公司出售了一批水果，"
+        "也没有支付工资。\n2025年1月1日"
+    )
+    assert fields.complainant.employer == "某某杨氏果业"
+    assert fields.respondent.name == "某某杨氏果业"
+    # a deed is no employer: 摘葡萄的工人 are pickers
+    pickers = _letter("尊敬的领导：\n我们是摘葡萄的工人，给葡萄园老板张某干活，工钱被拖了两年多。\n2025年1月1日")
+    assert pickers.complainant.employer != "摘葡萄"
