@@ -264,19 +264,42 @@ def _ordinals(para: str) -> list[str]:
 
 
 def _tables(text: str, params: dict) -> list[Finding]:
-    """Blocks of tab-separated rows closed by a 合计/总计 row: each numeric column must add up."""
-    found, block = [], []
+    """Blocks of tab-separated rows closed by a 合计/总计 row: each numeric column must add up; and under a
+    heading whose last column is 合计/总计, each row's cells must add up to its own total."""
+    found, block, header = [], [], None
     for start, end, line in _paragraphs(text):
         cells = line.split("\t")
         if len(cells) < 2:
-            block = []
+            block, header = [], None
             continue
+        if header is None:
+            header = cells
         if cells[0].strip() in ("合计", "总计"):
             found += _check_total_row(block, cells, start, end, line, params)
             block = []
         else:
             block.append(cells)
+        if header is not cells and _TOTAL_COLUMN.fullmatch(header[-1].strip()) and len(cells) == len(header):
+            found += _check_row_total(cells, header, start, end, line)
     return found
+
+
+_TOTAL_COLUMN = re.compile(r"合计|总计|小计|合计数|总数")
+
+
+def _check_row_total(cells: list[str], header: list[str], start: int, end: int, line: str) -> list[Finding]:
+    """A row of whole counts whose parts do not make its own total (9 + 12 + 10 under 7月/8月/9月, 合计 33)."""
+    parts = [to_float(c) for c in cells[1:-1]]
+    total = to_float(cells[-1])
+    if to_float(cells[0]) is not None:
+        return []  # a row of figures without its label (the review table's one row) is no labelled row
+    if total is None or len(parts) < 2 or any(v is None for v in parts) or any("元" in h for h in header):
+        return []
+    numbers = [v for v in parts if v is not None]
+    if not all(v.is_integer() for v in [*numbers, total]) or sum(numbers) == total:
+        return []
+    label = cells[0].strip() or "该行"
+    return [Finding(start, end, line, f"表格“{label}”一行合计{cells[-1].strip()}，各列之和为{_fmt(sum(numbers))}")]
 
 
 def _check_total_row(
@@ -299,7 +322,8 @@ def _check_total_row(
         numeric = [v for v in values if v is not None]
         if stated is None or len(numeric) < 2 or len(numeric) < len(values) - 1:
             continue  # a header row may be non-numeric; more than that and it is not a column of figures
-        if not _close(sum(numeric), stated, params["tolerance"], len(numeric)):
+        whole = all(v.is_integer() for v in [*numeric, stated]) and not any("元" in "".join(r) for r in rows)
+        if (sum(numeric) != stated) if whole else not _close(sum(numeric), stated, params["tolerance"], len(numeric)):
             found.append(
                 Finding(
                     start, end, line, f"表格第{j + 1}列合计{total[j].strip()}，各行之和为{_fmt(sum(numeric))}"

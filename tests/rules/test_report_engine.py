@@ -324,6 +324,15 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
          "部分公开\t1\t0\t1\n本机关不掌握相关政府信息\t2\t0\t2\n总计\t6\t1\t7", False),
         ("项目\t自然人\t法人\t总计\n本年新收申请数量\t6\t1\t7\n予以公开\t3\t1\t4\n"
          "部分公开\t1\t0\t1\n总计\t6\t1\t7", True),
+        # whole counts add up exactly (12417 is not 12471, however close); money keeps its rounding
+        ("窗口\t受理件数\n企业开办\t1268\n社保医保\t4715\n不动产登记\t6434\n合计\t12471", True),
+        ("窗口\t受理件数\n企业开办\t1268\n社保医保\t4715\n不动产登记\t6488\n合计\t12471", False),
+        ("项目\t金额（万元）\n道路\t1268\n水利\t4715\n桥梁\t6434\n合计\t12471", False),
+        # a row's parts make its own total under a 合计 column
+        ("信息类别\t7月\t8月\t9月\t合计\n行政许可\t9\t12\t10\t33\n行政处罚\t5\t4\t6\t15", True),
+        ("信息类别\t7月\t8月\t9月\t合计\n行政许可\t9\t12\t10\t31\n行政处罚\t5\t4\t6\t15", False),
+        # the review table's one row of figures has no label and is no labelled row
+        ("维持\t纠正\t其他\t尚未审结\t总计\n1\t0\t0\t0\t1", False),
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
