@@ -9,8 +9,9 @@ golden's own `jurisdiction` (default 融水).
 
 Figures per set and mode: document type accuracy; complaint field accuracy (every contract field, the
 golden's values); report field accuracy; false `complaint.missing.*` per 10 letters; report commitments
-recall and precision (text at >= 80 % partial similarity, one-to-one); expected flags found; flags the
-golden does not expect; inference time per document (models only, i.e. with minus without).
+recall and precision (text at >= 80 % partial similarity, one-to-one); expected flags found (all, and `r.flg`:
+the report flags alone, the issue's target); flags the golden does not expect; inference time per document
+(models only, i.e. with minus without).
 
 Blind sets print their summary only, never a miss: they are measured, not read.
 
@@ -50,6 +51,7 @@ class Score:
     commitments: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     flags_expected: int = 0
     flags_found: int = 0
+    report_flags: list[int] = field(default_factory=lambda: [0, 0])  # the target: report flags found
     unexpected: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
@@ -67,6 +69,7 @@ class Score:
             "commitment_cadence": _ratio(c["cadence_ok"], c["found"]),
             "commitment_responsible": _ratio(c["responsible_ok"], c["found"]),
             "expected_flags": _ratio(self.flags_found, self.flags_expected),
+            "expected_report_flags": _ratio(*self.report_flags),
             "unexpected_flags": self.unexpected,
             "ms_per_doc": 1000 * self.seconds / self.docs if self.docs else None,
         }
@@ -138,6 +141,9 @@ def _score_one(case: Case, analysis: dict[str, Any], score: Score) -> None:
     got_flags = {f["rule_id"] for f in analysis["flags"]} - {"report.disclosure_overdue"}
     score.flags_expected += len(want_flags)
     score.flags_found += len(want_flags & got_flags)
+    wanted_report = {r for r in want_flags if r.startswith("report.")}
+    score.report_flags[0] += len(wanted_report & got_flags)
+    score.report_flags[1] += len(wanted_report)
     score.misses += [f"{name}: flag expected={r} got=absent" for r in sorted(want_flags - got_flags)]
     for r in sorted(got_flags - want_flags):
         score.unexpected += 1
@@ -201,7 +207,8 @@ def _fmt(value: float | None, percent: bool = True) -> str:
 
 
 HEADER = (f"{'set':22} {'mode':6} {'docs':>4} {'type':>6} {'c.fld':>6} {'r.fld':>6} {'miss/10':>7} "
-          f"{'cm.rec':>6} {'cm.prc':>6} {'cm.cad':>6} {'cm.rsp':>6} {'flags':>6} {'unexp':>5} {'ms/doc':>6}")
+          f"{'cm.rec':>6} {'cm.prc':>6} {'cm.cad':>6} {'cm.rsp':>6} {'flags':>6} {'r.flg':>6} {'unexp':>5} "
+          f"{'ms/doc':>6}")
 
 
 def row(name: str, mode: str, f: dict[str, Any]) -> str:
@@ -209,7 +216,8 @@ def row(name: str, mode: str, f: dict[str, Any]) -> str:
             f"{_fmt(f['report_fields']):>6} {_fmt(f['false_missing_per_10_letters'], False):>7} "
             f"{_fmt(f['commitment_recall']):>6} {_fmt(f['commitment_precision']):>6} "
             f"{_fmt(f['commitment_cadence']):>6} {_fmt(f['commitment_responsible']):>6} "
-            f"{_fmt(f['expected_flags']):>6} {f['unexpected_flags']:>5} {_fmt(f['ms_per_doc'], False):>6}")
+            f"{_fmt(f['expected_flags']):>6} {_fmt(f['expected_report_flags']):>6} {f['unexpected_flags']:>5} "
+            f"{_fmt(f['ms_per_doc'], False):>6}")
 
 
 def evaluate(names: list[str] | None = None, modes: tuple[str, ...] = MODES, misses: bool = False,
