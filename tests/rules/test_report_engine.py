@@ -53,10 +53,11 @@ MARCH_2011 = Period(label="2011年3月", start=date(2011, 3, 1), end=date(2011, 
     [
         (date(2009, 12, 15), YEAR_2010, True),  # seed 04: a 2010 summary dated a year early
         (date(2010, 10, 1), YEAR_2010, True),
-        (date(2010, 12, 20), YEAR_2010, False),  # year-end summary written in December: common practice
+        (date(2010, 12, 20), YEAR_2010, True),  # eleven days of the year still to come (no grace by default)
+        (date(2010, 12, 31), YEAR_2010, False),
         (date(2011, 1, 10), YEAR_2010, False),
         (date(2011, 2, 15), QUARTER, True),
-        (date(2011, 3, 25), QUARTER, False),
+        (date(2011, 3, 25), QUARTER, True),
         (date(2011, 3, 29), MARCH_2011, True),  # a month's report signed before the month is over: no grace
         (date(2011, 3, 31), MARCH_2011, False),
         (None, YEAR_2010, False),
@@ -67,6 +68,18 @@ def test_date_before_period(rules: RuleSet, report_date: date | None, period: Pe
     assert (
         bool(of(run(rules, "今年我局认真开展政务公开工作。", fields), "report.date_before_period")) is raised
     )
+
+
+def test_an_office_can_grant_year_end_summaries_a_grace(rules: RuleSet) -> None:
+    """grace_days (0 by default) accepts a summary finished in the last days of its period, when an office sets it."""
+    rule = rules["report.date_before_period"]
+    graced = RuleSet(rules)
+    graced["report.date_before_period"] = rule.model_copy(update={"params": {**rule.params, "grace_days": 15}})
+    text = "今年我局认真开展政务公开工作。"
+    assert not of(run(graced, text, ReportFields(report_date=date(2010, 12, 20), period=YEAR_2010)),
+                  "report.date_before_period")
+    assert of(run(graced, text, ReportFields(report_date=date(2010, 10, 1), period=YEAR_2010)),
+              "report.date_before_period")
 
 
 def test_date_before_period_points_at_the_date(rules: RuleSet) -> None:
