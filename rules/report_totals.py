@@ -289,17 +289,16 @@ _TOTAL_COLUMN = re.compile(r"合计|总计|小计|合计数|总数")
 
 def _check_row_total(cells: list[str], header: list[str], start: int, end: int, line: str) -> list[Finding]:
     """A row of whole counts whose parts do not make its own total (9 + 12 + 10 under 7月/8月/9月, 合计 33)."""
-    parts = [to_float(c) for c in cells[1:-1]]
+    parts: list[float] = [v for c in cells[1:-1] if (v := to_float(c)) is not None]
     total = to_float(cells[-1])
     if to_float(cells[0]) is not None:
         return []  # a row of figures without its label (the review table's one row) is no labelled row
-    if total is None or len(parts) < 2 or any(v is None for v in parts) or any("元" in h for h in header):
+    if total is None or len(parts) < 2 or len(parts) < len(cells) - 2 or any("元" in h for h in header):
         return []
-    numbers = [v for v in parts if v is not None]
-    if not all(v.is_integer() for v in [*numbers, total]) or sum(numbers) == total:
+    if not all(v.is_integer() for v in [*parts, total]) or sum(parts) == total:
         return []
     label = cells[0].strip() or "该行"
-    return [Finding(start, end, line, f"表格“{label}”一行合计{cells[-1].strip()}，各列之和为{_fmt(sum(numbers))}")]
+    return [Finding(start, end, line, f"表格“{label}”一行合计{cells[-1].strip()}，各列之和为{_fmt(sum(parts))}")]
 
 
 def _check_total_row(

@@ -169,7 +169,7 @@ def _names_something(words: str) -> bool:
     (…果业, …作坊); 摘葡萄的工人 are pickers, not staff of 摘葡萄."""
     from extractors import tokenize
 
-    if re.search(r"(?:业|厂|店|园|场|社|行|坊|馆|院|校|所|站|队|部|局|中心|公司|集团)$", words):
+    if re.search(rf"(?:{kw('org_suffix').pattern}|业|坊)$", words):
         return True
     return any(flag in ("ns", "nr", "nt", "nz", "nrt", "j") for _w, flag in tokenize.posseg(words))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import tokenize
 from extractors.report import lexicon
 from extractors.report.model import Section, Sentence
 from extractors.report.scope import inside
@@ -62,8 +63,6 @@ def _as_named(text: str, start: int, end: int, kind: str) -> str:
     run = _NAME_RUN.search(text[max(0, start - 16) : start])
     head = run.group(0) if run else ""
     if head:
-        from extractors import tokenize
-
         words = tokenize.posseg(head)
         last = max((i for i, (_w, flag) in enumerate(words) if flag in _NOT_NAME_FLAGS), default=-1)
         head = "".join(w for w, _f in words[last + 1 :])

@@ -33,7 +33,7 @@ _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 def _number_re() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(lexicon.words("figure_units"), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\d.\-])(?P<v>\d+(?:\.\d+)?)(?P<x>[万亿](?![元]))?(?P<about>余|多)?(?P<u>{units})"
+        rf"(?<![\d.\-])(?P<v>\d+(?:\.\d+)?)(?P<x>[万亿](?!元))?(?:余|多)?(?P<u>{units})"
     )
 
 
