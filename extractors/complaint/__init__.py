@@ -309,6 +309,21 @@ def _tidy_brackets(rec: Recorder) -> None:
         kept = value[start:end].strip()
         if kept != value and len(kept) >= 2:
             rec.set(path, kept, ev.start + start, ev.start + start + len(kept), ev.confidence, overwrite=True)
+        _close_quote(rec, path)
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+
+
+def _close_quote(rec: Recorder, path: str) -> None:
+    """某路“滇味香米线馆: a shop sign's opening quote inside the value, its closing quote just after it."""
+    value, ev = rec.get(path), rec.evidence.get(path)
+    if not isinstance(value, str) or ev is None:
+        return
+    for opening, closing in _QUOTES.items():
+        if value.count(opening) > value.count(closing) and rec.view[ev.end : ev.end + 1] == closing:
+            rec.set(path, value + closing, ev.start, ev.end + 1, ev.confidence, overwrite=True)
+            return
 
 
 # a quoted shop sign followed by its kind of business (“蜀味轩”火锅店, “丝路情”大盘鸡酒楼, “鑫旺家具”作坊)
@@ -319,7 +334,7 @@ _QUOTED_KIND = re.compile(
 
 
 # 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place
-_PLACE_VERB = re.compile(r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于|到)")
+_PLACE_VERB = re.compile(r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于(?!.[区县市旗])|到)")  # 于洪区, 于都县: a name
 
 
 def _build(rec: Recorder) -> ComplaintFields:

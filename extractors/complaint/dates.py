@@ -29,7 +29,7 @@ from datetime import date
 from extractors.complaint import numerals as nm
 from extractors.complaint.datewords import last_year, resolve_dates
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
-from extractors.complaint.labels import DATE_LINE, kw, scan_line
+from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
@@ -84,6 +84,8 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
             if m and m.group("d") and (d := nm.date_from_match(m)):
                 rec.set("letter_date", d, m.start(), m.end(), SIGNATURE)
                 return
+    if _yearless_signature_date(rec, text, lines):
+        return
     for m in _STAMP.finditer(text):  # a web post's or a call's own time stamp (2026-02-26 21:17), the first
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         if _OFFICE_STEP.search(line):  # 派单时间 / 签收 / 回复: the office's steps, not the writer's
@@ -94,6 +96,32 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
             continue
         rec.set("letter_date", d, m.start(), m.end("d") + 1, SIGNATURE)
         return
+
+
+_MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1,2})\s*[日号]?\s*$")
+
+
+def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, int]]) -> bool:
+    """洪丽珍 / 9.18 under a handwritten note: the signature's month and day, in the year of the latest full
+    date the text gives (the office's receipt stamp), the year before when that day would fall after it."""
+    filled = [(s, e) for s, e in lines if text[s:e].strip()]
+    for i in range(len(filled) - 1, max(len(filled) - 8, 0), -1):
+        s, e = filled[i]
+        m = _MONTH_DAY_LINE.match(text[s:e])
+        if not m or not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
+            continue
+        anchor = story_anchor(rec, text)
+        if anchor is None:
+            return False
+        try:
+            d = date(anchor.year, int(m.group("m")), int(m.group("d")))
+            if d > anchor:
+                d = date(anchor.year - 1, d.month, d.day)
+        except ValueError:
+            return False
+        rec.set("letter_date", d, s + m.start("m"), s + m.end("d"), SIGNATURE)
+        return True
+    return False
 
 
 _BLANK_AGE = re.compile(r"(?:^|[\t|｜ ])年龄[:：]?(?=[\t|｜ ]|$)", re.M)
@@ -253,6 +281,11 @@ def story_anchor(rec: Recorder, text: str) -> date | None:
     if letter := rec.get("letter_date"):
         return letter
     dates = [d for m in nm.DATE.finditer(text) if m.group("d") and (d := nm.date_from_match(m))]
+    for m in _NUMERIC_DATE.finditer(text):  # 收到日期：2026.9.21
+        try:
+            dates.append(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        except ValueError:
+            continue
     return max(dates, default=None)
 
 
@@ -310,9 +343,13 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         (p[1] for p in periods if p[1] and (p[5] == "until" or (p[5] == "date" and p[6]))), default=None
     )
 
+    worked_until = max((p[1] for p in periods if p[5] == "until" and p[1]), default=None)
+
     def closed(p: Period) -> bool:
         if p[5] not in ("since", "ongoing"):
             return False
+        if p[5] == "ongoing" and worked_until and p[0] > worked_until:
+            return True  # 我做到8月31号，9月1号就没在那里做了，到现在还是没给: a day after the work ended
         by_range = bool(closed_by_range and closed_by_range >= p[0])
         return by_range or bool(p[5] == "since" and closed_by_date and closed_by_date > p[0])
 

@@ -72,6 +72,7 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 
 
 _LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
+_TIME_WORDS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后")
 # Answers that state there is none (工作单位：无): not a value, and not a missing item either.
 NONE_ANSWERS = frozenset({"无", "没有", "暂无", "无单位", "无工作单位", "/", "—"})
 # Answers that leave the item unknown (a hotline's 来电人地址：未提供): nothing is recorded, the item stays missing
@@ -85,7 +86,11 @@ _DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|�
 def clean_org(candidate: str) -> tuple[str, int] | None:
     """Trim leading words ('我是在…') off an organisation name; (name, chars trimmed) or None."""
     m = _LEADING.match(candidate)
+    if m and len(candidate) - m.end() < 4 and m.group().endswith(("到", "在", "于", "被", "向")):
+        return None  # 送到三医院, 住在四院: a place the story goes to, too short to be a name after the verb
     cut = m.end() if m and len(candidate) - m.end() >= 4 else 0
+    if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
+        cut = when.end()
     name = candidate[cut:]
     if len(name) < 4 or name[0] in "该此本其这那贵我你他" or not kw("org_suffix").search(name):
         return None

@@ -115,6 +115,20 @@ def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date,
     return None
 
 
+def _part_of_year(opening: str, whole: Period) -> tuple[Period, int, int] | None:
+    """关于2025年度政务公开工作的自查报告 whose opening says 对2025年1—10月政务公开工作进行了自查: the
+    months the report actually covers, when the title names their whole year."""
+    if whole.start is None or whole.end is None or (whole.start.month, whole.end.month) != (1, 12):
+        return None
+    masked = dates.DATE.sub(lambda m: "#" * len(m.group(0)), opening)
+    for m in dates.PERIOD.finditer(masked):
+        if m.group("y") and int(m.group("y")) == whole.start.year and (m.group("r") or m.group("h") or m.group("q")):
+            found = dates.parse_period(m.group(0), None)
+            if found and found[0].start and found[0].end and found[0].end < whole.end:
+                return found[0], m.start(), m.end()
+    return None
+
+
 def find_period(
     doc: ParsedDocument, paras: list[Paragraph], title: tuple[str, int, int] | None, report_date: date | None
 ) -> tuple[Period, FieldEvidence] | None:
@@ -129,8 +143,10 @@ def find_period(
     ]
     if body:
         places.append((body[0].text, body[0].start))
-    for text, offset in places:
+    for i, (text, offset) in enumerate(places):
         found = dates.parse_period(dates.DATE.sub(lambda m: "#" * len(m.group(0)), text), report_date)
+        if found and i == 0 and title and len(places) > 1 and (part := _part_of_year(places[1][0], found[0])):
+            found, (text, offset) = part, places[1]
         if found:
             period, s, e = found
             period = Period(label=text[s:e], start=period.start, end=period.end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from extractors.complaint import extract_complaint
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
@@ -321,3 +323,38 @@ def test_not_gone_anywhere_else_to_complain_is_no_proceeding() -> None:
         "求领导帮俺要回工钱。"
     )
     assert f.prior_proceedings == "none"
+
+
+def test_a_signature_dated_by_month_and_day_takes_the_year_of_the_receipt_stamp() -> None:
+    """洪某珍 / 9.18 under a note: the year comes from the office's stamp (收到日期：2026.9.21); a note signed
+    12.28 and stamped in January was written the year before."""
+    note = "劳动监察的领导：\n我在某街道某路的某某酒店做保洁，7月、8月两个月的工资都没发。\n请领导帮我要回来。\n洪某珍\n{}\n\n收到日期：{}"
+    assert _fields(note.format("9.18", "2026.9.21")).letter_date == date(2026, 9, 18)
+    assert _fields(note.format("12月28日", "2027.1.4")).letter_date == date(2026, 12, 28)
+    assert _fields(note.format("9.18", "")).letter_date is None  # no year anywhere: not a guess
+
+
+def test_a_day_after_the_work_ended_does_not_make_the_arrears_ongoing() -> None:
+    """我做到8月31号，9月1号就没在那里做了，到现在还是没给: the wages of July and August are still unpaid,
+    but the violation ended with the work."""
+    f = _fields(
+        "领导：\n我在某某酒店做客房保洁，7月、8月两个月的工资都没发。我做到8月31号，9月1号就没在那里做了，"
+        "到现在还是没给。\n洪某珍\n2026年9月18日"
+    )
+    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 7, 1), date(2026, 8, 31), False)
+
+
+def test_a_hospital_the_story_goes_to_and_a_month_before_the_factory_are_not_employers() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("送到三医院") is None
+    assert clean_org("六月初厂") is None
+    assert clean_org("去年三月进了某某县某某服装厂") == ("某某县某某服装厂", 6)
+
+
+def test_a_place_name_beginning_with_yu_and_a_shop_signs_closing_quote_are_kept() -> None:
+    f = _fields(
+        "投诉书\n投诉人：韩某梅，分拣员\n被投诉单位：沈阳某某供应链管理有限公司\n"
+        "工作地点：于洪区沙岭街道某某物流园B区6号库\n事实与理由：公司拖欠我们9月、10月工资。"
+    )
+    assert f.respondent.workplace == "于洪区沙岭街道某某物流园B区6号库"

@@ -524,3 +524,24 @@ def test_channels_are_named_as_the_report_names_them() -> None:
     assert ("other", "“健康同心”微信公众号") in values
     assert ("notice_board", "镇政府门口政务公开栏") in values
     assert ("mailbox", "局长信箱") in values
+
+
+def test_a_self_inspection_of_the_year_covers_the_months_its_opening_names() -> None:
+    """关于2025年度…的自查报告 whose opening says it checked 2025年1—10月: the period is those ten months, so a
+    report signed in November is not dated before its period; a title naming a quarter keeps the quarter."""
+    r = extract_report(
+        _doc(
+            "某县某局关于2025年度政务公开工作情况的自查报告\n"
+            "根据县政府办公室通知要求，我局对2025年1—10月政务公开工作进行了全面自查，现将有关情况报告如下。\n"
+            "一、基本情况\n1—10月主动公开政府信息173条。\n某县某局\n2025年11月14日"
+        )
+    )
+    p = r.fields.period
+    assert (p.label, p.start, p.end) == ("2025年1—10月", date(2025, 1, 1), date(2025, 10, 31))
+    whole = extract_report(
+        _doc(
+            "某县某局2025年政务公开工作总结\n今年以来，我局认真落实政务公开各项要求，全年工作情况总结如下。\n"
+            "一、基本情况\n全年主动公开政府信息200条。\n某县某局\n2026年1月6日"
+        )
+    )
+    assert (whole.fields.period.start, whole.fields.period.end) == (date(2025, 1, 1), date(2025, 12, 31))
