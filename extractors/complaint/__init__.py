@@ -32,7 +32,13 @@ from extractors.complaint.labels import DOTTED_NAME, find_sections, kw
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
-from extractors.complaint.prose import fill_from_prose, lone_phone, place_of_respondent, self_description
+from extractors.complaint.prose import (
+    employer_is_respondent,
+    fill_from_prose,
+    lone_phone,
+    place_of_respondent,
+    self_description,
+)
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
@@ -71,6 +77,10 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     if models:
         _rank_slots(rec, text)
         place_of_respondent(rec, rec.view)
+        employer = rec.evidence.get("complainant.employer")
+        if rec.has("respondent.name") and not rec.get("complainant.employer") and employer and employer.unread:
+            rec.forget("complainant.employer")  # the ranker was unsure which words name it: the respondent does
+        employer_is_respondent(rec, rec.view)  # a respondent only the rankers found is the work unit too
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)
@@ -173,6 +183,13 @@ _VALID = {
 }
 
 
+# a place of work ends with its kind (公司, 车间, 工地, 店, 路); a few characters after it are what was done there
+_VERB_TAIL = re.compile(
+    r"(?:(?<=公司|车间|工地|工厂|超市|项目|小区|中心|仓库|基地|园区)|(?<=[厂店馆矿]))"
+    r"(?:[车做干当开搬扛缝]|上班|打工|务工)[\u4e00-\u9fff]{0,3}$"
+)
+
+
 def _fill_from_model(rec: Recorder, text: str) -> None:
     from extractors.learned.spans import LABELS, find_spans
 
@@ -186,6 +203,8 @@ def _fill_from_model(rec: Recorder, text: str) -> None:
             continue
         if path == "complainant.phone" and value in {a.get("phone") for a in rec.get("agents") or []}:
             continue  # an agent's number
+        if path == "respondent.workplace" and (tail := _VERB_TAIL.search(value)):
+            value, end = value[: tail.start()], start + tail.start()  # 某某有限公司车衣服: the work done there
         rec.set(path, value, start, end, round(0.5 * confidence, 2))
 
 

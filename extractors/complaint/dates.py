@@ -327,6 +327,9 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     return periods, ranges
 
 
+_WORKED_TO = re.compile(r"(?:做|干|上班|工作|打工)(?:到|至)\s*$")
+
+
 def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) -> None:
     s0, e0 = span or (0, len(text))
     periods, ranges = _violation_periods(rec, text, s0, e0)
@@ -343,7 +346,10 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         (p[1] for p in periods if p[1] and (p[5] == "until" or (p[5] == "date" and p[6]))), default=None
     )
 
-    worked_until = max((p[1] for p in periods if p[5] == "until" and p[1]), default=None)
+    worked_until = max(  # 我做到8月31号: the last day of the work, not of the arrears counted (欠到1月)
+        (p[1] for p in periods if p[5] == "until" and p[1] and _WORKED_TO.search(text, max(0, p[3][0] - 4), p[3][0])),
+        default=None,
+    )
 
     def closed(p: Period) -> bool:
         if p[5] not in ("since", "ongoing"):

@@ -253,7 +253,7 @@ def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]
                 return
 
 
-def _employer_is_respondent(rec: Recorder, text: str) -> None:
+def employer_is_respondent(rec: Recorder, text: str) -> None:
     """No employer stated, but the letter says the complainant worked at the respondent's."""
     name = rec.get("respondent.name")
     if rec.has("complainant.employer") or not name:
@@ -312,12 +312,12 @@ def _respondent(rec: Recorder, text: str) -> None:
 _PLACE_END = rf"[{_PLACE.removesuffix('边旁')}城层楼场厦]"  # the address characters, and a building's
 _PLACE_THEN_NAME = re.compile(
     rf"(?:进入|来到|跑到|在|到|进|去(?!年))(?:了|过)?(?:位于)?(?:我们|我)?"
-    rf"(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})的[“「\"]?(?P<org>[^，。；,\s]{{2,30}})"
+    rf"(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})(?:的[“「\"]?|[“「](?=[^”」]{{2,12}}[”」]))(?P<org>[^，。；,\s]{{2,30}})"
 )
 _NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
 _SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")
 # a place named only down to a town (某县某镇) says where, not at which address: the 住所 stays to be asked for
-_TOWN_AT_MOST = re.compile(r"^[^路街巷号村园楼层场厦城组屯寨]*$")
+_TOWN_AT_MOST = re.compile(r"^[^路街道巷号村园楼层场厦城组屯寨]*$")
 _SITE_OF = re.compile(r"(?:厂|店|园|校|公司|单位|企业)(?:址|地址)(?:在|是|为|[:：])")
 
 
@@ -335,7 +335,7 @@ def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
     heads = {re.sub(r"[“”「」\"]", "", n)[:3] for n in names if len(n) >= 3}
     for m in _PLACE_THEN_NAME.finditer(text):
         org = re.sub(r"[“”「」\"]", "", m.group("org"))
-        if _SITE_NAME.match(org) or _TOWN_AT_MOST.match(m.group("a")):
+        if _SITE_NAME.match(org) or _TOWN_AT_MOST.match(m.group("a").replace("街道", "")):
             continue  # 到某村的沃柑基地: a site is where they worked, not the employer's address
         if any(org.startswith(h) for h in heads):
             rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
@@ -553,4 +553,4 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
         _workplace(rec, text)
     if not all(rec.has(f"respondent.{k}") for k in ("name", "address", "legal_representative")):
         _respondent(rec, text)
-    _employer_is_respondent(rec, text)
+    employer_is_respondent(rec, text)

@@ -358,3 +358,31 @@ def test_a_place_name_beginning_with_yu_and_a_shop_signs_closing_quote_are_kept(
         "工作地点：于洪区沙岭街道某某物流园B区6号库\n事实与理由：公司拖欠我们9月、10月工资。"
     )
     assert f.respondent.workplace == "于洪区沙岭街道某某物流园B区6号库"
+
+
+def test_a_shop_sign_right_after_its_street_gives_the_address_and_the_employer() -> None:
+    """在某区某街道某路“某某米线馆”做服务员 (no 的 between the place and the quoted sign): the street is the
+    respondent's address, and the shop the letter names is the complainant's employer."""
+    text = (
+        "来电人反映：其自2025年5月起在某某区某某街道建宁西路“滇味香米线馆”做服务员，老板姓钱，"
+        "9月、10月两个月工资老板一直未发，共拖欠工资5200元。\n请求：帮忙追回工资。"
+    )
+    f = extract_complaint(ParsedDocument(text=normalize_text(text), format="txt", pages=1), models=True)
+    assert (f.respondent.name, f.respondent.address) == ("滇味香米线馆", "某某区某某街道建宁西路")
+    assert f.complainant.employer == "滇味香米线馆"
+
+
+def test_a_boulevard_is_an_address_not_only_a_town() -> None:
+    f = _fields(
+        "书记您好：\n我在太清宫镇太清宫大道的某某县锦鸿服饰有限公司干缝纫工，公司从今年2月开始就不发工资，"
+        "还欠我两万块钱。\n求书记帮忙，让公司把欠我的工资发了。"
+    )
+    assert (f.respondent.name, f.respondent.address) == ("某某县锦鸿服饰有限公司", "太清宫镇太清宫大道")
+
+
+def test_what_was_done_at_a_workplace_is_not_part_of_it() -> None:
+    from extractors.complaint import _VERB_TAIL
+
+    assert _VERB_TAIL.sub("", "太清宫镇太清宫大道的某某服饰有限公司车衣服") == "太清宫镇太清宫大道的某某服饰有限公司"
+    assert _VERB_TAIL.sub("", "某某镇工业园区B区3号车间") == "某某镇工业园区B区3号车间"
+    assert _VERB_TAIL.sub("", "某某县城关镇东街的某某饭店") == "某某县城关镇东街的某某饭店"
