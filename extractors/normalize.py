@@ -50,6 +50,10 @@ CHINESE_DIGITS = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 
+# a pinyin annotation after a character, as web pages copy their ruby text: 网(wǎng), 区(qū) (a tone mark needed)
+_TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
+_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
 _MIN_WRAP_FRACTION = 0.85
 _MIN_WRAP_WIDTH = 24
 
@@ -145,6 +149,7 @@ def clean_lines(lines: Sequence[str], simplify: bool = True) -> list[Line]:
     for raw in lines:
         folded = fold_width(raw)
         line = strip_page_markers(to_simplified(folded) if simplify else folded).strip()
+        line = _RUBY.sub("", line)  # 门户网(wǎng)站: a web page's pinyin annotations
         if line and not is_page_line(line):
             full, indented = (raw.full, raw.indented) if isinstance(raw, Line) else (None, None)
             cleaned.append(Line(re.sub(r"[ \t]{2,}", " ", line), full, indented))

@@ -204,11 +204,15 @@ def _events_after_description(text: str, s: int, e: int) -> tuple[int, int] | No
     return (start, end) if kw("violation").search(text, start, end) else None
 
 
+_PROSE_LINE = re.compile(r"^(?=.{60})[^\n]*[，,][^\n]*[。！？!?.]")
+
+
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
     spans = paragraph_spans(text)
-    begin = 1 if spans else 0
+    # the first line is a title or a salutation, unless it is already prose (a web copy with no heading)
+    begin = 1 if spans and not _PROSE_LINE.match(text[spans[0][0] : spans[0][1]]) else 0
     unlabelled = 0
     for i, (s, e) in enumerate(spans[:12]):  # the salutation: among the first lines a page's labels leave
         if label_at(text, s, e):

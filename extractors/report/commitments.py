@@ -301,6 +301,12 @@ class SentenceView:
     context: list[str]
 
 
+_LEAD_IN = re.compile(r"以下[^。；;]{0,8}[：:]\s*$")  # 我局将采取以下措施： introduces the promises, is none
+_ANSWERS_PROBLEMS = re.compile(
+    r"^(?:针对|对于?|上述|以上|就)[^。；;]{0,16}?(?:问题|不足)[^。；;]{0,6}?[，,]?[^。；;]{0,12}?(?:将|要|拟|下一步|今后)"
+)
+
+
 def sentence_views(sentences: list[Sentence], sections: list[Section], skip: list[Span]) -> list[SentenceView]:
     """Every sentence outside pasted paragraphs, with the rules' commitments (none in a section on 存在的问题)."""
     shortcomings = lexicon.regex("shortcoming_heading")
@@ -314,7 +320,10 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
         headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
         problems = any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings)
         planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
-        units = [] if problems else _units(s.text, planned)
+        # under 存在的问题 a sentence states a shortcoming, unless it says what will be done about it
+        # (上述问题，我们将采取有力措施…加以改进)
+        answers = _ANSWERS_PROBLEMS.match(s.text) and not _LEAD_IN.search(s.text)
+        units = [] if problems and not answers else _units(s.text, planned)
         timing = find_timing(s.text)
         hits = [name for name, on in (
             ("unit", bool(units)), ("action", bool(actions.search(s.text))), ("timing", timing is not None),

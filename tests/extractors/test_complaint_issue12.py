@@ -386,3 +386,18 @@ def test_what_was_done_at_a_workplace_is_not_part_of_it() -> None:
     assert _VERB_TAIL.sub("", "太清宫镇太清宫大道的某某服饰有限公司车衣服") == "太清宫镇太清宫大道的某某服饰有限公司"
     assert _VERB_TAIL.sub("", "某某镇工业园区B区3号车间") == "某某镇工业园区B区3号车间"
     assert _VERB_TAIL.sub("", "某某县城关镇东街的某某饭店") == "某某县城关镇东街的某某饭店"
+
+
+def test_a_web_copy_without_heading_is_read_from_its_first_line() -> None:
+    """A letter copied from a web page begins with its prose: the first line is not a title to skip."""
+    f = _fields(
+        "渭南市某某路兴华建筑公司名下的华新大厦,至今还未发放农民工的工资,致使工人滞留,不能按时回家过年。"
+        "公司管理人员之间相互推卸责任,农民工们只得向政府部门反映情况。\n谢谢您!麻烦您抽出点时间,为我们解决这些难题!"
+    )
+    assert f.respondent.name == "渭南市某某路兴华建筑公司"
+
+
+def test_a_site_named_with_a_determiner_leaves_the_company_whole() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("在北京某某集团古建机械一公司某工地") == ("北京某某集团古建机械一公司", 1)

@@ -94,8 +94,11 @@ def test_employer_of_a_web_post() -> None:
         "各位领导好，我是一名女生，今年暑假在阳朔遇龙山居酒店管理有限公司做前台，老板拖欠我两个月工资3600元，"
         "一直不给。求领导帮帮我。\n"
     )
-    assert _letter(post, models=False).complainant.employer is None
+    # a one-line post is prose from its first line: the rules read it too (before, they skipped it as a title)
+    assert _letter(post, models=False).complainant.employer == "阳朔遇龙山居酒店管理有限公司"
     assert _letter(post, models=True).complainant.employer == "阳朔遇龙山居酒店管理有限公司"
+    titled = "求助\n" + post.replace("阳朔遇龙山居酒店管理有限公司做前台", "阳朔遇龙山居做前台")
+    assert _letter(titled, models=False).complainant.employer is None  # a bare trade name: only the ranker
 
 
 RIDER_POST = (

@@ -545,3 +545,14 @@ def test_a_self_inspection_of_the_year_covers_the_months_its_opening_names() -> 
         )
     )
     assert (whole.fields.period.start, whole.fields.period.end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_promise_that_answers_the_shortcomings_is_a_commitment() -> None:
+    """Under 存在问题, 上述问题，我们将采取有力措施…加以改进 promises; 我局将采取以下措施： only introduces."""
+    r = extract_report(
+        _doc(
+            "某镇2016年工作总结\n一、主要工作\n全年完成道路硬化4公里。\n二、存在问题\n一是公开不及时。\n"
+            "上述问题,我们将采取有力措施,在今后的工作中切实加以改进。\n针对上述问题，我局将采取以下措施："
+        )
+    )
+    assert [c.text for c in r.commitments] == ["上述问题,我们将采取有力措施,在今后的工作中切实加以改进。"]
