@@ -38,6 +38,7 @@ from extractors.complaint.prose import (
     lone_phone,
     place_of_respondent,
     self_description,
+    trade_of_origin,
 )
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
@@ -81,6 +82,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
         if rec.has("respondent.name") and not rec.get("complainant.employer") and employer and employer.unread:
             rec.forget("complainant.employer")  # the ranker was unsure which words name it: the respondent does
         employer_is_respondent(rec, rec.view)  # a respondent only the rankers found is the work unit too
+    trade_of_origin(rec, rec.view)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)

@@ -14,6 +14,7 @@ import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
+from extractors.complaint.gender import written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_name, kw
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
@@ -174,6 +175,30 @@ def _names_something(words: str) -> bool:
     return any(flag in ("ns", "nr", "nt", "nz", "nrt", "j") for _w, flag in tokenize.posseg(words))
 
 
+_GENERIC_STAFF = frozenset({"员工", "职工", "工人", "农民工", "打工的", "临时工", "老员工"})  # who, not what trade
+_OCC_SUBJECT = r"(?:我|本人|投诉人|申请人|来电人|来信人|反映人)"
+_OCC_SUBJECT_KIN = (
+    r"(?:我|本人|投诉人|申请人|他|她|我(?:的)?(?:父亲|爸爸?|母亲|妈妈?|丈夫|老公|爱人|妻子|老婆|儿子|女儿))"
+)
+
+
+def trade_of_origin(rec: Recorder, text: str) -> None:
+    """我叫某某，今年六十六岁，是某镇某村的农民: the trade of the place the writer is from, when nothing in
+    the letter says what work they did (run after the rankers)."""
+    if rec.has("complainant.occupation"):
+        return
+    subject = _OCC_SUBJECT_KIN if written_for_relative(rec, text) else _OCC_SUBJECT
+    for s, e in paragraph_spans(text)[:8]:
+        m = re.search(
+            rf"{subject}[^。！]{{0,24}}?[，,]是[^，。；！]{{2,20}}?(?:村|镇|乡|县|屯|组|社区)的(?P<occ>[\u4e00-\u9fff]{{2,5}}?)"
+            r"(?=[，。；,（(]|$)",
+            text[s:e],
+        )
+        if m and m.group("occ") not in _GENERIC_STAFF and (occ := occupation_of(m.group("occ"))):
+            rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
+            return
+
+
 def _employment(rec: Recorder, text: str) -> None:
     suffix = kw("org_suffix").pattern
     # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工: the organisation
@@ -192,8 +217,10 @@ def _employment(rec: Recorder, text: str) -> None:
             # 我是阆中杨氏果业的职工: whoever the writer is staff of is the employer, named as the writer names it
             rec.set("complainant.employer", m.group("org"), m.start("org"), m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
+            # the writer, a record's 投诉人/来电人, or in a letter for a relative the relative (他在…当夜班门卫)
+            subject = _OCC_SUBJECT_KIN if written_for_relative(rec, text) else _OCC_SUBJECT
             m = re.search(
-                r"(?:我|本人)[^。！]{0,24}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{1,5}?)(?=[，。；,（(]|$)",
+                rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
                 text[s:e],
             )
             if m and (occ := occupation_of(m.group("occ"))):

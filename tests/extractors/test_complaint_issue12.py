@@ -401,3 +401,29 @@ def test_a_site_named_with_a_determiner_leaves_the_company_whole() -> None:
     from extractors.complaint.parties import clean_org
 
     assert clean_org("在北京某某集团古建机械一公司某工地") == ("北京某某集团古建机械一公司", 1)
+
+
+def test_the_trade_told_in_a_third_person_record_and_a_letter_for_a_father() -> None:
+    record = _fields(
+        "投诉书\n投诉人：程某华，男\n被投诉人：某某餐饮有限公司\n事实与理由：\n"
+        "投诉人经朋友介绍到被投诉人开办的某某酒店后厨上班，担任厨师（砧板），月工资4500元，公司拖欠两个月工资。\n"
+        "请求事项：支付拖欠工资9000元。"
+    )
+    assert record.complainant.occupation == "厨师"
+    for_father = _fields(
+        "尊敬的领导：\n我是替我父亲写这封信的。4月起，他在某某县经济开发区的某某仓储有限公司当夜班门卫，"
+        "公司拖欠他三个月工资。\n请领导帮帮我父亲。"
+    )
+    assert for_father.complainant.occupation == "夜班门卫"
+
+
+def test_the_trade_of_the_village_the_writer_is_from_when_no_work_is_named() -> None:
+    f = _fields(
+        "领导：\n我叫牛某林，今年六十六岁，是某某镇某家岔村的农民。2021年五月份，我到某某镇的兴旺机砖厂打工，"
+        "在窑上出砖、码坯子，老板还欠我九千五百元。\n请领导帮我把钱要回来。"
+    )
+    assert f.complainant.occupation == "农民"
+    worker = _fields(
+        "领导：\n我叫牛某林，今年四十岁，是某某镇某家岔村的农民，在某某砖厂当出窑工，老板欠我九千五百元。\n请领导帮忙。"
+    )
+    assert worker.complainant.occupation == "出窑工"
