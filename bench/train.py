@@ -368,7 +368,30 @@ def dev_figures(model_dir: Path | None, models: bool) -> dict[str, Any]:
         spans.reset()
 
 
+def stated_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """One row per golden letter and required item the rules alone leave unstated (where the model is asked):
+    does the letter state it all the same (no missing flag expected)."""
+    from extractors.complaint import record_fields
+    from extractors.learned.stated import ITEMS, features, words
+
+    rows, labels = [], []
+    for case in case_list:
+        if case.golden.get("doc_type") != "complaint":
+            continue
+        rec, text = record_fields(_read(case), models=False)
+        letter_words = words(text)
+        expected = set(case.golden.get("expected_flags") or [])
+        for item in ITEMS:
+            if rec.has(item):
+                continue
+            rows.append(features(item, letter_words))
+            labels.append("no" if f"complaint.missing.{item}" in expected else "yes")
+    return rows, labels
+
+
 def _objective(name: str) -> Callable[[dict[str, Any]], float]:
+    if name == "stated":  # expected flags found, less a tenth for every false missing-item flag per 10 letters
+        return lambda f: (f["expected_flags"] or 0.0) - 0.1 * (f["false_missing_per_10_letters"] or 0.0)
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
     if name in ("spans", "request", "amount", "age", "gender") or name.startswith(("slot_", "period_")):
@@ -380,7 +403,8 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
 _FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", *SLOT_MODELS)
-OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS}}
+OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS},
+              "stated": "expected flags - false missing-item flags per letter"}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "doctype": (doctype_rows, 1.0),
     "commitment": (commitment_rows, 0.5),
@@ -391,6 +415,7 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "gender": (gender_rows, 0.5),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
+    "stated": (stated_rows, 0.3),
 }
 
 

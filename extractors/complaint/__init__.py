@@ -83,6 +83,8 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
             rec.forget("complainant.employer")  # the ranker was unsure which words name it: the respondent does
         employer_is_respondent(rec, rec.view)  # a respondent only the rankers found is the work unit too
     trade_of_origin(rec, rec.view)
+    if models:
+        _stated_unread(rec, text)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)
@@ -134,6 +136,22 @@ def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, 
     if not written_for_relative(rec, text):  # a writer for a relative gives their own number, not the worker's
         lone_phone(rec, text)
     return rec, written
+
+
+def _stated_unread(rec: Recorder, text: str) -> None:
+    """An item no reader filled, which the letter nevertheless states in words the readers do not know
+    (extractors/learned/stated.py): recorded as stated but unread, the words that weighed most as its
+    evidence, so it is not reported missing and the supervisor reads it there."""
+    from extractors.learned import stated
+
+    letter_words = None
+    for item in stated.ITEMS:
+        if rec.has(item):
+            continue
+        letter_words = letter_words if letter_words is not None else stated.words(text)
+        if found := stated.stated(item, text, letter_words):
+            (start, end), p = found
+            rec.set_none(item, start, end, round(0.5 * p, 2), unread=True)
 
 
 def _rank_slots(rec: Recorder, text: str) -> None:
@@ -355,7 +373,10 @@ _QUOTED_KIND = re.compile(
 
 
 # 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place
-_PLACE_VERB = re.compile(r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于(?!.[区县市旗])|到)")  # 于洪区, 于都县: a name
+# 于 is a preposition unless it begins the place's name (于洪区, 于都县)
+_PLACE_VERB = re.compile(
+    r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于(?!.[区县市旗])|到)"
+)
 
 
 def _build(rec: Recorder) -> ComplaintFields:

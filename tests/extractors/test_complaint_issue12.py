@@ -328,7 +328,10 @@ def test_not_gone_anywhere_else_to_complain_is_no_proceeding() -> None:
 def test_a_signature_dated_by_month_and_day_takes_the_year_of_the_receipt_stamp() -> None:
     """洪某珍 / 9.18 under a note: the year comes from the office's stamp (收到日期：2026.9.21); a note signed
     12.28 and stamped in January was written the year before."""
-    note = "劳动监察的领导：\n我在某街道某路的某某酒店做保洁，7月、8月两个月的工资都没发。\n请领导帮我要回来。\n洪某珍\n{}\n\n收到日期：{}"
+    note = (
+        "劳动监察的领导：\n我在某街道某路的某某酒店做保洁，7月、8月两个月的工资都没发。\n请领导帮我要回来。\n"
+        "洪某珍\n{}\n\n收到日期：{}"
+    )
     assert _fields(note.format("9.18", "2026.9.21")).letter_date == date(2026, 9, 18)
     assert _fields(note.format("12月28日", "2027.1.4")).letter_date == date(2026, 12, 28)
     assert _fields(note.format("9.18", "")).letter_date is None  # no year anywhere: not a guess

@@ -199,3 +199,29 @@ def test_a_hesitant_type_model_defers_to_a_clear_vote_of_the_rules(monkeypatch: 
                             ({"other": 0.9, "complaint": 0.05, "work_report": 0.03, "notice": 0.02}, "other")):
         monkeypatch.setattr(type(model), "probabilities", lambda self, feats, p=probs: p)
         assert classify(letter, models=True).doc_type.value == expected
+
+
+def test_an_item_the_readers_miss_but_the_letter_states_is_not_reported_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The `stated` model: an item no reader filled but which the letter states (a trade told as 在饭店洗碗)
+    is recorded as stated but unread, its evidence the word that weighed most; with the model unsure, or for
+    an item without such a word, nothing changes, and no value is ever invented."""
+    from extractors.learned import stated
+    from rules.complaint_engine import missing_item_flags
+    from rules.loader import load_rules
+
+    letter = "领导：\n我叫覃某兰，在某某县某某饭店洗碗，老板欠我三个月工钱。\n请领导帮忙。"
+    assert _letter(letter, models=False).complainant.occupation is None
+    model = learned.LinearModel("stated", "test", ["no", "yes"], [-2.0], {"complainant.occupation|洗碗": [6.0]})
+    monkeypatch.setattr(stated.learned, "load", lambda name: model if name == "stated" else None)
+    fields = _letter(letter, models=True)
+    ev = fields.evidence["complainant.occupation"]
+    assert fields.complainant.occupation is None and ev.unread and letter[ev.start : ev.end] == "洗碗"
+    missing = {f.rule_id for f in missing_item_flags(fields, load_rules())}
+    assert "complaint.missing.complainant.occupation" not in missing
+    assert "complaint.missing.complainant.phone" in missing  # the model has no word for it: still missing
+
+    unsure = learned.LinearModel("stated", "test", ["no", "yes"], [-2.0], {"complainant.occupation|洗碗": [2.5]})
+    monkeypatch.setattr(stated.learned, "load", lambda name: unsure if name == "stated" else None)
+    assert "complainant.occupation" not in _letter(letter, models=True).evidence

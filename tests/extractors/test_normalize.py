@@ -69,4 +69,5 @@ def test_form_labels_are_never_joined_to_the_line_before() -> None:
 
 def test_a_web_pages_pinyin_annotations_are_dropped() -> None:
     """门户网(wǎng)站 as a page with ruby text copies it: the reading goes, a bracketed number or word stays."""
-    assert normalize_text("做好区(qū)政府门户网(wǎng)站信息发(fā)布，电话(0771)") == "做好区政府门户网站信息发布，电话(0771)"
+    text = "做好区(qū)政府门户网(wǎng)站信息发(fā)布，电话(0771)"
+    assert normalize_text(text) == "做好区政府门户网站信息发布，电话(0771)"
