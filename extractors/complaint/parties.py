@@ -74,6 +74,7 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 _LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"
+    r"|[一两三四五六七八九十几半\d]+个?(?:多)?(?:月|天|年|星期|礼拜)(?:内|后|前|来|以来|多)?"
 )
 # Answers that state there is none (工作单位：无): not a value, and not a missing item either.
 NONE_ANSWERS = frozenset({"无", "没有", "暂无", "无单位", "无工作单位", "/", "—"})

@@ -430,3 +430,10 @@ def test_the_trade_of_the_village_the_writer_is_from_when_no_work_is_named() -> 
         "领导：\n我叫牛某林，今年四十岁，是某某镇某家岔村的农民，在某某砖厂当出窑工，老板欠我九千五百元。\n请领导帮忙。"
     )
     assert worker.complainant.occupation == "出窑工"
+
+
+def test_a_span_of_time_before_the_generic_factory_is_no_employer() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("一个月内厂") is None and clean_org("十几年油漆厂") is None
+    assert clean_org("两个多月后进了某某县兴旺服装厂") == ("某某县兴旺服装厂", 7)
