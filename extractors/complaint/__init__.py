@@ -88,6 +88,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)
+    employer_is_respondent(rec, rec.view)  # an employer the tidying found to be a fragment: the respondent
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
         for path, value in rec.values.items():
             ev = rec.evidence.get(path)
@@ -348,10 +349,18 @@ def _tidy_brackets(rec: Recorder) -> None:
         kept = value[start:end].strip()
         if kept != value and len(kept) >= 2:
             rec.set(path, kept, ev.start + start, ev.start + start + len(kept), ev.confidence, overwrite=True)
+        elif kept != value:  # （凯里万达店: only the inside of a bracket the value never closes
+            rec.forget(path)
+            continue
         _close_quote(rec, path)
+        value, ev = rec.get(path), rec.evidence[path]
+        if path in ("complainant.employer", "respondent.name") and (q := _WHOLLY_QUOTED.match(value)):
+            # “恒力泵业”: a shop sign named on its own is the name, its quotes are the letter's punctuation
+            rec.set(path, q.group(1), ev.start + 1, ev.end - 1, ev.confidence, overwrite=True)
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』"}
+_WHOLLY_QUOTED = re.compile(r"^[“「『\"]([^“”「」『』\"]{2,20})[”」』\"]$")
 
 
 def _close_quote(rec: Recorder, path: str) -> None:

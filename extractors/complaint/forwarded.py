@@ -69,6 +69,7 @@ def mask_chrome(text: str) -> str:
 
 # the line of a cover note that gives the writer's name and phone (its only words about the complainant)
 _PETITIONER = re.compile(r"^[ \t　]*(?:信访人|来信人|反映人|投诉人)[:：][^\n]*", re.M)
+_RECEIVED_FROM = re.compile(r"(?<=收到)[\u4e00-\u9fff·]{2,5}[（(][^）)\n]{4,80}[)）]")
 
 
 def mask_cover(text: str) -> str | None:
@@ -77,6 +78,7 @@ def mask_cover(text: str) -> str | None:
     if end is None:
         return None
     masked = re.sub(r"[^\n]", " ", text[:end])
-    for m in _PETITIONER.finditer(text, 0, end):  # 信访人：某某 联系电话：…: the note names the writer
+    for m in [*_PETITIONER.finditer(text, 0, end), *_RECEIVED_FROM.finditer(text, 0, end)]:
+        # 信访人：某某 联系电话：… / 收到某某（男，住…，联系电话…）来信: the note names and describes the writer
         masked = masked[: m.start()] + m.group() + masked[m.end() :]
     return masked + text[end:]

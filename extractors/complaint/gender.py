@@ -78,6 +78,10 @@ def _kin_gender(rec: Recorder, text: str) -> bool:
 _AGE_NUMBER = r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*周?岁"
 
 
+# words that bring someone other than the writer into the clauses before an age
+_OTHERS = "儿|女|孩|娃|老婆|老公|妻|夫|爸|妈|父|母|老板|他|她|们|叫|有个|姐妹|兄弟|工友|同事|老乡"
+
+
 def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
     """我今年五十二岁 / 俺今年都六十了 (the writer) or 我妈今年六十一岁 (the relative written for)."""
     if rec.has("complainant.age"):
@@ -86,7 +90,8 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
     if for_relative:
         who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?"
     else:
-        who = r"(?:我|俺|本人)(?:[^。！？\n，,]{0,8}[，,])?"
+        # the writer, then at most a few clauses about themself (我是某村的农民，一个老汉家，今年五十六了)
+        who = rf"(?:我|俺|本人)(?:(?:(?!{_OTHERS})[^。！？\n]){{0,30}}?[，,])?"
     m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
         rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])",
         text,

@@ -30,7 +30,8 @@ _SPLIT = re.compile(r"[，,；;。！!？?]")
 DATE_LINE = re.compile(r"^\s*(?:[^\d\s：:]{0,6}[：:]\s*)?(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*$")
 # A signature: a name alone, or followed by a phone (`张某 电话138…`).
 SIGNATURE_LINE = re.compile(
-    r"^\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:[，,\s]\s*(?P<rest>(?:联系)?(?:电话|手机)?[:：]?[\d()（）\-\s]{7,20}))?\s*$"
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*(?:[（(](?:按?手印|签字|签名|指印|印)[)）])?"
+    r"\s*(?:[，,\s]\s*(?P<rest>(?:联系)?(?:电话|手机)?[:：]?[\d()（）\-\s]{7,20}))?\s*$"
 )
 QA_LINE = re.compile(r"^\s*(问|答)\s*[：:]", re.M)
 # A form's check boxes: □是 ☑否 / 是□ 否☑ / 是（ ）否（√）

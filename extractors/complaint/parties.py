@@ -72,6 +72,7 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 
 
 _LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
+_NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"
     r"|[一两三四五六七八九十几半\d]+个?(?:多)?(?:月|天|年|星期|礼拜)(?:内|后|前|来|以来|多)?"
@@ -95,11 +96,15 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
         cut = when.end()
     name = candidate[cut:]
-    if len(name) < 4 or name[0] in "该此本其这那贵我你他" or not kw("org_suffix").search(name):
+    if len(name) < 4 or name[0] in _NOT_A_NAMES_START or not kw("org_suffix").search(name):
         return None
     if re.search(r"(?:进去?|进到|出|回|到|离开)(?:工厂|厂|公司|宾馆|酒店|饭店|店)$", name):
         return None  # 实际上从进厂…, 一进去宾馆: going in, not a name
     suffix = kw("org_suffix").pattern
+    if work := re.search(rf"(?:{suffix})(?=打工|上班|干活|务工|做工|当|做)", name):
+        name = name[: work.end()]  # 一家奶茶店打工当店员: the name ends before the work done there
+        if len(name) < 4:
+            return None
     if owner := re.match(rf"(.{{4,}}?(?:{suffix}))(?:开|开办|经营|旗下|下属)的", name):
         name = owner.group(1)  # 某公司开的某宾馆: the company that runs it
     if (dept := _DEPARTMENT.search(name)) and kw("org_suffix").search(name[: dept.start()]):
@@ -111,6 +116,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         name, cut = name[lead:], cut + lead
         if len(name) < 4 or not kw("org_suffix").search(name):
             return None
+    if name[0] in _NOT_A_NAMES_START:  # 这个店到底是哪个公司开的: a question, not a name
+        return None
     return name, cut
 
 

@@ -4,7 +4,8 @@ Every clause that mentions 仲裁/诉讼/起诉/法院/调解 is read: a negatio
 没去法院) says "none"; doubt (不清楚, 可能) says "unknown"; otherwise the clause affirms a proceeding
 (litigation > arbitration > mediation). A form's `是否…仲裁…：否/是/不清楚` row is read the same way.
 Questions of an oral record are skipped, but an answer to a question about arbitration or court is read
-with the question (答：没有申请过 -> none); future intentions (将申请仲裁) are not proceedings.
+with the question (答：没有申请过 -> none); future intentions (将申请仲裁) and an office's advice (告知…可申请仲裁)
+are not proceedings.
 Result: any affirmed proceeding, else "unknown" if any doubt, else "none"; None when the letter is silent.
 """
 
@@ -19,6 +20,8 @@ from extractors.normalize import paragraph_spans
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
 _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
+# an office's advice (告知投诉人可依法申请劳动争议仲裁或向人民法院起诉) is about what may be done, not what was
+_ADVICE = re.compile(r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向")
 _IGNORANT = re.compile(r"不懂|不了解|不明白")  # (不知道 is doubt: kw("uncertain"))
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
@@ -26,7 +29,7 @@ _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
     topic = kw("proceeding_topic").search(clause)
-    if not topic or _FUTURE.search(clause):
+    if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):
         return None
     if _IGNORANT.search(clause[: topic.start()]):
         return None  # 我们不懂仲裁那些: the writer knows nothing of it, which affirms no proceeding

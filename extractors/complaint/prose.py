@@ -24,7 +24,8 @@ from extractors.tokenize import is_word
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
-    rf"(?:地址在|地址是|地址[:：]|住所是|住所在|住所为|位于|坐落于|坐落在|设在|址在|址是|在)(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}])(?:里面|里|内)?(?=[，。；,]|$)"
+    rf"(?:地址在|地址是|地址[:：]|住所是|住所在|住所为|位于|坐落于|坐落在|设在|址在|址是|在)"
+    rf"(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}]|[^，。；,\s（(]{{2,40}}?\d+(?:室|号楼|楼|层|座|栋|幢))(?:里面|里|内)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s）)]|$)"
@@ -393,8 +394,8 @@ def _introduced(rec: Recorder, text: str) -> None:
     )
     for pattern in patterns:
         m = pattern.search(text)
-        if not m or not is_person_name(m.group("name"), named_here=True):
-            continue
+        if not m or not is_person_name(m.group("name"), named_here=True) or occupation_of(m.group("name")):
+            continue  # 我是某村三社的农民: what they are, not who
         rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
         if place := m.groupdict().get("place"):  # 我是某县某镇某村的某某: where they are from is their address
             rec.set("complainant.address", place, m.start("place"), m.end("place"), PROSE)

@@ -437,3 +437,50 @@ def test_a_span_of_time_before_the_generic_factory_is_no_employer() -> None:
 
     assert clean_org("一个月内厂") is None and clean_org("十几年油漆厂") is None
     assert clean_org("两个多月后进了某某县兴旺服装厂") == ("某某县兴旺服装厂", 7)
+
+
+def test_a_forwarding_notes_description_of_the_writer_is_read() -> None:
+    """信访事项转办函 …收到某某（男，住…，联系电话…）来信: the cover note is blanked, not its words about the writer."""
+    f = _fields(
+        "某市信访局\n信访事项转办函\n某县人力资源和社会保障局：\n"
+        "2023年5月16日，我局收到郝某军（男，住某某县段村镇段村三街，联系电话13934877216）来信，反映某某建筑劳务"
+        "有限公司拖欠其工资问题。现转你单位依法处理。\n某市信访局\n2023年5月17日\n#page\n反映情况的信\n"
+        "市信访局的领导：\n我叫郝某军，今年49岁，在建筑工地上干钢筋工。我到某某建筑劳务有限公司干活。这个公司在太原市"
+        "小店区亲贤北街99号鼎太风华B座1107室，在某县某工地包了钢筋活。公司拖欠我工资26400元。\n"
+        "恳请领导督促公司把工资给我。\n反映人：郝某军\n2023年5月10日"
+    )
+    c = f.complainant
+    assert (c.gender, c.address, c.phone) == ("男", "某某县段村镇段村三街", "13934877216")
+    assert f.respondent.address == "太原市小店区亲贤北街99号鼎太风华B座1107室"
+
+
+def test_an_offices_advice_about_arbitration_is_no_proceeding() -> None:
+    f = _fields(
+        "投诉登记表\n投诉人姓名\t何某兰\n是否已申请劳动争议仲裁或提起诉讼\t否\n"
+        "投诉事项\t投诉人称：2023年10月9日至2023年12月31日在被投诉单位做季节工，应得工资10140元。被投诉单位于2024年1月26日"
+        "支付4000元，余款6140元至今未付。\n初审意见\t已超过二年，告知投诉人可依法申请劳动争议仲裁或向人民法院起诉。\n"
+        "登记日期\t2026年3月9日"
+    )
+    assert f.prior_proceedings == "none"
+    # a partial payment's date is no start of the arrears: the work's stated period is
+    period = (f.violation_start, f.violation_end, f.violation_ongoing)
+    assert period == (date(2023, 10, 9), date(2023, 12, 31), False)
+
+
+def test_a_signature_with_a_thumbprint_note_and_an_age_after_a_few_clauses() -> None:
+    f = _fields(
+        "领导：\n我是某某镇中川村三社的农民，一个老汉家，今年五十六了。去年我到某某镇的丰源薯业淀粉厂上班，当锅炉工，"
+        "老板欠我一万三千四百块钱。\n求领导给我做主。\n李某仓（手印）\n2026年3月23日"
+    )
+    assert (f.complainant.name, f.complainant.age) == ("李某仓", 56)
+    other = _fields("领导：\n我们班组里有个姐妹叫祁某英，今年五十九了，老板欠我们工钱。\n求领导做主。\n李某仓\n2026年3月23日")
+    assert other.complainant.age is None  # the sister's age, not the writer's
+
+
+def test_a_question_is_no_employer_and_a_quoted_sign_loses_its_quotes() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("这个店到底是哪个公司") is None
+    assert clean_org("一家奶茶店打工当店") is None
+    f = _fields("投诉书\n投诉人：韦某兰\n被投诉单位：“恒力泵业”\n事实与理由：该厂拖欠我两个月工资。\n请求：支付工资。")
+    assert f.respondent.name == "恒力泵业"
