@@ -473,7 +473,9 @@ def test_a_signature_with_a_thumbprint_note_and_an_age_after_a_few_clauses() -> 
         "老板欠我一万三千四百块钱。\n求领导给我做主。\n李某仓（手印）\n2026年3月23日"
     )
     assert (f.complainant.name, f.complainant.age) == ("李某仓", 56)
-    other = _fields("领导：\n我们班组里有个姐妹叫祁某英，今年五十九了，老板欠我们工钱。\n求领导做主。\n李某仓\n2026年3月23日")
+    other = _fields(
+        "领导：\n我们班组里有个姐妹叫祁某英，今年五十九了，老板欠我们工钱。\n求领导做主。\n李某仓\n2026年3月23日"
+    )
     assert other.complainant.age is None  # the sister's age, not the writer's
 
 
