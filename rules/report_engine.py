@@ -114,12 +114,9 @@ def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -
     found = []
     sources: dict[int, set[str]] = {}
     for doc in others:
-        matches = [
-            m for m in similarity.copied_paragraphs(
-                text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
-            )
-            if "\t" not in m.text
-        ]
+        matches = similarity.copied_passages(
+            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
+        )
         for m in matches:
             sources.setdefault(m.start, set()).add(doc.agency or doc.document_id)
         found.append((doc, matches))

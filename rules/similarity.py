@@ -104,3 +104,50 @@ def copied_paragraphs(
         if score >= threshold:
             found.append(ParagraphMatch(start, end, para, score))
     return found
+
+
+# a table row read as a line of text (a PDF's, or a Word table's cells joined): 3.补正后… 0 0 0 0 1
+_NUMBER_ROW = re.compile(r"(?:\s\d+(?:\.\d+)?){3,}\s*$")
+
+
+def copied_passages(
+    text: str,
+    other: str,
+    *,
+    min_chars: int,
+    threshold: float,
+    min_item_chars: int = 12,
+    shingle_size: int = SHINGLE_SIZE,
+) -> list[ParagraphMatch]:
+    """Passages of `text` nearly verbatim in `other`: a paragraph of at least `min_chars` canonical characters,
+    or a run of consecutive shorter sentences (the items of a copied list, each at least `min_item_chars`)
+    that together reach it. A table row (a tab in it, or a line ending in numbers) is never part of a passage,
+    and a heading joins no run."""
+    other_shingles = shingles(other, shingle_size)
+    found: list[ParagraphMatch] = []
+    run: list[tuple[int, int, int, float]] = []  # (start, end, canonical length, containment)
+
+    def close() -> None:
+        total = sum(n for _s, _e, n, _c in run)
+        if run and total >= min_chars:
+            start, end = run[0][0], run[-1][1]
+            score = sum(n * c for _s, _e, n, c in run) / total
+            found.append(ParagraphMatch(start, end, text[start:end], score))
+        run.clear()
+
+    for start, end in paragraph_spans(text):
+        para = text[start:end]
+        canon = canonical(para)
+        if "\t" in para or _NUMBER_ROW.search(para) or len(canon) < min_item_chars:
+            close()
+            continue
+        score = containment(shingles(canon, shingle_size, canonical_form=True), other_shingles)
+        sentence = para.rstrip().endswith(("。", "；", ";", "！", "!", "？", "?"))
+        if score >= threshold and (sentence or len(canon) >= min_chars):
+            run.append((start, end, len(canon), score))
+            if not sentence:  # a heading or a table's header row stands alone, never in a run
+                close()
+        else:
+            close()
+    close()
+    return found

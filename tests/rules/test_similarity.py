@@ -78,3 +78,26 @@ def test_copied_paragraph_is_found_with_its_offsets(texts: dict[str, str]) -> No
 def test_short_or_unrelated_paragraphs_are_not_copies(texts: dict[str, str]) -> None:
     host = "我镇认真开展政务公开工作。\n" + texts["04"].split("\n")[5]
     assert similarity.copied_paragraphs(host, texts["03"], min_chars=60, threshold=0.8) == []
+
+
+def test_a_copied_list_of_short_items_is_one_passage() -> None:
+    """Items of another body's plan copied one by one, each shorter than a paragraph that counts, together are
+    a copied passage; the prescribed table's heading and header row never are."""
+    source = (
+        "临某县人社局2026年政府信息公开工作年度报告\n六、存在的主要问题及改进情况\n"
+        "1.由劳动保障监察大队每季度结束后10个工作日内，在临某县人民政府门户网站公布上一季度重大劳动保障违法"
+        "行为查处情况。\n"
+        "2.由就业服务中心每月5日前通过“临某人社”微信公众号发布县内用人单位岗位招聘信息。\n"
+        "3.2027年3月31日前，由局办公室完成政府信息公开指南和公开目录的修订更新。\n"
+        "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 自然人 商业企业 总计\n"
+    )
+    host = (
+        "咸某县人社局2027年上半年政务公开工作总结\n二、下半年工作打算\n"
+        "1.由劳动保障监察大队每季度结束后10个工作日内，在临某县人民政府门户网站公布上一季度重大劳动保障违法"
+        "行为查处情况。\n"
+        "2.由就业服务中心每月5日前通过“临某人社”微信公众号发布县内用人单位岗位招聘信息。\n"
+        "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 自然人 商业企业 总计\n"
+    )
+    found = similarity.copied_passages(host, source, min_chars=60, threshold=0.8)
+    assert [m.text for m in found] == [host[host.index("1.由") : host.index("三、收到") - 1]]
+    assert similarity.copied_paragraphs(host, source, min_chars=60, threshold=0.8) == []  # no one paragraph
