@@ -84,28 +84,6 @@ def containment(part: set[str], whole: set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def copied_paragraphs(
-    text: str,
-    other: str,
-    *,
-    min_chars: int,
-    threshold: float,
-    shingle_size: int = SHINGLE_SIZE,
-) -> list[ParagraphMatch]:
-    """Paragraphs of `text` (at least `min_chars` canonical characters) nearly verbatim in `other`."""
-    other_shingles = shingles(other, shingle_size)
-    found = []
-    for start, end in paragraph_spans(text):
-        para = text[start:end]
-        canon = canonical(para)
-        if len(canon) < min_chars:
-            continue
-        score = containment(shingles(canon, shingle_size, canonical_form=True), other_shingles)
-        if score >= threshold:
-            found.append(ParagraphMatch(start, end, para, score))
-    return found
-
-
 # a table row read as a line of text (a PDF's, or a Word table's cells joined): 3.补正后… 0 0 0 0 1
 _NUMBER_ROW = re.compile(r"(?:\s\d+(?:\.\d+)?){3,}\s*$")
 

@@ -81,14 +81,15 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
         employer = rec.evidence.get("complainant.employer")
         if rec.has("respondent.name") and not rec.get("complainant.employer") and employer and employer.unread:
             rec.forget("complainant.employer")  # the ranker was unsure which words name it: the respondent does
-        employer_is_respondent(rec, rec.view)  # a respondent only the rankers found is the work unit too
     trade_of_origin(rec, rec.view)
-    if models:
-        _stated_unread(rec, text)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)
-    employer_is_respondent(rec, rec.view)  # an employer the tidying found to be a fragment: the respondent
+    # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
+    # tidying found to be a fragment
+    employer_is_respondent(rec, rec.view)
+    if models:
+        _stated_unread(rec, text)
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
         for path, value in rec.values.items():
             ev = rec.evidence.get(path)
@@ -145,11 +146,11 @@ def _stated_unread(rec: Recorder, text: str) -> None:
     evidence, so it is not reported missing and the supervisor reads it there."""
     from extractors.learned import stated
 
-    letter_words = None
-    for item in stated.ITEMS:
-        if rec.has(item):
-            continue
-        letter_words = letter_words if letter_words is not None else stated.words(text)
+    unfilled = [item for item in stated.ITEMS if not rec.has(item)]
+    if not unfilled or not stated.available():
+        return  # (without its model file, not even the letter's words are cut)
+    letter_words = stated.words(text)
+    for item in unfilled:
         if found := stated.stated(item, text, letter_words):
             (start, end), p = found
             rec.set_none(item, start, end, round(0.5 * p, 2), unread=True)

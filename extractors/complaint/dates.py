@@ -49,6 +49,14 @@ _OFFICE_STEP = re.compile(r"派单|签收|交办|转办|办结|回复|答复|处
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
 
+def _ymd(m: re.Match[str]) -> date | None:
+    """The day of a match with y, m and d groups of digits (2025.3.15, 2026-02-26), None if no such day."""
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def extract_document_dates(rec: Recorder, text: str) -> None:
     lines = paragraph_spans(text)
     for s, e in lines:
@@ -58,12 +66,8 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
                 m = nm.DATE.search(text, seg.vstart, seg.vend)
                 if m and (d := nm.date_from_match(m)) and m.group("d"):
                     rec.set(path, d, m.start(), m.end(), LABELLED)
-                elif n := _NUMERIC_DATE.search(text, seg.vstart, seg.vend):  # 发布时间：2025-03-02 09:14
-                    try:
-                        d = date(int(n.group("y")), int(n.group("m")), int(n.group("d")))
-                    except ValueError:
-                        continue
-                    rec.set(path, d, n.start(), n.end(), LABELLED)
+                elif (n := _NUMERIC_DATE.search(text, seg.vstart, seg.vend)) and (d := _ymd(n)):
+                    rec.set(path, d, n.start(), n.end(), LABELLED)  # 发布时间：2025-03-02 09:14
     if rec.has("registered"):
         ev = rec.evidence.pop("registered")
         path = "received_date" if rec.has("letter_date") else "letter_date"
@@ -73,9 +77,7 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
     for s, e in reversed(lines):
         line = text[s:e]
         if m := _NUMERIC_DATE_LINE.match(line):  # a signature dated 2025.3.15
-            try:
-                d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
+            if not (d := _ymd(m)):
                 continue
             rec.set("letter_date", d, s + m.start("y"), s + m.end("d"), SIGNATURE)
             return
@@ -88,11 +90,7 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
         return
     for m in _STAMP.finditer(text):  # a web post's or a call's own time stamp (2026-02-26 21:17), the first
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if _OFFICE_STEP.search(line):  # 派单时间 / 签收 / 回复: the office's steps, not the writer's
-            continue
-        try:
-            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
+        if _OFFICE_STEP.search(line) or not (d := _ymd(m)):  # 派单时间 / 签收 / 回复: the office's steps
             continue
         rec.set("letter_date", d, m.start(), m.end("d") + 1, SIGNATURE)
         return
@@ -281,11 +279,7 @@ def story_anchor(rec: Recorder, text: str) -> date | None:
     if letter := rec.get("letter_date"):
         return letter
     dates = [d for m in nm.DATE.finditer(text) if m.group("d") and (d := nm.date_from_match(m))]
-    for m in _NUMERIC_DATE.finditer(text):  # 收到日期：2026.9.21
-        try:
-            dates.append(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-        except ValueError:
-            continue
+    dates += [d for m in _NUMERIC_DATE.finditer(text) if (d := _ymd(m))]  # 收到日期：2026.9.21
     return max(dates, default=None)
 
 

@@ -183,12 +183,18 @@ _OCC_SUBJECT_KIN = (
 )
 
 
+def _occupation_subject(rec: Recorder, text: str) -> str:
+    """Whose trade a sentence tells: the writer or a record's 投诉人/来电人, and in a letter for a relative the
+    relative too (他在…当夜班门卫)."""
+    return _OCC_SUBJECT_KIN if written_for_relative(rec, text) else _OCC_SUBJECT
+
+
 def trade_of_origin(rec: Recorder, text: str) -> None:
     """我叫某某，今年六十六岁，是某镇某村的农民: the trade of the place the writer is from, when nothing in
     the letter says what work they did (run after the rankers)."""
     if rec.has("complainant.occupation"):
         return
-    subject = _OCC_SUBJECT_KIN if written_for_relative(rec, text) else _OCC_SUBJECT
+    subject = _occupation_subject(rec, text)
     for s, e in paragraph_spans(text)[:8]:
         m = re.search(
             rf"{subject}[^。！]{{0,24}}?[，,]是[^，。；！]{{2,20}}?(?:村|镇|乡|县|屯|组|社区)的(?P<occ>[\u4e00-\u9fff]{{2,5}}?)"
@@ -208,6 +214,7 @@ def _employment(rec: Recorder, text: str) -> None:
         rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在|进入)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
         r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
+    subject = None  # who does the work the occupation is read after, found when first needed
     for s, e in body_paragraphs(text) + _facts_span(rec):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
             cleaned = clean_org(m.group("org"))
@@ -218,8 +225,7 @@ def _employment(rec: Recorder, text: str) -> None:
             # 我是阆中杨氏果业的职工: whoever the writer is staff of is the employer, named as the writer names it
             rec.set("complainant.employer", m.group("org"), m.start("org"), m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
-            # the writer, a record's 投诉人/来电人, or in a letter for a relative the relative (他在…当夜班门卫)
-            subject = _OCC_SUBJECT_KIN if written_for_relative(rec, text) else _OCC_SUBJECT
+            subject = subject or _occupation_subject(rec, text)
             m = re.search(
                 rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
                 text[s:e],

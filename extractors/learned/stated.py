@@ -40,6 +40,10 @@ def features(item: str, letter_words: set[str]) -> dict[str, float]:
     return f
 
 
+def available() -> bool:
+    return learned.load(MODEL) is not None
+
+
 def stated(item: str, text: str, letter_words: set[str] | None = None) -> tuple[tuple[int, int], float] | None:
     """(span of the words that weighed most, probability) when the model is confident the letter states `item`."""
     model = learned.load(MODEL)

@@ -115,13 +115,17 @@ def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date,
     return None
 
 
+def _mask_dates(text: str) -> str:
+    """Full dates blanked (same length), so that a period is not read out of a day (2025年3月5日)."""
+    return dates.DATE.sub(lambda m: "#" * len(m.group(0)), text)
+
+
 def _part_of_year(opening: str, whole: Period) -> tuple[Period, int, int] | None:
     """关于2025年度政务公开工作的自查报告 whose opening says 对2025年1—10月政务公开工作进行了自查: the
     months the report actually covers, when the title names their whole year."""
     if whole.start is None or whole.end is None or (whole.start.month, whole.end.month) != (1, 12):
         return None
-    masked = dates.DATE.sub(lambda m: "#" * len(m.group(0)), opening)
-    for m in dates.PERIOD.finditer(masked):
+    for m in dates.PERIOD.finditer(_mask_dates(opening)):
         if m.group("y") and int(m.group("y")) == whole.start.year and (m.group("r") or m.group("h") or m.group("q")):
             found = dates.parse_period(m.group(0), None)
             if found and found[0].start and found[0].end and found[0].end < whole.end:
@@ -144,7 +148,7 @@ def find_period(
     if body:
         places.append((body[0].text, body[0].start))
     for i, (text, offset) in enumerate(places):
-        found = dates.parse_period(dates.DATE.sub(lambda m: "#" * len(m.group(0)), text), report_date)
+        found = dates.parse_period(_mask_dates(text), report_date)
         if found and i == 0 and title and len(places) > 1 and (part := _part_of_year(places[1][0], found[0])):
             found, (text, offset) = part, places[1]
         if found:

@@ -67,7 +67,7 @@ def test_copied_paragraph_is_found_with_its_offsets(texts: dict[str, str]) -> No
     start = source.index("固原市原州区为了")
     paragraph = source[start : source.index("\n", start) if "\n" in source[start:] else len(source)]
     host = "某县某镇2011年工作总结\n我镇认真开展政务公开工作。\n" + paragraph.replace(",", "，") + "\n此致"
-    matches = similarity.copied_paragraphs(host, source, min_chars=60, threshold=0.8)
+    matches = similarity.copied_passages(host, source, min_chars=60, threshold=0.8)
     assert len(matches) == 1
     m = matches[0]
     assert host[m.start : m.end] == m.text
@@ -77,7 +77,7 @@ def test_copied_paragraph_is_found_with_its_offsets(texts: dict[str, str]) -> No
 
 def test_short_or_unrelated_paragraphs_are_not_copies(texts: dict[str, str]) -> None:
     host = "我镇认真开展政务公开工作。\n" + texts["04"].split("\n")[5]
-    assert similarity.copied_paragraphs(host, texts["03"], min_chars=60, threshold=0.8) == []
+    assert similarity.copied_passages(host, texts["03"], min_chars=60, threshold=0.8) == []
 
 
 def test_a_copied_list_of_short_items_is_one_passage() -> None:
@@ -102,4 +102,5 @@ def test_a_copied_list_of_short_items_is_one_passage() -> None:
     )
     found = similarity.copied_passages(host, source, min_chars=60, threshold=0.8)
     assert [m.text for m in found] == [host[host.index("1.由") : host.index("三、收到") - 1]]
-    assert similarity.copied_paragraphs(host, source, min_chars=60, threshold=0.8) == []  # no one paragraph
+    # no one item is long enough alone: only the run makes the passage
+    assert similarity.copied_passages(host, source, min_chars=60, threshold=0.8, min_item_chars=60) == []
