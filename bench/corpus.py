@@ -41,7 +41,7 @@ TRAIN_SETS = (
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise
-DEV_SETS = ("dev_mixed_b", "blind_2026_12g")
+DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 

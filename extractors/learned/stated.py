@@ -21,8 +21,9 @@ MODEL = "stated"
 ITEMS = (
     "complainant.name", "complainant.age", "complainant.occupation", "complainant.employer",
     "complainant.address", "complainant.phone", "respondent.name", "respondent.address", "prior_proceedings",
+    "complainant.gender", "facts",
 )  # fmt: skip
-THRESHOLD = 0.7
+THRESHOLD = 0.6  # chosen on the dev sets (0.5 drops true flags, 0.7 keeps false ones)
 MAX_CHARS = 4000
 _WORD = re.compile(r"^[\u4e00-\u9fff#]{1,4}$")
 
