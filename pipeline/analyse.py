@@ -164,7 +164,7 @@ def _analyse_complaint(doc: ParsedDocument, ctx: AnalysisContext, confidence: fl
     from extractors.complaint import extract_complaint
     from rules.complaint_engine import evaluate_complaint
 
-    fields = extract_complaint(doc, models=ctx.models)
+    fields = extract_complaint(doc, models=ctx.models, received=ctx.received_date)
     if fields.received_date is None:
         fields.received_date = ctx.received_date
     flags, deadlines = evaluate_complaint(

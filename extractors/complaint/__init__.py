@@ -19,6 +19,7 @@ Conventions (see the modules for details):
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extractors.complaint.body import extract_body, from_the_ask, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
@@ -70,11 +71,11 @@ def _chat_date(rec: Recorder, text: str, messages: list[Message]) -> None:
         rec.set("letter_date", dated[0].day, dated[0].prefix_start, dated[0].start, INLINE)
 
 
-def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFields:
+def extract_complaint(doc: ParsedDocument, models: bool = False, received: date | None = None) -> ComplaintFields:
     """Read a complaint letter's fields from its normalised text. Pure. With `models`, the span model fills
     what the rules left unstated (extractors/learned/spans.py), and the slot rankers choose the occupation,
     employer, respondent and place of work among every span that could name them (extractors/learned/slots.py)."""
-    rec, text = record_fields(doc, models)
+    rec, text = record_fields(doc, models, received)
     if models:
         _rank_slots(rec, text)
         place_of_respondent(rec, rec.view)
@@ -97,10 +98,11 @@ def extract_complaint(doc: ParsedDocument, models: bool = False) -> ComplaintFie
     return _build(rec)
 
 
-def record_fields(doc: ParsedDocument, models: bool = False) -> tuple[Recorder, str]:
+def record_fields(doc: ParsedDocument, models: bool = False, received: date | None = None) -> tuple[Recorder, str]:
     """The rules' (and with `models`, the span and request models') values, before the slot rankers; with
     the letter's text as read (a cover note, a web page's chrome or a chat partner's lines masked)."""
     rec = Recorder(doc)
+    rec.received = received
     text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
     text = mask_chrome(text)  # nor is the chrome of a web page it was posted on
     if chat := mask_chat(text):  # a printed message log: read only what the writer wrote

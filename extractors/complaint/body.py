@@ -204,6 +204,7 @@ def _events_after_description(text: str, s: int, e: int) -> tuple[int, int] | No
     return (start, end) if kw("violation").search(text, start, end) else None
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_LINE = re.compile(r"^(?=.{60})[^\n]*[，,][^\n]*[。！？!?.]")
 
 
@@ -211,14 +212,17 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
     spans = paragraph_spans(text)
-    # the first line is a title or a salutation, unless it is already prose (a web copy with no heading)
-    begin = 1 if spans and not _PROSE_LINE.match(text[spans[0][0] : spans[0][1]]) else 0
+    # the first line is a title or a salutation, unless it is already prose (a web copy with no heading);
+    # a web copy's leading debris (a lone `|`, a menu's symbols) is no line of the letter
+    first = next((i for i, (s, e) in enumerate(spans) if len(_CJK.findall(text, s, e)) >= 2), 0)
+    begin = first + (1 if spans and not _PROSE_LINE.match(text[spans[first][0] : spans[first][1]]) else 0)
     unlabelled = 0
     for i, (s, e) in enumerate(spans[:12]):  # the salutation: among the first lines a page's labels leave
         if label_at(text, s, e):
             continue
         if text[s:e].rstrip().endswith(("：", ":")):
-            begin = i + 1
+            # 尊敬的领导： is the salutation; a paragraph of prose that ends 事情从以下几个方面说起： is the letter
+            begin = i if _PROSE_LINE.match(text[s:e]) else i + 1
             break
         unlabelled += 1
         if unlabelled >= 4:

@@ -127,7 +127,7 @@ _BLANK_AGE = re.compile(r"(?:^|[\t|｜ ])年龄[:：]?(?=[\t|｜ ]|$)", re.M)
 
 def derive_age(rec: Recorder, text: str = "") -> None:
     """complainant.age from a stated birth date (see the module docstring); the stated age wins."""
-    birth, letter = rec.values.pop("birth", None), rec.get("letter_date")
+    birth, letter = rec.values.pop("birth", None), rec.reference_day()
     ev = rec.evidence.pop("birth", None)
     number = rec.get("complainant.id_number") or ""
     if not birth and len(number) == 18 and not rec.has("complainant.age") and not _BLANK_AGE.search(text):

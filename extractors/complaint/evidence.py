@@ -7,6 +7,7 @@ for the item, and no later step fills it from the prose.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from schemas.models import FieldEvidence, ParsedDocument
@@ -22,6 +23,7 @@ class Recorder:
         self.evidence: dict[str, FieldEvidence] = {}
         self.answered_none: set[str] = set()
         self.view = doc.text  # the text the rules read: the letter in Mandarin (complaint/dialect.py)
+        self.received: date | None = None  # the day the office received it, when the caller knows it
 
     def has(self, path: str) -> bool:
         return self.values.get(path) is not None or path in self.answered_none
@@ -45,6 +47,13 @@ class Recorder:
 
     def get(self, path: str, default: Any = None) -> Any:
         return self.values.get(path, default)
+
+    def reference_day(self) -> date | None:
+        """The day an age is counted at: the letter's date, else its receipt stamp, else the day it arrived."""
+        for day in (self.values.get("letter_date"), self.values.get("received_date"), self.received):
+            if isinstance(day, date):
+                return day
+        return None
 
     def set(self, path: str, value: Any, start: int, end: int, confidence: float, overwrite: bool = False) -> bool:
         """Record `value` for `path` unless one is already there. None and "" are never recorded."""

@@ -100,6 +100,34 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
         age = nm.parse_age(m.group("n") + "岁")
         if age and "多" not in m.group(0):  # 今年五十多了: no exact age
             rec.set("complainant.age", age, m.start("n"), m.end(), PROSE)
+            return
+    _birth_year(rec, text, who if for_relative else rf"(?:我叫|{who})")
+
+
+_ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
+_YEAR_BORN = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}}|\d{{2}}|[零〇一二三四五六七八九]{{2}})年(?:出生|生人|生的|生|属[{_ZODIAC}])"
+)
+
+
+def _birth_year(rec: Recorder, text: str, who: str) -> None:
+    """本人某某，男，1974年出生 / 我叫某某，七四年属虎的 / 79年生人: a birth year alone gives the age as the letter's
+    year less the birth year (the corpus's convention); only with a letter date, and only of the writer (or
+    the relative written for)."""
+    letter = rec.reference_day()
+    if rec.has("complainant.age") or letter is None:
+        return
+    m = re.search(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}", text)
+    if not m:
+        return
+    raw = "".join(str("零一二三四五六七八九".index(ch)) if ch in "零一二三四五六七八九" else "0" if ch == "〇" else ch
+                  for ch in m.group("y"))
+    year = int(raw)
+    if year < 100:
+        year += 2000 if year <= letter.year % 100 - 14 else 1900
+    age = letter.year - year
+    if 14 <= age <= 100:
+        rec.set("complainant.age", age, m.start("y"), m.end(), PROSE)
 
 
 def fill_gender(rec: Recorder, text: str) -> None:

@@ -41,7 +41,7 @@ def _plausible_name(word: str) -> bool:
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 # 屋头在/屋里在/我屋在 (spoken: 屋 = home)
 _ADDRESS = re.compile(
-    r"^(?:我|本人)?(?:家住|现住|现居|住址|住所|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
+    r"^(?:我|本人)?(?:家住|现住|现居|现租住|租住|现暂住|暂住|住址|住所|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
 )
 # a clause that is only the place the writer comes from, down to a town or county: 郸城县汲冢镇王庄村人 /
 # 是凤凰县廖家桥镇菖蒲塘村的 / 是大方县羊场镇人 / 家是颍上县谢桥镇的 (the address the letter gives)
@@ -61,7 +61,8 @@ _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
 _IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)(?:个|一个|一名)?")
-_ID_LOOSE = re.compile(r"^(?:公民身份号码|身份证号码|身份证号|身份证)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
+# 身份证号… / 台湾居民居住证号码…: whatever the card is called, the number is checked (GB 11643) before it is kept
+_ID_LOOSE = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?(?:号码|证号|证))?(?:是|为)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
 _PHONE_LOOSE = re.compile(
     r"^(?:我的)?(?:联系电话|联系方式|手机号码|电话号码|手机号|手机|电话)?(?:是|为)?[:：]?\s*(?P<v>[\d()（）\-\s]{7,18})[.．]?$"
 )
@@ -341,6 +342,8 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                     rec.set("respondent.address", m.group("v"), seg.start + m.start("v"), seg.end, INLINE)
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
+                if m and re.match(r"(?:我|俺)是", seg.value(text)) and not is_person_name(m.group("name")):
+                    m = None  # 我是一名厨师 / 我是农民工: a trade, not a name
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
                 if m is None and i + 1 < len(segments) and ctx != "respondent":
                     # 普文华，男，46岁，住…: a bare name followed by personal details describes a person

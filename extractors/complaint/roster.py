@@ -23,7 +23,9 @@ from extractors.normalize import paragraph_spans, table_row
 # Column words beyond the labels of complaint_labels.yaml (its `fields` for the complainant and its `context`
 # words for address and phone), which a roster's header uses too.
 _EXTRA = {"address": ("家庭地址",), "phone": ("手机号",), "occupation": ("职务",), "age": ("岁数",)}
-_FIELDS = ("address", "phone", "occupation", "gender", "age", "id_number", "birth")
+_FIELDS = ("address", "phone", "occupation", "gender", "age", "id_number", "birth", "employer")
+# the employer's columns in a form's one-row table (|姓名|…|工作单位|单位地址|…|)
+_RESPONDENT_FIELDS = ("respondent.address",)
 _NAME_COLUMN = ("姓名", "名字", "签名人", "投诉人", "职工姓名", "工人姓名")
 
 
@@ -32,6 +34,9 @@ def _columns() -> dict[str, str]:
     """Header word -> complainant field."""
     labels = tables()["labels"]
     out: dict[str, str] = {}
+    for path in _RESPONDENT_FIELDS:
+        for word in labels["fields"].get(path, []):
+            out[_fold(word)] = path
     for field in _FIELDS:
         words = (*labels["fields"].get(f"complainant.{field}", []), *labels["context"].get(field, []))
         for word in (*words, *_EXTRA.get(field, ())):
@@ -110,6 +115,8 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[s
 
 def _pick(rows: list[list[tuple[str, int, int]]], name_at: int, rec: Recorder) -> list[tuple[str, int, int]] | None:
     wanted = rec.get("complainant.name")
+    if len(rows) == 1 and not rec.get("collective") and (not wanted or not is_person_name(wanted)):
+        return rows[0]  # a form's one row of details is the complainant's, whatever the prose guessed
     if wanted:
         return next((r for r in rows if r[name_at][0] == wanted), None)
     for representative in rec.get("representatives", []) or []:
@@ -125,12 +132,14 @@ def fill_from_roster(rec: Recorder, text: str) -> None:
         if row is None:
             continue
         name, ns, ne = row[name_at]
-        rec.set("complainant.name", name, ns, ne, INLINE)
+        # a one-row table states the complainant's items as a labelled form does: it overrides prose guesses
+        only = len(rows) == 1
+        rec.set("complainant.name", name, ns, ne, INLINE, overwrite=only and _guessed(rec, "complainant.name"))
         for k, field in mapping.items():
             if k >= len(row) or not row[k][0]:
                 continue
             value, s, e = row[k]
-            path = f"complainant.{field}"
+            path = field if "." in field else f"complainant.{field}"
             if field == "gender":
                 value = value[:1] if value[:1] in ("男", "女") else None
             elif field == "age":
@@ -145,6 +154,12 @@ def fill_from_roster(rec: Recorder, text: str) -> None:
                 if not rec.has("birth") and (m := re.search(r"((?:19|20)\d{2})\D+(\d{1,2})", value)):
                     rec.set("birth", (int(m.group(1)), int(m.group(2)), None), s, e, INLINE)
                 continue
-            if not rec.has(path):
-                rec.set(path, value, s, e, INLINE)
+            if not rec.has(path) or (only and _guessed(rec, path)):
+                rec.set(path, value, s, e, INLINE, overwrite=True)
         return
+
+
+def _guessed(rec: Recorder, path: str) -> bool:
+    """A value read from prose (or none at all), which a table cell outranks."""
+    ev = rec.evidence.get(path)
+    return ev is None or ev.confidence < INLINE
