@@ -372,19 +372,19 @@ def stated_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str
     """One row per golden letter and required item the rules alone leave unstated (where the model is asked):
     does the letter state it all the same (no missing flag expected)."""
     from extractors.complaint import record_fields
-    from extractors.learned.stated import ITEMS, features, words
+    from extractors.learned.stated import ITEMS, cues, features, words
 
     rows, labels = [], []
     for case in case_list:
         if case.golden.get("doc_type") != "complaint":
             continue
         rec, text = record_fields(_read(case), models=False)
-        letter_words = words(text)
+        letter_words, letter_cues = words(text), cues(text)
         expected = set(case.golden.get("expected_flags") or [])
         for item in ITEMS:
             if rec.has(item):
                 continue
-            rows.append(features(item, letter_words))
+            rows.append(features(item, letter_words, letter_cues))
             labels.append("no" if f"complaint.missing.{item}" in expected else "yes")
     return rows, labels
 

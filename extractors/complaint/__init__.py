@@ -151,9 +151,9 @@ def _stated_unread(rec: Recorder, text: str) -> None:
     unfilled = [item for item in stated.ITEMS if not rec.has(item)]
     if not unfilled or not stated.available():
         return  # (without its model file, not even the letter's words are cut)
-    letter_words = stated.words(text)
+    letter_words, letter_cues = stated.words(text), stated.cues(text)
     for item in unfilled:
-        if found := stated.stated(item, text, letter_words):
+        if found := stated.stated(item, text, letter_words, letter_cues):
             (start, end), p = found
             rec.set_none(item, start, end, round(0.5 * p, 2), unread=True)
 
@@ -281,8 +281,40 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 # 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
 _ORG_VERB = re.compile(
-    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係)"
+    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归)"
 )
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
+    "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+# 吴店镇工业园枣阳市鑫达… / 高坪街道贵州鼎新…: where the unit is, then its registered name (which opens with
+# its province, city or county)
+_PLACE_THEN_REGISTERED = re.compile(
+    rf"(?:街道|镇|乡|工业园|产业园|园区|开发区|新区|村|路|号)(?=(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:市|县))"
+    r"[\u4e00-\u9fff]{2,})"
+)
+
+
+# 营业执照上的名字是“某某养生会所” / 全称是某某有限公司 / 工商登记的名称为…: the unit's registered name
+_REGISTERED = re.compile(
+    r"(?:营业执照上?(?:的名字|的名称|写的|登记的|印的)?|执照上(?:的名字|写的)|全称|工商登记(?:的)?名称|注册名称|注册的名字)"
+    r"(?:是|为|叫|写的是)?[：:]?\s*[“\"「]?(?P<n>[\u4e00-\u9fff（）()]{4,40}?)[”\"」]?(?=[，,。；;）)\n]|$)"
+)
+
+
+def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
+    """The employer as the letter shortens it (丽颜美容会所), when the letter also gives its registered name: the
+    full name, as the corpus and a clerk record it."""
+    m = _REGISTERED.search(rec.view)
+    unit_word = re.search("(?:会所|馆|院|所|部|站|行|社|场|矿|队)$", m.group("n")) if m else None
+    if not m or not (suffix.search(m.group("n")[-6:]) or unit_word):
+        return
+    full = m.group("n")
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if isinstance(value, str) and value != full and value[:2] in full:
+            ev = rec.evidence[path]
+            rec.set(path, full, m.start("n"), m.end("n"), ev.confidence, overwrite=True)
 
 
 def _tidy_orgs(rec: Recorder) -> None:
@@ -299,6 +331,9 @@ def _tidy_orgs(rec: Recorder) -> None:
         at = value.rfind("的", cut)
         if at >= 0 and suffix.search(value[at + 1 :]) and len(value) - at - 1 >= 4 and not suffix.search(value[cut:at]):
             cut = at + 1  # 盛泽镇的某公司 (a place before 的), not 某公司的某项目部
+        m = _PLACE_THEN_REGISTERED.search(value, cut)
+        if m and suffix.search(value[m.end() :]) and not re.search("公司|厂", value[cut : m.end()]):
+            cut = m.end()
         if cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
@@ -310,6 +345,7 @@ def _tidy_orgs(rec: Recorder) -> None:
                     ev = rec.evidence[path]
                     rec.set(path, m.group(), m.start(), m.end(), ev.confidence, overwrite=True)
                     break
+    _registered_name(rec, suffix)
     place = rec.get("respondent.workplace")
     if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
         ev = rec.evidence["respondent.workplace"]

@@ -90,6 +90,26 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# …把工资要回来，也希望政府管一管… / …，同时要求…: a second request joined to the first by 也/同时
+_ALSO_ASKS = re.compile(r"[，,；;]\s*(?=(?:也|同时|另外|并且?)(?:希望|请求|恳请|请|要求))")
+
+
+def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _ALSO_ASKS.finditer(text, s, e)]
+    if not cuts:
+        return [(s, e)]
+    bounds = [s, *cuts, e]
+    parts = []
+    for a, b in itertools.pairwise(bounds):
+        a = a if a == s else a + 1
+        a, b = _trimmed(text, a, b)
+        if a > s and (lead := re.match(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|请|要求)", text[a:b])):
+            a += lead.end()  # the connective joins the asks; it is no word of the second
+        if b - a >= 4:
+            parts.append((a, b))
+    return parts or [(s, e)]
+
+
 def record_requests(
     rec: Recorder, text: str, items: list[tuple[int, int]], conf: float, block: tuple[int, int] | None = None
 ) -> None:
@@ -98,7 +118,7 @@ def record_requests(
     listed = []
     for s, e in items:  # 我要求：一、…；二、…: a sentence that lists its requests gives each
         listed += split_items(text, s, e) if len(ENUM.findall(text, s, e)) >= 2 else [(s, e)]
-    items = listed
+    items = [part for s, e in listed for part in _second_asks(text, s, e)]
     if not items:
         return
     start, end = block or (items[0][0], items[-1][1])

@@ -64,6 +64,8 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     suffix = kw("org_suffix").pattern
     out = []
     for m in re.finditer(rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{suffix})", text[s:e]):
+        if text[s + m.end() : s + m.end() + 1] in ("长", "主"):
+            continue  # 店长 / 厂长 / 中心主任: a person's post, not a unit
         lead = 0
         if m.group()[0] in "年月日号" and m.start() > 0 and text[s + m.start() - 1].isdigit():
             lead = 1  # 2024年3月进饭店: the end of a date is no part of a name

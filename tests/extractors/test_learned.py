@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -113,8 +114,9 @@ def test_a_likely_candidate_below_the_threshold_marks_the_item_stated(
 ) -> None:
     """A ranker's candidate above the slot's threshold is the value; between PRESENCE and the threshold it
     is evidence that the letter states the item (no value, `unread`: not reported missing); below, nothing."""
-    from extractors.learned import slots
+    from extractors.learned import slots, stated
 
+    monkeypatch.setattr(stated, "available", lambda: False)  # the slot's own thresholds, not the stated model's
     at = RIDER_POST.index("跑单")
     cand = slots.Candidate(at, at + 2, "跑单")
     monkeypatch.setattr(slots, "rank", lambda text, ev, values: {"occupation": (cand, p)}
@@ -222,6 +224,8 @@ def test_an_item_the_readers_miss_but_the_letter_states_is_not_reported_missing(
     assert "complaint.missing.complainant.occupation" not in missing
     assert "complaint.missing.complainant.phone" in missing  # the model has no word for it: still missing
 
-    unsure = learned.LinearModel("stated", "test", ["no", "yes"], [-2.0], {"complainant.occupation|洗碗": [2.5]})
+    below = math.log((stated.THRESHOLD - 0.05) / (1 - stated.THRESHOLD + 0.05))  # a probability just under it
+    weights = {"complainant.occupation|洗碗": [2.0 + below]}
+    unsure = learned.LinearModel("stated", "test", ["no", "yes"], [-2.0], weights)
     monkeypatch.setattr(stated.learned, "load", lambda name: unsure if name == "stated" else None)
     assert "complainant.occupation" not in _letter(letter, models=True).evidence
