@@ -37,6 +37,7 @@ def _plausible_name(word: str) -> bool:
     return is_person_name(word) or (len(word) in (2, 3, 4) and word[0] not in "我你他她它这那其该本每各共")
 
 
+_TENURE_NOTE = re.compile(r"[（(](?:租住|暂住|租房|租的房子?|出租屋|借住)[）)]$")
 # 他的工作单位是某公司: the employer of the person described, told in a clause.
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 # 屋头在/屋里在/我屋在 (spoken: 屋 = home)
@@ -195,7 +196,10 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         phone, ps, pe = nm.find_phones(m.group("v"))[0]
         rec.set("complainant.phone", phone, s + m.start("v") + ps, s + m.start("v") + pe, conf)
     elif m := _ADDRESS.match(clause):
-        rec.set("complainant.address", m.group("v"), s + m.start("v"), e, conf)
+        value = m.group("v")
+        if note := _TENURE_NOTE.search(value):  # …26号院（租住）: how the writer lives there, not where
+            value = value[: note.start()]
+        rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf)
     elif m := _NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
         rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
@@ -342,7 +346,9 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                     rec.set("respondent.address", m.group("v"), seg.start + m.start("v"), seg.end, INLINE)
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
-                if m and re.match(r"(?:我|俺)是", seg.value(text)) and not is_person_name(m.group("name")):
+                if m and re.match(r"(?:我|俺)是", seg.value(text)) and (
+                    re.match(r"[一两几]?(?:名|个|位|介|普通)", m.group("name")) or OCCUPATION.search(m.group("name"))
+                ):
                     m = None  # 我是一名厨师 / 我是农民工: a trade, not a name
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
                 if m is None and i + 1 < len(segments) and ctx != "respondent":
