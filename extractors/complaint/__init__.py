@@ -26,10 +26,10 @@ from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation, story_anchor
 from extractors.complaint.dialect import as_written, mandarin_view
-from extractors.complaint.evidence import INLINE, Recorder
+from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
 from extractors.complaint.gender import fill_gender, written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, find_sections, kw
+from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
@@ -89,6 +89,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
     # tidying found to be a fragment
     employer_is_respondent(rec, rec.view)
+    _boss_as_employer(rec, rec.view)
     if models:
         _stated_unread(rec, text)
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
@@ -315,6 +316,38 @@ def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
         if isinstance(value, str) and value != full and value[:2] in full:
             ev = rec.evidence[path]
             rec.set(path, full, m.start("n"), m.end("n"), ev.confidence, overwrite=True)
+
+
+# 黑心的老板唐柏树 / 包工头李红旗 / 跟着工头马某海: a boss named with their title
+_TITLED_BOSS = re.compile(r"(?:包工头|工头|老板|班组长|承包人|老总)(?:叫|是|名叫)?(?P<name>[\u4e00-\u9fff]{2,3})")
+# 唐老板 / 岩老板: a surname and 老板
+_SURNAME_BOSS = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff])老板|(?<=[的个找跟给是])(?P<n2>[\u4e00-\u9fff])老板"
+)
+
+
+def _boss_as_employer(rec: Recorder, text: str) -> None:
+    """A letter that names no organisation but names the boss (老板唐柏树, 包工头李红旗, 唐老板): the boss is the
+    employer and the one complained about, recorded as the corpus and a clerk record it (the person's name;
+    X老板 as written)."""
+    if rec.has("complainant.employer") or rec.has("respondent.name"):
+        return
+    single, _double = surnames()
+    for m in _TITLED_BOSS.finditer(text):
+        for n in (3, 2):
+            name = m.group("name")[:n]
+            if len(name) == n and is_person_name(name):
+                s = m.start("name")
+                rec.set("complainant.employer", name, s, s + n, PROSE)
+                rec.set("respondent.name", name, s, s + n, PROSE)
+                return
+    for m in _SURNAME_BOSS.finditer(text):
+        key = "name" if m.group("name") else "n2"
+        if m.group(key) in single:
+            s, e = m.start(key), m.end()
+            rec.set("complainant.employer", text[s:e], s, e, PROSE)
+            rec.set("respondent.name", text[s:e], s, e, PROSE)
+            return
 
 
 def _tidy_orgs(rec: Recorder) -> None:

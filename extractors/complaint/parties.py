@@ -347,9 +347,11 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
             elif not names_person:
                 m = _INLINE_PERSON.match(seg.value(text))
                 if m and re.match(r"(?:我|俺)是", seg.value(text)) and (
-                    re.match(r"[一两几]?(?:名|个|位|介|普通)", m.group("name")) or OCCUPATION.search(m.group("name"))
+                    re.match(r"[一两几]?(?:名|个|位|介|普通)", m.group("name"))
+                    or OCCUPATION.search(m.group("name"))
+                    or (re.search(r"[的人来省市县]", m.group("name")) and not is_person_name(m.group("name")))
                 ):
-                    m = None  # 我是一名厨师 / 我是农民工: a trade, not a name
+                    m = None  # 我是一名厨师 / 我是农民工 / 我是贵州来的: a trade or an origin, not a name
                 following = segments[i + 1].value(text) if i + 1 < len(segments) else ""
                 if m is None and i + 1 < len(segments) and ctx != "respondent":
                     # 普文华，男，46岁，住…: a bare name followed by personal details describes a person
