@@ -311,9 +311,12 @@ def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
     if not m or not (suffix.search(m.group("n")[-6:]) or unit_word):
         return
     full = m.group("n")
+    named = rec.get("complainant.employer") or rec.get("respondent.name")
     for path in ("complainant.employer", "respondent.name"):
         value = rec.get(path)
-        if isinstance(value, str) and value != full and value[:2] in full:
+        if not named:  # the only name the letter gives its employer is the one on the licence
+            rec.set(path, full, m.start("n"), m.end("n"), PROSE)
+        elif isinstance(value, str) and value != full and value[:2] in full:
             ev = rec.evidence[path]
             rec.set(path, full, m.start("n"), m.end("n"), ev.confidence, overwrite=True)
 
