@@ -88,4 +88,5 @@ def test_a_trade_or_an_origin_after_wo_shi_is_no_name() -> None:
     for intro in ("我是一名厨师", "我是贵州来的"):
         f = _fields(f"领导：\n{intro}，在某某饭店后厨干活，老板拖欠我三个月工资一万元。\n请帮我要回工资。")
         assert f.complainant.name is None, intro
-    assert _fields("领导：\n我是那日苏，在某某热力公司烧锅炉，公司欠我工资八千元。\n请帮我要回。").complainant.name == "那日苏"
+    named = _fields("领导：\n我是那日苏，在某某热力公司烧锅炉，公司欠我工资八千元。\n请帮我要回。")
+    assert named.complainant.name == "那日苏"
