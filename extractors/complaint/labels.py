@@ -250,13 +250,14 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
     """name ('facts', 'requests') -> (start, end) of the section's content (first occurrence)."""
     found: dict[str, tuple[int, int]] = {}
+    later_facts: tuple[int, int] | None = None
     spans = paragraph_spans(text)
     for i, (s, e) in enumerate(spans):
         hit = label_at(text, s, e)
         if not hit or not hit[1].startswith("section."):
             continue
         name = hit[1].split(".", 1)[1]
-        if name in found:
+        if name in found and not (name == "facts" and later_facts is None):
             continue
         content_start, content_end = _strip(text, hit[2], e)
         empty = content_start >= content_end
@@ -266,8 +267,26 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
             content_start, content_end = (s2 if empty else content_start), e2
             empty = False
         if content_start < content_end:
-            found[name] = (content_start, content_end)
+            if name in found:  # a second facts heading (投诉事项：… then 事实和理由：…)
+                later_facts = (content_start, content_end)
+            else:
+                found[name] = (content_start, content_end)
+    if later_facts and "requests" not in found and _asks_only(text, *found["facts"]):
+        # 投诉事项：1.责令被投诉人支付… / 事实和理由：…: the first block lists what is asked, the second tells
+        found["requests"], found["facts"] = found["facts"], later_facts
     return found
+
+
+_ASK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十\d]+[、.．）)]\s*)?(?:请求|要求|责令|请|依法|支付|补发|退还|赔偿|对被投诉人|督促)"
+)
+
+
+def _asks_only(text: str, start: int, end: int) -> bool:
+    """Every line of the block states an ask (责令… / 要求… / 1.支付…), as a request list does."""
+    block = text[start:end]
+    lines = [block[s:e] for s, e in paragraph_spans(block) if block[s:e].strip()]
+    return bool(lines) and all(_ASK.match(line) for line in lines)
 
 
 # Words no name runs across: prepositions, conjunctions, adverbs, pronouns, counting words and the short verbs
