@@ -44,6 +44,15 @@ _LUNAR = re.compile(
     rf"(?P<rel>今年|去年|前年)?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){_LUNAR_DAY}"
 )
 _NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
+# 去年腊月 / 腊月里 / 农历十月份 (a lunar month without a day): the solar days that month spans
+_LUNAR_MONTH = re.compile(
+    r"(?P<rel>今年|去年|前年)?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>十[一二]?|[一二三四五六七八九])月)"
+    r"(?P<part>份|里|底|初|头)?(?![初一二三四五六七八九十廿\d号日])"
+)
+_FROM_BEFORE = re.compile(r"(?:从|自|于)\s*$")
+_FROM_AFTER = re.compile(r"^\s*(?:开始|起|以来|到|至|—|-)")
+_WAGES_OF = re.compile(r"^\s*(?:那个月|那一个月|一个月)?(?:的|份的)?(?:工资|工钱|工|钱)")
+_UNTIL_BEFORE = re.compile(r"(?:到|至|干到|做到|直到|—|-)\s*$")
 # a month without a year; not a count (两个月), a rate (每月) or part of a full date (2025年7月)
 _NOT_BEFORE_MONTH = "\\d〇零○一二三四五六七八九十年个每上下本这那几半数多当次"
 _BARE_MONTH = re.compile(
@@ -87,6 +96,46 @@ def _lunar(m: re.Match[str], letter: date | None, year: int | None = None) -> st
     return f"{solar.year}年{solar.month}月{solar.day}日" if solar else None
 
 
+def _lunar_year_of(day: date) -> int:
+    """The lunar year a solar day falls in (numbered by the solar year it begins in)."""
+    new_year = lunar_to_solar(day.year, 1, 1)
+    return day.year if new_year is None or day >= new_year else day.year - 1
+
+
+def _lunar_month_span(m: re.Match[str], letter: date | None) -> tuple[date, date] | None:
+    month = _NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
+    if not letter or not month:
+        return None
+    current = _lunar_year_of(letter)
+
+    def span(ly: int) -> tuple[date, date] | None:
+        first = lunar_to_solar(ly, month, 1)
+        last = lunar_to_solar(ly, month, 30) or lunar_to_solar(ly, month, 29)
+        return (first, last) if first and last else None
+
+    if m.group("rel"):
+        return span(current - _YEARS_BACK[m.group("rel")])
+    found = span(current)  # the latest such month begun on or before the letter
+    if found and found[0] > letter:
+        found = span(current - 1)
+    return found
+
+
+def _lunar_month_words(sentence: str, m: re.Match[str], letter: date | None) -> str | None:
+    """从去年腊月开始 -> its first day; 干到腊月底 -> its last day; 腊月的工资 -> the range of its days."""
+    if not (found := _lunar_month_span(m, letter)):
+        return None
+    first, last = (f"{d.year}年{d.month}月{d.day}日" for d in found)
+    before, after = sentence[: m.start()], sentence[m.end() :]
+    if m.group("part") == "初" or _FROM_BEFORE.search(before) or _FROM_AFTER.match(after):
+        return first
+    if m.group("part") == "底" or _UNTIL_BEFORE.search(before):
+        return last
+    if _WAGES_OF.match(after):  # 腊月的工资 / 腊月那个月的工钱: the month owed
+        return f"{first}至{last}"
+    return None  # 腊月里我去找他: when something happened, not a period owed
+
+
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
@@ -97,6 +146,9 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         if not (m.group("named") or m.group("lunar")):
             continue  # 十月初八 without 农历 is a solar date written in words
         if (written := _lunar(m, letter, year)) and free(*m.span()):
+            subs.append((m.start(), m.end(), written))
+    for m in _LUNAR_MONTH.finditer(sentence):
+        if free(*m.span()) and (written := _lunar_month_words(sentence, m, letter)):
             subs.append((m.start(), m.end(), written))
     for m in _NUMERIC.finditer(sentence):
         if free(*m.span()):

@@ -90,3 +90,29 @@ def test_a_trade_or_an_origin_after_wo_shi_is_no_name() -> None:
         assert f.complainant.name is None, intro
     named = _fields("领导：\n我是那日苏，在某某热力公司烧锅炉，公司欠我工资八千元。\n请帮我要回。")
     assert named.complainant.name == "那日苏"
+
+
+def test_a_complaint_listing_its_asks_under_tousu_shixiang_has_its_facts_under_shishi_liyou() -> None:
+    f = _fields(
+        "劳动保障监察投诉书\n投诉人：胡某宇，男，36岁，联系电话13956017382。\n被投诉人：某某仓储物流有限公司\n"
+        "投诉事项：\n1.责令被投诉人支付劳动仲裁裁决确认的拖欠工资28640元；\n"
+        "2.对被投诉人拒不履行生效裁决、拖欠劳动报酬的行为依法查处。\n"
+        "事实和理由：\n投诉人于2022年6月入职被投诉人，担任叉车司机。2024年10月起被投诉人停发工资，"
+        "2024年10月至2025年1月共4个月工资28640元未支付。\n投诉人：胡某宇\n2025年7月15日"
+    )
+    assert f.requests == [
+        "责令被投诉人支付劳动仲裁裁决确认的拖欠工资28640元",
+        "对被投诉人拒不履行生效裁决、拖欠劳动报酬的行为依法查处",
+    ]
+    assert f.facts is not None and f.facts.startswith("投诉人于2022年6月入职被投诉人")
+
+
+def test_a_lunar_month_without_a_day_is_the_solar_days_it_spans() -> None:
+    from extractors.complaint.datewords import resolve_dates
+
+    letter = date(2026, 3, 20)  # after the Spring Festival of 2026 (Feb 17): 去年腊月 is the 腊月 of 乙巳
+    assert resolve_dates("从去年腊月开始就没发工资", letter, None)[0] == "从2026年1月19日开始就没发工资"
+    assert resolve_dates("腊月的工资不认账", letter, None)[0] == "2026年1月19日至2026年2月16日的工资不认账"
+    assert resolve_dates("干到腊月底", letter, None)[0] == "干到2026年2月16日"
+    before = date(2026, 1, 10)  # still 乙巳: the latest 腊月 begun before the letter is that of 甲辰
+    assert resolve_dates("腊月的工资", before, None)[0].startswith("2024年12月31日至")
