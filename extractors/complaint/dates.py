@@ -157,6 +157,12 @@ _TIME_OF_DAY = re.compile(r"[凌晨早上中下午晚夜间\d一二三四五六�
 _UNTIL = re.compile(r"(?:到|至|直到|拖到|做到|干到|截至|截止到?)\s*$")
 
 
+# after a month: the wages of that month (份的工资 / 的工钱 / 三个月的工资), or the next month of a list (、)
+_MONTHS_WAGES = re.compile(
+    r"\s*份?(?:[、和及]|(?:[一二两三四五六七八九十\d]+个月)?(?:的|份的)?(?:工资|工钱|薪水|薪资|工资款))"
+)
+
+
 def _periods(text: str, s: int, e: int) -> list[Period]:
     """The dated periods of one sentence (dates in a clause about starting the job are "hire")."""
     sentence = text[s:e]
@@ -209,7 +215,9 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
             found.append((end, end, False, m.span(), m.span(), "until", day))
         elif _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
             found.append((start, None, True, m.span(), m.span(), "ongoing" if ongoing_word else "since", day))
-        elif ongoing_word:
+        elif ongoing_word and not (not day and _MONTHS_WAGES.match(text, m.end(), e)):
+            # (2月的工资至今未发 / 10月、11月、12月三个月的工资到现在都没发: the months owed are stated, and
+            # only the payment is still outstanding: those months are the period, not a violation that goes on)
             found.append((start, None, True, m.span(), m.span(), "ongoing", day))
         else:
             found.append((start, end, False, m.span(), m.span(), "date", day))

@@ -116,3 +116,18 @@ def test_a_lunar_month_without_a_day_is_the_solar_days_it_spans() -> None:
     assert resolve_dates("干到腊月底", letter, None)[0] == "干到2026年2月16日"
     before = date(2026, 1, 10)  # still 乙巳: the latest 腊月 begun before the letter is that of 甲辰
     assert resolve_dates("腊月的工资", before, None)[0].startswith("2024年12月31日至")
+
+
+def test_the_months_owed_stated_with_zhijin_end_the_period() -> None:
+    """至今未发 of stated months (2月的工资, 10月、11月、12月三个月的工资) is the payment still owed, not a violation
+    that goes on: those months are the period; 从…开始…至今 still goes on."""
+    f = _fields(
+        "投诉人：李某，男，电话13800000000。\n被投诉单位：某某机械制造有限公司\n"
+        "我在该公司做车工，2026年2月的工资5200元至今未发放。\n请求：责令公司支付2月工资。\n2026年3月16日"
+    )
+    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 2, 1), date(2026, 2, 28), False)
+    g = _fields(
+        "投诉人：李某，男，电话13800000000。\n被投诉单位：某某机械制造有限公司\n"
+        "我在该公司做车工，从2025年10月开始公司就不发工资，至今未发。\n请求：责令公司支付工资。\n2026年3月16日"
+    )
+    assert g.violation_ongoing and g.violation_end is None
