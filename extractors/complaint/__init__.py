@@ -282,7 +282,7 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 # 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
 _ORG_VERB = re.compile(
-    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归)"
+    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归|责令|要求|督促)"
 )
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
@@ -382,6 +382,12 @@ def _tidy_orgs(rec: Recorder) -> None:
                     rec.set(path, m.group(), m.start(), m.end(), ev.confidence, overwrite=True)
                     break
     _registered_name(rec, suffix)
+    for path in ("complainant.address", "respondent.address"):
+        value = rec.get(path)  # 在于都县贡江镇水头村: the preposition is no part of the place
+        lead = re.match(r"(?:住在|在|于(?!.[区县市旗]))", value) if isinstance(value, str) else None
+        if isinstance(value, str) and lead and len(value) - lead.end() >= 4:
+            ev = rec.evidence[path]
+            rec.set(path, value[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
     place = rec.get("respondent.workplace")
     if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
         ev = rec.evidence["respondent.workplace"]

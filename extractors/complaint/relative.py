@@ -64,7 +64,13 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
 
 
 def relative_named(text: str) -> tuple[str, int, int] | None:
-    """The first relative named by kinship: 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
+    """The first relative named by kinship: 我是某某的妻子 / 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
+    whose = re.compile(  # 我是刘振江的妻子孙海燕: the writer says whose relative they are
+        rf"(?:我|俺)(?:叫[\u4e00-\u9fff·]{{2,4}}[，,])?是(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)的(?:{kin_words()})"
+    )
+    for m in whose.finditer(text):
+        if is_person_name(m.group("name")):
+            return m.group("name"), m.start("name"), m.end("name")
     pattern = re.compile(
         rf"(?:我|俺)的?(?:{kin_words()})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
