@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extractors.complaint import numerals as nm
 from extractors.complaint.body import extract_body, from_the_ask, item_span, record_requests
 from extractors.complaint.chat import Message, mask_chat
 from extractors.complaint.collective import agent_phones, extract_collective
@@ -117,6 +118,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_body(rec, text, sections)
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
+    _lone_id_number(rec, text)
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
         _chat_date(rec, text, chat[1])
@@ -327,6 +329,21 @@ _TITLED_BOSS = re.compile(r"(?:包工头|工头|老板|班组长|承包人|老�
 _SURNAME_BOSS = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff])老板|(?<=[的个找跟给是])(?P<n2>[\u4e00-\u9fff])老板"
 )
+
+
+_ID_WORD = re.compile(r"(?:身份证|身份号码|证件|居住证)[^\d\n]{0,6}$")
+
+
+def _lone_id_number(rec: Recorder, text: str) -> None:
+    """俺身份证号是3713…: the letter's only checked ID number, told as an ID number, is the complainant's (a
+    table of several people's numbers is the roster's to read)."""
+    if rec.has("complainant.id_number"):
+        return
+    numbers = re.finditer(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])", text)
+    found = [m for m in numbers if nm.valid_id_number(m.group())]
+    if len(found) == 1 and _ID_WORD.search(text, max(0, found[0].start() - 12), found[0].start()):
+        m = found[0]
+        rec.set("complainant.id_number", nm.valid_id_number(m.group()), m.start(), m.end(), PROSE)
 
 
 def _boss_as_employer(rec: Recorder, text: str) -> None:

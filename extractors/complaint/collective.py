@@ -34,6 +34,9 @@ def names_in(text: str) -> list[str]:
     return [w for w in _NAMES_SPLIT.split(_NOTE.sub(" ", text)) if is_person_name(w)]
 
 
+_STAFF_LINE = re.compile(r"\s*(?:接待人|记录人|经办人|受理人|登记人|审核人|承办人|代写人|代笔人)")
+
+
 def _signatures(text: str) -> tuple[list[str], int, int]:
     """Names signed under a 签名/签字 label: on its line, and on the following lines of names/phones."""
     names: list[str] = []
@@ -49,6 +52,8 @@ def _signatures(text: str) -> tuple[list[str], int, int]:
             line = text[s2:e2]
             if "：" in line or ":" in line or DATE_LINE.match(line) or nm.DATE.search(line):
                 break
+            if _STAFF_LINE.match(line):
+                break  # the form's next row (接待人\t陈某、林某: the office's staff, not signatories)
             tokens = [t for t in re.split(r"[\s、，,]+", line) if t]
             if not any(is_person_name(t) for t in tokens):
                 if names:

@@ -122,17 +122,14 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
     return False
 
 
-_BLANK_AGE = re.compile(r"(?:^|[\t|｜ ])年龄[:：]?(?=[\t|｜ ]|$)", re.M)
-
-
 def derive_age(rec: Recorder, text: str = "") -> None:
     """complainant.age from a stated birth date (see the module docstring); the stated age wins."""
     birth, letter = rec.values.pop("birth", None), rec.reference_day()
     ev = rec.evidence.pop("birth", None)
     number = rec.get("complainant.id_number") or ""
-    if not birth and len(number) == 18 and not rec.has("complainant.age") and not _BLANK_AGE.search(text):
-        # no stated age or birth date: the ID number's (checked) birth date gives it, unless a form's 年龄
-        # cell is left blank (the form asks for the item and the complainant did not state it)
+    if not birth and len(number) == 18 and not rec.has("complainant.age"):
+        # no stated age or birth date: the ID number's (checked) birth date gives it, a form's blank 年龄 cell
+        # included (the form states the birth date in the number)
         birth = (int(number[6:10]), int(number[10:12]), int(number[12:14]))
         ev = rec.evidence.get("complainant.id_number")
     if rec.has("complainant.age") or not birth or not letter or not ev:
@@ -163,8 +160,9 @@ _MONTHS_WAGES = re.compile(
 )
 
 
-def _periods(text: str, s: int, e: int) -> list[Period]:
-    """The dated periods of one sentence (dates in a clause about starting the job are "hire")."""
+def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
+    """The dated periods of one sentence (dates in a clause about starting the job are "hire"); `left`: the
+    letter says the worker has left the job."""
     sentence = text[s:e]
     ongoing_word = bool(kw("ongoing").search(sentence))
     taken: list[tuple[int, int]] = []
@@ -215,27 +213,30 @@ def _periods(text: str, s: int, e: int) -> list[Period]:
             found.append((end, end, False, m.span(), m.span(), "until", day))
         elif _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
             found.append((start, None, True, m.span(), m.span(), "ongoing" if ongoing_word else "since", day))
-        elif ongoing_word and not (not day and _MONTHS_WAGES.match(text, m.end(), e)):
-            # (2月的工资至今未发 / 10月、11月、12月三个月的工资到现在都没发: the months owed are stated, and
-            # only the payment is still outstanding: those months are the period, not a violation that goes on)
+        elif ongoing_word and not (not day and left and _MONTHS_WAGES.match(text, m.end(), e)):
+            # (a worker who has left: 2月的工资至今未发 / 10月、11月、12月三个月的工资到现在都没发 states the months
+            # owed, and only the payment is still outstanding: those months are the period, not a violation that
+            # goes on; while the worker stays, the unpaid months run on)
             found.append((start, None, True, m.span(), m.span(), "ongoing", day))
         else:
             found.append((start, end, False, m.span(), m.span(), "date", day))
     return found
 
 
-def _sentence_periods(text: str, s: int, e: int, letter: date | None, year: int | None) -> list[Period]:
+def _sentence_periods(
+    text: str, s: int, e: int, letter: date | None, year: int | None, left: bool = False
+) -> list[Period]:
     """Periods of a sentence whose date words (去年, 7月份, 25年, 腊月二十八…) are written out first."""
     resolved, index = resolve_dates(text[s:e], letter, year)
     if resolved == text[s:e]:
-        return _periods(text, s, e)
+        return _periods(text, s, e, left)
 
     def back(span: tuple[int, int]) -> tuple[int, int]:
         return s + index[span[0]], s + index[span[1]]
 
     return [
         (a, b, on, back(sa), back(sb), kind, day)
-        for a, b, on, sa, sb, kind, day in _periods(resolved, 0, len(resolved))
+        for a, b, on, sa, sb, kind, day in _periods(resolved, 0, len(resolved), left)
     ]
 
 
@@ -291,6 +292,12 @@ def story_anchor(rec: Recorder, text: str) -> date | None:
     return max(dates, default=None)
 
 
+# the worker has left the job (辞职, 被辞退, 不让我干了): months owed are a closed period
+_LEFT = re.compile(
+    r"辞职|离职|辞工|离厂|离开(?:了)?(?:公司|厂|单位|店)|辞退|开除|解除(?:了)?劳动|走人|不干了|不让我干|不要我|被炒|不用我|经济补偿"
+)
+
+
 def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
     """(periods of the sentences that state a violation, stated ranges of any sentence)."""
     letter = story_anchor(rec, text)
@@ -299,9 +306,11 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     hires: list[Period] = []
     untils: list[Period] = []
     from_hiring = whole = None
+    left = bool(_LEFT.search(text))
     for m in SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()], letter)
-        found = [p for p in _sentence_periods(text, m.start(), m.end(), letter, year) if not letter or p[0] <= letter]
+        sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left)
+        found = [p for p in sentence_periods if not letter or p[0] <= letter]
         found = _from_until(text, found)
         hires += [p for p in found if p[5] == "hire"]
         untils += [p for p in found if p[5] == "until"]

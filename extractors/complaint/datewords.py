@@ -122,7 +122,8 @@ def _lunar_month_span(m: re.Match[str], letter: date | None) -> tuple[date, date
 
 
 def _lunar_month_words(sentence: str, m: re.Match[str], letter: date | None) -> str | None:
-    """从去年腊月开始 -> its first day; 干到腊月底 -> its last day; 腊月的工资 -> the range of its days."""
+    """从去年腊月开始 -> its first day; 腊月的工资 -> the range of its days; 干到腊月(底) is left alone (the last day
+    of the work is the day a letter tells, 腊月二十六放假, not the month's end)."""
     if not (found := _lunar_month_span(m, letter)):
         return None
     first, last = (f"{d.year}年{d.month}月{d.day}日" for d in found)
@@ -130,7 +131,7 @@ def _lunar_month_words(sentence: str, m: re.Match[str], letter: date | None) -> 
     if m.group("part") == "初" or _FROM_BEFORE.search(before) or _FROM_AFTER.match(after):
         return first
     if m.group("part") == "底" or _UNTIL_BEFORE.search(before):
-        return last
+        return None  # 干到腊月 / 9月到腊月的工资: the day the work stopped is told elsewhere, if at all
     if _WAGES_OF.match(after):  # 腊月的工资 / 腊月那个月的工钱: the month owed
         return f"{first}至{last}"
     return None  # 腊月里我去找他: when something happened, not a period owed
@@ -219,7 +220,7 @@ def last_year(text: str, letter: date | None = None) -> int | None:
 # (a year of the writer's past) nor 今年52岁 (an age)
 _STORY_YEAR = re.compile(
     r"(?P<rel>今年|去年|前年)(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
-    r"国庆|中秋|端午|清明|五一|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+    r"国庆|中秋|端午|清明|五一|开学|放暑假|放寒假|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 # a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(

@@ -101,7 +101,7 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
         if age and "多" not in m.group(0):  # 今年五十多了: no exact age
             rec.set("complainant.age", age, m.start("n"), m.end(), PROSE)
             return
-    _birth_year(rec, text, who if for_relative else rf"(?:我叫|{who})")
+    _birth_year(rec, text, who if for_relative else rf"(?:(?:我|俺)叫[^。！？\n]{{0,24}}?[，,]|{who})")
 
 
 _ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"

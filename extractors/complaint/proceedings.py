@@ -53,7 +53,14 @@ def _form_value(value: str) -> str | None:
         return "unknown" if value else None
     if re.match(r"^(?:都|均|也|全都|从来|一直|还)?(?:否|无|没有|未|没|不曾|从未)", value):  # 答：都没有
         return "none"
-    return classify(value) or ("unknown" if re.match(r"^(?:是|有|已)", value) else None)
+    # 经某街道人民调解委员会调解；未申请仲裁，未起诉: each clause for itself, an affirmed one first
+    kinds = [kind for clause in _CLAUSE.findall(value) if (kind := classify(clause))]
+    affirmed = [kind for kind in kinds if kind in _RANK]
+    if affirmed:
+        return max(affirmed, key=_RANK.__getitem__)
+    if kinds:
+        return "unknown" if "unknown" in kinds else "none"
+    return "unknown" if re.match(r"^(?:是|有|已)", value) else None
 
 
 def _answer_value(question: str, answer: str) -> str | None:

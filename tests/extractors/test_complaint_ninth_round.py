@@ -113,19 +113,24 @@ def test_a_lunar_month_without_a_day_is_the_solar_days_it_spans() -> None:
     letter = date(2026, 3, 20)  # after the Spring Festival of 2026 (Feb 17): 去年腊月 is the 腊月 of 乙巳
     assert resolve_dates("从去年腊月开始就没发工资", letter, None)[0] == "从2026年1月19日开始就没发工资"
     assert resolve_dates("腊月的工资不认账", letter, None)[0] == "2026年1月19日至2026年2月16日的工资不认账"
-    assert resolve_dates("干到腊月底", letter, None)[0] == "干到2026年2月16日"
+    assert resolve_dates("干到腊月底", letter, None)[0] == "干到腊月底"  # the last workday is told elsewhere
     before = date(2026, 1, 10)  # still 乙巳: the latest 腊月 begun before the letter is that of 甲辰
     assert resolve_dates("腊月的工资", before, None)[0].startswith("2024年12月31日至")
 
 
-def test_the_months_owed_stated_with_zhijin_end_the_period() -> None:
-    """至今未发 of stated months (2月的工资, 10月、11月、12月三个月的工资) is the payment still owed, not a violation
-    that goes on: those months are the period; 从…开始…至今 still goes on."""
+def test_the_months_owed_stated_with_zhijin_end_the_period_once_the_worker_has_left() -> None:
+    """A worker who has left: 至今未发 of stated months (2月的工资) is the payment still owed, not a violation that
+    goes on: those months are the period. While the worker stays, the arrears run on; 从…开始…至今 goes on."""
     f = _fields(
+        "投诉人：李某，男，电话13800000000。\n被投诉单位：某某机械制造有限公司\n"
+        "我在该公司做车工，现已辞职。2026年2月的工资5200元至今未发放。\n请求：责令公司支付2月工资。\n2026年3月16日"
+    )
+    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 2, 1), date(2026, 2, 28), False)
+    staying = _fields(
         "投诉人：李某，男，电话13800000000。\n被投诉单位：某某机械制造有限公司\n"
         "我在该公司做车工，2026年2月的工资5200元至今未发放。\n请求：责令公司支付2月工资。\n2026年3月16日"
     )
-    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 2, 1), date(2026, 2, 28), False)
+    assert staying.violation_ongoing and staying.violation_end is None
     g = _fields(
         "投诉人：李某，男，电话13800000000。\n被投诉单位：某某机械制造有限公司\n"
         "我在该公司做车工，从2025年10月开始公司就不发工资，至今未发。\n请求：责令公司支付工资。\n2026年3月16日"
