@@ -38,6 +38,8 @@ TRAIN_SETS = (
     "train_mixed_p", "blind_2026_12n", "blind_2026_12o", "blind_2026_12p",
     # eighth round (2026-12-04): the spent 12q, and 12r once measured on arrival and read
     "blind_2026_12q", "blind_2026_12r",
+    # ninth round (2026-12-04): 12t, measured on arrival, then read
+    "blind_2026_12t",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise
