@@ -129,7 +129,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     fill_from_roster(rec, text)
     relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
     self_description(rec, text)
-    derive_age(rec, text)  # from a stated birth date (a line or a roster row), else the ID number
+    derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
     agent_phones(rec, text, written_for_relative(rec, text))
     if models:
@@ -137,7 +137,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
         _fill_from_model(rec, written)
         if not named and rec.has("complainant.name"):  # the span model found the name: its sentence describes them
             self_description(rec, text)
-            derive_age(rec, text)
+            derive_age(rec)
             fill_gender(rec, text)
         _requests_from_model(rec, written)
     if not written_for_relative(rec, text):  # a writer for a relative gives their own number, not the worker's

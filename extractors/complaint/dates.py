@@ -122,7 +122,7 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
     return False
 
 
-def derive_age(rec: Recorder, text: str = "") -> None:
+def derive_age(rec: Recorder) -> None:
     """complainant.age from a stated birth date (see the module docstring); the stated age wins."""
     birth, letter = rec.values.pop("birth", None), rec.reference_day()
     ev = rec.evidence.pop("birth", None)

@@ -9,6 +9,9 @@ in: the last full year stated before the sentence, else the letter's):
 - numeric dates (2025.3.15, 2025-11-02, 2025/3/15);
 - lunar dates with a day (去年腊月二十八, 农历十月初八): the solar date (jionlp's lunar table); a lunar date
   without a year is the latest one on or before the letter date;
+- a lunar month without a day, counted in lunar years (去年腊月 in March 2026 is the 腊月 of the lunar year
+  begun in 2025): its first solar day where something starts then (从去年腊月开始), the range of its solar days
+  where its wages are meant (腊月的工资); elsewhere (干到腊月, 腊月里去找他) it is left as written;
 - a month without a year (从7月份开始, 7月、8月的工资) after the words that name a count or a rate are
   excluded (两个月, 每月15日): `year`, one year back when it would fall after the letter date.
 
