@@ -30,7 +30,7 @@ from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover
 from extractors.complaint.gender import fill_gender, written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames
+from extractors.complaint.labels import DOTTED_NAME, find_sections, kw, surnames, titled_bosses
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
@@ -309,10 +309,9 @@ def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
     """The employer as the letter shortens it (丽颜美容会所), when the letter also gives its registered name: the
     full name, as the corpus and a clerk record it."""
     m = _REGISTERED.search(rec.view)
-    unit_word = re.search("(?:会所|馆|院|所|部|站|行|社|场|矿|队)$", m.group("n")) if m else None
-    if not m or not (suffix.search(m.group("n")[-6:]) or unit_word):
+    full = m.group("n") if m else ""
+    if not m or not (suffix.search(full[-6:]) or re.search("(?:会所|馆|院|所|部|站|行|社|场|矿|队)$", full)):
         return
-    full = m.group("n")
     named = rec.get("complainant.employer") or rec.get("respondent.name")
     for path in ("complainant.employer", "respondent.name"):
         value = rec.get(path)
@@ -323,8 +322,6 @@ def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
             rec.set(path, full, m.start("n"), m.end("n"), ev.confidence, overwrite=True)
 
 
-# 黑心的老板唐柏树 / 包工头李红旗 / 跟着工头马某海: a boss named with their title
-_TITLED_BOSS = re.compile(r"(?:包工头|工头|老板|班组长|承包人|老总)(?:叫|是|名叫)?(?P<name>[\u4e00-\u9fff]{2,3})")
 # 唐老板 / 岩老板: a surname and 老板
 _SURNAME_BOSS = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff])老板|(?<=[的个找跟给是])(?P<n2>[\u4e00-\u9fff])老板"
@@ -339,11 +336,10 @@ def _lone_id_number(rec: Recorder, text: str) -> None:
     table of several people's numbers is the roster's to read)."""
     if rec.has("complainant.id_number"):
         return
-    numbers = re.finditer(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])", text)
-    found = [m for m in numbers if nm.valid_id_number(m.group())]
-    if len(found) == 1 and _ID_WORD.search(text, max(0, found[0].start() - 12), found[0].start()):
-        m = found[0]
-        rec.set("complainant.id_number", nm.valid_id_number(m.group()), m.start(), m.end(), PROSE)
+    found = [(value, m) for m in nm.ID_NUMBER.finditer(text) if (value := nm.valid_id_number(m.group()))]
+    if len(found) == 1 and _ID_WORD.search(text, max(0, found[0][1].start() - 12), found[0][1].start()):
+        value, m = found[0]
+        rec.set("complainant.id_number", value, m.start(), m.end(), PROSE)
 
 
 def _boss_as_employer(rec: Recorder, text: str) -> None:
@@ -352,15 +348,11 @@ def _boss_as_employer(rec: Recorder, text: str) -> None:
     X老板 as written)."""
     if rec.has("complainant.employer") or rec.has("respondent.name"):
         return
+    for name, s, e in titled_bosses(text):
+        rec.set("complainant.employer", name, s, e, PROSE)
+        rec.set("respondent.name", name, s, e, PROSE)
+        return
     single, _double = surnames()
-    for m in _TITLED_BOSS.finditer(text):
-        for n in (3, 2):
-            name = m.group("name")[:n]
-            if len(name) == n and is_person_name(name):
-                s = m.start("name")
-                rec.set("complainant.employer", name, s, s + n, PROSE)
-                rec.set("respondent.name", name, s, s + n, PROSE)
-                return
     for m in _SURNAME_BOSS.finditer(text):
         key = "name" if m.group("name") else "n2"
         if m.group(key) in single:

@@ -111,18 +111,15 @@ _YEAR_BORN = re.compile(
 
 
 def _birth_year(rec: Recorder, text: str, who: str) -> None:
-    """本人某某，男，1974年出生 / 我叫某某，七四年属虎的 / 79年生人: a birth year alone gives the age as the letter's
-    year less the birth year (the corpus's convention); only with a letter date, and only of the writer (or
-    the relative written for)."""
+    """本人某某，男，1974年出生 / 我叫某某，七四年属虎的 / 79年生人: a birth year alone gives the age as the year of
+    the letter (else of its receipt) less the birth year; only of the writer (or the relative written for)."""
     letter = rec.reference_day()
     if rec.has("complainant.age") or letter is None:
         return
     m = re.search(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}", text)
     if not m:
         return
-    raw = "".join(str("零一二三四五六七八九".index(ch)) if ch in "零一二三四五六七八九" else "0" if ch == "〇" else ch
-                  for ch in m.group("y"))
-    year = int(raw)
+    year = nm.cn_int(m.group("y")) or 0  # 1974 / 79 / 七四
     if year < 100:
         year += 2000 if year <= letter.year % 100 - 14 else 1900
     age = letter.year - year

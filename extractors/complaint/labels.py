@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,6 +107,22 @@ def is_person_name(text: str, named_here: bool = False) -> bool:
     if text[0] in single:
         return len(text) <= 3 and not kw("org_suffix").search(text[1:])
     return named_here and _reads_as_name(text)
+
+
+# 老板唐柏树 / 包工头李红旗 / 工头叫马某海: a boss named with their title
+_TITLED_BOSS = re.compile(
+    r"(?:包工头|工头|老板|班组长|承包人|发包人|老总)(?:名叫|叫|是)?(?P<name>[\u4e00-\u9fff]{2,3})"
+)
+
+
+def titled_bosses(text: str) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each boss the text names with their title: the longer plausible name first."""
+    for m in _TITLED_BOSS.finditer(text):
+        for n in (3, 2):
+            name = m.group("name")[:n]
+            if len(name) == n and is_person_name(name):
+                yield name, m.start("name"), m.start("name") + n
+                break
 
 
 _NEVER_FIRST = set("老小阿本咱俺额此")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors import learned, tokenize
-from extractors.complaint.labels import NOT_IN_A_NAME, is_person_name, kw
+from extractors.complaint.labels import NOT_IN_A_NAME, kw, titled_bosses
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
@@ -103,7 +103,6 @@ _SHOP_NAME = re.compile(
 )
 
 
-_BOSS_NAMED = re.compile(r"(?:包工头|工头|老板|班组长|承包人|发包人)(?:叫|是)?(?P<name>[\u4e00-\u9fff]{2,3})")
 _WORKED_FOR = re.compile(r"给(?P<name>[\u4e00-\u9fff“”\"]{2,12}?)(?:干活|打工|开车|做事|做工|打零工|干)")
 
 
@@ -118,12 +117,7 @@ def _boss_spans(text: str) -> list[tuple[int, int]]:
             if s >= 0 and all("\u4e00" <= ch <= "\u9fff" for ch in head[s : m.start()]) and \
                     head[s : m.start()] not in NOT_IN_A_NAME and head[s] not in "的个位名大小老":
                 spans.append((s, m.end()))
-    for m in _BOSS_NAMED.finditer(head):
-        for n in (3, 2):
-            name = m.group("name")[:n]
-            if len(name) == n and is_person_name(name):
-                spans.append((m.start("name"), m.start("name") + n))
-                break
+    spans += [(s, e) for _name, s, e in titled_bosses(head)]
     for m in _WORKED_FOR.finditer(head):
         name = m.group("name").strip("“”\"")
         if name and name not in NOT_IN_A_NAME:
