@@ -120,13 +120,16 @@ def _agents(rec: Recorder, text: str) -> None:
             continue
         if not text[segs[0].vstart : e].strip(" ：:\t"):  # 委托代理人： with the agents listed on the lines below
             e = _list_below(text, e)
+        e = _more_agents_below(text, e)
         chunk_text = text[segs[0].vstart : e]
         offset = segs[0].vstart
         for cm in re.finditer(r"[^；;。\n]+", chunk_text):
             item = cm.group().lstrip()
             item = item[m.end() :] if (m := ENUM.match(item)) else item
+            if m := _AGENT_BELOW.match(item):  # 王　磊　电话：186…, the next agent on the line below
+                item = re.sub(r"\s+", "", m.group("name")) + "，" + item[m.end("name") :]
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
-            name = next((p for p in parts[:1] if is_person_name(p)), None)
+            name = next((p for p in parts[:1] if is_person_name(p, named_here=True)), None)
             if name is None and parts and "、" not in parts[0]:  # 法律援助志愿者陈红梅 (one person described)
                 name = _person_in(parts[0])
             if not name:
@@ -144,6 +147,27 @@ def _agents(rec: Recorder, text: str) -> None:
         rec.set("agents", agents, first, last, LABELLED)
 
 
+# a line under 委托代理人：… that holds only another agent and their phone: `王　磊　电话：186…`
+_AGENT_BELOW = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})\s*(?:[（(][^（()）\n]{0,40}[)）])?[\s，,]*"
+    r"(?:联系)?(?:电话|手机)[:：]?\s*(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*$"
+)
+
+
+def _more_agents_below(text: str, end: int) -> int:
+    """The end of the lines right after `end` that each name one more agent with a phone."""
+    pos = end
+    while pos < len(text) and text[pos] == "\n":
+        line_end = text.find("\n", pos + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not (m := _AGENT_BELOW.match(text[pos + 1 : line_end])) or not is_person_name(
+            re.sub(r"\s+", "", m.group("name")), named_here=True
+        ):
+            break
+        pos = line_end
+    return pos
+
+
 def _list_below(text: str, end: int) -> int:
     """The end of the numbered items (1．某某…, （二）某某…) on the lines right after `end`."""
     pos = end
@@ -156,34 +180,95 @@ def _list_below(text: str, end: int) -> int:
     return pos
 
 
-# 委托张某(电话138…)、李某(电话139…)二人为代理人 / 特委托王某的表弟王某某(电话…)和吴某(电话…)代我们…:
-# the persons a sentence entrusts, each with the phone in brackets after the name.
-_ENTRUST = re.compile(r"委托[^。！？\n]{2,240}")
-_NAMED_PHONE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,12})[（(]\s*(?:电话|手机|联系电话|手机号)?[:：]?\s*(?P<phone>1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*[）)]"
+# 委托张某(电话138…)、李某(某所律师，电话…)三人为委托代理人 / 委托何某的儿子蒋某(电话…)…代表我们和有关部门联系:
+# the persons a sentence entrusts, listed between 委托 and what they are entrusted as or to do.
+_ENTRUST = re.compile(
+    r"委托(?:了)?(?P<names>[^。！？；;\n]{2,240}?)"
+    r"(?:[两二三四五六七八九\d]\s*(?:人|位|名))?"
+    r"(?:(?:为|作为|担任|当)(?:我们|我|本人|大家)?的?(?:全权|特别授权)?(?:委托)?代理人|代表我们|代我们|代为|帮我们|替我们)"
+)
+_BRACKET = re.compile(r"[（(][^（()）\n]{0,80}[)）]")
+_LIST_SPLIT = re.compile(r"[、，,]")
+_PHONE = r"(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})"
+# 电话分别是138…、0797-…、189… / 三位代理人的电话：刘某138…，谢某182…
+_PHONES_IN_ORDER = re.compile(
+    rf"(?:电话|手机|联系方式)[^。\n\d]{{0,12}}?分别(?:是|为)[:：]?\s*(?P<list>{_PHONE}(?:\s*[、，,和及]\s*{_PHONE})+)"
 )
 
 
 _TITLE = re.compile(r"(?:律师|同志|先生|女士|老师|师傅)$")
 
 
-def _person_in(word: str) -> str | None:
+def _person_in(word: str, named_here: bool = False) -> str | None:
     """The person at the end of a description: 雷州市法律援助处冯启明律师 -> 冯启明, 法律援助志愿者陈红梅 -> 陈红梅."""
     word = _TITLE.sub("", word)
+    if named_here and is_person_name(word, named_here=True):
+        return word
     return next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
 
 
+def _entrusted_names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each person listed in text[start:end]: notes in brackets dropped, a description
+    before a name kept out (何某的儿子蒋某 -> 蒋某)."""
+    found: list[tuple[str, int, int]] = []
+    chunk = _BRACKET.sub(lambda m: " " * len(m.group()), text[start:end])
+    pos = 0
+    for part in [p for piece in _LIST_SPLIT.split(chunk) for p in _split_conjoined(piece)]:
+        at = chunk.find(part, pos)
+        pos = at + len(part)
+        word = re.sub(r"\s+", "", part)
+        if not word:
+            continue
+        name = _person_in(word, named_here=len(word) <= 4)
+        if name and all(n != name for n, _s, _e in found):
+            name_at = start + at + part.rfind(name[0])
+            found.append((name, name_at, start + at + len(part.rstrip())))
+    return found
+
+
+def _split_conjoined(piece: str) -> list[str]:
+    """`老乡谭某和柏某` -> two persons, split at 和/及/与 only where both sides read as a person (张和平 stays)."""
+    word = re.sub(r"\s+", "", piece)
+    if not word or is_person_name(word):
+        return [piece]
+    for m in re.finditer(r"和|及|与", piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if _person_in(re.sub(r"\s+", "", left)) and _person_in(re.sub(r"\s+", "", right)):
+            return [left, right]
+    return [piece]
+
+
+def _phones_for(text: str, names: list[tuple[str, int, int]], start: int, end: int) -> list[str | None]:
+    """Each entrusted person's phone: in the note right after their name, else a list of phones `分别是` in
+    the same order, else the phone written right after their name later in the paragraph."""
+    phones: list[str | None] = []
+    for i, (_name, _s, name_end) in enumerate(names):
+        stop = names[i + 1][1] if i + 1 < len(names) else end
+        found = nm.find_phones(text[name_end:stop])
+        phones.append(found[0][0] if found else None)
+    if all(phones):
+        return phones
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    tail = text[end:para_end]
+    if (m := _PHONES_IN_ORDER.search(tail)) and len(listed := nm.find_phones(m.group("list"))) == len(names):
+        return [p or v for p, (v, _a, _b) in zip(phones, listed, strict=True)]
+    for i, (name, _s, _e) in enumerate(names):
+        if phones[i] is None and (m := re.search(rf"{name}\s*(?:电话|手机)?[:：]?\s*(?P<p>{_PHONE})", tail)):
+            phones[i] = nm.normalize_phone(m.group("p")) or m.group("p")
+    return phones
+
+
 def _entrusted(rec: Recorder, text: str) -> None:
-    """Agents named in a sentence that entrusts them, each with a bracketed phone."""
+    """Agents named in a sentence that entrusts them (委托A、B、C三人为委托代理人), each with their phone."""
     for sm in _ENTRUST.finditer(text):
-        found = []
-        for m in _NAMED_PHONE.finditer(text, sm.start(), sm.end()):
-            name = _person_in(m.group("name"))
-            if name and all(a["name"] != name for a in found):
-                found.append({"name": name, "phone": nm.normalize_phone(m.group("phone")) or m.group("phone")})
-        if found:
-            rec.set("agents", found, sm.start(), sm.end(), INLINE)
-            return
+        names = _entrusted_names(text, sm.start("names"), sm.end("names"))
+        if not names:
+            continue
+        phones = _phones_for(text, names, sm.start("names"), sm.end())
+        agents = [{"name": n, "phone": p} for (n, _s, _e), p in zip(names, phones, strict=True)]
+        rec.set("agents", agents, sm.start(), sm.end(), INLINE)
+        return
 
 
 _OWN_PHONE = re.compile(
