@@ -40,10 +40,13 @@ TRAIN_SETS = (
     "blind_2026_12q", "blind_2026_12r",
     # ninth round (2026-12-04): 12t, measured on arrival, then read
     "blind_2026_12t",
+    # tenth round (2026-12-04): 12u, measured at 12f1fa9 and 7c30ed2 and never read before, now read
+    "blind_2026_12u",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
-# joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise
-DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s")
+# joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
+# twice in the ninth round, never read) joined in the tenth, when 12w became the fresh blind set
+DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 

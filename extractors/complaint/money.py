@@ -53,7 +53,9 @@ def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, i
 
 def _choose(amounts: list[tuple[float, int, int, bool]]) -> tuple[float, int, int] | None:
     """The stated total, else the single amount stated (repeats count once), else None."""
-    totals = [a for a in amounts if a[3]]
+    # a total smaller than another amount claimed beside it totals one item only (工资共计2.73万元；赔偿金3.12万元)
+    largest = max((a[0] for a in amounts), default=0.0)
+    totals = [a for a in amounts if a[3] and a[0] >= largest - 0.5]
     if totals:
         return totals[-1][:3]
     if len({a[0] for a in amounts}) == 1:

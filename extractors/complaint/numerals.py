@@ -33,7 +33,10 @@ DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月(?:\s*份)?(?:\s*{_DAY}\s*[�
 _MEASURE = (
     r"[\u4e00-\u9fff]{0,2}(?:平方|平米|亩|吨|人|名|册|件|台|辆|个|株|斤|公里|米|户|次|条|字|头|只|张|份|套|袋|箱|瓶|元)"
 )
-_NUM_TOKEN = rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[零一二三四五六七八九]+)?)"
+# 參 (traditional 叁) becomes 参 in the simplified text extraction reads: a numeral only before a unit (參萬玖仟元)
+_NUM_TOKEN = (
+    rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:[{_CN_NUM}]|参(?=[拾佰仟万亿]))+(?:点[零一二三四五六七八九]+)?)"
+)
 MONEY = re.compile(
     rf"(?:人民币)?\s*(?P<num>{_NUM_TOKEN}(?:\s*[十百千万亿拾佰仟]\s*(?:[余多]\s*)?零?(?:{_NUM_TOKEN})?)*)"
     r"\s*(?:[余多])?\s*(?P<wan>(?<![万])万(?:[余多])?)?\s*"
@@ -138,7 +141,7 @@ def amount_value(text: str) -> float | None:
 
 def money_value(m: re.Match[str]) -> float | None:
     """A MONEY match in yuan: '12,300元', '3.5万元', '壹拾贰万叁仟元整', '10万8千元', '121万余元'."""
-    num, wan = m.group("num"), m.group("wan")
+    num, wan = m.group("num").replace("参", "叁"), m.group("wan")
     if not re.search(r"[\d一二两三四五六七八九壹贰叁肆伍陆柒捌玖]", num):
         return None  # 十几万, 几万: no figure
     if m.group("kuai") and not re.search(r"\d|[十百千万拾佰仟]", num + (wan or "")):

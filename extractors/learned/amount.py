@@ -14,6 +14,7 @@ score) and replaces the rules' value only when the model is sure. Built by
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -71,6 +72,22 @@ def _sum(values: list[float]) -> float | None:
     return sum(distinct)
 
 
+_ITEM_BREAK = re.compile(
+    r"[\n；;]|(?<=[。，,])\s*(?:[一二三四五六七八九\d]+[、.．]|[（(][一二三四五六七八九\d]+[)）]|[一二三四五]是)"
+)
+
+
+def _one_per_item(text: str, span: tuple[int, int], inside: list[tuple[float, int, int, int, int]]) -> bool:
+    """The requests list several items and each item that names an amount names one (its own claim)."""
+    cuts = [span[0], *(m.start() for m in _ITEM_BREAK.finditer(text, span[0], span[1])), span[1]]
+    per_item = [
+        {m[0] for m in inside if a <= m[1] < b}
+        for a, b in itertools.pairwise(cuts)
+    ]
+    with_amount = [v for v in per_item if v]
+    return len(with_amount) >= 2 and all(len(v) == 1 for v in with_amount)
+
+
 def candidates(text: str, requests: tuple[int, int] | None, facts: tuple[int, int] | None,
                rule: tuple[float, int, int] | None) -> list[tuple[AmountCandidate, dict[str, float]]]:
     mentions = _mentions(text)
@@ -93,6 +110,8 @@ def candidates(text: str, requests: tuple[int, int] | None, facts: tuple[int, in
                  f"mag={int(math.log10(total))}": 1.0}
             if total > values[0] + 0.5:
                 f["above_all"] = 1.0
+            if kind == "sum_requests" and span is not None and _one_per_item(text, span, inside):
+                f["one_per_item"] = 1.0  # 1.支付工资27,300元；2.支付加班费6,840元；3.支付赔偿金31,200元
             if rule is None:
                 f["rule_none"] = 1.0
             elif abs(rule[0] - total) <= 0.5:

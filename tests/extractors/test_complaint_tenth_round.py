@@ -51,3 +51,32 @@ def test_an_agents_block_continued_on_the_lines_below() -> None:
 def test_a_sentence_that_names_no_one_gives_no_agent() -> None:
     f = _fields(_GROUP.format(agents="我们委托以下人员为委托代理人，具体见授权委托书。"))
     assert f.agents == []
+
+
+def _with_models(text: str):  # type: ignore[no-untyped-def]
+    return extract_complaint(ParsedDocument(text=normalize_text(text), format="txt", pages=1), models=True)
+
+
+_REQUESTS = (
+    "投诉书\n投诉人：覃某英，女，41岁，某县某镇某村人，电话13877212345。\n被投诉人：某某茶业有限公司，地址某县某镇茶园路8号。\n"
+    "投诉请求：\n1.责令被投诉人支付拖欠投诉人2025年4月至9月的工资共计人民币21,600元；\n"
+    "2.责令被投诉人支付延长工作时间的加班工资人民币4,320元；\n3.责令被投诉人支付违法解除劳动合同的赔偿金人民币24,000元。\n"
+    "事实与理由：本人在该公司做采茶工，公司拖欠工资并辞退本人。\n2025年10月8日"
+)
+
+
+def test_a_total_of_one_request_is_not_the_total_claimed() -> None:
+    # 工资共计21,600元 totals the wages only: the rules, which never add up, leave the amount to the ranker
+    assert _fields(_REQUESTS).amount_claimed_yuan is None
+
+
+def test_the_claims_of_several_requests_are_added_up_by_the_ranker() -> None:
+    assert _with_models(_REQUESTS).amount_claimed_yuan == 49920.0
+
+
+def test_an_amount_in_traditional_financial_numerals() -> None:
+    f = _fields(
+        "投訴書\n投訴人：鄭某華，男，電話13905961234。\n被投訴人：某某蘭業有限公司。\n"
+        "請求事項：責令公司支付積欠本人之薪資人民幣參萬陸仟元整。\n事實與理由：公司拖欠本人薪資。\n2025年8月1日"
+    )
+    assert f.amount_claimed_yuan == 36000.0
