@@ -132,6 +132,9 @@ _NOT_A_GIVEN_NAME = re.compile(
 )
 
 
+NOT_A_GIVEN_NAME = _NOT_A_GIVEN_NAME  # for the readers of other modules (prose: a boss called 刘老板)
+
+
 def _reads_as_name(text: str) -> bool:
     """A run with an unlisted first character reads as a name when jieba's dictionary knows it as a name
     (乌力吉), or when that character stands alone as jieba cuts the run (a surname: 禤|志强, 厍|满仓; not

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
-from extractors.complaint.evidence import PROSE, SIGNATURE, Recorder
+from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_name, kw
+from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
+from extractors.complaint.labels import NOT_A_GIVEN_NAME as _NOT_A_GIVEN_NAME
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans
@@ -28,12 +29,15 @@ _LOCATED = re.compile(
     rf"(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}]|[^，。；,\s（(]{{2,40}}?\d+(?:室|号楼|楼|层|座|栋|幢))(?:里面|里|内|(?<=[路街道])上)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
-_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！\s）)]|$)"
+_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)]|$))"
 # The respondent's legal representative named in prose (法人代表叫石永福). A boss (老板叫…) counts only
 # for a business that is not a company: the operator of a shop or workshop is its responsible person.
 _REPRESENTATIVE = re.compile(
     rf"(?:(?:法定代表人|法人代表|负责人|法人)(?:叫|是|名叫|为)|(?:法定代表人|法人代表)(?:[:：]|(?=[\u4e00-\u9fff])))\s*{_NAME}"
 )  # 法定代表人是某某 / 法定代表人某某）
+_TITLED_REPRESENTATIVE = re.compile(
+    rf"(?:(?:法定代表人|法人代表)(?:叫|是|名叫|为)|(?:法定代表人|法人代表)(?:[:：]|(?=[\u4e00-\u9fff])))\s*{_NAME}"
+)
 _BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_NAME}")
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
@@ -278,15 +282,37 @@ def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> 
         rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
 
 
+# 老板叫陆某，营业执照上法定代表人就是他 / 老板叫叶某，是法人: the title told of a boss named just before
+_REFERS_BACK = re.compile(
+    r"(?:法定代表人|法人代表|法人)(?:就|也)?是(?:他|她)(?![\u4e00-\u9fff])"
+    r"|(?:他|她)?(?:就|也)?是(?:公司的?|厂里的?|厂的|店里的?)?(?:法定代表人|法人代表|法人)(?![\u4e00-\u9fff])"
+)
+# 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
+_OPERATOR = re.compile(rf"经营者(?:是|为|[:：])?\s*{_NAME}")
+
+
 def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
     name = rec.get("respondent.name") or ""
     patterns = [_REPRESENTATIVE] + ([_BOSS] if name and "公司" not in name else [])
     for pattern in patterns:
         for s, e in spans:
             m = pattern.search(text, s, e)
-            if m and is_person_name(m.group("n")):
+            if m and is_person_name(m.group("n")) and not _NOT_A_GIVEN_NAME.search(m.group("n")):
                 rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
                 return
+    # The title is a label of its own: wherever the letter gives it (the respondent's labelled line included)
+    for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR):
+        for m in pattern.finditer(text):
+            if is_person_name(m.group("n"), named_here=True) and not _NOT_A_GIVEN_NAME.search(m.group("n")):
+                rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), INLINE)
+                return
+    for m in _REFERS_BACK.finditer(text):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        bosses = [b for b in titled_bosses(text[sentence_start : m.start()]) if not _NOT_A_GIVEN_NAME.search(b[0])]
+        if bosses:
+            boss, bs, be = bosses[-1]
+            rec.set("respondent.legal_representative", boss, sentence_start + bs, sentence_start + be, PROSE)
+            return
 
 
 def employer_is_respondent(rec: Recorder, text: str) -> None:

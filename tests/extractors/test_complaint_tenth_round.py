@@ -80,3 +80,37 @@ def test_an_amount_in_traditional_financial_numerals() -> None:
         "請求事項：責令公司支付積欠本人之薪資人民幣參萬陸仟元整。\n事實與理由：公司拖欠本人薪資。\n2025年8月1日"
     )
     assert f.amount_claimed_yuan == 36000.0
+
+
+def test_the_legal_representative_in_the_respondents_labelled_line_without_a_colon() -> None:
+    f = _fields(
+        "投诉书\n投诉人：韦某芳，女，35岁，电话13977312345。\n"
+        "被投诉人：某某农产品物流有限公司，住所地某县物流园东区8号，法定代表人龙志刚。\n"
+        "事实与理由：本人在该公司冷库做分拣员，公司拖欠本人2025年3月至5月工资9600元。\n请求：责令公司支付工资。\n2025年6月2日"
+    )
+    assert f.respondent.legal_representative == "龙志刚"
+
+
+def test_a_boss_said_to_be_the_legal_representative_after_being_named() -> None:
+    f = _fields(
+        "领导：我叫蒙某军，在某某食品厂做包装工，厂里欠我三个月工资一万二千元。"
+        "老板叫覃德胜，厂门口挂的营业执照上法定代表人就是他。\n请领导帮我要回工资。\n2025年9月1日"
+    )
+    assert f.respondent.legal_representative == "覃德胜"
+
+
+def test_a_boss_called_by_surname_and_title_is_no_legal_representative() -> None:
+    f = _fields(
+        "领导：俺男人在镇上的某某板材厂开铲车，厂里都管老板叫刘老板。老板是刘老板，欠俺男人工钱两万块。\n"
+        "求领导帮俺要回来。\n2025年2月6日"
+    )
+    assert f.respondent.legal_representative is None
+
+
+def test_a_name_followed_by_an_honorific() -> None:
+    f = _fields(
+        "陳情書\n本人鄭某華，受聘於某某蘭業有限公司，公司位於某縣某鎮，法定代表人為黃國雄先生。"
+        "公司積欠本人薪資人民幣參萬元。\n請責令公司支付。\n2025年8月1日"
+    )
+    # extraction reads the simplified text; pipeline/analyse gives values back in the letter's own characters
+    assert f.respondent.legal_representative == "黄国雄"
