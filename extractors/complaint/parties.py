@@ -122,7 +122,38 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if re.fullmatch(r"[一二三四五六七八九十廿]{1,3}[号日]?(?:工地|厂|店|公司|项目部)", name):
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地
+    if _names_nothing(name):
+        return None
+    if lead := _nameless_lead(name):  # 督促乐清市康和医院有限公司: a verb before the place that starts the name
+        name, cut = name[lead:], cut + lead
     return name, cut
+
+
+# jieba's tags of the words that can stand before a generic noun without naming it: a time (中秋节, 春节),
+# a direction (前), a pronoun (那天, 这家), a number or measure (几个), a verb (要求), an adverb, a preposition…
+_NAMELESS_TAGS = {"t", "f", "r", "m", "q", "mq", "v", "d", "p", "c", "u", "ul", "uj", "y"}
+
+
+def _nameless_lead(name: str) -> int:
+    """Characters of the words that name nothing before a place or proper name that starts the name; 0 if none."""
+    from extractors import tokenize
+
+    pos = 0
+    for word, flag in tokenize.posseg(name):
+        if flag in ("ns", "nr", "nz", "nt") and pos and len(name) - pos >= 4:
+            return pos
+        if flag not in _NAMELESS_TAGS or "某" in word:  # 某某锦华服饰: a name withheld is part of the name
+            return 0
+        pos += len(word)
+    return 0
+
+
+def _names_nothing(name: str) -> bool:
+    """要求公司, 中秋节那天工地, 春节前医院, 几个学校: the generic noun after words that name nothing."""
+    from extractors import tokenize
+
+    words = tokenize.posseg(name)
+    return len(words) >= 2 and all(flag in _NAMELESS_TAGS and not w.startswith("第") for w, flag in words[:-1])
 
 
 def _sentence_before_name(name: str) -> int:
@@ -134,7 +165,8 @@ def _sentence_before_name(name: str) -> int:
     words = tokenize.posseg(name)
     for word, flag in words[:-1]:
         pos += len(word)
-        if word in NOT_IN_A_NAME and not (places_only and pos > len(word)):
+        # 乐清市康|和|医院有限公司: a cut that leaves only generic words splits a name, not a sentence
+        if word in NOT_IN_A_NAME and not (places_only and pos > len(word)) and kw("org_suffix").sub("", name[pos:]):
             cut = pos
         places_only = places_only and flag == "ns"
     return cut
