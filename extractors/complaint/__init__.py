@@ -28,7 +28,7 @@ from extractors.complaint.collective import agent_phones, extract_collective
 from extractors.complaint.dates import derive_age, extract_document_dates, extract_violation, story_anchor
 from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.evidence import INLINE, PROSE, Recorder
-from extractors.complaint.forwarded import mask_chrome, mask_cover
+from extractors.complaint.forwarded import mask_chrome, mask_cover, mask_reply
 from extractors.complaint.gender import fill_gender, written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, find_sections, kw, surnames, titled_bosses
 from extractors.complaint.money import extract_amount
@@ -107,6 +107,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     rec.received = received
     text = mask_cover(doc.text) or doc.text  # a forwarding office's cover note is not the letter
     text = mask_chrome(text)  # nor is the chrome of a web page it was posted on
+    text = mask_reply(text)  # nor the office's reply under it
     if chat := mask_chat(text):  # a printed message log: read only what the writer wrote
         text, messages = chat
         _chat_facts(rec, text, messages)

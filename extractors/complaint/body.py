@@ -110,6 +110,16 @@ def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return parts or [(s, e)]
 
 
+# …让老板把钱给我，谢谢领导: the thanks after a request is none of it
+_THANKS = re.compile(r"[，,]\s*(?:谢谢|感谢|多谢)[\u4e00-\u9fff]{0,6}[！!。.]?\s*$")
+
+
+def _without_thanks(text: str, s: int, e: int) -> tuple[int, int]:
+    if (m := _THANKS.search(text, s, e)) and m.start() - s >= 4:
+        return s, m.start()
+    return s, e
+
+
 def record_requests(
     rec: Recorder, text: str, items: list[tuple[int, int]], conf: float, block: tuple[int, int] | None = None
 ) -> None:
@@ -118,7 +128,7 @@ def record_requests(
     listed = []
     for s, e in items:  # 我要求：一、…；二、…: a sentence that lists its requests gives each
         listed += split_items(text, s, e) if len(ENUM.findall(text, s, e)) >= 2 else [(s, e)]
-    items = [part for s, e in listed for part in _second_asks(text, s, e)]
+    items = [_without_thanks(text, *part) for s, e in listed for part in _second_asks(text, s, e)]
     if not items:
         return
     start, end = block or (items[0][0], items[-1][1])
@@ -228,6 +238,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_LINE = re.compile(r"^(?=.{60})[^\n]*[，,][^\n]*[。！？!?.]")
 
 
+# A posted letter's header above its first paragraph: the post's bracketed title, a line of the site's
+# record fields (two or more `label：value` pairs), a title with no sentence in it
+_POST_HEADER = re.compile(
+    r"^(?:【[^】\n]{1,10}】[^。！？\n]{0,60}|(?:[\u4e00-\u9fff]{2,6}[:：][^\n:：]{1,40}?[ \t\u3000]+){1,}"
+    r"[\u4e00-\u9fff]{2,6}[:：][^\n]{0,60})$"
+)
+
+
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Prose paragraphs: after the salutation or title, before the closing; label lines skipped."""
     closings = tables()["labels"]["closings"]
@@ -262,6 +280,8 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         if hit or QA_LINE.match(line) or ENUM.match(line):
             continue
+        if not body and _POST_HEADER.match(line):
+            continue  # 【投诉】某酒店拖欠工资 / 转办单位：某局　转办时间：…: a posted letter's title and record
         segments = scan_line(text, s, e)
         if any(seg.value(text) in ("男", "女") for seg in segments[1:4]) or _self_description(text, segments):
             # a person's description, not facts; what the paragraph says after it may be

@@ -52,6 +52,9 @@ def _closes_note(text: str, s: int, e: int) -> bool:
 _CHROME = re.compile(
     r"^\s*(?:(?:发布时间|发表时间|发帖时间|来源|作者|阅读|浏览|评论|点赞|转发|责任编辑|分享到|上一篇|下一篇|返回顶部|打印本页|关闭窗口"
     r"|您当前的位置|当前位置|您的位置|您现在的位置)[:：\s]|首页\s*>"
+    # a menu of links (首页 | 我要留言 | …: words spaced around the bars, no figure, unlike a table's row
+    # typed with pipes); a rule
+    r"|[^|\s\d][^|\n\d]{0,30}(?:[ \t\u3000]\|[ \t\u3000][^|\n\d]{1,12}){3,}\s*$|[━─—=＝_*·]{6,}\s*$"
     r"|(?:\[[^\]\n]{1,10}\]\s*){2,}|.*ICP备|.*公网安备"  # a menu of [打印] [关闭] links; a site's footer
     r"|(?:选择特殊符号|选择搜索类型|请输入搜索|请输入关键字|网站地图|无障碍浏览|繁体版|简体版)\s*$|您需要\s*登录|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来自.*)?$)",
     re.M,
@@ -82,3 +85,36 @@ def mask_cover(text: str) -> str | None:
         # 信访人：某某 联系电话：… / 收到某某（男，住…，联系电话…）来信: the note names and describes the writer
         masked = masked[: m.start()] + m.group() + masked[m.end() :]
     return masked + text[end:]
+
+
+# The office's reply under a letter posted online (留言板 / 县长信箱): its heading (【回复内容】, 答复单位：…,
+# |办理结果|) or its greeting (网友您好！您反映的问题已收悉), and all after it. The reply tells what the
+# office did, with its own phone and address: none of it is the letter's.
+_REPLY_HEAD = re.compile(
+    r"^[\s|]*[【\[]?\s*(?:办理结果|办理回复|办理情况|处理结果|答复内容|回复内容|部门回复|官方回复|单位回复|回复单位|答复单位"
+    r"|回复机构|答复机构|回复部门|答复部门)\s*(?:[】\]|:：]|$)"
+)
+_REPLY_GREETING = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff*＊]{1,8}(?:同志|先生|女士|网友|市民|群众)|网友|留言人|来信人)?[:：，,]?\s*您好[！!，,。]"
+    r"[^\n]{0,12}?(?:您|你)(?:反映|的留言|的来信|所反映|提出)"
+)
+_MIN_LETTER_CHARS = 100
+
+
+def reply_start(text: str) -> int | None:
+    """Where the office's reply under a posted letter begins, or None."""
+    for s, e in paragraph_spans(text):
+        if len(re.sub(r"\s", "", text[:s])) < _MIN_LETTER_CHARS:
+            continue
+        line = text[s:e]
+        if (len(line) <= 80 and _REPLY_HEAD.match(line)) or _REPLY_GREETING.match(line):
+            return s
+    return None
+
+
+def mask_reply(text: str) -> str:
+    """The text with the office's reply under a posted letter blanked (offsets kept)."""
+    start = reply_start(text)
+    if start is None:
+        return text
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:])

@@ -5,6 +5,7 @@ sentence and list their phones after it, an agents' block continued on the lines
 from __future__ import annotations
 
 from extractors.complaint import extract_complaint
+from extractors.complaint.parties import clean_org
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
 
@@ -114,3 +115,51 @@ def test_a_name_followed_by_an_honorific() -> None:
     )
     # extraction reads the simplified text; pipeline/analyse gives values back in the letter's own characters
     assert f.respondent.legal_representative == "黄国雄"
+
+
+_POST = (
+    "某某市网络问政平台　　首页 | 我要留言 | 留言查询 | 回复选登 | 登录\n"
+    "当前位置：首页 > 某县 > 人社\n━━━━━━━━━━━━━━━━━━━━\n"
+    "【留言标题】县城一家米粉店欠我两个月工资\n留言人：米粉妹　　留言时间：2025-08-04 21:37\n"
+    "转办单位：某县人力资源和社会保障局　　转办时间：2025-08-05 09:12\n━━━━━━━━━━━━━━━━━━━━\n"
+    "各位领导好，我是一个女生，今年二十岁，在县城东门口的“老街米粉店”当服务员。"
+    "从今年五月开始老板就不发工资，五月六月两个月一共五千二百元一分没给，我七月初就不干了。\n"
+    "希望有关部门管一管，让老板把这五千二百元给我，谢谢。\n"
+    "━━━━━━━━━━━━━━━━━━━━\n【回复内容】\n"
+    "网友您好！您反映的问题已收悉。经县劳动保障监察大队调查核实，该店经营者王某已于8月10日支付工资5200元。"
+    "请您保持电话畅通，如有疑问可拨打监察大队电话0771-5512345咨询。\n"
+    "回复单位：某县人力资源和社会保障局　　回复时间：2025-08-12 16:05\n"
+)
+
+
+def test_the_offices_reply_under_a_post_is_not_the_letter() -> None:
+    f = _fields(_POST)
+    assert f.requests == ["希望有关部门管一管，让老板把这五千二百元给我"]
+    assert f.complainant.phone is None  # the brigade's number is in the reply
+    assert f.respondent.legal_representative is None  # 经营者王某 is the reply's
+
+
+def test_a_posts_menu_rules_and_metadata_are_not_the_facts() -> None:
+    f = _fields(_POST)
+    assert f.facts is not None and "从今年五月开始老板就不发工资" in f.facts
+    assert not any(w in f.facts for w in ("首页", "━", "网友您好"))
+
+
+def test_a_writer_who_calls_herself_a_girl() -> None:
+    assert _fields(_POST).complainant.gender == "女"
+
+
+def test_a_generic_noun_after_words_that_name_nothing_is_no_employer() -> None:
+    f = _fields(
+        "领导：俺是县城南关那个叫“鸿运名都”的工地上干活的小工，中秋节那天工地停了，胡老板欠俺工钱一万七千六百八十块。\n"
+        "俺就想请领导帮俺把钱要回来。\n2025年10月9日"
+    )
+    assert f.complainant.employer != "中秋节那天工地" and f.respondent.name != "中秋节那天工地"
+
+
+def test_a_name_split_by_a_function_word_keeps_its_place() -> None:
+    # jieba cuts 乐清市康|和|医院有限公司: the cut at 和 would leave only generic words, so no cut is made
+    assert clean_org("乐清市康和医院有限公司") == ("乐清市康和医院有限公司", 0)
+    assert clean_org("督促乐清市康和医院有限公司") == ("乐清市康和医院有限公司", 2)  # the verb before the place
+    assert clean_org("要求公司") is None and clean_org("春节前医院") is None and clean_org("几个学校") is None
+    assert clean_org("某某锦华服饰有限公司") == ("某某锦华服饰有限公司", 0)  # a name withheld is part of it
