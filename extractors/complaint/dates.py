@@ -338,6 +338,27 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     return periods, ranges
 
 
+# 目前来电人仍在该厂上班 / 我现在还在冷库干 / 我还在正常上班: the worker still works there
+_STILL_WORKING = re.compile(
+    r"(?:现在|目前|如今|眼下|当前)[^。，,；;\n]{0,8}?(?:还|仍|仍然|依然|照常|照样|继续)在?[^。，,；;\n]{0,10}?"
+    r"(?:上班|干活|工作|做工|做事|干|做|在职)(?![了过完])"
+    r"|(?:还|仍然?|依然|照常|照样)在(?:正常)?上班(?![了过])"
+)
+# how long before the letter the owed months may end and still reach it (the last month's pay falls due
+# in the month after it)
+_REACHES_LETTER_DAYS = 75
+
+
+def _still_owed_at_work(rec: Recorder, text: str, end: date | None) -> tuple[int, int] | None:
+    """The span saying the worker is still at work, when the owed months reach the letter: the arrears go on
+    (violation_end None, violation_ongoing True), as a supervisor reads it, though the letter names months."""
+    ref = rec.reference_day()
+    if end is None or ref is None or not 0 <= (ref - end).days <= _REACHES_LETTER_DAYS or _LEFT.search(text):
+        return None
+    m = _STILL_WORKING.search(text)
+    return m.span() if m else None
+
+
 _WORKED_TO = re.compile(r"(?:做|干|上班|工作|打工)(?:到|至)\s*$")
 
 
@@ -376,6 +397,9 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         rec.set("violation_ongoing", True, *last[4], 0.7)
         return
     last = max(periods, key=lambda p: p[1] or date.min)
+    if still := _still_owed_at_work(rec, text, last[1]):
+        rec.set("violation_ongoing", True, *still, 0.6)
+        return
     if not last[6] and last[1]:
         # 10月15日叫我走人，…10月上半个月的工资: a day stated in the last month ends the period
         days = [p for p in periods if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)]

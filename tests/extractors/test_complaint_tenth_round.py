@@ -163,3 +163,20 @@ def test_a_name_split_by_a_function_word_keeps_its_place() -> None:
     assert clean_org("督促乐清市康和医院有限公司") == ("乐清市康和医院有限公司", 2)  # the verb before the place
     assert clean_org("要求公司") is None and clean_org("春节前医院") is None and clean_org("几个学校") is None
     assert clean_org("某某锦华服饰有限公司") == ("某某锦华服饰有限公司", 0)  # a name withheld is part of it
+
+
+def test_months_owed_up_to_the_letter_while_the_worker_stays_on_are_ongoing() -> None:
+    f = _fields(
+        "来电人反映：其在某某电子厂做包装工，工厂拖欠其2026年11月、12月工资共9360元，厂里说资金周转困难，"
+        "要等春节前统一发。目前来电人仍在该厂上班。\n来电人要求：督促工厂发放拖欠的工资。\n2027年1月6日"
+    )
+    assert f.violation_start is not None and f.violation_start.isoformat() == "2026-11-01"
+    assert f.violation_end is None and f.violation_ongoing is True
+
+
+def test_months_owed_long_before_the_letter_stay_closed_though_the_worker_stays_on() -> None:
+    f = _fields(
+        "来电人反映：其在某某电子厂做包装工，工厂拖欠其2025年3月、4月工资共9360元，厂里说资金周转困难，"
+        "要等春节前统一发。目前来电人仍在该厂上班。\n来电人要求：督促工厂发放拖欠的工资。\n2026年1月6日"
+    )
+    assert f.violation_end is not None and f.violation_end.isoformat() == "2025-04-30"
