@@ -94,11 +94,43 @@ _FOR_PLACE = re.compile(
 )
 
 
+# “湟中人社”微信公众号 / 湟中区人民政府门户网站“人社专栏”: a channel named after a place
+_NAMED_CHANNEL = re.compile(
+    r"“(?P<chunk>[\u4e00-\u9fff]{2,10})”(?:微信公众号|公众号|政务微博|微博|抖音号|视频号|客户端|APP|App)"
+    r"|(?P<chunk2>[\u4e00-\u9fff]{2,8}?)人民政府(?:门户)?网站"
+)
+# what follows a place's short name in a channel of that place's own offices (湟中人社, 互助县政府网)
+_OFFICE_ABBREVIATION = re.compile(
+    r"^(?:[县区市旗]|人社|人力|发布|政务|政府|融媒|医保|税务|教育|卫健|市监|住建|民政|公安|发改|财政|应急|司法|农业|文旅)"
+)
+
+
+def _channel_place(chunk: str) -> str | None:
+    """The county a channel's name starts with (jionlp), when the name reads as that place's office's."""
+    _city, county = parse_place(chunk)
+    if not county or not re.search(r"[县区市旗]$", county) or not chunk.startswith(county[:2]):
+        return None
+    rest = chunk[len(county) :] if chunk.startswith(county) else chunk[2:]
+    return county if chunk.startswith(county) or _OFFICE_ABBREVIATION.match(rest) else None
+
+
 def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) -> list[Finding]:
     own = parse_place(agency, written_only=False) if agency else (None, None)
     if not (own[0] or own[1]):
         return []
     found = []
+    # the body's county as its name spells it (a town's 新兴镇人民政府 names none: jionlp's guess is no ground)
+    own_county = parse_place(agency)[1] if agency else None
+    own_county = own_county if own_county and own_county in (agency or "") and own_county[-1] in "县区市旗" else None
+    for m in _NAMED_CHANNEL.finditer(text) if own_county else ():
+        whole = m.group("chunk") or m.group("chunk2")
+        # the words before the channel's name (一是在互助县…): the name is the longest tail that reads as a place's
+        chunk, county = next(
+            ((whole[k:], c) for k in range(len(whole) - 1) if (c := _channel_place(whole[k:]))), (whole, None)
+        )
+        if county and county[:2] != own_county[:2]:
+            s, e = sentence_at(text, m.start())
+            found.append(Finding(s, e, text[s:e], f"以“{chunk}”（{county}）的网站或公众号作为本单位的公开渠道"))
     for pattern, what in ((_CHANNEL_AT, "以“{place}”的网站、公开栏作为本单位的公开渠道"),
                           (_FOR_PLACE, "承诺为“{place}”做的工作，不是本单位所在地")):
         for m in pattern.finditer(text):

@@ -225,6 +225,11 @@ def test_place_as_subject(rules: RuleSet, agency: str, paragraph: str, raised: b
         ("下一步，我局将继续努力，为长兴县市场监管事业高质量发展作出新贡献。", True),
         ("下一步，我局将继续努力，为德清县市场监管事业高质量发展作出新贡献。", False),
         ("赴长兴县学习考察政务公开工作。", False),  # naming another county is not speaking as it
+        # a channel named after another county's office, with no 在/通过 before it (a template left in)
+        ("一是及时更新“长兴人社”微信公众号，每周发布政策解读。", True),
+        ("一是及时更新“德清人社”微信公众号，每周发布政策解读。", False),
+        ("每月更新湖州市长兴县人民政府门户网站“市场监管”专栏。", True),
+        ("每月更新“平安德清”微信公众号。", False),  # 平安 is no place's office
     ],
 )
 def test_another_places_channel_or_purpose(rules: RuleSet, sentence: str, raised: bool) -> None:
