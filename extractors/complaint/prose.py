@@ -121,20 +121,10 @@ def _hired(rec: Recorder, text: str) -> None:
             rec.set("respondent.workplace", text[w0 : m.end("w")], w0, m.end("w"), PROSE)
 
 
-# 在速冻车间任质检员 / 我们在3号库打包 / 在公司二号厂房热压车间做…: the workshop the writer works in
-_WORKSHOP = re.compile(
-    r"在(?P<w>[^，。；;,\s在从到]{0,24}?(?:车间|仓库|库房|冷库|厂房|[\dA-Za-z一二三四五六七八九十]+号(?:库|仓)))(?:里|内)?"
-    r"(?:做|当|上班|干|工作|从事|任|担任|负责|打工|值班|打包|分拣)"
-)
-
-
 def _workplace(rec: Recorder, text: str) -> None:
-    """但工厂在某县某镇木材加工园，我们都在那里上班 / 被派驻某县某小区值班 / 在速冻车间任质检员: the place of
-    employment told in prose."""
+    """但工厂在某县某镇木材加工园，我们都在那里上班 / 被派驻某县某小区值班: the place of employment told
+    in prose."""
     for s, e in body_paragraphs(text) + _facts_span(rec):
-        if m := _WORKSHOP.search(text, s, e):
-            rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
-            return
         if (m := _POSTED.search(text, s, e)) and _DIVISION_FIRST.match(m.group("w")):
             rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
             return

@@ -180,12 +180,3 @@ def test_months_owed_long_before_the_letter_stay_closed_though_the_worker_stays_
         "要等春节前统一发。目前来电人仍在该厂上班。\n来电人要求：督促工厂发放拖欠的工资。\n2026年1月6日"
     )
     assert f.violation_end is not None and f.violation_end.isoformat() == "2025-04-30"
-
-
-def test_the_workshop_the_writer_works_in_is_the_place_of_work() -> None:
-    f = _fields(
-        "投诉书\n投诉人：包某梅，女，45岁，电话13905391234。\n被投诉人：某某食品有限公司，地址某县经济开发区纬二路6号。\n"
-        "事实与理由：本人于2019年4月入职该公司，在速冻车间任质检员，公司拖欠本人2025年7月至8月工资8600元。\n"
-        "请求：责令公司支付拖欠的工资。\n2025年9月10日"
-    )
-    assert f.respondent.workplace == "速冻车间"
