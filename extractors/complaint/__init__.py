@@ -30,7 +30,7 @@ from extractors.complaint.dialect import as_written, mandarin_view
 from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover, mask_reply
 from extractors.complaint.gender import fill_gender, written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, find_sections, kw, surnames, titled_bosses
+from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames, titled_bosses
 from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
@@ -90,6 +90,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
     # tidying found to be a fragment
     employer_is_respondent(rec, rec.view)
+    _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
     if models:
         _stated_unread(rec, text)
@@ -341,6 +342,43 @@ def _lone_id_number(rec: Recorder, text: str) -> None:
     if len(found) == 1 and _ID_WORD.search(text, max(0, found[0][1].start() - 12), found[0][1].start()):
         value, m = found[0]
         rec.set("complainant.id_number", value, m.start(), m.end(), PROSE)
+
+
+# 我跟着周姐干保洁 / 俺跟着村里的胡老板到…工地上干活 / 俺去给孟庆山的烘干塔烧炉子 / 在于老板的参园子干了一秋天:
+# the person the writer worked for, named by name, by 姓+老板 or by a nickname (胖哥, 周姐, 马胖子, 孙老大)
+_BOSS_WORD = (
+    r"(?:包工头|工头|老板)(?P<titled>[\u4e00-\u9fff]{2,3}?)(?=[到在去干做，,的])"
+    r"|(?P<nick>[\u4e00-\u9fff](?:老板|老大|胖子|哥|姐))(?=[到在去干做，,的])"
+    r"|(?P<person>[\u4e00-\u9fff]{2,3}?)(?=的)"
+)
+_WORKED_FOR = re.compile(
+    rf"(?:跟着?|给|帮|替|随)(?:[^，。；\n]{{0,6}}?的)?(?:{_BOSS_WORD})"
+    r"(?:的[^，。；\n]{1,10}?|[^，。；\n]{0,24}?)(?:干|做|打工|上班|当|烧|开|看|扎|搬|砌|装)"
+    rf"|在(?:[^，。；\n]{{0,8}}?)(?:{_BOSS_WORD.replace('titled', 't2').replace('nick', 'n2').replace('person', 'p2')})"
+    r"的[^，。；\n]{1,10}?(?:干|做|打工|上班)"
+)
+# what ends the name of an organisation one works for (a site or a project is where, not whom)
+_REAL_ORG = re.compile(
+    r"(?:公司|厂|店|行|馆|院|校|园|社|场|站|中心|集团|酒家|酒楼|超市|商场|门市|作坊|驿站|部|所|队)$"
+)
+
+
+def _boss_over_site(rec: Recorder, text: str) -> None:
+    """The writer worked for a person (跟着周姐干保洁), and the employer the rules read names a site or project
+    (小区三期工地, 鸿运名都) or nothing: the person is the employer and the one complained about."""
+    employer = rec.get("complainant.employer")
+    if isinstance(employer, str) and _REAL_ORG.search(employer) and not re.search(r"工地|项目|工程", employer):
+        return
+    for m in _WORKED_FOR.finditer(text):
+        key = next(k for k in ("titled", "nick", "person", "t2", "n2", "p2") if m.group(k))
+        boss, s, e = m.group(key), m.start(key), m.end(key)
+        if key in ("person", "p2", "titled", "t2") and not is_person_name(boss):
+            continue
+        rec.set("complainant.employer", boss, s, e, PROSE, overwrite=True)
+        respondent = rec.get("respondent.name")
+        if not respondent or respondent == employer:
+            rec.set("respondent.name", boss, s, e, PROSE, overwrite=True)
+        return
 
 
 def _boss_as_employer(rec: Recorder, text: str) -> None:

@@ -180,3 +180,29 @@ def test_months_owed_long_before_the_letter_stay_closed_though_the_worker_stays_
         "要等春节前统一发。目前来电人仍在该厂上班。\n来电人要求：督促工厂发放拖欠的工资。\n2026年1月6日"
     )
     assert f.violation_end is not None and f.violation_end.isoformat() == "2025-04-30"
+
+
+def test_the_person_the_writer_worked_for_over_the_site_they_worked_on() -> None:
+    f = _fields(
+        "领导：俺是木工，前年三月份俺跟着村里的黄老板到县城南关那个叫“金色家园”的工地上干活，黄老板包的是木工活，"
+        "俺一共干了九十六个工，还欠俺一万七千块没给。\n俺就想请领导帮俺把钱要回来。\n2025年10月9日"
+    )
+    assert (f.complainant.employer, f.respondent.name) == ("黄老板", "黄老板")
+
+
+def test_a_boss_known_by_a_nickname() -> None:
+    f = _fields(
+        "领导您好：前年秋天经人介绍，我跟着邓姐干保洁。邓姐是包学院宿舍楼卫生的，说好一个月两千六。"
+        "今年6月份开始，邓姐说学院的钱没有打给她，工资先欠着，到现在欠了四个月一万零四百块。\n"
+        "我的要求就是让邓姐把欠我的工资给我。\n2025年10月20日"
+    )
+    assert (f.complainant.employer, f.respondent.name) == ("邓姐", "邓姐")
+
+
+def test_a_company_the_writer_works_for_stays_the_employer_beside_a_boss() -> None:
+    f = _fields(
+        "投诉书\n投诉人：莫某，男，电话13977112345。\n"
+        "本人在某某建筑劳务有限公司做钢筋工，跟着班组长覃某强干活，公司拖欠本人2025年5月至7月工资15000元。\n"
+        "请求：责令公司支付拖欠的工资。\n2025年8月1日"
+    )
+    assert f.complainant.employer == "某某建筑劳务有限公司"
