@@ -28,16 +28,40 @@ def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> Fi
     return FieldEvidence(start=start, end=end, page=doc.page_at(start), confidence=confidence)
 
 
+# 关于印发《某局2026年政务公开工作要点》的通知: the report an issuing notice carries is the title
+_ISSUING = re.compile(r"^关于(?:印发|转发|报送|上报|呈报)《(?P<t>[^》\n]{4,60})》的(?:通知|函|报告|请示)$")
+_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|〔|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}")
+
+
+def _title_part(text: str) -> bool:
+    """A line that can be the first part of a title broken over lines (2024年政府信息公开 / 工作年度报告),
+    not the body's name on its own line above it, a 文号 or a 某局文件 head."""
+    text = text.strip()
+    return bool(text) and len(text) <= 40 and not _is_org_line(text) and not _NOT_A_TITLE_PART.search(text) and not (
+        match_heading(text) or lexicon.regex("compilation_header").match(text)
+    )
+
+
 def find_title(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, int, int] | None:
     header = lexicon.regex("compilation_header")
     words = lexicon.alternation("report_title_words")
-    for p in paras[:HEAD_LINES]:
+    for i, p in enumerate(paras[:HEAD_LINES]):
         text = p.text.strip()
         if not text or header.match(text) or match_heading(text) or text[-1] in "。；;":
             continue
         if len(text) <= 60 and words.search(text):
             lead = len(p.text) - len(p.text.lstrip())
-            return text, p.start + lead, p.start + lead + len(text)
+            start, end = p.start + lead, p.start + lead + len(text)
+            if m := _ISSUING.match(text):
+                return m.group("t"), start + m.start("t"), start + m.end("t")
+            first = i
+            while first > 0 and _title_part(paras[first - 1].text) and len(text) + len(paras[first - 1].text) <= 80:
+                first -= 1
+                text = paras[first].text.strip() + text
+            if first < i:
+                above = paras[first]
+                start = above.start + len(above.text) - len(above.text.lstrip())
+            return text, start, end
     return None
 
 

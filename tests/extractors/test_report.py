@@ -556,3 +556,29 @@ def test_a_promise_that_answers_the_shortcomings_is_a_commitment() -> None:
         )
     )
     assert [c.text for c in r.commitments] == ["上述问题,我们将采取有力措施,在今后的工作中切实加以改进。"]
+
+
+def test_a_title_broken_over_lines_under_the_bodys_name_is_joined() -> None:
+    text = (
+        "某某县医疗保障局\n关于2025年上半年政务公开和机关作风效能建设\n工作情况的汇报\n"
+        "今年以来，我局认真落实政务公开各项要求，公开信息86条。\n某某县医疗保障局\n2025年7月5日\n"
+    )
+    r = extract_report(_doc(text))
+    assert r.fields.title == "关于2025年上半年政务公开和机关作风效能建设工作情况的汇报"
+    assert r.fields.agency == "某某县医疗保障局"
+
+
+def test_the_body_and_year_on_the_line_above_the_title_words_are_the_titles() -> None:
+    text = (
+        "某某县人力资源和社会保障局文件\n某人社发〔2026〕7号\n某某县人力资源和社会保障局2026年\n政务公开工作要点\n"
+        "2026年，我局将进一步提升政务公开质量，每季度更新一次办事指南。\n"
+    )
+    assert extract_report(_doc(text)).fields.title == "某某县人力资源和社会保障局2026年政务公开工作要点"
+
+
+def test_the_report_an_issuing_notice_carries_is_the_title() -> None:
+    text = (
+        "某某县人力资源和社会保障局\n关于印发《某某县人力资源和社会保障局2026年政务公开工作要点》的通知\n"
+        "局机关各科室：\n现将要点印发给你们，请认真抓好落实。\n"
+    )
+    assert extract_report(_doc(text)).fields.title == "某某县人力资源和社会保障局2026年政务公开工作要点"
