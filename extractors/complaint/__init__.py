@@ -272,9 +272,44 @@ _OCC_LEAD = re.compile(
 )
 
 
+# jieba's tags of the words a trade does not start with: a number or count (九十七个), a pronoun (我们), an
+# aspect word (过), an adverb…; and the place a trade is done (工地小工)
+_OCC_NOISE_TAGS = {"m", "q", "mq", "r"}
+_OCC_NOISE_WORDS = {"过", "過", "了", "着", "著"}
+_OCC_PLACE = re.compile(r"^(?:工地上?|厂里|店里)")
+
+
+def _trim_occupation(rec: Recorder) -> None:
+    """过多年厨工 -> 厨工, 我们骑手 -> 骑手, 工地小工 -> 小工, 女护士 -> 护士; 九十七个工 (a count of work days)
+    is no trade."""
+    from extractors import tokenize
+    from extractors.complaint.parties import occupation_of
+
+    value = rec.get("complainant.occupation")
+    if not isinstance(value, str):
+        return
+    words = tokenize.posseg(value)
+    k = 0
+    while k < len(words) - 1 and (words[k][1] in _OCC_NOISE_TAGS or words[k][0] in _OCC_NOISE_WORDS):
+        k += 1
+    cut = sum(len(w) for w, _f in words[:k])
+    if (m := _OCC_PLACE.match(value, cut)) and occupation_of(value[m.end() :]):
+        cut = m.end()
+    if re.match(r"[男女](?=[\u4e00-\u9fff]{2})", value[cut:]):
+        cut += 1
+    if not cut:
+        return
+    ev = rec.evidence["complainant.occupation"]
+    if len(value) - cut < 2 or value[cut:] in ("工", "活", "事"):
+        rec.forget("complainant.occupation")
+        return
+    rec.set("complainant.occupation", value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
+
+
 def _tidy_occupation(rec: Recorder) -> None:
     from extractors.complaint.parties import occupation_of
 
+    _trim_occupation(rec)
     value = rec.get("complainant.occupation")
     if not isinstance(value, str) or not (lead := _OCC_LEAD.match(value)) or not lead.end():
         return

@@ -206,3 +206,12 @@ def test_a_company_the_writer_works_for_stays_the_employer_beside_a_boss() -> No
         "请求：责令公司支付拖欠的工资。\n2025年8月1日"
     )
     assert f.complainant.employer == "某某建筑劳务有限公司"
+
+
+def test_an_occupation_without_the_count_pronoun_or_place_before_it() -> None:
+    def occ(text: str) -> str | None:
+        return _fields(text).complainant.occupation
+
+    letter = "领导：我叫黎某明，男，45岁，是{w}，某某建筑公司欠我工钱一万二千元。\n请领导帮我要回来。\n2025年3月2日"
+    assert occ(letter.format(w="工地小工")) == "小工"
+    assert occ(letter.format(w="我们骑手")) == "骑手"
