@@ -30,7 +30,7 @@ def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> Fi
 
 # 关于印发《某局2026年政务公开工作要点》的通知: the report an issuing notice carries is the title
 _ISSUING = re.compile(r"^关于(?:印发|转发|报送|上报|呈报)《(?P<t>[^》\n]{4,60})》的(?:通知|函|报告|请示)$")
-_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|〔|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}")
+_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|[>›|〔]|首页|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}")
 
 
 def _title_part(text: str) -> bool:
