@@ -91,7 +91,8 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
         who = rf"(?:我|俺)(?:的)?(?:{words})(?:叫[\u4e00-\u9fff]{{2,3}}[，,]?)?"
     else:
         # the writer, then at most a few clauses about themself (我是某村的农民，一个老汉家，今年五十六了)
-        who = rf"(?:我|俺|本人)(?:(?:(?!{_OTHERS})[^。！？\n]){{0,30}}?[，,])?"
+        # (a clause that says what the writer is, 我是一个女娃，, is the writer's own, whatever words it holds)
+        who = rf"(?:我|俺|本人)(?:是[^。！？\n，,]{{0,12}}[，,]|(?:(?!{_OTHERS})[^。！？\n]){{0,30}}?[，,])?"
     m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
         rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])",
         text,
@@ -110,13 +111,21 @@ _YEAR_BORN = re.compile(
 )
 
 
+# 俺是属虎的，七四年的: the zodiac sign, then the year (…年的 alone is any year's: 2024年的工资)
+_ZODIAC_YEAR = re.compile(
+    rf"属[{_ZODIAC}]的?[，,、]?\s*(?P<y>(?:19)?\d{{2}}|[零〇一二三四五六七八九]{{2}})年(?:的|生的?)?(?=[，,。])"
+)
+
+
 def _birth_year(rec: Recorder, text: str, who: str) -> None:
     """本人某某，男，1974年出生 / 我叫某某，七四年属虎的 / 79年生人: a birth year alone gives the age as the year of
     the letter (else of its receipt) less the birth year; only of the writer (or the relative written for)."""
     letter = rec.reference_day()
     if rec.has("complainant.age") or letter is None:
         return
-    m = re.search(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}", text)
+    m = re.search(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}", text) or re.search(
+        rf"{who}(?:[^。！？\n]{{0,12}}?){_ZODIAC_YEAR.pattern}", text
+    )
     if not m:
         return
     year = nm.cn_int(m.group("y")) or 0  # 1974 / 79 / 七四

@@ -215,3 +215,24 @@ def test_an_occupation_without_the_count_pronoun_or_place_before_it() -> None:
     letter = "领导：我叫黎某明，男，45岁，是{w}，某某建筑公司欠我工钱一万二千元。\n请领导帮我要回来。\n2025年3月2日"
     assert occ(letter.format(w="工地小工")) == "小工"
     assert occ(letter.format(w="我们骑手")) == "骑手"
+
+
+def test_an_age_after_the_writer_says_what_she_is() -> None:
+    f = _fields(
+        "各位领导好，额是一个女娃，今年十九，去年毕业没考上学，就到县城打工。\n"
+        "额从今年三月份在县城“老槐树饭馆”当服务员，老板欠额两个月工资五千二百块。\n希望有关部门管一管。\n2025年8月4日"
+    )
+    assert (f.complainant.age, f.complainant.gender) == (19, "女")
+
+
+def test_a_relatives_age_is_not_the_writers() -> None:
+    f = _fields("我女儿今年十九，在县城饭馆打工，老板欠她工资五千块。\n希望领导管一管。\n2025年8月4日")
+    assert f.complainant.age is None
+
+
+def test_the_birth_year_after_the_zodiac_sign() -> None:
+    f = _fields(
+        "俺叫朱某旺，是某镇某村的，俺是属虎的，七四年的，今年都五十多了。俺跟着胡老板干木工，他欠俺一万七千块。\n"
+        "求领导帮俺要回来。\n2026年3月1日"
+    )
+    assert f.complainant.age == 52
