@@ -182,6 +182,9 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
         return [_cut_closing(i, closers) for i in items if i]
     heading = lexicon.regex("shortcoming_heading")
     for i, s in enumerate(sections):
+        # （一）上年度问题整改情况: last year's problems and how they were put right, not this year's
+        if re.search(r"上年度|上一年度|去年|往年|以往|整改情况|整改落实", s.title):
+            continue
         if s.level <= 3 and heading.search(s.title) and not re.search(r"成绩|成效|做法|经验", s.title):
             # （一）服务意识有待增强。少数干部…: each sub-heading states one shortcoming, the rest explains it.
             children = [c for c in sections if c.parent == i and c.level <= 4]

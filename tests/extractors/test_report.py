@@ -582,3 +582,15 @@ def test_the_report_an_issuing_notice_carries_is_the_title() -> None:
         "局机关各科室：\n现将要点印发给你们，请认真抓好落实。\n"
     )
     assert extract_report(_doc(text)).fields.title == "某某县人力资源和社会保障局2026年政务公开工作要点"
+
+
+def test_last_years_problems_put_right_are_not_this_years_shortcomings() -> None:
+    text = (
+        "某某县某镇人民政府2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我镇主动公开政府信息238条。\n"
+        "五、存在的主要问题及改进情况\n"
+        "（一）上年度问题整改情况。针对2024年度报告中提出的村级公开内容更新滞后问题，镇党政办公室开展了专项检查。\n"
+        "（二）存在的主要问题。一是部分村村务公开栏内容更新不及时；二是政策解读以转载上级文件为主。\n"
+        "（三）改进措施。2026年，我镇将每季度检查一次各村公开栏。\n某某县某镇人民政府\n2026年1月20日\n"
+    )
+    assert extract_report(_doc(text)).fields.stated_shortcomings == [
+        "部分村村务公开栏内容更新不及时", "政策解读以转载上级文件为主"]
