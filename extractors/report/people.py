@@ -165,12 +165,12 @@ def _drop_inner(people: list[PersonDuty]) -> list[PersonDuty]:
 
 
 def responsible_persons(people: list[PersonDuty]) -> list[ResponsiblePerson]:
-    """Distinct (name, role) pairs; a role-only mention of a role someone named holds is that person."""
-    named_roles = {p.role for p in people if p.name}
+    """Distinct named (name, role) pairs: the people the report puts in charge by name. A role the report
+    gives no name for (由局长任组长) stays among the duties a commitment's responsible is read from."""
     out: list[ResponsiblePerson] = []
     seen: set[tuple[str | None, str | None]] = set()
     for p in people:
-        if p.name is None and p.role in named_roles:
+        if p.name is None:
             continue
         key = (p.name, p.role)
         if key not in seen and not any(p.name and p.name == s[0] for s in seen):
