@@ -94,6 +94,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _boss_as_employer(rec, rec.view)
     if models:
         _stated_unread(rec, text)
+    _trim_facts_preamble(rec, rec.view)
     if rec.view != text:  # the rules' values as the letter writes them, not as its Mandarin reading has them
         for path, value in rec.values.items():
             ev = rec.evidence.get(path)
@@ -304,6 +305,42 @@ def _trim_occupation(rec: Recorder) -> None:
         rec.forget("complainant.occupation")
         return
     rec.set("complainant.occupation", value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
+
+
+# What a letter's first paragraphs may say before its facts: the receiving office's stamps and a salutation
+# (收文 2025年4月7日 第0412号 / 拟办：… / 尊敬的领导：), who writes for whom (由我替她写这封信), who the
+# representatives are (推举某某、某某为代表), what the letter is about (现就公司拖欠工资的问题联名向贵大队投诉)
+_OFFICE_LINE = re.compile(r"收文|收件|拟办|阅处|批示|登记号|第\s*\d+\s*号|^[^。！？]{0,30}[:：]$")
+_PREAMBLE = re.compile(
+    r"(?:现|特|今)(?:就|将|把|向)?[^。！？]{0,40}(?:问题|事情?|情况)[^。！？]{0,20}(?:投诉|反映|举报|求助)[。！]?$"
+    r"|推(?:举|选)[^。！？]{0,30}代表|替(?:他|她)写|(?:由|让|叫)我(?:来)?(?:替|帮|代)"
+)
+
+
+def _trim_facts_preamble(rec: Recorder, text: str) -> None:
+    """The facts without the paragraphs before them that tell no event: office stamps and a salutation, and a
+    paragraph (no date, no sum) that introduces the writer, the representatives or the letter's purpose."""
+    ev = rec.evidence.get("facts")
+    value = rec.get("facts")
+    if not ev or not isinstance(value, str) or "\n" not in value:
+        return
+    parts = value.split("\n")
+    drop = 0
+    for part in parts[:-1]:
+        line = part.strip()
+        concrete = nm.DATE.search(line) or nm.MONEY.search(line) or re.search(r"\d{1,2}月", line)
+        office = bool(_OFFICE_LINE.search(line)) and len(line) <= 60
+        if not (office or (not concrete and (kw("written_for").search(line) or _PREAMBLE.search(line)))):
+            break
+        drop += 1
+    if not drop:
+        return
+    kept = "\n".join(parts[drop:])
+    first = parts[drop].strip()
+    at = text.find(first, ev.start, ev.end) if first else -1
+    if at < 0:
+        return
+    rec.set("facts", kept, at, ev.end, ev.confidence, overwrite=True)
 
 
 def _tidy_occupation(rec: Recorder) -> None:

@@ -236,3 +236,14 @@ def test_the_birth_year_after_the_zodiac_sign() -> None:
         "求领导帮俺要回来。\n2026年3月1日"
     )
     assert f.complainant.age == 52
+
+
+def test_the_facts_start_after_the_stamps_and_the_paragraphs_that_tell_no_event() -> None:
+    f = _fields(
+        "某县人力资源和社会保障局收文 2025年4月7日 第0412号\n拟办：请监察大队阅处。\n尊敬的市人社局领导：\n"
+        "我叫罗某，是陈某秀的儿子，现在在外地打工。我妈认不得几个字，所以由我替她写这封信，麻烦领导们帮忙。\n"
+        "我妈是某某环境卫生服务有限公司的环卫工，负责老城街道的清扫保洁。\n"
+        "今年7月、8月、9月三个月的工资公司一直没有发，一共6300元。\n"
+        "请领导督促公司把我妈的工资发了。\n罗某\n2025年10月12日"
+    )
+    assert f.facts is not None and f.facts.startswith("我妈是某某环境卫生服务有限公司的环卫工")
