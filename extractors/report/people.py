@@ -30,11 +30,27 @@ def _name_at(text: str, pos: int) -> str | None:
     elif head[:1] and head[0] in table["surnames"]:
         lengths = (3, 2)
     else:
-        return None
+        return _other_name_at(text, pos, followers)
     for n in lengths:
         cand = text[pos : pos + n]
         if len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and followers.match(text, pos + n):
             if cand in lexicon.table()["duties"] or any(cand.startswith(d) for d in ("任", "为")):
+                continue
+            return cand
+    return None
+
+
+def _other_name_at(text: str, pos: int, followers: re.Pattern[str]) -> str | None:
+    """A name right after a role whose surname the report table does not hold: 储晓燕, 次仁央宗, 努尔兰·哈山 (the
+    letters' reader of names, told that a name stands here)."""
+    from extractors.complaint.labels import DOTTED_NAME, is_person_name
+
+    if (m := DOTTED_NAME.match(text, pos)) and followers.match(text, m.end()):
+        return m.group()
+    for n in (3, 2, 4):
+        cand = text[pos : pos + n]
+        if len(cand) == n and followers.match(text, pos + n) and is_person_name(cand, named_here=True):
+            if cand in lexicon.table()["duties"] or cand.startswith(("任", "为")):
                 continue
             return cand
     return None

@@ -594,3 +594,13 @@ def test_last_years_problems_put_right_are_not_this_years_shortcomings() -> None
     )
     assert extract_report(_doc(text)).fields.stated_shortcomings == [
         "部分村村务公开栏内容更新不及时", "政策解读以转载上级文件为主"]
+
+
+def test_a_person_in_charge_whose_surname_the_table_lacks() -> None:
+    text = (
+        "某县某镇2025年政府信息公开工作年度报告\n一、总体情况\n"
+        "2025年，某镇政府信息公开工作由镇党委委员、副镇长储晓燕分管，镇党政办公室具体负责。\n"
+        "二、下一步工作\n局党组成员、副局长次仁央宗分管政务公开工作，每季度召开一次专题会议。\n"
+    )
+    persons = [(p.name, p.role) for p in extract_report(_doc(text)).fields.responsible_persons]
+    assert persons == [("储晓燕", "镇党委委员、副镇长"), ("次仁央宗", "局党组成员、副局长")]
