@@ -30,7 +30,7 @@ def _name_at(text: str, pos: int) -> str | None:
     elif head[:1] and head[0] in table["surnames"]:
         lengths = (3, 2)
     else:
-        return _other_name_at(text, pos, followers)
+        return _other_name_at(text, pos)
     for n in lengths:
         cand = text[pos : pos + n]
         if len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and followers.match(text, pos + n):
@@ -40,16 +40,21 @@ def _name_at(text: str, pos: int) -> str | None:
     return None
 
 
-def _other_name_at(text: str, pos: int, followers: re.Pattern[str]) -> str | None:
+_DUTY_NEXT = re.compile(r"同志|任|担任|兼任|负责|负总责|主抓|统筹|分管|具体负责|牵头|主持|协助")
+
+
+def _other_name_at(text: str, pos: int) -> str | None:
     """A name right after a role whose surname the report table does not hold: 储晓燕, 次仁央宗, 努尔兰·哈山 (the
     letters' reader of names, told that a name stands here)."""
     from extractors.complaint.labels import DOTTED_NAME, is_person_name
 
-    if (m := DOTTED_NAME.match(text, pos)) and followers.match(text, m.end()):
+    # only before a duty (储晓燕分管…, 次仁央宗任组长): a comma after a role's word is no sign of a name
+    # (家长委员会会议，)
+    if (m := DOTTED_NAME.match(text, pos)) and _DUTY_NEXT.match(text, m.end()):
         return m.group()
     for n in (3, 2, 4):
         cand = text[pos : pos + n]
-        if len(cand) == n and followers.match(text, pos + n) and is_person_name(cand, named_here=True):
+        if len(cand) == n and _DUTY_NEXT.match(text, pos + n) and is_person_name(cand, named_here=True):
             if cand in lexicon.table()["duties"] or cand.startswith(("任", "为")):
                 continue
             return cand
