@@ -301,7 +301,7 @@ def _trim_occupation(rec: Recorder) -> None:
     if not cut:
         return
     ev = rec.evidence["complainant.occupation"]
-    if len(value) - cut < 2 or value[cut:] in ("工", "活", "事"):
+    if len(value) - cut < 2:  # 九十七个工: what is left is no trade
         rec.forget("complainant.occupation")
         return
     rec.set("complainant.occupation", value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
@@ -423,11 +423,13 @@ _BOSS_WORD = (
     r"|(?P<nick>[\u4e00-\u9fff](?:老板|老大|胖子|哥|姐))(?=[到在去干做，,的])"
     r"|(?P<person>[\u4e00-\u9fff]{2,3}?)(?=的)"
 )
-_WORKED_FOR = re.compile(
-    rf"(?:跟着?|给|帮|替|随)(?:[^，。；\n]{{0,6}}?的)?(?:{_BOSS_WORD})"
-    r"(?:的[^，。；\n]{1,10}?|[^，。；\n]{0,24}?)(?:干|做|打工|上班|当|烧|开|看|扎|搬|砌|装)"
-    rf"|在(?:[^，。；\n]{{0,8}}?)(?:{_BOSS_WORD.replace('titled', 't2').replace('nick', 'n2').replace('person', 'p2')})"
-    r"的[^，。；\n]{1,10}?(?:干|做|打工|上班)"
+_WORKED_FOR = (
+    re.compile(  # 跟着周姐干 / 给孟庆山的烘干塔烧炉子
+        rf"(?:跟着?|给|帮|替|随)(?:[^，。；\n]{{0,6}}?的)?(?:{_BOSS_WORD})"
+        r"(?:的[^，。；\n]{1,10}?|[^，。；\n]{0,24}?)(?:干|做|打工|上班|当|烧|开|看|扎|搬|砌|装)"
+    ),
+    # 在于老板的参园子干
+    re.compile(rf"在(?:[^，。；\n]{{0,8}}?)(?:{_BOSS_WORD})的[^，。；\n]{{1,10}}?(?:干|做|打工|上班)"),
 )
 # what ends the name of an organisation one works for (a site or a project is where, not whom)
 _REAL_ORG = re.compile(
@@ -441,10 +443,10 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
     employer = rec.get("complainant.employer")
     if isinstance(employer, str) and _REAL_ORG.search(employer) and not re.search(r"工地|项目|工程", employer):
         return
-    for m in _WORKED_FOR.finditer(text):
-        key = next(k for k in ("titled", "nick", "person", "t2", "n2", "p2") if m.group(k))
+    for m in sorted((m for pattern in _WORKED_FOR for m in pattern.finditer(text)), key=lambda m: m.start()):
+        key = next(k for k in ("titled", "nick", "person") if m.group(k))
         boss, s, e = m.group(key), m.start(key), m.end(key)
-        if key in ("person", "p2", "titled", "t2") and not is_person_name(boss):
+        if key != "nick" and not is_person_name(boss):
             continue
         rec.set("complainant.employer", boss, s, e, PROSE, overwrite=True)
         respondent = rec.get("respondent.name")

@@ -126,7 +126,7 @@ def _agents(rec: Recorder, text: str) -> None:
         for cm in re.finditer(r"[^；;。\n]+", chunk_text):
             item = cm.group().lstrip()
             item = item[m.end() :] if (m := ENUM.match(item)) else item
-            if m := _AGENT_BELOW.match(item):  # 王　磊　电话：186…, the next agent on the line below
+            if m := _agent_below(item):  # 王　磊　电话：186…, the next agent on the line below
                 item = re.sub(r"\s+", "", m.group("name")) + "，" + item[m.end("name") :]
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
             name = next((p for p in parts[:1] if is_person_name(p, named_here=True)), None)
@@ -150,8 +150,16 @@ def _agents(rec: Recorder, text: str) -> None:
 # a line under 委托代理人：… that holds only another agent and their phone: `王　磊　电话：186…`
 _AGENT_BELOW = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})\s*(?:[（(][^（()）\n]{0,40}[)）])?[\s，,]*"
-    r"(?:联系)?(?:电话|手机)[:：]?\s*(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})\s*$"
+    r"(?:联系)?(?:电话|手机)[:：]?(?P<phone>[\d\s()（）\-]{7,20})$"
 )
+
+
+def _agent_below(line: str) -> re.Match[str] | None:
+    """`王　磊　电话：186…`: a line naming one more agent, with one phone (read by numerals.find_phones)."""
+    m = _AGENT_BELOW.match(line)
+    if not m or len(nm.find_phones(m.group("phone"))) != 1:
+        return None
+    return m if is_person_name(re.sub(r"\s+", "", m.group("name")), named_here=True) else None
 
 
 def _more_agents_below(text: str, end: int) -> int:
@@ -160,9 +168,7 @@ def _more_agents_below(text: str, end: int) -> int:
     while pos < len(text) and text[pos] == "\n":
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        if not (m := _AGENT_BELOW.match(text[pos + 1 : line_end])) or not is_person_name(
-            re.sub(r"\s+", "", m.group("name")), named_here=True
-        ):
+        if not _agent_below(text[pos + 1 : line_end]):
             break
         pos = line_end
     return pos
@@ -189,11 +195,8 @@ _ENTRUST = re.compile(
 )
 _BRACKET = re.compile(r"[（(][^（()）\n]{0,80}[)）]")
 _LIST_SPLIT = re.compile(r"[、，,]")
-_PHONE = r"(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})"
-# 电话分别是138…、0797-…、189… / 三位代理人的电话：刘某138…，谢某182…
-_PHONES_IN_ORDER = re.compile(
-    rf"(?:电话|手机|联系方式)[^。\n\d]{{0,12}}?分别(?:是|为)[:：]?\s*(?P<list>{_PHONE}(?:\s*[、，,和及]\s*{_PHONE})+)"
-)
+# 电话分别是138…、0797-…、189…: the phones listed after it, in the order of the names
+_PHONES_IN_ORDER = re.compile(r"(?:电话|手机|联系方式)[^。\n\d]{0,12}?分别(?:是|为)[:：]?(?P<list>[^。；;\n]+)")
 
 
 _TITLE = re.compile(r"(?:律师|同志|先生|女士|老师|师傅)$")
@@ -254,8 +257,10 @@ def _phones_for(text: str, names: list[tuple[str, int, int]], start: int, end: i
     if (m := _PHONES_IN_ORDER.search(tail)) and len(listed := nm.find_phones(m.group("list"))) == len(names):
         return [p or v for p, (v, _a, _b) in zip(phones, listed, strict=True)]
     for i, (name, _s, _e) in enumerate(names):
-        if phones[i] is None and (m := re.search(rf"{name}\s*(?:电话|手机)?[:：]?\s*(?P<p>{_PHONE})", tail)):
-            phones[i] = nm.normalize_phone(m.group("p")) or m.group("p")
+        # 三位代理人的电话：刘某138…，谢某182…: the phone written right after the name
+        if phones[i] is None and (m := re.search(rf"{name}\s*(?:电话|手机)?[:：]?\s*(?=\d)", tail)):
+            after = nm.find_phones(tail[m.end() : m.end() + 20])
+            phones[i] = after[0][0] if after and after[0][1] == 0 else None
     return phones
 
 

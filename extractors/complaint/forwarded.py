@@ -103,12 +103,14 @@ _MIN_LETTER_CHARS = 100
 
 def reply_start(text: str) -> int | None:
     """Where the office's reply under a posted letter begins, or None."""
+    letter_chars = 0  # the letter's characters before the paragraph, spaces not counted
     for s, e in paragraph_spans(text):
-        if len(re.sub(r"\s", "", text[:s])) < _MIN_LETTER_CHARS:
-            continue
         line = text[s:e]
-        if (len(line) <= 80 and _REPLY_HEAD.match(line)) or _REPLY_GREETING.match(line):
+        if letter_chars >= _MIN_LETTER_CHARS and (
+            (len(line) <= 80 and _REPLY_HEAD.match(line)) or _REPLY_GREETING.match(line)
+        ):
             return s
+        letter_chars += len(line) - sum(ch.isspace() for ch in line)
     return None
 
 

@@ -127,12 +127,9 @@ def titled_bosses(text: str) -> Iterator[tuple[str, int, int]]:
 
 _NEVER_FIRST = set("老小阿本咱俺额此")
 # how a person is called without their given name (奉同学, 那师傅), and the words of pay and money
-_NOT_A_GIVEN_NAME = re.compile(
+NOT_A_GIVEN_NAME = re.compile(
     r"(?:同学|老师|师傅|先生|女士|小姐|大姐|大哥|阿姨|叔叔|大爷|大妈|老板|经理|主任|书记|局长|领导|总)$|工资|欠|款|费|钱|元"
 )
-
-
-NOT_A_GIVEN_NAME = _NOT_A_GIVEN_NAME  # for the readers of other modules (prose: a boss called 刘老板)
 
 
 def _reads_as_name(text: str) -> bool:
@@ -142,7 +139,7 @@ def _reads_as_name(text: str) -> bool:
     function character and ends in no organisation or trade word."""
     from extractors import tokenize
 
-    if text[0] in _NEVER_FIRST or _NEVER_IN_A_NAME.intersection(text) or _NOT_A_GIVEN_NAME.search(text):
+    if text[0] in _NEVER_FIRST or _NEVER_IN_A_NAME.intersection(text) or NOT_A_GIVEN_NAME.search(text):
         return False
     if tokenize.is_name_word(text):
         return True

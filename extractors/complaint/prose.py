@@ -15,8 +15,7 @@ import re
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
-from extractors.complaint.labels import NOT_A_GIVEN_NAME as _NOT_A_GIVEN_NAME
+from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans
@@ -32,12 +31,17 @@ _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老�
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)]|$))"
 # The respondent's legal representative named in prose (法人代表叫石永福). A boss (老板叫…) counts only
 # for a business that is not a company: the operator of a shop or workshop is its responsible person.
-_REPRESENTATIVE = re.compile(
-    rf"(?:(?:法定代表人|法人代表|负责人|法人)(?:叫|是|名叫|为)|(?:法定代表人|法人代表)(?:[:：]|(?=[\u4e00-\u9fff])))\s*{_NAME}"
-)  # 法定代表人是某某 / 法定代表人某某）
-_TITLED_REPRESENTATIVE = re.compile(
-    rf"(?:(?:法定代表人|法人代表)(?:叫|是|名叫|为)|(?:法定代表人|法人代表)(?:[:：]|(?=[\u4e00-\u9fff])))\s*{_NAME}"
-)
+_TITLE = "法定代表人|法人代表"
+
+
+def _representative(said: str) -> re.Pattern[str]:
+    """法定代表人是某某 / 法定代表人某某）: the title (or `said`) told with 叫/是/为, or the title right before."""
+    return re.compile(rf"(?:(?:{said})(?:叫|是|名叫|为)|(?:{_TITLE})(?:[:：]|(?=[\u4e00-\u9fff])))\s*" + _NAME)
+
+
+# in the facts and the answers, a 负责人 or 法人 told so counts too; anywhere in the letter, only the title
+_REPRESENTATIVE = _representative(f"{_TITLE}|负责人|法人")
+_TITLED_REPRESENTATIVE = _representative(_TITLE)
 _BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_NAME}")
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
@@ -291,24 +295,29 @@ _REFERS_BACK = re.compile(
 _OPERATOR = re.compile(rf"经营者(?:是|为|[:：])?\s*{_NAME}")
 
 
+def _named(word: str, named_here: bool = False) -> bool:
+    """A person's name, not how they are called (刘老板, 王经理)."""
+    return is_person_name(word, named_here=named_here) and not NOT_A_GIVEN_NAME.search(word)
+
+
 def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
     name = rec.get("respondent.name") or ""
     patterns = [_REPRESENTATIVE] + ([_BOSS] if name and "公司" not in name else [])
     for pattern in patterns:
         for s, e in spans:
             m = pattern.search(text, s, e)
-            if m and is_person_name(m.group("n")) and not _NOT_A_GIVEN_NAME.search(m.group("n")):
+            if m and _named(m.group("n")):
                 rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
                 return
     # The title is a label of its own: wherever the letter gives it (the respondent's labelled line included)
     for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR):
         for m in pattern.finditer(text):
-            if is_person_name(m.group("n"), named_here=True) and not _NOT_A_GIVEN_NAME.search(m.group("n")):
+            if _named(m.group("n"), named_here=True):
                 rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), INLINE)
                 return
     for m in _REFERS_BACK.finditer(text):
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
-        bosses = [b for b in titled_bosses(text[sentence_start : m.start()]) if not _NOT_A_GIVEN_NAME.search(b[0])]
+        bosses = [b for b in titled_bosses(text[sentence_start : m.start()]) if _named(b[0])]
         if bosses:
             boss, bs, be = bosses[-1]
             rec.set("respondent.legal_representative", boss, sentence_start + bs, sentence_start + be, PROSE)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from extractors import learned, tokenize
+from extractors.complaint import numerals as nm
 
 MODEL = "stated"
 ITEMS = (
@@ -38,7 +39,6 @@ def words(text: str) -> set[str]:
     return {w for w in tokenize.cut(folded, hmm=False) if _WORD.match(w)}
 
 
-_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡|街道|村|组|路|街|巷|号|小区|社区|工业园|园区)")
 _OTHER_PARTY = re.compile(
     r"律师|律所|事务所|老板|公司|厂|单位|站长|经理|工头|包工头|热线|办公|局|大队|法院|委员会|中心|信访|店|工地|项目"
@@ -55,7 +55,7 @@ _CUES = {
     "anon": re.compile(r"匿名|不愿透露|不便透露|不方便留|不留名|网友|一个打工的|隐去"),
     "age": re.compile(r"\d{1,2}\s*周?岁|[一二三四五六七八九十]{2,3}岁|年龄"),
     "born": re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2})年(?:出生|生|属)|出生"),
-    "id": re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)"),
+    "id": nm.ID_NUMBER,
     "proceeding": re.compile(r"调解|仲裁|法院|起诉|判决|信访|没有(?:去)?(?:申请|找过|告|起诉)|未(?:申请|经)"),
 }
 
@@ -69,8 +69,8 @@ def cues(text: str) -> dict[str, float]:
     def bump(key: str) -> None:
         out[key] = min(out.get(key, 0.0) + 1.0, 3.0)
 
-    for m in _PHONE.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
+    for _phone, start, _end in nm.find_phones(text):
+        before = text[max(0, start - 12) : start]
         bump("phone_other" if _OTHER_PARTY.search(before) else "phone_self" if _SELF.search(before) else "phone_bare")
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group()

@@ -34,10 +34,15 @@ def _name_at(text: str, pos: int) -> str | None:
     for n in lengths:
         cand = text[pos : pos + n]
         if len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and followers.match(text, pos + n):
-            if cand in lexicon.table()["duties"] or any(cand.startswith(d) for d in ("任", "为")):
+            if _is_duty(cand):
                 continue
             return cand
     return None
+
+
+def _is_duty(word: str) -> bool:
+    """组长 / 任组长: a duty where a name would stand."""
+    return word in lexicon.table()["duties"] or word.startswith(("任", "为"))
 
 
 _DUTY_NEXT = re.compile(r"同志|任|担任|兼任|负责|负总责|主抓|统筹|分管|具体负责|牵头|主持|协助")
@@ -55,7 +60,7 @@ def _other_name_at(text: str, pos: int) -> str | None:
     for n in (3, 2, 4):
         cand = text[pos : pos + n]
         if len(cand) == n and _DUTY_NEXT.match(text, pos + n) and is_person_name(cand, named_here=True):
-            if cand in lexicon.table()["duties"] or cand.startswith(("任", "为")):
+            if _is_duty(cand):
                 continue
             return cand
     return None
