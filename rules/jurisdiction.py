@@ -71,7 +71,14 @@ def _written(name: str, address: str) -> bool:
     short = name[:SHORT_NAME_CHARS]
     if name in address or re.search(f"{re.escape(short)}[省市县区州盟旗]", address):
         return True
-    return any(word.startswith(short) and flag == "ns" for word, flag in tokenize.posseg(address))
+    # 兴国镇 / 长安乡: a town that shares its name with a county elsewhere is a town, not that county
+    at = 0
+    for word, flag in tokenize.posseg(address):
+        after = address[at + len(short) : at + len(short) + 2] if word.startswith(short) else ""
+        at += len(word)
+        if word.startswith(short) and flag == "ns" and not re.match(r"镇|乡|村|街道|社区", after):
+            return True
+    return False
 
 
 def _named_in(name: str, address: str) -> bool:

@@ -92,6 +92,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     employer_is_respondent(rec, rec.view)
     _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
+    _place_of_employer(rec)
     if models:
         _stated_unread(rec, text)
     _trim_facts_preamble(rec, rec.view)
@@ -473,6 +474,34 @@ def _boss_as_employer(rec: Recorder, text: str) -> None:
             rec.set("complainant.employer", text[s:e], s, e, PROSE)
             rec.set("respondent.name", text[s:e], s, e, PROSE)
             return
+
+
+# where a place phrase names a location, not a unit: 镇, 市场, 景区, 对面, 后头 …
+_LOCATION_WORD = re.compile(
+    r"(?:省|市|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|市场|景区|园区|工业园|开发区|广场|车站|码头|对面|旁边?|"
+    r"附近|后头|后面|前面|门口|边上|路口|交叉口|一带)"
+)
+
+
+def _place_of_employer(rec: Recorder) -> None:
+    """在镜泊湖景区北门停车场对面的“某某”饭店后厨 / 到某镇果品市场后头罗老板的冷库: with no address of its own,
+    the location the letter gives the employer by is the employer's address (a shop, a boss's store is known by
+    where it stands), and no separate place of work is stated."""
+    place, name = rec.get("respondent.workplace"), rec.get("respondent.name")
+    if rec.has("respondent.address") or not isinstance(place, str) or not isinstance(name, str):
+        return
+    core = name.strip("“”\"「」")
+    at = place.find(core) if len(core) >= 2 else -1
+    if at <= 0:
+        return
+    if place[at - 1] in "“\"「":
+        at -= 1
+    lead = place[:at].removesuffix("的")
+    if len(lead) < 4 or not _LOCATION_WORD.search(lead) or re.search(r"[，,。；]", lead):
+        return
+    ev = rec.evidence["respondent.workplace"]
+    rec.set("respondent.address", lead, ev.start, ev.start + len(lead), ev.confidence)
+    rec.forget("respondent.workplace")
 
 
 def _tidy_orgs(rec: Recorder) -> None:

@@ -13,6 +13,7 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.body import ENUM
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
+from extractors.complaint.parties import ROLE_TAGGED
 from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import paragraph_spans
 
@@ -303,7 +304,12 @@ def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
             # 代写人：某某（某某之子） / 联系电话：…: a bare phone line right under the agent's own line
             above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1] if line_start else ""
             under = agent["name"] in above and not nm.find_phones(above) and _PHONE_LINE.match(line)
-            if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own or under:
+            # 联系电话：138…（投诉人）；139…（代理人）: the part tagged as the agent's, with one agent
+            tagged = len(agents) == 1 and any(
+                "代理人" in m.group("role") and m.start() <= s - line_start < m.end()
+                for m in ROLE_TAGGED.finditer(line)
+            )
+            if (agent["name"] in line and len(nm.find_phones(line)) == 1) or own or under or tagged:
                 agent["phone"] = value
                 changed = True
                 if under and rec.get("complainant.phone") == value:

@@ -336,6 +336,23 @@ def _leads(rec: Recorder, text: str, segments: list[Segment], i: int) -> bool:
     return is_person_name(segments[i].value(text).strip()) and describes_person(segments[i + 1].value(text))
 
 
+# a line's value in parts, each tagged with whose it is: 某村125号（投诉人）；某路188号（代理人）
+ROLE_TAGGED = re.compile(r"(?P<v>[^；;，,（()）]+?)\s*[（(](?P<role>投诉人|申请人|本人|来信人|(?:委托)?代理人)[）)]")
+
+
+def _complainants_part(rec: Recorder, text: str, seg: Segment, end: int) -> bool:
+    """A contact line shared by the complainant and their agent, each part tagged: the complainant's part is
+    theirs (the agent's is read with the agents). False when the line tags no part."""
+    parts = list(ROLE_TAGGED.finditer(text, seg.vstart, end))
+    if len(parts) < 2:
+        return False
+    for m in parts:
+        if "代理人" not in m.group("role"):
+            part = dataclasses.replace(seg, vstart=m.start("v"), vend=m.end("v"))
+            _set_labelled(rec, part, text, "complainant." + seg.key.split(".", 1)[1])
+    return True
+
+
 def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
     """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
     ctx: str | None = None
@@ -364,6 +381,8 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
                 if seg.key == "complainant.name":
                     names_person = True
                 names_respondent = seg.key == "respondent.name" or (names_respondent and seg.key.startswith("ctx."))
+                if seg.key in ("ctx.address", "ctx.phone") and _complainants_part(rec, text, seg, end):
+                    continue  # 联系电话：138…（投诉人）；139…（代理人）: each party's part as tagged
                 if ctx == "other" or seg.key.startswith(("section.", "date.", "people.", "ignore.")):
                     continue
                 path = seg.key

@@ -23,6 +23,7 @@ _FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
 # an office's advice (告知投诉人可依法申请劳动争议仲裁或向人民法院起诉) is about what may be done, not what was
 _ADVICE = re.compile(r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向")
 _IGNORANT = re.compile(r"不懂|不了解|不明白")  # (不知道 is doubt: kw("uncertain"))
+_UNSAID = re.compile(r"未提及|没有?提(?:及|到|起)?|未说明|未讲")  # 来电人未提及是否已向其他部门反映: silence
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 
@@ -31,8 +32,8 @@ def classify(clause: str) -> str | None:
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):
         return None
-    if _IGNORANT.search(clause[: topic.start()]):
-        return None  # 我们不懂仲裁那些: the writer knows nothing of it, which affirms no proceeding
+    if _IGNORANT.search(clause[: topic.start()]) or _UNSAID.search(clause[: topic.start()]):
+        return None  # 我们不懂仲裁那些 / 未提及是否…: the writer knows or says nothing of it, which affirms none
     if kw("uncertain").search(clause):
         return "unknown"
     if kw("negation").search(clause[: topic.start()]):

@@ -236,8 +236,12 @@ def _employment(rec: Recorder, text: str) -> None:
             rec.set("complainant.employer", m.group("org"), m.start("org"), m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
             subject = subject or _occupation_subject(rec, text)
+            # …做保安 / 投诉人于某日入职被投诉人处，岗位为汉服制版师
             m = re.search(
                 rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
+                text[s:e],
+            ) or re.search(
+                rf"{subject}[^。！]{{0,40}}?[，,](?:工作)?(?:岗位|工种)(?:为|是)(?P<occ>[\u4e00-\u9fff]{{2,8}}?)(?=[，。；,（(]|$)",
                 text[s:e],
             )
             if m and (occ := occupation_of(m.group("occ"))):
@@ -455,6 +459,9 @@ def _introduced(rec: Recorder, text: str) -> None:
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(
     rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
+    # 我是某幼儿园的一名幼儿教师，名叫某某: the name after the writer's description of themself
+    rf"|(?:^|(?<=[\n。！？!?]))\s*(?:您好[！!，,]\s*)?(?:我|俺|本人)是[^。！？!?\n]{{2,40}}?[，,](?:名叫|名字叫|叫)"
+    rf"(?P<name2>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
 )
 # 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
 _SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
@@ -470,15 +477,16 @@ _AFTER_NAME = re.compile(r"[，,。；;：:\s（(、!！]|今年|现年|是|家�
 def _self_named(rec: Recorder, text: str) -> None:
     """The writer's name from their self-introduction, when the name ends where the sentence moves on."""
     for m in _SELF_NAMED.finditer(text):
-        word = m.group("name")
+        group = "name" if m.group("name") else "name2"
+        word = m.group(group)
         if DOTTED_NAME.fullmatch(word):
-            rec.set("complainant.name", word, m.start("name"), m.end("name"), PROSE)
+            rec.set("complainant.name", word, m.start(group), m.end(group), PROSE)
             return
         for n in (4, 3, 2):
-            name, end = word[:n], m.start("name") + n
+            name, end = word[:n], m.start(group) + n
             ends = end >= len(text) or _AFTER_NAME.match(text, end)
             if len(name) == n and is_person_name(name, named_here=True) and ends:
-                rec.set("complainant.name", name, m.start("name"), end, PROSE)
+                rec.set("complainant.name", name, m.start(group), end, PROSE)
                 return
     for m in _SELF_PLAIN.finditer(text):
         if is_person_name(m.group("name"), named_here=True):

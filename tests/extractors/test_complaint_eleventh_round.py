@@ -1,0 +1,108 @@
+"""Items stated in ways the eleventh round's letters showed the rules missing or misreading (issue 12): a
+contact line shared by the complainant and a lawyer, a name after the writer's self-description, a shop
+known only by where it stands, a town named like a county elsewhere, a record saying the matter went
+nowhere, and a record silent about it. Texts invented for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.complaint import extract_complaint
+from extractors.complaint.proceedings import classify
+from extractors.normalize import normalize_text
+from rules.calendar import load_calendar
+from rules.complaint_engine import evaluate_complaint
+from rules.jurisdiction import parse_division
+from rules.loader import load_rules
+from schemas.models import ParsedDocument
+
+
+def _fields(text: str, models: bool = False):  # type: ignore[no-untyped-def]
+    return extract_complaint(ParsedDocument(text=normalize_text(text), format="txt", pages=1), models=models)
+
+
+_LAWYER = (
+    "劳动保障监察投诉书\n\n"
+    "投诉人：韩晓雯，女，1991年3月2日出生\n"
+    "委托代理人：冯立国，某某律师事务所律师\n"
+    "联系地址：{addr}\n"
+    "联系电话：13905321177（投诉人）；15866230418（代理人）\n\n"
+    "被投诉人：青州市锦程纸业有限公司\n住所地：青州市黄楼街道工业园8号\n\n"
+    "投诉事项：\n1.责令被投诉人支付拖欠投诉人2026年3月至5月的工资16200元。\n\n"
+    "事实与理由：\n投诉人于2024年5月入职被投诉人处，岗位为分切机操作工，约定月工资5400元。"
+    "2026年3月起被投诉人停发工资，至今未付。投诉人未就本事项申请仲裁或提起诉讼。\n\n"
+    "投诉人：韩晓雯\n2026年6月8日\n"
+)
+
+
+def test_a_contact_line_shared_with_the_agent_gives_each_its_tagged_part() -> None:
+    f = _fields(_LAWYER.format(addr="青州市王府街道北关村36号（投诉人）；潍坊市奎文区东风街100号（代理人）"))
+    assert f.complainant.address == "青州市王府街道北关村36号"
+    assert f.complainant.phone == "13905321177"
+    assert [(a.name, a.phone) for a in f.agents] == [("冯立国", "15866230418")]
+    assert f.complainant.occupation == "分切机操作工"  # 岗位为…, in a third-person statement of facts
+
+
+def test_an_untagged_contact_line_after_the_agent_is_not_taken_for_the_complainant() -> None:
+    f = _fields(_LAWYER.format(addr="潍坊市奎文区东风街100号"))
+    assert f.complainant.address is None
+
+
+def test_a_name_after_the_writers_description_of_themself() -> None:
+    f = _fields(
+        "尊敬的县长：\n您好！我是本县城关镇向阳幼儿园的一名保育员，名叫龚秀兰，今年41岁。幼儿园从今年2月起拖欠我的工资，"
+        "四个月共9600元。恳请县长督促幼儿园发放工资。\n一名保育员\n2026年6月30日\n"
+    )
+    assert f.complainant.name == "龚秀兰"
+
+
+def test_a_name_after_someone_elses_description_is_not_the_writer() -> None:
+    f = _fields(
+        "尊敬的领导：\n我们厂的老板，名叫钱永福，从今年2月起拖欠我们工资。恳请领导督促他发放工资。\n2026年6月30日\n"
+    )
+    assert f.complainant.name != "钱永福"
+
+
+def test_the_writer_among_women_workers_is_a_woman() -> None:
+    f = _fields(
+        "致县长的一封信\n县长您好！我叫宁春燕。我们6人都是女工，在城南服装厂做缝纫，厂里从3月起没发工资，"
+        "每人欠6000多元。恳请领导帮我们要回工资。\n宁春燕\n2026年6月1日\n"
+    )
+    assert f.complainant.gender == "女"
+
+
+def test_a_shop_known_only_by_where_it_stands_has_that_place_as_its_address() -> None:
+    text = (
+        "领导您好！我叫邢海涛，今年三十二岁，电话15945601234。去年五月我在长白山北坡景区山门西侧的“林海人家”饭店后厨"
+        "当帮厨，老板姓鲍，说好一个月3800块。干到十月景区封山，老板还欠我两个月工资7600块，一直不给。"
+        "请领导帮我把工钱要回来。\n邢海涛\n2026年3月2日\n"
+    )
+    f = _fields(text, models=True)
+    assert f.respondent.address == "长白山北坡景区山门西侧"
+    assert f.respondent.workplace is None
+
+
+def test_a_town_named_like_a_county_elsewhere_is_not_that_county() -> None:
+    assert parse_division("兴国镇城北果品市场后头") is None  # 兴国镇 of 秦安县, not 江西省兴国县
+    assert parse_division("江西省兴国县潋江镇").county == "兴国县"
+
+
+def test_a_record_that_the_matter_went_nowhere_before_says_none() -> None:
+    assert classify("市民称此前未向其他部门反映") == "none"
+    assert classify("这几年我一直没去告") == "none"
+    assert classify("我没有回去告诉家里") is None  # 告诉 is telling, not suing
+    assert classify("已向其他部门反映过") is None
+
+
+def test_a_record_silent_on_the_matter_leaves_it_unstated() -> None:
+    assert classify("来电人未提及是否已向其他部门反映") is None
+    text = (
+        "12345热线工单\n来电人：蒋丽，女，电话13770581234，住沭阳县沭城街道幸福小区5幢。\n"
+        "诉求内容：来电人反映其在沭阳县某某电子有限公司（沭阳经济开发区珠江路8号）做检验员，2026年5月工资4300元未发放。"
+        "来电人未提及是否已向其他部门反映。\n来电人诉求：要求公司支付工资。\n"
+    )
+    f = _fields(text)
+    flags, _deadlines = evaluate_complaint(
+        f, [], load_rules(), load_calendar(), date(2026, 6, 20), "江苏省宿迁市沭阳县", normalize_text(text)
+    )
+    assert "complaint.missing.prior_proceedings" in {fl.rule_id for fl in flags}
