@@ -92,6 +92,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     employer_is_respondent(rec, rec.view)
     _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
+    _real_names(rec, rec.view)
     _place_of_employer(rec)
     if models:
         _stated_unread(rec, text)
@@ -431,6 +432,12 @@ _WORKED_FOR = (
     ),
     # 在于老板的参园子干
     re.compile(rf"在(?:[^，。；\n]{{0,8}}?)(?:{_BOSS_WORD})的[^，。；\n]{{1,10}}?(?:干|做|打工|上班)"),
+    # 杨老二喊我们去城北安置房工地上搞小工: the one who called the writer to the work, by title or nickname
+    re.compile(
+        r"(?:(?:包工头|工头|老板)(?P<titled>[\u4e00-\u9fff]{2,3}?)"
+        r"|(?P<nick>[\u4e00-\u9fff](?:老板|老大|老[二三四五六七幺]|胖子|哥|姐))|(?P<person>(?!)))"
+        r"(?:喊|叫|带|找|招呼)(?:我们|我|俺们?|咱们?)(?:一起)?(?:去|到|来|上)[^，。；\n]{0,24}?(?:干|做|搞|当|上班|打工)"
+    ),
 )
 # what ends the name of an organisation one works for (a site or a project is where, not whom)
 _REAL_ORG = re.compile(
@@ -449,11 +456,40 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
         boss, s, e = m.group(key), m.start(key), m.end(key)
         if key != "nick" and not is_person_name(boss):
             continue
+        site = rec.evidence.get("complainant.employer")
+        if isinstance(employer, str) and site and re.search(r"工地|项目|工程", employer) and not rec.has(
+            "respondent.workplace"
+        ):  # the site is where the work was done
+            rec.set("respondent.workplace", employer, site.start, site.end, site.confidence)
         rec.set("complainant.employer", boss, s, e, PROSE, overwrite=True)
         respondent = rec.get("respondent.name")
         if not respondent or respondent == employer:
             rec.set("respondent.name", boss, s, e, PROSE, overwrite=True)
         return
+
+
+# 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
+_REAL_NAME = r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
+
+
+def _real_names(rec: Recorder, text: str) -> None:
+    """A person named by a nickname whom the letter also names by their real name is recorded by it."""
+    for path in ("complainant.name", "complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if not isinstance(value, str) or len(value) < 2:
+            continue
+        for m in re.finditer(re.escape(value) + _REAL_NAME, text):
+            name = next((m.group("n")[:k] for k in (3, 2, 4) if is_person_name(m.group("n")[:k])), None)
+            if name and name != value:
+                others = [p for p in ("complainant.employer", "respondent.name") if rec.get(p) == value]
+                for p in others if path != "complainant.name" else [path]:
+                    rec.set(p, name, m.start("n"), m.start("n") + len(name), PROSE, overwrite=True)
+                break
+
+
+_NICKNAMED_BOSS = re.compile(
+    r"(?:老板|包工头|工头|老板娘)(?:的)?(?:外号|绰号|小名|诨名)(?:叫|是|为)?[“\"]?(?P<nick>[\u4e00-\u9fff]{2,3}?)[”\"]?(?=[，,。；])"
+)
 
 
 def _boss_as_employer(rec: Recorder, text: str) -> None:
@@ -465,6 +501,10 @@ def _boss_as_employer(rec: Recorder, text: str) -> None:
     for name, s, e in titled_bosses(text):
         rec.set("complainant.employer", name, s, e, PROSE)
         rec.set("respondent.name", name, s, e, PROSE)
+        return
+    if m := _NICKNAMED_BOSS.search(text):  # 老板外号叫黑皮，真名我们都不晓得: known by the nickname alone
+        rec.set("complainant.employer", m.group("nick"), m.start("nick"), m.end("nick"), PROSE)
+        rec.set("respondent.name", m.group("nick"), m.start("nick"), m.end("nick"), PROSE)
         return
     single, _double = surnames()
     for m in _SURNAME_BOSS.finditer(text):

@@ -277,6 +277,51 @@ def _entrusted(rec: Recorder, text: str) -> None:
         return
 
 
+# 同时委托以下三人为委托代理人：马某，电话…；高某，电话… / 特委托下列三位代为办理…：(1. 周某… on the lines below)
+_ENTRUST_LIST = re.compile(r"委托(?:了)?(?:以下|下列|如下)[^。！？：:\n]{0,40}?[：:]")
+_ITEM_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff·]{2,12}?)(?=[，,（(：:\s]|电话|手机|$)")
+
+
+def _listed_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The items after an entrusting colon: the rest of its paragraph split at ；, else the numbered lines
+    right below it."""
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[end:para_end].strip():
+        items, pos = [], end
+        for piece in re.split(r"[；;]", text[end:para_end]):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        return items
+    items, pos = [], para_end
+    while pos < len(text) and text[pos] == "\n":
+        line_end = text.find("\n", pos + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos + 1 : line_end]
+        if not (m := ENUM.match(line.lstrip())):
+            break
+        items.append((pos + 1 + len(line) - len(line.lstrip()) + m.end(), line_end))
+        pos = line_end
+    return items
+
+
+def _entrusted_list(rec: Recorder, text: str) -> None:
+    """Agents listed after a sentence that entrusts "the following" persons, each item a name and its phone."""
+    for sm in _ENTRUST_LIST.finditer(text):
+        agents, last = [], sm.end()
+        for s, e in _listed_items(text, sm.end()):
+            m = _ITEM_NAME.match(text, s, e)
+            name = _person_in(m.group("name"), named_here=True) if m else None
+            if name is None:
+                continue
+            phones = nm.find_phones(text[s:e])
+            agents.append({"name": name, "phone": phones[0][0] if phones else None})
+            last = e
+        if agents:
+            rec.set("agents", agents, sm.start(), last, INLINE)
+            return
+
+
 _OWN_PHONE = re.compile(
     r"(?:我的|本人|代写人的?|代笔人的?|联系人的?)(?:联系)?(?:电话|手机号?码?|号码)[^，。；\n\d]{0,4}$"
 )
@@ -329,6 +374,8 @@ def extract_collective(rec: Recorder, text: str) -> None:
     _agents(rec, text)
     if not rec.has("agents"):
         _entrusted(rec, text)
+    if not rec.has("agents"):
+        _entrusted_list(rec, text)
     signed, ss, se = _signatures(text)
     counts = (m for m in kw("count").finditer(text) if not _APPROXIMATE.fullmatch(m.group("n") or m.group("n2")))
     stated = next(counts, None)

@@ -238,7 +238,7 @@ def _employment(rec: Recorder, text: str) -> None:
             subject = subject or _occupation_subject(rec, text)
             # …做保安 / 投诉人于某日入职被投诉人处，岗位为汉服制版师
             m = re.search(
-                rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
+                rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干|搞)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
                 text[s:e],
             ) or re.search(
                 rf"{subject}[^。！]{{0,40}}?[，,](?:工作)?(?:岗位|工种)(?:为|是)(?P<occ>[\u4e00-\u9fff]{{2,8}}?)(?=[，。；,（(]|$)",

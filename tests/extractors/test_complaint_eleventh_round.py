@@ -106,3 +106,47 @@ def test_a_record_silent_on_the_matter_leaves_it_unstated() -> None:
         f, [], load_rules(), load_calendar(), date(2026, 6, 20), "江苏省宿迁市沭阳县", normalize_text(text)
     )
     assert "complaint.missing.prior_proceedings" in {fl.rule_id for fl in flags}
+
+
+_PETITION = (
+    "联名投诉书\n县劳动保障监察大队：\n我们是某某石材有限公司的11名工人，公司拖欠我们2025年10月至12月工资共计198000元。"
+    "我们推举覃海生、莫小英为代表。{agents}\n请求：责令公司支付拖欠的工资。\n2026年1月10日\n"
+)
+
+
+def test_agents_listed_after_the_sentence_that_entrusts_them() -> None:
+    f = _fields(_PETITION.format(agents=(
+        "同时委托以下三人为委托代理人：韦春生，电话13977012345；蒙秀珍，电话18907721234；黄德胜，电话0772-6612345。"
+    )))
+    assert [(a.name, a.phone) for a in f.agents] == [
+        ("韦春生", "13977012345"), ("蒙秀珍", "18907721234"), ("黄德胜", "0772-6612345")]
+
+
+def test_agents_listed_on_numbered_lines_below() -> None:
+    f = _fields(_PETITION.format(agents=(
+        "\n特委托下列三位代为办理本次投诉的一切事宜：\n1.韦春生，县法律援助中心律师，电话0772-6612345；\n"
+        "2.蒙秀珍（覃海生之妻），电话18907721234；\n3.黄德胜，电话13977012345。"
+    )))
+    assert [a.name for a in f.agents] == ["韦春生", "蒙秀珍", "黄德胜"]
+    assert f.agents[1].phone == "18907721234"
+
+
+def test_a_nickname_boss_who_called_the_writer_to_a_site_and_his_real_name() -> None:
+    f = _fields(
+        "领导好！我叫王老幺，大名王德贵，今年五十八了，屋头在县里河坝村，电话18285550123。"
+        "去年三月，刘老三喊我们去城南安置房小区二期工地上搞小工，讲好一天两百块，做到八月，一分钱没结。"
+        "刘老三真名叫刘志明，他住哪点我不晓得。我就想请领导帮我把钱要回来。\n王德贵\n2026年3月1日\n",
+        models=True,
+    )
+    assert f.complainant.name == "王德贵"
+    assert (f.complainant.employer, f.respondent.name) == ("刘志明", "刘志明")
+    assert f.respondent.workplace == "城南安置房小区二期工地"
+    assert f.complainant.occupation == "小工"
+
+
+def test_a_boss_known_only_by_his_nickname() -> None:
+    f = _fields(
+        "我在镇上往北那个砖厂做砖坯，老板外号叫麻子，真名我们都不晓得，厂门口也没挂牌子。"
+        "从去年十月到今年一月的工钱八千四百块一直没给。请领导帮我们要回工钱。\n2026年2月20日\n"
+    )
+    assert (f.complainant.employer, f.respondent.name) == ("麻子", "麻子")
