@@ -92,6 +92,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     employer_is_respondent(rec, rec.view)
     _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
+    _debtor_as_employer(rec, rec.view)
     _real_names(rec, rec.view)
     _place_of_employer(rec)
     if models:
@@ -490,6 +491,38 @@ def _real_names(rec: Recorder, text: str) -> None:
 _NICKNAMED_BOSS = re.compile(
     r"(?:老板|包工头|工头|老板娘)(?:的)?(?:外号|绰号|小名|诨名)(?:叫|是|为)?[“\"]?(?P<nick>[\u4e00-\u9fff]{2,3}?)[”\"]?(?=[，,。；])"
 )
+
+
+# 延川县政府严重拖欠我们参与…工程的民工工钱 / 某公司项目部恶意拖欠农民工工资: the body that owes the wages,
+# public bodies included (a township owes its teachers, a bureau its workers); never one asked to make it pay
+_DEBTOR = re.compile(
+    r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|局|学校|医院|中心|公司|集团|项目部|厂|站|所|院|办事处|管委会))"
+    r"(?:(?!督促|责令|要求|协调|帮|请|让|叫|支付|公司|老板)[^，。！？；,!?\n]){0,8}?"
+    r"(?:拖欠|欠发|克扣|停发)(?:(?!督促|责令)[^，。！？；,!?\n]){0,24}?(?:工资|工钱|工程款|薪水|血汗钱|生活费)"
+)
+_ADDRESSED = re.compile(r"(?:劳动|人社|人力资源|监察|信访|法院|仲裁|公安|派出所)")
+
+
+def _debtor_as_employer(rec: Recorder, text: str) -> None:
+    """A letter that names no employer but says which body owes the wages: that body is the employer and the
+    one complained about, a public one as well (the rules elsewhere keep public bodies out, as the offices a
+    letter writes to)."""
+    employer = rec.get("complainant.employer")
+    if isinstance(employer, str) and not re.search(r"(?:工地|项目|工程|村|小区)$", employer):
+        return  # a named employer stands; one that names only a project or a place does not
+    if employer is None and rec.has("respondent.name"):
+        return
+    for m in _DEBTOR.finditer(text):
+        lead = re.match(r"^.*?(?:是|的|在|和|与|对|向|给|被|由|让|我们|他们)", m.group("org"))
+        start = m.start("org") + (lead.end() if lead and m.end("org") - m.start("org") - lead.end() >= 3 else 0)
+        org = text[start : m.end("org")]
+        if len(org) < 3 or _ADDRESSED.search(org) or re.match(r"(?:对|把|将)?(?:该|这|那|此|本|其|某)", org):
+            continue  # 该厂 / 这个公司: the letter's word for a body named elsewhere
+        respondent = rec.get("respondent.name")
+        rec.set("complainant.employer", org, start, m.end("org"), PROSE, overwrite=True)
+        if not respondent or respondent == employer:
+            rec.set("respondent.name", org, start, m.end("org"), PROSE, overwrite=True)
+        return
 
 
 def _boss_as_employer(rec: Recorder, text: str) -> None:

@@ -150,3 +150,22 @@ def test_a_boss_known_only_by_his_nickname() -> None:
         "从去年十月到今年一月的工钱八千四百块一直没给。请领导帮我们要回工钱。\n2026年2月20日\n"
     )
     assert (f.complainant.employer, f.respondent.name) == ("麻子", "麻子")
+
+
+def test_a_public_body_that_owes_the_wages_is_the_employer() -> None:
+    f = _fields(
+        "尊敬的市长：\n2024年我们三十多人在县里参加“乡村道路硬化工程”，干的是修路、砌边沟。"
+        "到今天为止，石门县政府一直拖欠我们这些民工的工钱，共计80多万元，我们讨要多次分文未得。"
+        "恳请市长过问此事。\n一群农民工\n2026年1月5日\n",
+        models=True,
+    )
+    assert f.complainant.employer == "石门县政府"
+    assert f.respondent.name == "石门县政府"
+
+
+def test_an_office_asked_to_make_the_employer_pay_is_not_the_debtor() -> None:
+    f = _fields(
+        "领导好！我在城东一个工地干了半年小工，包工头一直拖着不给钱。请县人社局督促支付拖欠我的工钱一万二千元。"
+        "\n2026年1月5日\n"
+    )
+    assert f.complainant.employer != "县人社局"
