@@ -518,6 +518,10 @@ def _debtor_as_employer(rec: Recorder, text: str) -> None:
         org = text[start : m.end("org")]
         if len(org) < 3 or _ADDRESSED.search(org) or re.match(r"(?:对|把|将)?(?:该|这|那|此|本|其|某)", org):
             continue  # 该厂 / 这个公司: the letter's word for a body named elsewhere
+        if re.fullmatch(r"(?:劳务|建筑|施工|装修|装饰|物业|保安|家政|建设|工程|外包|承包)?(?:公司|集团|项目部|厂)", org):
+            continue  # 劳务公司拖欠…: a kind of firm, not a name
+        if employer is not None and not re.search(r"政府|局$", org):
+            continue  # a site the letter names stands unless a public body is said to owe the wages
         respondent = rec.get("respondent.name")
         rec.set("complainant.employer", org, start, m.end("org"), PROSE, overwrite=True)
         if not respondent or respondent == employer:
@@ -565,8 +569,8 @@ def _place_of_employer(rec: Recorder) -> None:
         return
     core = name.strip("“”\"「」")
     at = place.find(core) if len(core) >= 2 else -1
-    if at <= 0:
-        return
+    if at <= 0 or re.search(r"工地|项目|工程|矿|标段|隧道", place[at:]):
+        return  # a site or project is a place of work, however the letter locates it
     if place[at - 1] in "“\"「":
         at -= 1
     lead = place[:at].removesuffix("的")
