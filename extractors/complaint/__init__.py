@@ -518,7 +518,8 @@ def _debtor_as_employer(rec: Recorder, text: str) -> None:
         org = text[start : m.end("org")]
         if len(org) < 3 or _ADDRESSED.search(org) or re.match(r"(?:对|把|将)?(?:该|这|那|此|本|其|某)", org):
             continue  # 该厂 / 这个公司: the letter's word for a body named elsewhere
-        if re.fullmatch(r"(?:劳务|建筑|施工|装修|装饰|物业|保安|家政|建设|工程|外包|承包)?(?:公司|集团|项目部|厂)", org):
+        if re.fullmatch(r"(?:劳务|建筑|施工|装修|装饰|物业|保安|家政|建设|工程|外包|承包)?(?:公司|集团|项目部|厂)",
+                        org):
             continue  # 劳务公司拖欠…: a kind of firm, not a name
         if employer is not None and not re.search(r"政府|局$", org):
             continue  # a site the letter names stands unless a public body is said to owe the wages

@@ -42,7 +42,6 @@ def _representative(said: str) -> re.Pattern[str]:
 # in the facts and the answers, a 负责人 or 法人 told so counts too; anywhere in the letter, only the title
 _REPRESENTATIVE = _representative(f"{_TITLE}|负责人|法人")
 _TITLED_REPRESENTATIVE = _representative(_TITLE)
-_BOSS = re.compile(rf"(?:老板娘|老板|店主|业主)(?:叫|是|名叫)\s*{_NAME}")
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
 
@@ -305,14 +304,13 @@ def _named(word: str, named_here: bool = False) -> bool:
 
 
 def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
-    name = rec.get("respondent.name") or ""
-    patterns = [_REPRESENTATIVE] + ([_BOSS] if name and "公司" not in name else [])
-    for pattern in patterns:
-        for s, e in spans:
-            m = pattern.search(text, s, e)
-            if m and _named(m.group("n")):
-                rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
-                return
+    # (a boss named only as 老板叫某某 is not recorded: the corpus's writers record only a person the letter
+    # calls 法定代表人, 法人 or 经营者; measured 2026-12-04 over every corpus set)
+    for s, e in spans:
+        m = _REPRESENTATIVE.search(text, s, e)
+        if m and _named(m.group("n")):
+            rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
+            return
     # The title is a label of its own: wherever the letter gives it (the respondent's labelled line included)
     for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR):
         for m in pattern.finditer(text):
