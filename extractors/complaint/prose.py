@@ -40,7 +40,7 @@ def _representative(said: str) -> re.Pattern[str]:
 
 
 # in the facts and the answers, a 负责人 or 法人 told so counts too; anywhere in the letter, only the title
-_REPRESENTATIVE = _representative(f"{_TITLE}|负责人|法人")
+_REPRESENTATIVE = _representative(f"{_TITLE}|法人")
 _TITLED_REPRESENTATIVE = _representative(_TITLE)
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
 _AT_RESPONDENT = re.compile(r"在(?:被(?:投诉|申诉|反映|举报)(?:人|单位)|该(?:公司|厂|单位|企业|店))")
