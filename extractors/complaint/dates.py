@@ -298,8 +298,11 @@ _LEFT = re.compile(
 )
 
 
-def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list[Period], list[Period]]:
-    """(periods of the sentences that state a violation, stated ranges of any sentence)."""
+def _violation_periods(
+    rec: Recorder, text: str, s0: int, e0: int
+) -> tuple[list[Period], list[Period], list[Period]]:
+    """(periods of the sentences that state a violation, stated ranges of any sentence, days the work ended
+    or was worked until in any sentence)."""
     letter = story_anchor(rec, text)
     periods: list[Period] = []
     ranges: list[Period] = []
@@ -335,7 +338,7 @@ def _violation_periods(rec: Recorder, text: str, s0: int, e0: int) -> tuple[list
     if not periods:
         # 剩下的工钱一直冇给 (undated): the work's stated start and end are the period
         periods = _worked_until(hires[:1] + [p for p in untils if p[5] == "until"])
-    return periods, ranges
+    return periods, ranges, untils
 
 
 # 目前来电人仍在该厂上班 / 我现在还在冷库干 / 我还在正常上班: the worker still works there
@@ -360,11 +363,58 @@ def _still_owed_at_work(rec: Recorder, text: str, end: date | None) -> tuple[int
 
 
 _WORKED_TO = re.compile(r"(?:做|干|上班|工作|打工)(?:到|至)\s*$")
+# the business stopped (幼儿园停止办学, 饭店就关门了): no work goes on for wages to be owed for
+_CLOSED_DOWN = re.compile(r"关门|倒闭|停止办学|停止营业|停业|关停|跑路|人去楼空|停办|不办了")
+
+
+_NOT_DONE = re.compile(r"(?:不敢|不想|不愿|不能|没有?|可以|怕被?|如果|要是|若|一旦|否则)[^，。；,\n]{0,4}$")
+_OTHERS_LEFT = re.compile(r"同事|工友|有的|别人|他们|她们|其他人|两名|几个|一些人")
+
+
+def _work_over(text: str) -> bool:
+    """The writer's work there is over: they left or were dismissed (not 不敢辞职, not a colleague who quit), or
+    the business closed; and the letter does not say they still work there."""
+    if _STILL_WORKING.search(text):
+        return False
+    for m in (*_LEFT.finditer(text), *_CLOSED_DOWN.finditer(text)):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；,\n") + 1
+        before = text[clause_start : m.start()]
+        if m.group() in ("经济补偿",) or _NOT_DONE.search(before) or _OTHERS_LEFT.search(before):
+            continue
+        return True
+    return False
+
+
+def _ended_with_the_work(periods: list[Period], ranges: list[Period], untils: list[Period]) -> list[Period]:
+    """A violation the letter calls ongoing, when the worker has left or the business has closed: it ended with
+    the work, on the last day the letter says the work went to (a stated day, else the end of a stated range,
+    else the end of the month it began owing)."""
+    out = []
+    for p in periods:
+        if not p[2]:
+            out.append(p)
+            continue
+        days = [u for u in untils if u[1] and u[1] >= p[0]]
+        spans = [r for r in ranges if r[1] and r[1] >= p[0]]
+        if days:
+            last = max(days, key=lambda u: u[1])
+            out.append((p[0], last[1], False, p[3], last[4], "range", last[6]))
+        elif spans:
+            last = max(spans, key=lambda r: r[1])
+            out.append((p[0], last[1], False, p[3], last[4], "range", last[6]))
+        elif not p[6]:  # 9月开学以后…工资还是一直拖着 (month only): the month it began owing
+            end = nm.parse_date(f"{p[0].year}年{p[0].month}月", end_of_month=True)
+            out.append((p[0], end, False, p[3], p[4], "range", False))
+        else:
+            out.append(p)
+    closed = [p[1] for p, q in zip(out, periods, strict=True) if q[2] and not p[2] and p[1]]
+    # a day told after the work ended (3月10日我又去要) is the story of asking, not of the arrears
+    return [p for p in out if not (closed and p[5] == "date" and p[0] > max(closed))]
 
 
 def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) -> None:
     s0, e0 = span or (0, len(text))
-    periods, ranges = _violation_periods(rec, text, s0, e0)
+    periods, ranges, untils = _violation_periods(rec, text, s0, e0)
     # no dated violation sentence: the stated period of the work the unpaid wages are for
     periods = periods or ranges
     if not periods:
@@ -392,6 +442,8 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         return by_range or bool(p[5] == "since" and closed_by_date and closed_by_date > p[0])
 
     periods = [p for p in periods if not closed(p)]
+    if any(p[2] for p in periods) and _work_over(text):
+        periods = _ended_with_the_work(periods, ranges, untils)
     if any(p[2] for p in periods):
         last = next(p for p in periods if p[2])
         rec.set("violation_ongoing", True, *last[4], 0.7)

@@ -169,3 +169,28 @@ def test_an_office_asked_to_make_the_employer_pay_is_not_the_debtor() -> None:
         "\n2026年1月5日\n"
     )
     assert f.complainant.employer != "县人社局"
+
+
+def test_a_violation_the_letter_calls_ongoing_ends_with_the_work() -> None:
+    f = _fields(
+        "投诉书\n投诉人：郑丽华，女，电话13812345678\n被投诉人：某某商贸有限公司\n"
+        "事实与理由：投诉人于2024年3月1日入职被投诉人处，月工资5200元。被投诉人自2026年4月起拖欠工资，至今未付。"
+        "投诉人于2026年6月30日辞职，经双方核对，被投诉人尚欠投诉人工资共计15600元。\n2026年8月3日\n"
+    )
+    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 4, 1), date(2026, 6, 30), False)
+
+
+def test_a_closed_kindergarten_owes_the_month_it_closed_in() -> None:
+    f = _fields(
+        "尊敬的县长：\n我是某某幼儿园的老师。9月开学以后，园里的工资一直拖欠，到现在也没发。"
+        "9月20日，园长通知幼儿园停止办学，从此再也没来过。恳请县长督促发放工资。\n2026年10月16日\n"
+    )
+    assert (f.violation_start, f.violation_end, f.violation_ongoing) == (date(2026, 9, 1), date(2026, 9, 30), False)
+
+
+def test_a_worker_afraid_to_quit_is_still_owed_for_current_work() -> None:
+    f = _fields(
+        "领导好！我在某某纺织公司当验布工，从2026年3月开始公司就一直拖欠工资，到现在都没发。"
+        "我四十多了，出去再找工作也不容易，所以一直不敢辞职。请领导帮帮我。\n2026年6月2日\n"
+    )
+    assert (f.violation_end, f.violation_ongoing) == (None, True)
