@@ -346,7 +346,10 @@ def _past_preamble(text: str, s: int, e: int) -> int:
 
 
 # the writer introducing themself or greeting: 我叫…, 俺是…, 本人…, 您好, 领导你好, 我想反映一下…
-_WHO = re.compile(r"^(?:我|俺|本人)(?:叫|是|姓|名叫)|^本人|^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)好")
+# (after a short opening of a few words: 歹势，又来麻烦领导。我叫… / 冒昧打扰，我是…)
+_WHO = re.compile(
+    r"^(?:[^。！!？?\n]{0,12}[。！!，,]\s*)?(?:我|俺|本人)(?:叫|是|姓|名叫)|^本人|^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)好"
+)
 _GREETING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6})(?:您|你|恁)(?:们)?好|^(?:我|俺)(?:想|要|来|给恁|给您|给你们?)?反映(?:一下|个事)"
 )
@@ -359,8 +362,12 @@ _AT_WORK = re.compile(r"当|做|干|上班|打工|进厂|工作")
 
 def _only_who(text: str, s: int, e: int) -> bool:
     """A paragraph that only says who the writer is (and whom they work for), with no date and no violation."""
-    told = kw("violation").search(text, s, e) or DATE_IN.search(text, s, e) or "月" in text[s:e]
+    para = _BIRTH.sub("", text[s:e])  # 1979年出生 / 1988年5月生: the writer's birth is no date of the story
+    told = kw("violation").search(para) or DATE_IN.search(para) or "月" in para
     return bool(_WHO.match(text[s:e].lstrip())) and not told and e - s <= 160
+
+
+_BIRTH = re.compile(r"(?:19|20)?\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:出生|生人|生的|生)")
 
 
 def _past_greeting(text: str, s: int, e: int) -> int:

@@ -194,3 +194,33 @@ def test_a_worker_afraid_to_quit_is_still_owed_for_current_work() -> None:
         "我四十多了，出去再找工作也不容易，所以一直不敢辞职。请领导帮帮我。\n2026年6月2日\n"
     )
     assert (f.violation_end, f.violation_ongoing) == (None, True)
+
+
+def test_a_minnan_letter_read_as_mandarin() -> None:
+    f = _fields(
+        "县劳动保障监察大队领导：\n歹势，又来麻烦领导。阮叫黄秀琴，查某人，今年五十一岁，厝住石狮市灵秀镇钞坑村12号，"
+        "电话13905951234。阮以前在灵秀镇一间服装厂做车工，头家叫蔡明辉。\n"
+        "阮在厂里做了五年。2025年10月起头家就无发工钱，讲等货款到就拢总发，拢总欠阮一万二千四。\n"
+        "阮只想请领导帮阮讨回工钱。\n黄秀琴\n2026年3月2日\n"
+    )
+    assert f.complainant.name == "黄秀琴"
+    assert f.complainant.gender == "女"
+    assert f.facts.startswith("阮在厂里做了五年")  # the opening paragraph only says who she is
+    assert f.complainant.address == "石狮市灵秀镇钞坑村12号"  # 厝住: where she lives
+    assert f.amount_claimed_yuan == 12400
+
+
+def test_the_surname_ruan_is_not_the_minnan_pronoun() -> None:
+    from extractors.complaint.dialect import mandarin_view
+
+    assert mandarin_view("被投诉人负责人阮志强，电话13905951234") == "被投诉人负责人阮志强，电话13905951234"
+    assert mandarin_view("伊犁州某某公司") == "伊犁州某某公司"
+
+
+def test_an_opening_paragraph_with_a_birth_year_only_says_who_the_writer_is() -> None:
+    f = _fields(
+        "县劳动监察大队领导：\n领导你好！我叫曾冬生，男的，1979年出生，屋里住某县某镇青山村7组，电话13807396258。"
+        "我有件事想请领导帮忙。\n去年7月底，我到某某打火机制品厂做装配工，从9月份起厂里就冇发过工资。"
+        "做到12月20号，厂里放假，一共欠我一万五千八百块。\n请领导帮我把钱讨回来。\n2026年6月1日\n"
+    )
+    assert f.facts.startswith("去年7月底")
