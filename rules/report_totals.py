@@ -263,12 +263,24 @@ def _ordinals(para: str) -> list[str]:
     return msgs
 
 
+_SPACED_ROW = re.compile(r"\S{1,40}(?: \S{1,16}){2,}|\S{1,40} \d[\d,.]*")
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells: tab-separated (as a .docx table or a laid-out PDF reads), or, in a PDF whose table
+    is set as plain text, three or more short runs separated by single spaces (合计 17 14 132 196.4), or a label
+    and a number."""
+    if "\t" in line:
+        return line.split("\t")
+    return line.strip().split(" ") if _SPACED_ROW.fullmatch(line.strip()) else [line]
+
+
 def _tables(text: str, params: dict) -> list[Finding]:
     """Blocks of tab-separated rows closed by a 合计/总计 row: each numeric column must add up; and under a
     heading whose last column is 合计/总计, each row's cells must add up to its own total."""
     found, block, header = [], [], None
     for start, end, line in _paragraphs(text):
-        cells = line.split("\t")
+        cells = _cells(line)
         if len(cells) < 2:
             block, header = [], None
             continue

@@ -273,7 +273,11 @@ def _is_name(text: str) -> bool:
 def _subject(text: str, clause_start: int) -> str | None:
     """An office standing as the subject of the unit or of its qualifying clause (镇财政所每月…)."""
     subject = lexicon.regex("subject_office")
-    for at in (0, clause_start):
+    starts = [0, clause_start]
+    # 每季度结束后10个工作日内，大队在…公布 / 2027年1月31日前，局办公室…: the office after a leading time clause
+    if (lead := re.match(r"[^，,。；;]{2,30}[，,]", text)) and find_timing(lead.group()):
+        starts.append(lead.end())
+    for at in starts:
         m = subject.match(text[at:].lstrip(" ，,"))
         if m:
             return m.group(0)
@@ -423,10 +427,15 @@ def _bound_people(sentences: list[Sentence], people: list[PersonDuty]) -> list[P
     bound: list[PersonDuty] = []
     for s in sentences:
         found = explicit_responsible(s.text, s.span.start, people)
-        if found:
+        if found and not _DISCLOSURE_WORK_BY.search(s.text):
             span = found[1]
             bound += [p for p in people if p.span.start < span.end and span.start < p.span.end]
     return bound
+
+
+# 大队政务公开工作由副大队长孙某负责: whom the report puts in charge of its disclosure work, who answers for
+# whatever it promises without naming anyone (not a task of that sentence's own)
+_DISCLOSURE_WORK_BY = re.compile(r"(?:公开|信息|政务)[^。；，,]{0,16}工作由")
 
 
 def _section_title(path: list[Section], sentence_start: int, plan: re.Pattern[str]) -> str | None:

@@ -129,6 +129,16 @@ def _duty_before(text: str, start: int, after: int) -> str | None:
     return m.group("d") if m else None
 
 
+def _disclosure_by(text: str, start: int, after: int) -> str | None:
+    """大队政务公开工作由副大队长孙某负责 / 信息公开和月报报送工作由…负责: the person the report puts in charge of
+    its disclosure work (具体负责, the first whom a commitment that names no one falls to)."""
+    in_charge = re.compile(r"(?:同志)?(?:具体)?(?:负责|牵头负责|主抓)(?![^，。；,;]{0,2}(?:人|领导))")
+    if not in_charge.match(text[after : after + 6]):
+        return None
+    lead = text[max(0, start - 30) : start]
+    return "具体负责" if re.search(r"(?:公开|信息|政务)[^。；，,]{0,16}(?:工作)?由\s*$", lead) else None
+
+
 def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
     text = doc.text
     out: list[PersonDuty] = []
@@ -141,7 +151,7 @@ def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
         role, start = found
         name = _name_at(text, m.end())
         after = m.end() + (len(name) if name else 0)
-        duty = _duty_after(text, after) or _duty_before(text, start, after)
+        duty = _duty_after(text, after) or _duty_before(text, start, after) or _disclosure_by(text, start, after)
         if name is None and duty is None:
             continue
         if any(p.span.start <= start < p.span.end for p in out):

@@ -604,3 +604,19 @@ def test_a_person_in_charge_whose_surname_the_table_lacks() -> None:
     )
     persons = [(p.name, p.role) for p in extract_report(_doc(text)).fields.responsible_persons]
     assert persons == [("储晓燕", "镇党委委员、副镇长"), ("次仁央宗", "局党组成员、副局长")]
+
+
+def test_the_person_in_charge_of_disclosure_answers_for_a_commitment_that_names_no_one() -> None:
+    from extractors.report import extract_report
+
+    text = normalize_text(
+        "某县劳动保障监察大队\n2026年8月劳动保障监察工作月报\n县人社局：\n"
+        "一、信息公开情况\n本月公布重大劳动保障违法行为1件。大队信息公开和月报报送工作由副大队长林建华负责。\n"
+        "二、下月工作安排\n9月10日前完成对全县在建工程项目农民工工资专用账户的专项检查。\n"
+        "每季度结束后10个工作日内，执法二中队在县人民政府网站公布上季度查处的重大劳动保障违法行为。\n"
+        "某县劳动保障监察大队\n2026年9月2日\n"
+    )
+    r = extract_report(ParsedDocument(text=text, format="txt", pages=1))
+    by_text = {c.text[:6]: c.responsible for c in r.commitments}
+    assert by_text["9月10日前"] == "林建华"  # named by no one: the person in charge of disclosure
+    assert by_text["每季度结束后"] == "执法二中队"  # the office after the leading time clause

@@ -351,6 +351,11 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
         ("信息类别\t7月\t8月\t9月\t合计\n行政许可\t9\t12\t10\t31\n行政处罚\t5\t4\t6\t15", False),
         # the review table's one row of figures has no label and is no labelled row
         ("维持\t纠正\t其他\t尚未审结\t总计\n1\t0\t0\t0\t1", False),
+        # a PDF whose table is set as plain text: the cells stand apart by single spaces
+        ("类别 受理（件） 结案（件）\n茶叶加工 6 5\n建筑施工 8 6\n合计 15 11", True),
+        ("类别 受理（件） 结案（件）\n茶叶加工 6 5\n建筑施工 8 6\n合计 14 11", False),
+        ("栏目 发布条数（条）\n政策文件 14\n劳动关系（含重大劳动保障违法行为社会公布1起） 22\n合计 38", True),
+        ("栏目 发布条数（条）\n政策文件 14\n劳动关系（含重大劳动保障违法行为社会公布1起） 24\n合计 38", False),
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
