@@ -24,6 +24,7 @@ PERIOD = re.compile(
     # One month: "2025年9月" or "9月份" (a bare "9月" is too often a date or a deadline).
     r"|(?P<my>\d{4})年(?P<mo>\d{1,2})月份?(?![\d底末初中上下旬前])"
     r"|(?<![\d年月每上下本])(?P<mo2>\d{1,2})月份(?![底末初中上下旬前])"
+    r"|(?P<ysince>\d{4})年以来"
     r"|(?P<year>\d{4})年度?"
     r"|(?P<ytd>今年以来|年初以来)"
 )
@@ -79,6 +80,14 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
                 m.start(),
                 m.end(),
             )
+        if m.group("ysince"):  # 对2023年以来的工作开展了自查: from the year's start to the report
+            y = int(m.group("ysince"))
+            later = [n for n in PERIOD.finditer(text, m.end()) if n.group("y") and int(n.group("y")) == y
+                     and (n.group("r") or n.group("h") or n.group("q"))]
+            if later:  # 2025年以来…2025年1—10月: the months it names
+                continue
+            end = report_date if report_date and report_date.year == y else None
+            return Period(label=label, start=date(y, 1, 1), end=end), m.start(), m.end()
         if m.group("year"):
             y = int(m.group("year"))
             return Period(label=label, start=date(y, 1, 1), end=date(y, 12, 31)), m.start(), m.end()

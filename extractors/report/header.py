@@ -139,9 +139,31 @@ def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date,
     return None
 
 
-def _mask_dates(text: str) -> str:
-    """Full dates blanked (same length), so that a period is not read out of a day (2025年3月5日)."""
+# 对2025年1月1日至10月31日…进行了自查: two days that bound the period
+_DAY_RANGE = re.compile(
+    r"(?P<y>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日\s*(?:至|到|—|-)\s*(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+)
+_CITED = re.compile(r"《[^《》\n]{0,80}》")
+
+
+def _mask_dates(text: str, cited: bool = True) -> str:
+    """Full dates blanked (same length), so that a period is not read out of a day (2025年3月5日); and, `cited`,
+    the titles of documents cited (根据《关于开展2025年度…自查的通知》要求): their year is not the report's period."""
+    if cited:
+        text = _CITED.sub(lambda m: "#" * len(m.group(0)), text)
     return dates.DATE.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+def _day_range(text: str) -> tuple[Period, int, int] | None:
+    m = _DAY_RANGE.search(_CITED.sub(lambda c: "#" * len(c.group(0)), text))
+    if not m:
+        return None
+    try:
+        start = date(int(m.group("y")), int(m.group("m1")), int(m.group("d1")))
+        end = date(int(m.group("y2") or m.group("y")), int(m.group("m2")), int(m.group("d2")))
+    except ValueError:
+        return None
+    return (Period(label=m.group(0), start=start, end=end), m.start(), m.end()) if start < end else None
 
 
 def _part_of_year(opening: str, whole: Period) -> tuple[Period, int, int] | None:
@@ -154,6 +176,9 @@ def _part_of_year(opening: str, whole: Period) -> tuple[Period, int, int] | None
             found = dates.parse_period(m.group(0), None)
             if found and found[0].start and found[0].end and found[0].end < whole.end:
                 return found[0], m.start(), m.end()
+    days = _day_range(opening)
+    if days and days[0].start and days[0].end and days[0].start.year == whole.start.year and days[0].end < whole.end:
+        return days
     return None
 
 
@@ -171,8 +196,11 @@ def find_period(
     ]
     if body:
         places.append((body[0].text, body[0].start))
-    for i, (text, offset) in enumerate(places):
-        found = dates.parse_period(_mask_dates(text), report_date)
+    # a cited title's period only when nothing else names one (重新报送《关于2026年第一季度…的报告》的说明)
+    tries = [(i, text, offset, True) for i, (text, offset) in enumerate(places)]
+    tries += [(i, text, offset, False) for i, (text, offset) in enumerate(places)]
+    for i, text, offset, cited in tries:
+        found = dates.parse_period(_mask_dates(text, cited), report_date)
         if found and i == 0 and title and len(places) > 1 and (part := _part_of_year(places[1][0], found[0])):
             found, (text, offset) = part, places[1]
         if found:
