@@ -42,6 +42,8 @@ TRAIN_SETS = (
     "blind_2026_12t",
     # tenth round (2026-12-04): 12u, measured at 12f1fa9 and 7c30ed2 and never read before, now read
     "blind_2026_12u",
+    # eleventh round (2026-12-04): 12w and 12x, each measured on arrival, then read for the round's failure kinds
+    "blind_2026_12w", "blind_2026_12x",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
