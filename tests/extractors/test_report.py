@@ -622,41 +622,39 @@ def test_the_person_in_charge_of_disclosure_answers_for_a_commitment_that_names_
     assert by_text["每季度结束后"] == "执法二中队"  # the office after the leading time clause
 
 
-def test_a_self_inspection_covers_the_months_it_names_not_the_year_of_the_notice_it_cites() -> None:
-    text = normalize_text(
-        "某县卫生健康局关于政务公开工作的自查报告\n县政务公开办公室：\n"
-        "根据《关于开展2025年度政务公开工作自查的通知》要求，我局对照考核评估指标，对2025年1月至10月政务公开工作"
-        "进行了全面自查，现将有关情况报告如下：\n一、自查工作开展情况\n1至10月主动公开信息326条。\n"
-        "某县卫生健康局\n2025年11月12日\n"
-    )
-    r = extract_report(ParsedDocument(text=text, format="txt", pages=1))
-    assert (r.fields.period.start, r.fields.period.end) == (date(2025, 1, 1), date(2025, 10, 31))
-
-
-def test_a_period_bounded_by_two_days_inside_the_year_the_title_names() -> None:
-    text = normalize_text(
-        "某县农业农村局\n关于2025年度政务公开工作的自查报告\n县政务公开办：\n"
-        "根据县政府办公室的通知要求，我局对照自查清单，对2025年1月1日至10月31日政务公开工作进行了全面自查，"
-        "现将有关情况报告如下。\n一、自查情况\n主动公开政府信息132条。\n某县农业农村局\n2025年11月6日\n"
-    )
-    r = extract_report(ParsedDocument(text=text, format="txt", pages=1))
-    assert (r.fields.period.start, r.fields.period.end) == (date(2025, 1, 1), date(2025, 10, 31))
-
-
-def test_a_report_on_the_work_since_the_start_of_a_year_ends_on_its_date() -> None:
-    text = normalize_text(
-        "某县人力资源和社会保障局政府信息公开工作自查报告\n县政务公开办：\n"
-        "根据县里的通知要求，我局对2023年以来政府信息公开工作开展了自查，现将情况报告如下：\n"
-        "一、基本情况\n主动公开信息235条。\n某县人力资源和社会保障局\n2023年11月20日\n"
-    )
-    r = extract_report(ParsedDocument(text=text, format="txt", pages=1))
-    assert (r.fields.period.start, r.fields.period.end) == (date(2023, 1, 1), date(2023, 11, 20))
-
-
-def test_a_cited_title_gives_the_period_when_nothing_else_does() -> None:
-    text = normalize_text(
-        "某县人力资源和社会保障局\n关于更正后重新报送《关于2026年第一季度政务公开工作情况的报告》的说明\n县政务公开办：\n"
-        "我局4月8日报送的报告中有两处数据有误，现更正后重新报送。\n某县人力资源和社会保障局\n2026年4月12日\n"
-    )
-    r = extract_report(ParsedDocument(text=text, format="txt", pages=1))
-    assert (r.fields.period.start, r.fields.period.end) == (date(2026, 1, 1), date(2026, 3, 31))
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a self-inspection covers the months it names, not the year of the notice it cites
+        (
+            "某县卫生健康局关于政务公开工作的自查报告\n县政务公开办公室：\n"
+            "根据《关于开展2025年度政务公开工作自查的通知》要求，我局对照考核评估指标，对2025年1月至10月政务公开工作"
+            "进行了全面自查，现将有关情况报告如下：\n一、自查工作开展情况\n1至10月主动公开信息326条。\n"
+            "某县卫生健康局\n2025年11月12日\n",
+            date(2025, 1, 1), date(2025, 10, 31),
+        ),
+        # two days that bound the period, inside the year the title names
+        (
+            "某县农业农村局\n关于2025年度政务公开工作的自查报告\n县政务公开办：\n"
+            "根据县政府办公室的通知要求，我局对照自查清单，对2025年1月1日至10月31日政务公开工作进行了全面自查，"
+            "现将有关情况报告如下。\n一、自查情况\n主动公开政府信息132条。\n某县农业农村局\n2025年11月6日\n",
+            date(2025, 1, 1), date(2025, 10, 31),
+        ),
+        # the work since the start of a year ends on the report's date
+        (
+            "某县人力资源和社会保障局政府信息公开工作自查报告\n县政务公开办：\n"
+            "根据县里的通知要求，我局对2023年以来政府信息公开工作开展了自查，现将情况报告如下：\n"
+            "一、基本情况\n主动公开信息235条。\n某县人力资源和社会保障局\n2023年11月20日\n",
+            date(2023, 1, 1), date(2023, 11, 20),
+        ),
+        # a cited title gives the period when nothing else does
+        (
+            "某县人力资源和社会保障局\n关于更正后重新报送《关于2026年第一季度政务公开工作情况的报告》的说明\n县政务公开办：\n"
+            "我局4月8日报送的报告中有两处数据有误，现更正后重新报送。\n某县人力资源和社会保障局\n2026年4月12日\n",
+            date(2026, 1, 1), date(2026, 3, 31),
+        ),
+    ],
+)
+def test_the_period_a_report_covers(text: str, start: date, end: date) -> None:
+    r = extract_report(ParsedDocument(text=normalize_text(text), format="txt", pages=1))
+    assert (r.fields.period.start, r.fields.period.end) == (start, end)
