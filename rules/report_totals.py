@@ -267,9 +267,9 @@ _SPACED_ROW = re.compile(r"\S{1,40}(?: \S{1,16}){2,}|\S{1,40} \d[\d,.]*")
 
 
 def _cells(line: str) -> list[str]:
-    """A table row's cells: tab-separated (as a .docx table or a laid-out PDF reads), or, in a PDF whose table
-    is set as plain text, three or more short runs separated by single spaces (合计 17 14 132 196.4), or a label
-    and a number."""
+    """A table row's cells: tab-separated (as the .docx reader joins a table's cells), or, where a PDF's text
+    layer gives the row as plain text, three or more short runs separated by single spaces (合计 17 14 132 196.4)
+    or a label and a number."""
     if "\t" in line:
         return line.split("\t")
     return line.strip().split(" ") if _SPACED_ROW.fullmatch(line.strip()) else [line]

@@ -35,6 +35,7 @@ from extractors.complaint.money import extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import (
+    PLACE_WORD,
     employer_is_respondent,
     fill_from_prose,
     lone_phone,
@@ -440,7 +441,9 @@ _WORKED_FOR = (
         r"(?:喊|叫|带|找|招呼)(?:我们|我|俺们?|咱们?)(?:一起)?(?:去|到|来|上)[^，。；\n]{0,24}?(?:干|做|搞|当|上班|打工)"
     ),
 )
-# what ends the name of an organisation one works for (a site or a project is where, not whom)
+# a site or a project: where the work was done, not whom it was done for
+_SITE = re.compile(r"工地|项目|工程")
+# what ends the name of an organisation one works for
 _REAL_ORG = re.compile(
     r"(?:公司|厂|店|行|馆|院|校|园|社|场|站|中心|集团|酒家|酒楼|超市|商场|门市|作坊|驿站|部|所|队)$"
 )
@@ -450,17 +453,16 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
     """The writer worked for a person (跟着周姐干保洁), and the employer the rules read names a site or project
     (小区三期工地, 鸿运名都) or nothing: the person is the employer and the one complained about."""
     employer = rec.get("complainant.employer")
-    if isinstance(employer, str) and _REAL_ORG.search(employer) and not re.search(r"工地|项目|工程", employer):
+    at_site = isinstance(employer, str) and bool(_SITE.search(employer))
+    if isinstance(employer, str) and _REAL_ORG.search(employer) and not at_site:
         return
     for m in sorted((m for pattern in _WORKED_FOR for m in pattern.finditer(text)), key=lambda m: m.start()):
         key = next(k for k in ("titled", "nick", "person") if m.group(k))
         boss, s, e = m.group(key), m.start(key), m.end(key)
         if key != "nick" and not is_person_name(boss):
             continue
-        site = rec.evidence.get("complainant.employer")
-        if isinstance(employer, str) and site and re.search(r"工地|项目|工程", employer) and not rec.has(
-            "respondent.workplace"
-        ):  # the site is where the work was done
+        if at_site and not rec.has("respondent.workplace"):  # the site is where the work was done
+            site = rec.evidence["complainant.employer"]
             rec.set("respondent.workplace", employer, site.start, site.end, site.confidence)
         rec.set("complainant.employer", boss, s, e, PROSE, overwrite=True)
         respondent = rec.get("respondent.name")
@@ -482,8 +484,11 @@ def _real_names(rec: Recorder, text: str) -> None:
         for m in re.finditer(re.escape(value) + _REAL_NAME, text):
             name = next((m.group("n")[:k] for k in (3, 2, 4) if is_person_name(m.group("n")[:k])), None)
             if name and name != value:
-                others = [p for p in ("complainant.employer", "respondent.name") if rec.get(p) == value]
-                for p in others if path != "complainant.name" else [path]:
+                # the employer's nickname is the respondent's too, wherever both were read as it
+                same = [path] if path == "complainant.name" else [
+                    p for p in ("complainant.employer", "respondent.name") if rec.get(p) == value
+                ]
+                for p in same:
                     rec.set(p, name, m.start("n"), m.start("n") + len(name), PROSE, overwrite=True)
                 break
 
@@ -508,7 +513,7 @@ def _debtor_as_employer(rec: Recorder, text: str) -> None:
     one complained about, a public one as well (the rules elsewhere keep public bodies out, as the offices a
     letter writes to)."""
     employer = rec.get("complainant.employer")
-    if isinstance(employer, str) and not re.search(r"(?:工地|项目|工程|村|小区)$", employer):
+    if isinstance(employer, str) and not (_SITE.search(employer) or re.search(r"(?:村|小区)$", employer)):
         return  # a named employer stands; one that names only a project or a place does not
     if employer is None and rec.has("respondent.name"):
         return
@@ -554,10 +559,9 @@ def _boss_as_employer(rec: Recorder, text: str) -> None:
             return
 
 
-# where a place phrase names a location, not a unit: 镇, 市场, 景区, 对面, 后头 …
+# where a place phrase names a location, not a unit: an address's words, and the spoken ones (市场, 对面, 后头 …)
 _LOCATION_WORD = re.compile(
-    r"(?:省|市|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|市场|景区|园区|工业园|开发区|广场|车站|码头|对面|旁边?|"
-    r"附近|后头|后面|前面|门口|边上|路口|交叉口|一带)"
+    rf"{PLACE_WORD}|市场|景区|广场|车站|码头|对面|旁边?|附近|后头|后面|前面|门口|边上|路口|交叉口|一带"
 )
 
 
@@ -570,7 +574,7 @@ def _place_of_employer(rec: Recorder) -> None:
         return
     core = name.strip("“”\"「」")
     at = place.find(core) if len(core) >= 2 else -1
-    if at <= 0 or re.search(r"工地|项目|工程|矿|标段|隧道", place[at:]):
+    if at <= 0 or _SITE.search(place[at:]) or re.search(r"矿|标段|隧道", place[at:]):
         return  # a site or project is a place of work, however the letter locates it
     if place[at - 1] in "“\"「":
         at -= 1

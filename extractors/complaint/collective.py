@@ -8,6 +8,7 @@ the number of distinct signatures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.body import ENUM
@@ -163,16 +164,23 @@ def _agent_below(line: str) -> re.Match[str] | None:
     return m if is_person_name(re.sub(r"\s+", "", m.group("name")), named_here=True) else None
 
 
-def _more_agents_below(text: str, end: int) -> int:
-    """The end of the lines right after `end` that each name one more agent with a phone."""
+def _lines_below(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line after the line ending at `end`, in order."""
     pos = end
     while pos < len(text) and text[pos] == "\n":
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        if not _agent_below(text[pos + 1 : line_end]):
-            break
+        yield pos + 1, line_end
         pos = line_end
-    return pos
+
+
+def _more_agents_below(text: str, end: int) -> int:
+    """The end of the lines right after `end` that each name one more agent with a phone."""
+    for s, e in _lines_below(text, end):
+        if not _agent_below(text[s:e]):
+            break
+        end = e
+    return end
 
 
 def _list_below(text: str, end: int) -> int:
@@ -293,15 +301,12 @@ def _listed_items(text: str, end: int) -> list[tuple[int, int]]:
             items.append((pos, pos + len(piece)))
             pos += len(piece) + 1
         return items
-    items, pos = [], para_end
-    while pos < len(text) and text[pos] == "\n":
-        line_end = text.find("\n", pos + 1)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[pos + 1 : line_end]
+    items = []
+    for s, e in _lines_below(text, para_end):
+        line = text[s:e]
         if not (m := ENUM.match(line.lstrip())):
             break
-        items.append((pos + 1 + len(line) - len(line.lstrip()) + m.end(), line_end))
-        pos = line_end
+        items.append((s + len(line) - len(line.lstrip()) + m.end(), e))
     return items
 
 

@@ -23,6 +23,7 @@ Conventions:
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -379,8 +380,8 @@ def _work_over(text: str) -> bool:
     for m in (*_LEFT.finditer(text), *_CLOSED_DOWN.finditer(text)):
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；,\n") + 1
         before = text[clause_start : m.start()]
-        if m.group() in ("经济补偿",) or _NOT_DONE.search(before) or _OTHERS_LEFT.search(before):
-            continue
+        if m.group() == "经济补偿" or _NOT_DONE.search(before) or _OTHERS_LEFT.search(before):
+            continue  # (asking for 经济补偿 does not say the writer has gone)
         return True
     return False
 
@@ -394,16 +395,13 @@ def _ended_with_the_work(periods: list[Period], ranges: list[Period], untils: li
         if not p[2]:
             out.append(p)
             continue
-        days = [u for u in untils if u[1] and u[1] >= p[0]]
-        spans = [r for r in ranges if r[1] and r[1] >= p[0]]
-        if days:
-            last = max(days, key=lambda u: u[1])
-            out.append((p[0], last[1], False, p[3], last[4], "range", last[6]))
-        elif spans:
-            last = max(spans, key=lambda r: r[1])
+        # a stated day the work ended outranks the end of a stated range
+        ends = [u for u in untils if u[1] and u[1] >= p[0]] or [r for r in ranges if r[1] and r[1] >= p[0]]
+        if ends:
+            last = max(ends, key=lambda q: q[1])
             out.append((p[0], last[1], False, p[3], last[4], "range", last[6]))
         elif not p[6]:  # 9月开学以后…工资还是一直拖着 (month only): the month it began owing
-            end = nm.parse_date(f"{p[0].year}年{p[0].month}月", end_of_month=True)
+            end = p[0].replace(day=calendar.monthrange(p[0].year, p[0].month)[1])
             out.append((p[0], end, False, p[3], p[4], "range", False))
         else:
             out.append(p)

@@ -1,12 +1,11 @@
 """A Mandarin reading of a letter written in dialect, character for character.
 
-Letters are written as people speak: 俺叫… (Northern Mandarin), 额是…的 (Shaanxi, Shanxi), 阿拉 and 侬 (Shanghainese),
-我哋、佢、冇、喺 (Cantonese), 阮、头家、伊 (Minnan), 𠊎 (Hakka).
-Every pattern and model of the complaint extractor reads Mandarin; rather than teach each of them every
-dialect's pronouns and verbs, the extractor reads a view of the
-letter in which those words are replaced by their Mandarin equivalents *of the same length*, so that every offset
-in the view is an offset in the letter. Values read from the view are given back as the letter writes them
-(`as_written`): a request quoted from 额's letter keeps 额.
+Letters are written as people speak: 俺叫… (Northern Mandarin), 额是…的 (Shaanxi, Shanxi), 阿拉 and 侬
+(Shanghainese), 我哋、佢、冇、喺 (Cantonese), 阮、头家、伊 (Minnan), 𠊎 (Hakka). Every pattern and model of the
+complaint extractor reads Mandarin; rather than teach each of them every dialect's pronouns and verbs, the
+extractor reads a view of the letter in which those words are replaced by their Mandarin equivalents *of the
+same length*, so that every offset in the view is an offset in the letter. Values read from the view are given
+back as the letter writes them (`as_written`): a request quoted from 额's letter keeps 额.
 
 Only words whose dialect sense is certain in context are replaced: 额 is 我 except in the words of money and
 quantity (金额, 余额, 额度 …) and 额头; 阿拉 is 我们 except in place names (阿拉善, 阿拉尔).
@@ -59,7 +58,7 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"头家"), "老板"),
     (re.compile(r"(?<=[我阮伊])厝|厝(?=住|里|内)"), "家"),
-    (re.compile(r"伊(?!犁|春|川|宁|通|金|吾|州|斯兰|朗|拉克|万|利|顿|犁)"), "他"),
+    (re.compile(r"伊(?!犁|春|川|宁|通|金|吾|州|斯兰|朗|拉克|万|利|顿)"), "他"),
     # Hakka: 𠊎 "I"
     (re.compile(r"𠊎"), "我"),
 )

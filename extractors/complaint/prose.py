@@ -29,8 +29,7 @@ _LOCATED = re.compile(
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)]|$))"
-# The respondent's legal representative named in prose (法人代表叫石永福). A boss (老板叫…) counts only
-# for a business that is not a company: the operator of a shop or workshop is its responsible person.
+# The respondent's legal representative named in prose (法人代表叫石永福); a boss told only as 老板叫… is not.
 _TITLE = "法定代表人|法人代表"
 
 
@@ -39,7 +38,7 @@ def _representative(said: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{said})(?:叫|是|名叫|为)|(?:{_TITLE})(?:[:：]|(?=[\u4e00-\u9fff])))\s*" + _NAME)
 
 
-# in the facts and the answers, a 负责人 or 法人 told so counts too; anywhere in the letter, only the title
+# in the facts and the answers, a 法人 told so counts too; anywhere in the letter, only the title
 _REPRESENTATIVE = _representative(f"{_TITLE}|法人")
 _TITLED_REPRESENTATIVE = _representative(_TITLE)
 # The complainant worked for the respondent: 在被申诉人经营的超市, 在被反映单位做…, 在该公司…
@@ -521,9 +520,9 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
 
 
 # An address: a run of place words that contains an address morpheme, up to the clause's end.
-_PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
+PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
 _ADDR_BODY = (
-    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{_PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
+    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
 _HOME = re.compile(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extractors.report import lexicon
 from extractors.report.model import PersonDuty, Section, Sentence
-from extractors.report.people import display_name
+from extractors.report.people import DISCLOSURE_WORK_BY, display_name
 from extractors.report.scope import inside
 from extractors.report.structure import match_heading
 from schemas.models import Commitment, ParsedDocument, Span
@@ -423,19 +423,16 @@ def find_commitments(
 
 def _bound_people(sentences: list[Sentence], people: list[PersonDuty]) -> list[PersonDuty]:
     """People a sentence makes responsible for its own task (…，由办公室主任X负责): they answer for that
-    task, not for whatever else their section promises."""
+    task, not for whatever else their section promises. The one a sentence puts in charge of the disclosure work
+    itself (大队政务公开工作由副大队长孙某负责) answers for whatever the report promises without naming anyone."""
     bound: list[PersonDuty] = []
     for s in sentences:
         found = explicit_responsible(s.text, s.span.start, people)
-        if found and not _DISCLOSURE_WORK_BY.search(s.text):
+        if found and not DISCLOSURE_WORK_BY.search(s.text):
             span = found[1]
             bound += [p for p in people if p.span.start < span.end and span.start < p.span.end]
     return bound
 
-
-# 大队政务公开工作由副大队长孙某负责: whom the report puts in charge of its disclosure work, who answers for
-# whatever it promises without naming anyone (not a task of that sentence's own)
-_DISCLOSURE_WORK_BY = re.compile(r"(?:公开|信息|政务)[^。；，,]{0,16}工作由")
 
 
 def _section_title(path: list[Section], sentence_start: int, plan: re.Pattern[str]) -> str | None:

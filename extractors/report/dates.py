@@ -82,9 +82,10 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
             )
         if m.group("ysince"):  # 对2023年以来的工作开展了自查: from the year's start to the report
             y = int(m.group("ysince"))
-            later = [n for n in PERIOD.finditer(text, m.end()) if n.group("y") and int(n.group("y")) == y
-                     and (n.group("r") or n.group("h") or n.group("q"))]
-            if later:  # 2025年以来…2025年1—10月: the months it names
+            if any(  # 2025年以来…2025年1—10月: the months it names
+                n.group("y") and int(n.group("y")) == y and (n.group("r") or n.group("h") or n.group("q"))
+                for n in PERIOD.finditer(text, m.end())
+            ):
                 continue
             end = report_date if report_date and report_date.year == y else None
             return Period(label=label, start=date(y, 1, 1), end=end), m.start(), m.end()

@@ -146,16 +146,19 @@ _DAY_RANGE = re.compile(
 _CITED = re.compile(r"《[^《》\n]{0,80}》")
 
 
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with each match of `pattern` blanked, the same length (offsets stay the text's)."""
+    return pattern.sub(lambda m: "#" * len(m.group(0)), text)
+
+
 def _mask_dates(text: str, cited: bool = True) -> str:
-    """Full dates blanked (same length), so that a period is not read out of a day (2025年3月5日); and, `cited`,
-    the titles of documents cited (根据《关于开展2025年度…自查的通知》要求): their year is not the report's period."""
-    if cited:
-        text = _CITED.sub(lambda m: "#" * len(m.group(0)), text)
-    return dates.DATE.sub(lambda m: "#" * len(m.group(0)), text)
+    """Full dates blanked, so that a period is not read out of a day (2025年3月5日); and, `cited`, the titles of
+    documents cited (根据《关于开展2025年度…自查的通知》要求): their year is not the report's period."""
+    return _blank(dates.DATE, _blank(_CITED, text) if cited else text)
 
 
 def _day_range(text: str) -> tuple[Period, int, int] | None:
-    m = _DAY_RANGE.search(_CITED.sub(lambda c: "#" * len(c.group(0)), text))
+    m = _DAY_RANGE.search(_blank(_CITED, text))
     if not m:
         return None
     try:
@@ -177,7 +180,8 @@ def _part_of_year(opening: str, whole: Period) -> tuple[Period, int, int] | None
             if found and found[0].start and found[0].end and found[0].end < whole.end:
                 return found[0], m.start(), m.end()
     days = _day_range(opening)
-    if days and days[0].start and days[0].end and days[0].start.year == whole.start.year and days[0].end < whole.end:
+    start, end = (days[0].start, days[0].end) if days else (None, None)
+    if days and start and end and start.year == whole.start.year and end < whole.end:
         return days
     return None
 

@@ -129,14 +129,18 @@ def _duty_before(text: str, start: int, after: int) -> str | None:
     return m.group("d") if m else None
 
 
+# 大队政务公开工作由… / 信息公开和月报报送工作由…: the report's disclosure work put in someone's charge
+DISCLOSURE_WORK_BY = re.compile(r"(?:公开|信息|政务)[^。；，,]{0,16}工作由\s*")
+_IN_CHARGE = re.compile(r"(?:同志)?(?:具体)?(?:负责|牵头负责|主抓)(?![^，。；,;]{0,2}(?:人|领导))")
+
+
 def _disclosure_by(text: str, start: int, after: int) -> str | None:
-    """大队政务公开工作由副大队长孙某负责 / 信息公开和月报报送工作由…负责: the person the report puts in charge of
-    its disclosure work (具体负责, the first whom a commitment that names no one falls to)."""
-    in_charge = re.compile(r"(?:同志)?(?:具体)?(?:负责|牵头负责|主抓)(?![^，。；,;]{0,2}(?:人|领导))")
-    if not in_charge.match(text[after : after + 6]):
+    """大队政务公开工作由副大队长孙某负责: the person the report puts in charge of its disclosure work (具体负责,
+    the first whom a commitment that names no one falls to)."""
+    if not _IN_CHARGE.match(text, after):
         return None
     lead = text[max(0, start - 30) : start]
-    return "具体负责" if re.search(r"(?:公开|信息|政务)[^。；，,]{0,16}(?:工作)?由\s*$", lead) else None
+    return "具体负责" if any(m.end() == len(lead) for m in DISCLOSURE_WORK_BY.finditer(lead)) else None
 
 
 def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
