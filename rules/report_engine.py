@@ -7,6 +7,7 @@ its thresholds come from the rule's params (rules/report.yaml). Disclosure sched
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rules import similarity
@@ -80,6 +81,18 @@ def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | No
 # --------------------------------------------------------------------------- duplicates
 
 
+RESUBMISSION_PREFILTER = 0.5  # below this estimate two texts are not worth comparing shingle by shingle
+
+
+def _resubmitted(text: str, earlier: str, rules: RuleSet) -> float:
+    """The earlier report standing almost whole in this one, which adds a cover note (关于重新报送…的说明) or a
+    corrected paragraph: the earlier text's containment, counted as similarity when the two are of like length."""
+    mine, theirs = similarity.shingles(text), similarity.shingles(earlier)
+    if not theirs or len(theirs) < float(rules.param("report.duplicate", "resubmission_length_ratio")) * len(mine):
+        return 0.0
+    return similarity.containment(theirs, mine)
+
+
 def _duplicate_flags(
     text: str, fields: ReportFields, prior: list[PriorDocument], rules: RuleSet
 ) -> list[Flag]:
@@ -94,6 +107,8 @@ def _duplicate_flags(
         if doc.agency and fields.agency and not same_name(doc.agency, fields.agency):
             continue  # another body's text: copied, not a duplicate (report.copied_text)
         score = similarity.estimate_jaccard(mine, similarity.signature(doc.text))
+        if threshold > score >= RESUBMISSION_PREFILTER:
+            score = max(score, _resubmitted(text, doc.text, rules))
         if score >= threshold and (best is None or score > best[0]):
             best = (score, doc)
     if best is None:
@@ -107,6 +122,11 @@ def _duplicate_flags(
 
 
 # --------------------------------------------------------------------------- copied paragraphs
+
+
+# a report's one-sentence opening (根据…要求，现将我局2025年第三季度…工作情况报告如下。): the formula every report
+# opens with, which two bodies told by one template share without copying anything
+_OPENING = re.compile(r"^[^。！？\n]{0,120}现将[^。！？\n]{0,60}(?:报告|汇报|总结|通报|报送|说明)如下[。：:]?$")
 
 
 def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -> list[Flag]:
@@ -124,7 +144,9 @@ def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -
     seen: set[int] = set()
     findings = []
     for doc, matches in found:
-        kept = [m for m in matches if m.start not in seen and m.start not in template][: params["max_flags_per_source"]]
+        kept = [
+            m for m in matches if m.start not in seen and m.start not in template and not _OPENING.match(m.text.strip())
+        ][: params["max_flags_per_source"]]
         source = doc.agency or doc.title or doc.document_id
         for m in kept:
             seen.add(m.start)

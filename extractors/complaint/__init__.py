@@ -88,6 +88,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _tidy_occupation(rec)
     _tidy_orgs(rec)
     _tidy_brackets(rec)
+    _full_registered(rec)
     # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
     # tidying found to be a fragment
     employer_is_respondent(rec, rec.view)
@@ -96,6 +97,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _debtor_as_employer(rec, rec.view)
     _real_names(rec, rec.view)
     _place_of_employer(rec)
+    _landmarks(rec)
     if models:
         _stated_unread(rec, text)
     _trim_facts_preamble(rec, rec.view)
@@ -360,9 +362,10 @@ def _tidy_occupation(rec: Recorder) -> None:
         rec.set("complainant.occupation", tail, ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
 
 
-# 跟着某公司 / 进某公司 / 由某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place before it
+# 跟着某公司 / 进某公司 / 由某公司 / 全名叫某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place
+# before it
 _ORG_VERB = re.compile(
-    r"^(?:跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归|责令|要求|督促)"
+    r"^(?:(?:全名|全称|名字|名称)(?:叫做|叫|是|为)|跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归|责令|要求|督促)"
 )
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
@@ -398,6 +401,52 @@ def _registered_name(rec: Recorder, suffix: re.Pattern[str]) -> None:
         elif isinstance(value, str) and value != full and value[:2] in full:
             ev = rec.evidence[path]
             rec.set(path, full, m.start("n"), m.end("n"), ev.confidence, overwrite=True)
+
+
+# a company's name as registered (…有限公司), the longest run of a name's characters before the suffix
+_REGISTERED_FORM = re.compile(
+    r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,8}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
+)
+_NOT_IN_NAME = frozenset({"v", "p", "uj", "ul", "ud", "r", "f", "m", "c", "d", "x"})  # jieba tags: verbs, particles
+_GENERIC_TAIL = re.compile(r"(?:有限公司|公司|工厂|厂|店)$")
+_PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|旗)")
+
+
+def _registered_start(run: str) -> int:
+    """Where a registered name begins in a run of characters that ends with it (叫盐城华晟…有限公司 -> 盐城…):
+    after the last verb or particle in it (把劳务分包给了某公司), at the first place name from there on."""
+    from extractors.tokenize import posseg
+
+    words, at, cut = [], 0, 0
+    for word, flag in posseg(run):
+        words.append((at, flag))
+        if flag in _NOT_IN_NAME or word == "的":
+            cut = at + len(word)
+        at += len(word)
+    return next((a for a, flag in words if a >= cut and flag == "ns"), cut)
+
+
+def _full_registered(rec: Recorder) -> None:
+    """An employer the letter calls by a short name (华晟, 云雾尖茶业公司, 家政公司) whose registered name it
+    also writes somewhere (盐城华晟汽车零部件有限公司): the registered name, as a clerk records it, when just
+    one such name holds the short one."""
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if not isinstance(value, str) or _REGISTERED_FORM.fullmatch(value) or _PLACE_FIRST.match(value):
+            continue  # 通江县银河大酒店: a name with its place is the unit's own full name, whoever runs it
+        core = _GENERIC_TAIL.sub("", value.strip("“”\"「」"))
+        if len(core) < 2:
+            continue
+        found = {}
+        for m in _REGISTERED_FORM.finditer(rec.view):
+            start = m.start() + _registered_start(m.group())
+            name = rec.view[start : m.end()]
+            held = core in name or (len(core) >= 4 and core[:3] in name)  # 德顺源客栈: 平遥县德顺源酒店…
+            if held and name != value and len(name) - len(core) >= 4:
+                found.setdefault(name, (start, m.end()))
+        if len(found) == 1:
+            name, (start, end) = found.popitem()
+            rec.set(path, name, start, end, rec.evidence[path].confidence, overwrite=True)
 
 
 # 唐老板 / 岩老板: a surname and 老板
@@ -584,6 +633,34 @@ def _place_of_employer(rec: Recorder) -> None:
     ev = rec.evidence["respondent.workplace"]
     rec.set("respondent.address", lead, ev.start, ev.start + len(lead), ev.confidence)
     rec.forget("respondent.workplace")
+
+
+# the clauses a letter adds after an employer's address to say where it stands: 挨着老汽车站 / 茶叶市场对面 /
+# 从镇上往西走两里路，加油站后面. Locative words are a closed class, so the clause is told by them; a clause
+# with a verb of its own (训练场在北环路东头, 分拣中心也在园区里面) says something else.
+_LANDMARK = re.compile(
+    r"[，,](?P<c>(?:挨着|紧挨着?|紧邻|靠近|临近|就在)[^，。；,\n]{2,14}"
+    r"|(?:从[^，。；,\n]{1,6})?(?:往|向)[东南西北][^，。；,\n]{1,10}"
+    r"|[^，。；,\n]{2,14}?(?:斜对面|对面|对过|隔壁|旁边|旁|后面|后头|前面|附近|楼上|楼下|边上|院内|里面|门口"
+    r"|[东南西北](?:侧|边|头)))(?=[，。；,\n）)]|$)"
+)
+_OWN_VERB = re.compile(r"(?<!就)在|是|也|有")
+
+
+def _landmarks(rec: Recorder) -> None:
+    """An employer's address as the letter writes it runs on through the landmarks told right after it
+    (某镇老街，茶叶市场对面): a clerk finds the place by them."""
+    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
+    if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
+        return
+    end = ev.end + (rec.view[ev.end : ev.end + 1] in ("上", "里"))  # 某路上，挨着…
+    for _ in range(2):
+        m = _LANDMARK.match(rec.view, end)
+        if not m or _OWN_VERB.search(m.group("c")):
+            break
+        end = m.end()
+    if end > ev.end + 1:
+        rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)
 
 
 def _tidy_orgs(rec: Recorder) -> None:

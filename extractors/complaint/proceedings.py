@@ -19,10 +19,16 @@ from extractors.normalize import paragraph_spans
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
-_FUTURE = re.compile(r"将|准备|打算|拟|如果|如不|否则")
+_FUTURE = re.compile(
+    r"将|准备|打算|拟|如果|如不|否则|假如|倘若|要是|若|(?<![例比])如(?=[^，。]{0,8}(?:应|须|需|要|该))"
+)
+# what others say the route is (听工友说…要去仲裁委, 听人说要先认定工伤才能去仲裁) and what must or should be
+# done (应循仲裁途径, 要先…才能去仲裁) are no proceeding the writer went through
+_HEARSAY = re.compile(r"听[^，。；]{0,5}说|据说|有人说|人家说|别人说")
+_MUST = re.compile(r"要先|要去|才能|才可以|需要|须|得先|应该|应当|应循|应走|该去|该找|该向")
 # an office's advice (告知投诉人可依法申请劳动争议仲裁或向人民法院起诉) is about what may be done, not what was
 _ADVICE = re.compile(r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向")
-_IGNORANT = re.compile(r"不懂|不了解|不明白")  # (不知道 is doubt: kw("uncertain"))
+_IGNORANT = re.compile(r"不懂|不了解|不明白|不晓得|搞不清|弄不清")  # (不知道 is doubt: kw("uncertain"))
 _UNSAID = re.compile(r"未提及|没有?提(?:及|到|起)?|未说明|未讲")  # 来电人未提及是否已向其他部门反映: silence
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
@@ -31,6 +37,8 @@ def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):
+        return None
+    if _HEARSAY.search(clause[: topic.start()]) or _MUST.search(clause[: topic.start()]):
         return None
     if _IGNORANT.search(clause[: topic.start()]) or _UNSAID.search(clause[: topic.start()]):
         return None  # 我们不懂仲裁那些 / 未提及是否…: the writer knows or says nothing of it, which affirms none
@@ -43,6 +51,17 @@ def classify(clause: str) -> str | None:
     for kind in ("litigation", "arbitration", "mediation"):
         if kw(kind).search(clause):
             return kind
+    return None
+
+
+_NEVER_DONE = re.compile(r"^\s*(?:也|都|从来|还)?(?:没有?|未|从没|从未|不曾)[^，,。；;]{0,4}过")
+
+
+def _denied_after(clause: str, following: list[re.Match[str]]) -> str | None:
+    """我也不晓得啥子叫仲裁，没有去搞过: a writer who does not know the word, then denies having done it."""
+    topic = kw("proceeding_topic").search(clause)
+    if topic and _IGNORANT.search(clause[: topic.start()]) and following and _NEVER_DONE.match(following[0].group()):
+        return "none"
     return None
 
 
@@ -88,8 +107,9 @@ def extract_prior(rec: Recorder, text: str) -> None:
             if kind := _form_value(m.group("v")):
                 found.append((kind, s, e, LABELLED))
             continue
-        for c in _CLAUSE.finditer(text, q.end() if q else s, e):
-            if kind := classify(c.group()):
+        clauses = list(_CLAUSE.finditer(text, q.end() if q else s, e))
+        for i, c in enumerate(clauses):
+            if kind := classify(c.group()) or _denied_after(c.group(), clauses[i + 1 : i + 2]):
                 found.append((kind, c.start(), c.end(), INLINE))
     if not found:
         return

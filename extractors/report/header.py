@@ -29,8 +29,11 @@ def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> Fi
 
 
 # 关于印发《某局2026年政务公开工作要点》的通知: the report an issuing notice carries is the title
-_ISSUING = re.compile(r"^关于(?:印发|转发|报送|上报|呈报)《(?P<t>[^》\n]{4,60})》的(?:通知|函|报告|请示)$")
-_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|[>›|〔]|首页|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}")
+# (关于印发2027年政务公开工作要点的通知 / 关于重新报送…报告的说明: the same without the title's brackets)
+_ISSUING = re.compile(
+    r"^关于(?:重新)?(?:印发|转发|报送|上报|呈报)(?:《(?P<t>[^》\n]{4,60})》|(?P<u>[^《》\n]{4,60}))的(?:通知|函|报告|请示|说明)$"
+)
+_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|[>›|〔]|首页|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}|^此件")
 
 
 def _title_part(text: str) -> bool:
@@ -42,26 +45,61 @@ def _title_part(text: str) -> bool:
     )
 
 
+# a bulletin's masthead: 某局工作月报 / 2026年第5期（总第41期） / 某办公室编  2026年6月5日, then the article's title
+_ISSUE_LINE = re.compile(r"^(?:\d{4}年)?第[\d一二三四五六七八九十]+期\s*(?:[（(]总第\d+期[)）])?$")
+_PUBLISHED_BY = re.compile(r"(?:编印|编发|主办|印发|编)$")
+
+
+def _masthead(paras: list[Paragraph]) -> tuple[int, Paragraph | None]:
+    """Where a bulletin's masthead ends (the index of the first paragraph after it, 0 when there is none),
+    and its publisher's line (某办公室编  2026年6月5日) if it has one."""
+    lines = [(i, p) for i, p in enumerate(paras[:HEAD_LINES]) if p.text.strip()]
+    for n, (i, p) in enumerate(lines[:3]):
+        if _ISSUE_LINE.match(p.text.strip()):
+            if n + 1 < len(lines):
+                j, q = lines[n + 1]
+                text = dates.DATE.sub("", q.text).strip()
+                if text != q.text.strip() and (_PUBLISHED_BY.search(text) or _is_org_line(text)):
+                    return j + 1, q
+            return i + 1, None
+    return 0, None
+
+
 def find_title(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, int, int] | None:
     header = lexicon.regex("compilation_header")
     words = lexicon.alternation("report_title_words")
-    for i, p in enumerate(paras[:HEAD_LINES]):
+    begin, _publisher = _masthead(paras)
+    for i, p in enumerate(paras[begin : begin + HEAD_LINES], start=begin):
         text = p.text.strip()
         if not text or header.match(text) or match_heading(text) or text[-1] in "。；;":
             continue
-        if len(text) <= 60 and words.search(text):
+        if len(text) <= 60 and (words.search(text) or (begin and i == begin)):  # a bulletin's first line
             lead = len(p.text) - len(p.text.lstrip())
             start, end = p.start + lead, p.start + lead + len(text)
             if m := _ISSUING.match(text):
-                return m.group("t"), start + m.start("t"), start + m.end("t")
+                key = "t" if m.group("t") else "u"
+                return _carried_title(paras[i + 1 :], m.group(key)) or (
+                    m.group(key), start + m.start(key), start + m.end(key)
+                )
             first = i
-            while first > 0 and _title_part(paras[first - 1].text) and len(text) + len(paras[first - 1].text) <= 80:
+            while first > begin and _title_part(paras[first - 1].text) and len(text) + len(paras[first - 1].text) <= 80:
                 first -= 1
                 text = paras[first].text.strip() + text
             if first < i:
                 above = paras[first]
                 start = above.start + len(above.text) - len(above.text.lstrip())
             return text, start, end
+    return None
+
+
+def _carried_title(after: list[Paragraph], title: str) -> tuple[str, int, int] | None:
+    """The report an issuing notice carries, on a line of its own further on: that line is its title as it
+    stands (英山县卫生健康局2027年政务公开工作要点 under 关于印发2027年政务公开工作要点的通知)."""
+    for p in after:
+        text = p.text.strip()
+        if text.endswith(title) and len(text) <= 60:
+            start = p.start + len(p.text) - len(p.text.lstrip())
+            return text, start, start + len(text)
     return None
 
 
@@ -88,6 +126,12 @@ def find_agency(
             if signed and m.group(1) in signed[0]:
                 return signed
             return m.group(1), evidence(doc, title[1], title[1] + m.end(1), 0.85)
+    _begin, publisher = _masthead(paras)
+    if not signed and publisher:  # a bulletin signed by no one: the body that publishes it
+        text = _PUBLISHED_BY.sub("", dates.DATE.sub("", publisher.text).strip())
+        if _is_org_line(text):
+            start = publisher.start + publisher.text.index(text)
+            return text, evidence(doc, start, start + len(text), 0.7)
     return signed
 
 
@@ -123,6 +167,8 @@ def _signature(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[str, FieldE
 def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date, FieldEvidence] | None:
     """A date standing alone (or after the signature) at the end, or in brackets under the title."""
     candidates = [*reversed(paras[-TAIL_LINES:]), *paras[:HEAD_LINES]]
+    if any(_ISSUING.match(p.text.strip()) for p in paras[:HEAD_LINES]):
+        candidates += paras[HEAD_LINES : 3 * HEAD_LINES]  # the issuing notice's date, under its own signature
     for p in candidates:
         text = p.text.strip()
         if not text or len(text) > 40:
@@ -131,7 +177,7 @@ def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date,
         if len(found) != 1:
             continue
         value, s, e = found[0]
-        rest = (text[:s] + text[e:]).strip(" （）()")
+        rest = _PUBLISHED_BY.sub("", (text[:s] + text[e:]).strip(" （）()\u3000").strip())  # 某办公室编 2026年6月5日
         if rest and not _is_org_line(rest):
             continue
         start = p.start + p.text.index(text) + s
