@@ -113,8 +113,10 @@ def _same(field: str, expected: Any, got: Any) -> bool:
         return (expected is None and not got) or (expected is not None and bool(got) and _similar(expected, got))
     if field in ("requests", "stated_shortcomings"):
         return _matched_one_to_one(expected or [], got or [])
-    if field in ("representatives", "named_systems"):
+    if field == "representatives":
         return {_norm(x) for x in expected or []} == {_norm(x) for x in got or []}
+    if field == "named_systems":  # 《某局…制度》 or 某局…制度: writers keep a rule's book-title marks or not
+        return {_norm(x).strip("《》") for x in expected or []} == {_norm(x).strip("《》") for x in got or []}
     if field == "agents":
         key = lambda a: (_norm(a.get("name")), _norm(a.get("phone")))  # noqa: E731
         return {key(a) for a in expected or []} == {key(a) for a in got or []}

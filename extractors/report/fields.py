@@ -109,13 +109,23 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
             continue
         # Asides go so that “统一公开日”(每季度…)制度 reads “统一公开日”制度: the name as written, quotes kept.
         text = re.sub(r"[(（][^()（）]{0,30}[)）]", "", para)
+        # 《某局政府信息公开保密审查制度》: a rule issued under its own title is named by that title, whole
+        titled = [m.span() for m in _TITLED_SYSTEM.finditer(text)]
+        for a, b in titled:
+            if text[a:b] not in out:
+                out.append(text[a:b])
         for m in re.finditer(r"(制度|制)(?![度定作造订止约品成图衡发])", text):
+            if any(a < m.start() < b for a, b in titled):
+                continue
+            if m.group(1) == "制" and text.startswith("管理制度", m.end()):
+                continue  # 实名制管理制度: the name runs on to its 制度
             head, tail = lead.sub("", _after_verb(_head_of(text, m.start()), verbs)), m.group(1)
             if tail == "制" and (len(head) < 2 or head[-1] + "制" in table["not_system_zhi"]):
                 continue
             if tail == "制度" and (
                 len(head) < 3
-                or _generic(head)
+                or re.search(r"[一二三四五六七八九十两几多\d]+[项个条]$", head)  # 首问负责制…三项制度: a count
+                or (_generic(head) and not re.search(r"(?:制|账户|台账)管理$", head))
                 or lexicon.regex("system_not_before").match(text, m.end())
             ):
                 continue
@@ -125,6 +135,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
 
 
 _QUOTES = "“”\"‘’"
+_TITLED_SYSTEM = re.compile(r"《[^《》\n]{2,40}?(?:制度|制)》")
 
 
 def _balanced(head: str) -> str:
