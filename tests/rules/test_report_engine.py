@@ -465,3 +465,49 @@ def test_speaking_as_another_level_or_applying_another_countys_system(
     text = f"{agency}2025年政务公开工作总结\n一、工作开展情况\n{sentence}\n{agency}\n2026年1月10日\n"
     flags = run(rules, text, ReportFields(agency=agency))
     assert bool(of(flags, "report.foreign_reference")) is raised
+
+
+_QUARTERLY = (
+    "某县人力资源和社会保障局\n2025年第三季度政务公开工作情况报告\n"
+    "根据《某县2025年政务公开工作要点》和县政务公开办关于按季度报送工作情况的通知要求，现将我局2025年第三季度政务公开工作情况报告如下。\n"
+    "一、主动公开情况。三季度我局通过县政府门户网站人社局专栏主动公开政府信息126条，其中就业创业类41条、"
+    "社会保险类38条、劳动关系类27条、人事人才类20条；通过“某县人社”微信公众号发布信息63条。\n"
+    "二、政策解读情况。围绕稳就业、社保待遇调整等群众关注事项，发布图文解读6篇、视频解读2期，"
+    "在政务服务大厅设置政策咨询台，接待群众咨询312人次。\n"
+    "三、依申请公开情况。三季度共受理政府信息公开申请3件，均在法定期限内答复，未发生行政复议和行政诉讼。\n"
+    "四、下一步工作。我局将进一步加强社会保险待遇、工伤认定等重点领域信息公开，不断提升公开质量。\n"
+    "某县人力资源和社会保障局\n2025年10月9日\n"
+)
+
+
+def test_a_resubmission_under_a_cover_note_is_a_duplicate(rules: RuleSet) -> None:
+    body = _QUARTERLY.replace("126条", "128条").replace("312人次", "321人次").replace("10月9日", "10月15日")
+    cover = (
+        "某县人力资源和社会保障局\n关于重新报送2025年第三季度政务公开工作情况报告的说明\n县政务公开办：\n"
+        "我局于2025年10月9日报送的《2025年第三季度政务公开工作情况报告》中，主动公开信息条数和咨询人次统计有误，"
+        "现更正后重新报送，请以本次报送为准，原报告作废。\n特此说明。\n"
+    )
+    prior = [PriorDocument(document_id="q3-first", agency="某县人力资源和社会保障局", text=_QUARTERLY)]
+    fields = ReportFields(agency="某县人力资源和社会保障局")
+    (dup,) = of(run(rules, normalize_text(cover + body), fields, prior=prior), "report.duplicate")
+    assert dup.evidence.text == "q3-first"
+
+
+def test_a_short_report_standing_inside_a_long_one_is_no_duplicate(rules: RuleSet) -> None:
+    long_text = _QUARTERLY + seed("04")  # the quarter's report quoted whole inside a year's much longer one
+    prior = [PriorDocument(document_id="q3", agency="某县人力资源和社会保障局", text=_QUARTERLY)]
+    fields = ReportFields(agency="某县人力资源和社会保障局")
+    assert of(run(rules, normalize_text(long_text), fields, prior=prior), "report.duplicate") == []
+
+
+def test_the_opening_formula_two_bodies_share_is_no_copied_passage(rules: RuleSet) -> None:
+    other = _QUARTERLY.replace("某县人力资源和社会保障局", "某县市场监督管理局")
+    own = (
+        "某县人力资源和社会保障局\n2025年第三季度政务公开工作情况报告\n"
+        "根据《某县2025年政务公开工作要点》和县政务公开办关于按季度报送工作情况的通知要求，现将我局2025年第三季度政务公开工作情况报告如下。\n"
+        "一、主动公开情况。三季度我局在县政府网站人社专栏公开就业岗位信息、社保待遇调整通知等共计95条，"
+        "并在各乡镇人社服务站公开栏同步张贴，方便群众就近查阅。\n"
+    )
+    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
+    fields = ReportFields(agency="某县人力资源和社会保障局")
+    assert of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text") == []
