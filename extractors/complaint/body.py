@@ -428,7 +428,11 @@ def _from_prose(rec: Recorder, text: str) -> None:
 
 
 # a plea that asks beyond _REQUEST_START's words: 求领导… / 求求你们… / 麻烦领导… / 拜托…
-_PLEA = re.compile(r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)")
+_PLEA = re.compile(
+    r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)"
+    # 就想请领导帮俺… / 俺就想中不中帮俺… / 我就想让公司…: what the writer "just wants" someone to do
+    r"|(?:我们|我|俺们|俺|本人|咱们|咱)?(?:就|只|就是|只是)(?:想|希望|盼着?)(?:请|求|让|叫|帮|中不中|能不能)"
+)
 
 
 def _asks(clause: str) -> bool:
