@@ -148,5 +148,9 @@ def test_a_rule_issued_under_its_own_title_is_named_whole() -> None:
         )
     )
     assert r.fields.named_systems == [
-        "《某县住房和城乡建设局政府信息公开保密审查制度》", "实名制管理制度", "首问负责制", "限时办结制", "一次性告知制",
+        "《某县住房和城乡建设局政府信息公开保密审查制度》",
+        "实名制管理制度",
+        "首问负责制",
+        "限时办结制",
+        "一次性告知制",
     ]
