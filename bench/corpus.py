@@ -44,6 +44,9 @@ TRAIN_SETS = (
     "blind_2026_12u",
     # eleventh round (2026-12-04): 12w and 12x, each measured on arrival, then read for the round's failure kinds
     "blind_2026_12w", "blind_2026_12x",
+    # twelfth round (2026-12-05): 12y (measured three times, never read before) and 12z (measured on arrival at
+    # the landed state), both read for the round's failure kinds
+    "blind_2026_12y", "blind_2026_12z",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
