@@ -396,6 +396,15 @@ def _only_whereabouts(text: str, s: int, e: int, any_length: bool = False) -> bo
     )
 
 
+def _title_line(text: str, s: int, e: int) -> bool:
+    """A short line with no sentence end in a letter that writes sentences (a form's title, a seal's line, a
+    forum post's byline or its bracketed title): not where the story starts."""
+    line = text[s:e].strip()
+    if re.match(r"^[【\[][^】\]]{1,8}[】\]]", line) and len(line) <= 60:
+        return True
+    return len(line) <= 40 and not re.search(r"[。！？!?；;]", line) and "。" in text[e:]
+
+
 def _from_prose(rec: Recorder, text: str) -> None:
     """Facts and requests of a letter told in prose. The facts run from the first fact to the first ask
     (what follows the asks — 我们没有申请仲裁, 委托某某代理, a closing plea — is not the facts), unless the
@@ -408,6 +417,8 @@ def _from_prose(rec: Recorder, text: str) -> None:
             continue
         if not facts and not asks and _only_who(text, s, e):
             continue  # 我叫某某，身份证…，家住…。我在某厂做某工，老板是某某。: who, not what happened
+        if not facts and not asks and _title_line(text, s, e):
+            continue  # 荆州市12345政务服务便民热线工单 / 楼主：某某 发表于…: a heading or a page's chrome
         if s > 0 and text[s - 1] != "\n":  # the rest of a paragraph that began with the writer's description
             s = _past_preamble(text, s, e)
         elif not facts and not asks:  # 领导你好，… 阮是某某，…。去年年底…: the story starts after the greeting
