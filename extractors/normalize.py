@@ -152,7 +152,10 @@ def clean_lines(lines: Sequence[str], simplify: bool = True) -> list[Line]:
         line = _RUBY.sub("", line)  # 门户网(wǎng)站: a web page's pinyin annotations
         if line and not is_page_line(line):
             full, indented = (raw.full, raw.indented) if isinstance(raw, Line) else (None, None)
-            cleaned.append(Line(re.sub(r"[ \t]{2,}", " ", line), full, indented))
+            # a table row's tabs each stand for a cell, a blank one included (苏海龙\t\t159…); elsewhere a run of
+            # blanks is one space
+            line = re.sub(r" *\t *", "\t", line) if "\t" in line else line
+            cleaned.append(Line(re.sub(r" {2,}", " ", line), full, indented))
     return cleaned
 
 

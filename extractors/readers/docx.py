@@ -179,9 +179,9 @@ class _Walker:
                 text = " ".join(
                     t for t in (_paragraph_text(p).strip() for p in tc.iter(qn("w:p"))) if t
                 )
-                if text:  # a merged cell is one <w:tc> in the XML; a vMerge continuation is empty
-                    cells.append(text)
-            if cells:
+                if text or not _continues_merge(tc):  # a vMerge continuation is empty, and counts once
+                    cells.append(text)  # (a cell left blank keeps its column: 苏海龙\t\t159…)
+            if any(cells):
                 self.pages[-1].append("\t".join(cells))
 
     def body(self, body: etree._Element) -> None:
@@ -260,3 +260,10 @@ def _ocr_pictures(data: bytes, filename: str, limits: Any) -> ParsedDocument | N
     if len(frames) > limits.max_ocr_pages:
         raise too_many_ocr_pages(filename, len(frames), limits.max_ocr_pages)
     return ocr_document([ocr_pixels(f) for f in frames], "docx", filename)
+
+
+def _continues_merge(tc: etree._Element) -> bool:
+    """A cell that continues a vertically merged one above it (<w:vMerge/> without val="restart")."""
+    pr = tc.find(qn("w:tcPr"))
+    merge = pr.find(qn("w:vMerge")) if pr is not None else None
+    return merge is not None and merge.get(qn("w:val")) != "restart"

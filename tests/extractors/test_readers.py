@@ -126,3 +126,29 @@ def test_equal_neighbouring_table_cells_are_all_kept(tmp_path) -> None:
     build_docx(["|信息内容|本年制发件数|本年废止件数|现行有效件数|", "|规章|0|0|0|"], path)
     lines = read_document(path.read_bytes()).text.splitlines()
     assert "规章\t0\t0\t0" in lines
+
+
+def test_a_blank_table_cell_keeps_its_column(tmp_path) -> None:
+    # a letter's contact table with the gender left blank: 苏海龙 | | phone | address, not 苏海龙 | phone | address
+    from extractors.complaint import extract_complaint
+    from tests.fixtures.build import build_docx
+
+    path = tmp_path / "contact.docx"
+    build_docx(
+        [
+            "投诉信",
+            "某县劳动保障监察大队：",
+            "本人在某某驾校当教练，驾校拖欠我2026年1月至3月课时费13650元。请求责令驾校支付拖欠的课时费。",
+            "本人联系方式见下表：",
+            "|姓名|性别|联系电话|住址|",
+            "|苏海龙| |15947662093|某县天义镇铁东社区建设街9号|",
+            "2026年4月20日",
+        ],
+        path,
+    )
+    doc = read_document(path.read_bytes())
+    assert "苏海龙\t\t15947662093\t某县天义镇铁东社区建设街9号" in doc.text.splitlines()
+    f = extract_complaint(doc)
+    assert (f.complainant.name, f.complainant.phone) == ("苏海龙", "15947662093")
+    assert f.complainant.address == "某县天义镇铁东社区建设街9号"
+    assert f.complainant.gender is None
