@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extractors.normalize import to_simplified
 from schemas.errors import RuleError
 
 # A sentence ends at Chinese/ASCII full stops, question/exclamation marks, semicolons or a line break.
@@ -27,6 +28,7 @@ class Category:
     unless: tuple[re.Pattern[str], ...] = ()
 
     def matches(self, sentence: str) -> bool:
+        sentence = to_simplified(sentence)  # a letter in traditional characters: 解除勞動合同經濟補償金
         if any(p.search(sentence) for p in self.unless):
             return False
         return any(all(p.search(sentence) for p in alt) for alt in self.alternatives)

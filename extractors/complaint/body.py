@@ -402,7 +402,9 @@ def _title_line(text: str, s: int, e: int) -> bool:
     line = text[s:e].strip()
     if re.match(r"^[【\[][^】\]]{1,8}[】\]]", line) and len(line) <= 60:
         return True
-    return len(line) <= 40 and not re.search(r"[。！？!?；;]", line) and "。" in text[e:]
+    if re.search(r"[。！？!?；;]", line) or text[e : e + 1] in ("。", "！", "？", "!", "?", "；", ";"):
+        return False  # a sentence (whose end the span may leave out)
+    return len(line) <= 40 and "。" in text[e:]
 
 
 def _from_prose(rec: Recorder, text: str) -> None:

@@ -251,17 +251,37 @@ def is_header_row(text: str, segments: list[Segment]) -> bool:
     return "：" not in line and ":" not in line and len(labelled) >= 3 and len(empty) >= 2
 
 
+# a numbered section heading of a formal letter: 二、事实经过 / （三）请求事项 (not 1. of a listed request)
+_HEADING_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
+
+
+_SHORT_HEADING = re.compile(r"[^，。；：,;:！？!?]{2,16}\s*")
+
+
+def section_at(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """label_at, and a section's label after its heading number (二、事实经过)."""
+    hit = label_at(text, start, end)
+    if hit is None and (m := _HEADING_NUMBER.match(text, start, end)):
+        numbered = label_at(text, m.end(), end)
+        if numbered and numbered[1].startswith("section."):
+            return numbered
+    return hit
+
+
 def is_stop_line(text: str, start: int, end: int) -> bool:
     """Does this line end a section (a new label, a closing formula, a signature or a date)?"""
     line = text[start:end].strip()
     closings = tables()["labels"]["closings"]
     if any(line.startswith(c) for c in closings) or DATE_LINE.match(line) or QA_LINE.match(line):
         return True
-    if re.match(r"^是否", line) or NO_PROCEEDINGS.match(line):
-        return True
+    unnumbered = line[m.end() - start :] if (m := _HEADING_NUMBER.match(text, start, end)) else line
+    if re.match(r"^是否", unnumbered) or NO_PROCEEDINGS.match(line):
+        return True  # (五、)是否就同一事项申请劳动争议仲裁…：否
     if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
         return True
-    return label_at(text, start, end) is not None
+    if (m := _HEADING_NUMBER.match(text, start, end)) and _SHORT_HEADING.fullmatch(text, m.end(), end):
+        return True  # 二、被投诉人 / 四、其他说明: the next numbered heading of a formal letter
+    return section_at(text, start, end) is not None
 
 
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
@@ -270,7 +290,7 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     later_facts: tuple[int, int] | None = None
     spans = paragraph_spans(text)
     for i, (s, e) in enumerate(spans):
-        hit = label_at(text, s, e)
+        hit = section_at(text, s, e)
         if not hit or not hit[1].startswith("section."):
             continue
         name = hit[1].split(".", 1)[1]

@@ -154,3 +154,47 @@ def test_a_rule_issued_under_its_own_title_is_named_whole() -> None:
         "限时办结制",
         "一次性告知制",
     ]
+
+
+def test_numbered_section_headings_bound_the_facts_and_the_requests() -> None:
+    f = extract_complaint(
+        _doc(
+            "投诉书\n\n某县劳动保障监察大队：\n"
+            "本人林志明，男，电话13959627183，现住某县绥安镇府前街8号。\n"
+            "一、被投诉单位\n名称：某县绿野兰花生物科技有限公司\n地址：某县官浔镇园区大道12号\n"
+            "二、事实经过\n本人于2021年3月入职该公司任技术员，月薪15000元。2024年1月起公司停发工资，"
+            "3月29日口头通知本人不必再来上班，未支付任何经济补偿。\n"
+            "三、陈情事项\n1.责令该公司支付拖欠本人2024年1月至3月的工资45000元；\n"
+            "2.责令该公司依法支付解除劳动合同经济补偿金45000元。\n"
+            "四、其他说明\n本人尚未申请劳动仲裁，亦未向法院提起诉讼。\n"
+            "陈情人：林志明\n2024年4月19日\n"
+        )
+    )
+    assert f.facts.startswith("本人于2021年3月入职该公司任技术员") and f.facts.endswith("未支付任何经济补偿。")
+    assert f.requests == [
+        "责令该公司支付拖欠本人2024年1月至3月的工资45000元",
+        "责令该公司依法支付解除劳动合同经济补偿金45000元",
+    ]
+    assert f.prior_proceedings == "none"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "认定我们和站点公司的劳动关系",  # 认定, not only 确认
+        "支付未签合同的双倍工资",  # 合同 without 劳动
+        "按我母亲干了八年，给八个月工资的经济补偿",  # severance by its measure
+        "責令該公司依法支付解除勞動合同經濟補償金",  # traditional characters
+    ],
+)
+def test_requests_only_a_dispute_body_decides_are_sent_there(request_text: str) -> None:
+    from datetime import date
+
+    from rules.calendar import load_calendar
+    from rules.complaint_engine import evaluate_complaint
+    from rules.loader import load_rules
+    from schemas.models import ComplaintFields
+
+    fields = ComplaintFields(requests=[request_text])
+    flags, _ = evaluate_complaint(fields, [], load_rules(), load_calendar(), date(2026, 5, 6), None, text=request_text)
+    assert "complaint.dispute_route" in {f.rule_id for f in flags}
