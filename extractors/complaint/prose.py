@@ -526,14 +526,21 @@ _ADDR_BODY = (
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
 _HOME = re.compile(
-    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
+    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|屋在|屋头在|屋里在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
 )
+# 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
+_SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
 # 我是某县某镇人 / 我们家是某乡某村的 / 老家是某县某乡的 / 我叫某某，是某区某镇的农民: where the writer is from
 _ORIGIN = re.compile(
     rf"(?:(?<![他她])(?:我|本人)是|(?:我们家|我家|老家)(?:就|也)?(?:是|在)|[，,]是)"
     rf"(?P<a>(?:(?![的是在我])[\u4e00-\u9fff]){{2,24}}?{_DIVISION_END}(?:[\u4e00-\u9fff0-9]{{0,6}}?(?:号|幢|栋))?)"
     r"(?:人|的)(?!一家|一间|一个|[^，,。；\n]{0,10}(?:公司|厂|店|工地|项目))"
+)
+# 老家是四川省南充市蓬安县河舒镇，在外面搞建筑…: the hometown named on its own, before the clause ends
+_HOMETOWN = re.compile(
+    rf"(?:老家|家乡|原籍|籍贯)(?:就|也)?(?:是|在)[:：]?"
+    rf"(?P<a>(?:(?![的是在我])[\u4e00-\u9fff]){{2,24}}?{_DIVISION_END})(?=[，,。；;\n])"
 )
 # a county first, then a township or lower, and no organisation on the way (是某县某保安公司派到…的)
 _HOME_PLACE = re.compile(
@@ -560,14 +567,15 @@ def _addresses(rec: Recorder, text: str) -> None:
     """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
     address), told in sentences rather than labelled lines."""
     if not rec.has("complainant.address"):
-        for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text)):
+        for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text), *_SELF_LIVES.finditer(text)):
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):
                 continue  # the employer's or its boss's residence, not the writer's
             _set_address(rec, "complainant.address", m)
             break
-    if not rec.has("complainant.address") and (m := _ORIGIN.search(text)) and _HOME_PLACE.match(m.group("a")):
-        _set_address(rec, "complainant.address", m)  # a county alone (是营山县的人) is no address
+    for origin in (_ORIGIN, _HOMETOWN):
+        if not rec.has("complainant.address") and (m := origin.search(text)) and _HOME_PLACE.match(m.group("a")):
+            _set_address(rec, "complainant.address", m)  # a county alone (是营山县的人) is no address
     if not rec.has("respondent.address"):
         for m in _ORG_AT.finditer(text):
             after = text[m.end("a") : m.end("a") + 6]

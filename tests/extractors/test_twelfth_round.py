@@ -198,3 +198,20 @@ def test_requests_only_a_dispute_body_decides_are_sent_there(request_text: str) 
     fields = ComplaintFields(requests=[request_text])
     flags, _ = evaluate_complaint(fields, [], load_rules(), load_calendar(), date(2026, 5, 6), None, text=request_text)
     assert "complaint.dispute_route" in {f.rule_id for f in flags}
+
+
+@pytest.mark.parametrize(
+    ("told", "address"),
+    [
+        ("我叫石永强，老家是四川省南充市蓬安县河舒镇，在外面搞建筑二十多年了。", "四川省南充市蓬安县河舒镇"),
+        ("问：你住哪里？\n答：我住杨村街道光明路富民里7号楼，租的房子。", "杨村街道光明路富民里7号楼"),
+    ],
+)
+def test_a_home_told_as_a_hometown_or_in_an_answer_is_the_complainants_address(told: str, address: str) -> None:
+    f = _letter(f"{told}\n我在宏宇物业当保安，公司欠我6月、7月工资8400元。请领导帮我把工资要回来。")
+    assert f.complainant.address == address
+
+
+def test_staying_in_hospital_is_no_address() -> None:
+    f = _letter("我叫何大贵，电话13550781234。我住院治疗了半个月，砖厂老板欠我工钱9600元。请领导帮我把钱要回来。")
+    assert f.complainant.address is None
