@@ -347,6 +347,9 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
     return views
 
 
+_LEAD_IN = re.compile(r"(?:以下|如下)[^。；;！？\n]{0,12}[：:]$")
+
+
 def find_commitments(
     doc: ParsedDocument,
     sentences: list[Sentence],
@@ -388,6 +391,8 @@ def find_commitments(
             continue  # an annual report's account of its year: 进一步加大公开力度 is what it did
         if _SIGNATURE.fullmatch(s.text.strip(" 。\n")):
             continue  # the signing body's name on its own line is no promise
+        if _LEAD_IN.search(s.text.strip()):
+            continue  # 2026年，我局将从以下方面加以改进：: the items below are the promises, not this lead-in
         units = judge(view) if judge else view.units
         for u in units:
             raw = s.text[u.start : u.end]

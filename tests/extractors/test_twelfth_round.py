@@ -215,3 +215,18 @@ def test_a_home_told_as_a_hometown_or_in_an_answer_is_the_complainants_address(t
 def test_staying_in_hospital_is_no_address() -> None:
     f = _letter("我叫何大贵，电话13550781234。我住院治疗了半个月，砖厂老板欠我工钱9600元。请领导帮我把钱要回来。")
     assert f.complainant.address is None
+
+
+def test_a_lead_in_to_the_listed_promises_is_not_itself_a_commitment() -> None:
+    r = extract_report(
+        _doc(
+            "某县医疗保障局2025年政府信息公开工作年度报告\n"
+            "六、存在的主要问题及改进情况\n"
+            "2025年我局政府信息公开工作还存在一些不足。2026年，我局将从以下方面加以改进：\n"
+            "一是2026年6月底前完成全县定点医药机构信息公开目录的更新。\n"
+            "二是要进一步加大政策解读力度，不断提升公开质量。\n"
+        )
+    )
+    texts = [c.text for c in r.commitments]
+    assert not any(t.endswith("加以改进：") or t.endswith("加以改进") for t in texts)
+    assert any("定点医药机构信息公开目录" in t for t in texts)
