@@ -84,10 +84,11 @@ def _flags(rules: RuleSet, rule_id: str, findings: list[Finding], page: int | No
 RESUBMISSION_PREFILTER = 0.5  # below this estimate two texts are not worth comparing shingle by shingle
 
 
-def _resubmitted(text: str, earlier: str, rules: RuleSet) -> float:
-    """The earlier report standing almost whole in this one, which adds a cover note (关于重新报送…的说明) or a
-    corrected paragraph: the earlier text's containment, counted as similarity when the two are of like length."""
-    mine, theirs = similarity.shingles(text), similarity.shingles(earlier)
+def _resubmitted(mine: set[str], earlier: str, rules: RuleSet) -> float:
+    """The earlier report standing almost whole in this one (`mine`, its shingles), which adds a cover note
+    (关于重新报送…的说明) or a corrected paragraph: the earlier text's containment, counted as similarity when the
+    two are of like length."""
+    theirs = similarity.shingles(earlier)
     if not theirs or len(theirs) < float(rules.param("report.duplicate", "resubmission_length_ratio")) * len(mine):
         return 0.0
     return similarity.containment(theirs, mine)
@@ -102,13 +103,15 @@ def _duplicate_flags(
         return []
     threshold = float(rules.param("report.duplicate", "jaccard_threshold"))
     mine = similarity.signature(text)
+    shingled: set[str] | None = None  # this report's shingles, when an earlier one comes close
     best: tuple[float, PriorDocument] | None = None
     for doc in prior:
         if doc.agency and fields.agency and not same_name(doc.agency, fields.agency):
             continue  # another body's text: copied, not a duplicate (report.copied_text)
         score = similarity.estimate_jaccard(mine, similarity.signature(doc.text))
         if threshold > score >= RESUBMISSION_PREFILTER:
-            score = max(score, _resubmitted(text, doc.text, rules))
+            shingled = shingled if shingled is not None else similarity.shingles(text)
+            score = max(score, _resubmitted(shingled, doc.text, rules))
         if score >= threshold and (best is None or score > best[0]):
             best = (score, doc)
     if best is None:

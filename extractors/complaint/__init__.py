@@ -653,13 +653,13 @@ def _landmarks(rec: Recorder) -> None:
     value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
     if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
         return
-    end = ev.end + (rec.view[ev.end : ev.end + 1] in ("上", "里"))  # 某路上，挨着…
+    end = after = ev.end + (rec.view[ev.end : ev.end + 1] in ("上", "里"))  # 某路上，挨着…
     for _ in range(2):
         m = _LANDMARK.match(rec.view, end)
         if not m or _OWN_VERB.search(m.group("c")):
             break
         end = m.end()
-    if end > ev.end + 1:
+    if end > after:  # at least one landmark
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)
 
 

@@ -253,9 +253,7 @@ def is_header_row(text: str, segments: list[Segment]) -> bool:
 
 # a numbered section heading of a formal letter: 二、事实经过 / （三）请求事项 (not 1. of a listed request)
 _HEADING_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
-
-
-_SHORT_HEADING = re.compile(r"[^，。；：,;:！？!?]{2,16}\s*")
+_SHORT_HEADING = re.compile(r"[^，。；：,;:！？!?]{2,16}\s*")  # 被投诉人 / 其他说明: a heading, not a sentence
 
 
 def section_at(text: str, start: int, end: int) -> tuple[str, str, int] | None:
@@ -274,13 +272,13 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
     closings = tables()["labels"]["closings"]
     if any(line.startswith(c) for c in closings) or DATE_LINE.match(line) or QA_LINE.match(line):
         return True
-    unnumbered = line[m.end() - start :] if (m := _HEADING_NUMBER.match(text, start, end)) else line
-    if re.match(r"^是否", unnumbered) or NO_PROCEEDINGS.match(line):
+    number = _HEADING_NUMBER.match(text, start, end)
+    if number and _SHORT_HEADING.fullmatch(text, number.end(), end):
+        return True  # 二、被投诉人 / 四、其他说明: the next numbered heading of a formal letter
+    if re.match(r"\s*是否", text[number.end() if number else start : end]) or NO_PROCEEDINGS.match(line):
         return True  # (五、)是否就同一事项申请劳动争议仲裁…：否
     if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
         return True
-    if (m := _HEADING_NUMBER.match(text, start, end)) and _SHORT_HEADING.fullmatch(text, m.end(), end):
-        return True  # 二、被投诉人 / 四、其他说明: the next numbered heading of a formal letter
     return section_at(text, start, end) is not None
 
 

@@ -20,7 +20,7 @@ from extractors.normalize import paragraph_spans
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 _FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
 _FUTURE = re.compile(
-    r"将|准备|打算|拟|如果|如不|否则|假如|倘若|要是|若|(?<![例比])如(?=[^，。]{0,8}(?:应|须|需|要|该))"
+    r"将|准备|打算|拟|如果|如不|否则|假如|倘若|要是|若(?!干)|(?<![例比])如(?=[^，。]{0,8}(?:应|须|需|要|该))"
 )
 # what others say the route is (听工友说…要去仲裁委, 听人说要先认定工伤才能去仲裁) and what must or should be
 # done (应循仲裁途径, 要先…才能去仲裁) are no proceeding the writer went through

@@ -49,8 +49,17 @@ def _title_part(text: str) -> bool:
 _ISSUE_LINE = re.compile(r"^(?:\d{4}年)?第[\d一二三四五六七八九十]+期\s*(?:[（(]总第\d+期[)）])?$")
 _PUBLISHED_BY = re.compile(r"(?:编印|编发|主办|印发|编)$")
 _OWN_OFFICE = re.compile(r"(?<=[局委院])[\u4e00-\u9fff]{0,8}办公室$")
-# the article under a masthead, titled as a report is: 某局2026年5月…工作情况 (not 【本期要目】 or a sentence)
-_ARTICLE_TITLE = re.compile(r"^[^【\[（(].{5,58}(?:情况|报告|总结|汇报|通报|要点|简报)$")
+
+
+def _publisher(text: str) -> str:
+    """某区人民政府办公室（区政务公开办）编 -> 某区人民政府办公室: a publisher's line without its verb and alias."""
+    return re.sub(r"[（(][^）)]*[)）]$", "", _PUBLISHED_BY.sub("", text.strip()))
+
+
+def _article_title(text: str) -> bool:
+    """The article under a masthead, titled as a report is (某局2026年5月…工作情况), not 【本期要目】 or a sentence."""
+    titled = lexicon.alternation("report_title_words").search(text) or text.endswith("情况")
+    return bool(titled) and 7 <= len(text) <= 60 and text[0] not in "【[（(" and not _NOT_A_TITLE_PART.search(text)
 
 
 def _masthead(paras: list[Paragraph]) -> tuple[int, Paragraph | None]:
@@ -67,7 +76,7 @@ def _masthead(paras: list[Paragraph]) -> tuple[int, Paragraph | None]:
             if text != q.text.strip() and (_PUBLISHED_BY.search(text) or _is_org_line(text)):
                 end, publisher = j + 1, q
         after = next((q.text.strip() for q in paras[end:] if q.text.strip()), "")
-        if _ARTICLE_TITLE.search(after) and not _NOT_A_TITLE_PART.search(after) and not match_heading(after):
+        if _article_title(after) and not match_heading(after):
             return end, publisher
         return 0, publisher  # a bulletin with no title of its own below the masthead: the masthead is its title
     return 0, None
@@ -136,9 +145,7 @@ def find_agency(
             return m.group(1), evidence(doc, title[1], title[1] + m.end(1), 0.85)
     _begin, publisher = _masthead(paras)
     if not signed and publisher:  # a bulletin signed by no one: the body that publishes it
-        text = _PUBLISHED_BY.sub("", dates.DATE.sub("", publisher.text).strip())
-        text = re.sub(r"[（(][^）)]*[)）]$", "", text)  # 某区人民政府办公室（区政务公开办）
-        text = _OWN_OFFICE.sub("", text)  # 某局办公室编: the bureau, whose office edits its bulletin
+        text = _OWN_OFFICE.sub("", _publisher(dates.DATE.sub("", publisher.text)))  # 某局办公室编: the bureau
         if _is_org_line(text):
             start = publisher.start + publisher.text.index(text)
             return text, evidence(doc, start, start + len(text), 0.7)
@@ -187,8 +194,7 @@ def find_report_date(doc: ParsedDocument, paras: list[Paragraph]) -> tuple[date,
         if len(found) != 1:
             continue
         value, s, e = found[0]
-        rest = _PUBLISHED_BY.sub("", (text[:s] + text[e:]).strip(" （）()\u3000").strip())  # 某办公室编 2026年6月5日
-        rest = re.sub(r"[（(][^）)]*[)）]$", "", rest)  # 某区人民政府办公室（区政务公开办）编
+        rest = _publisher((text[:s] + text[e:]).strip(" （）()\u3000"))  # 某办公室编 2026年6月5日
         if rest and not _is_org_line(rest):
             continue
         start = p.start + p.text.index(text) + s

@@ -50,6 +50,18 @@ def test_a_short_name_is_recorded_by_the_registered_name_the_letter_gives() -> N
     assert f.respondent.name == "南宁恒达食品有限公司"
 
 
+def test_a_labelled_short_name_gives_way_to_the_registered_name_told_later() -> None:
+    f = extract_complaint(
+        _doc(
+            "投诉书\n投诉人：石玉梅，女，38岁，电话13977120345\n被投诉人：恒达（厂里都这么叫）\n"
+            "投诉事项：恒达欠我2025年11月到2026年2月的工资共14800元，请责令恒达支付。\n"
+            "另：恒达的营业执照我没见过，社保缴费记录上的单位是南宁恒达食品有限公司，在江南区星光大道。\n"
+            "投诉人：石玉梅\n2026年4月2日\n"
+        )
+    )
+    assert (f.complainant.employer, f.respondent.name) == ("南宁恒达食品有限公司", "南宁恒达食品有限公司")
+
+
 def test_a_unit_named_with_its_place_keeps_its_own_name_beside_the_company_that_runs_it() -> None:
     f = _letter(
         "我叫黄丽娟，女，今年45岁，电话13978812345。我原来在平乐县桂江大酒店当服务员，酒店是平乐县桂江酒店管理"
