@@ -388,6 +388,8 @@ def extract_collective(rec: Recorder, text: str) -> None:
     said = kw("collective").search(text)
     collective = bool(said or (count and count >= 2) or rec.has("representatives") or len(signed) >= 2)
     if not collective:
+        if len(signed) == 1 and not rec.has("complainant.name"):
+            _first_signer(rec, text, signed[0], ss, se)  # 写信人：某某（手印）: the one who signed wrote it
         return
     ev = said or stated
     rec.set("collective", True, ev.start() if ev else ss, ev.end() if ev else se, INLINE)

@@ -33,8 +33,17 @@ _UNSAID = re.compile(r"未提及|没有?提(?:及|到|起)?|未说明|未讲")  
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 
+# the place of recourse first, its denial after: 别的地方俺也没去过 / 其他部门都没找过
+_ELSEWHERE_DENIED = re.compile(
+    r"(?:别处|别的地方|其他地方|别的部门|其他部门|其他任何部门|任何部门|别的单位|其他单位)[^，,。；;]{0,4}?"
+    r"(?:没有?|未|不曾|从没|从未)[^，,。；;]{0,2}?(?:去|找|告(?!诉)|反映|投诉)"
+)
+
+
 def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
+    if _ELSEWHERE_DENIED.search(clause) and not _FUTURE.search(clause):
+        return "none"
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):
         return None

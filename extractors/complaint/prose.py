@@ -354,6 +354,12 @@ def _respondent(rec: Recorder, text: str) -> None:
         _respondent_name(rec, text, spans + asked)
     if not rec.has("respondent.legal_representative"):
         _legal_representative(rec, text, spans)
+    _respondent_address(rec, text, spans)
+
+
+def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
+    """The respondent's address: beside its name, or in a sentence of the body that names it (or its generic
+    noun: 公司办公室在…, 酒店地址在…)."""
     name = rec.get("respondent.name")
     if not name or rec.has("respondent.address"):
         return
@@ -374,6 +380,8 @@ def _respondent(rec: Recorder, text: str) -> None:
             for m in _LOCATED.finditer(sentence):
                 if core in m.group("a") or _WORKS_THERE.search(sentence[: m.start()]):
                     continue
+                if "哪" in m.group("a"):
+                    continue  # 人在哪里都不知道
                 start = s + sm.start() + m.start("a")
                 rec.set("respondent.address", m.group("a"), start, start + len(m.group("a")), PROSE)
                 return
@@ -394,9 +402,9 @@ _SITE_OF = re.compile(r"(?:厂|店|园|校|公司|单位|企业)(?:址|地址)(?
 
 
 def place_of_respondent(rec: Recorder, text: str) -> None:
-    """The respondent's address beside its name, for a name the slot rankers chose after the rules ran."""
-    if (name := rec.get("respondent.name")) and not rec.has("respondent.address"):
-        _place_of(rec, text, name, _core(name))
+    """The respondent's address, for a name the slot rankers chose after the rules ran: read as for a name the
+    rules found."""
+    _respondent_address(rec, text, body_paragraphs(text) + _facts_span(rec))
 
 
 def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:

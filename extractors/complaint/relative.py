@@ -134,6 +134,8 @@ def relative_worker(rec: Recorder, text: str) -> None:
                 value, ps, pe = phones[0]
                 rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, PROSE)
                 break
+    if not rec.has("complainant.phone"):
+        _worker_phone(rec, text, worker, writers_phone)
     if named != worker:
         rec.set("complainant.name", worker, ws, we, PROSE, overwrite=True)
     agents = rec.get("agents") or []
@@ -144,3 +146,28 @@ def relative_worker(rec: Recorder, text: str) -> None:
             if (writer is None or a.get("name") == writer) and not a.get("phone"):
                 a["phone"] = writers_phone
                 break
+
+
+# whose a number is, read off the words just before it
+_OTHER_PARTY_PHONE = re.compile(
+    r"律师|律所|事务所|老板|公司|厂|单位|站长|经理|工头|包工头|热线|办公|局|大队|法院|委员会|中心|信访|店|工地|项目|班长|组长"
+)
+_WRITERS_OWN = re.compile(r"(?:我|本人|俺)的?(?:电话|手机|号码)|(?:打|联系|找)我[^，,。]{0,3}$|代写人|代笔人|写信人")
+
+
+def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | None) -> None:
+    """A second number, neither the writer's nor another party's, beside the worker (也可以打我母亲的老年机…,
+    他自己的手机号是…): in a letter written for a relative, that number is the worker's own."""
+    agents = {a.get("phone") for a in rec.get("agents") or [] if a.get("phone")}
+    kin = kin_words()
+    for value, ps, pe in nm.find_phones(text):
+        if value == writers_phone or value in agents:
+            continue
+        clause_start = max(text.rfind(ch, 0, ps) for ch in "，,。；;！？\n") + 1
+        before = text[max(clause_start, ps - 16) : ps]
+        line = text[text.rfind("\n", 0, ps) + 1 : ps]
+        if _OTHER_PARTY_PHONE.search(before) or _WRITERS_OWN.search(before) or _WRITER_LABEL.match(line):
+            continue  # another party's, the writer's own, or on the writer's line (联系人：某某（儿子） 电话：…)
+        if re.search(rf"(?:{kin})|他|她|{re.escape(worker)}", before):
+            rec.set("complainant.phone", value, ps, pe, PROSE)
+            return

@@ -22,7 +22,12 @@ from extractors.normalize import paragraph_spans, table_row
 
 # Column words beyond the labels of complaint_labels.yaml (its `fields` for the complainant and its `context`
 # words for address and phone), which a roster's header uses too.
-_EXTRA = {"address": ("家庭地址",), "phone": ("手机号",), "occupation": ("职务",), "age": ("岁数",)}
+_EXTRA = {
+    "address": ("家庭地址", "户籍地", "户籍所在地", "户口所在地", "家庭住所"),
+    "phone": ("手机号",),
+    "occupation": ("职务",),
+    "age": ("岁数",),
+}
 _FIELDS = ("address", "phone", "occupation", "gender", "age", "id_number", "birth", "employer")
 # the employer's columns in a form's one-row table (|姓名|…|工作单位|单位地址|…|)
 _RESPONDENT_FIELDS = ("respondent.address",)
@@ -44,6 +49,13 @@ def _columns() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _name_columns() -> frozenset[str]:
+    """A name column's header: 姓名 and the like, or any label of the complainant's name (来电人, 反映人…): a
+    hotline record's header row names its caller so."""
+    return frozenset({*_NAME_COLUMN, *(_fold(w) for w in tables()["labels"]["fields"]["complainant.name"])})
+
+
 def _fold(cell: str) -> str:
     return re.sub(r"[\s（）()]", "", cell)
 
@@ -59,8 +71,10 @@ def _separator(line: str) -> str | None:
 
 
 def _same_table(line: str, sep: str, header: list) -> bool:
-    """Is `line` a further row of the table whose header was split by `sep`?"""
-    return sep in line if sep != " " else len(line.split()) == len(header)
+    """Is `line` a further row of the table whose header was split by `sep`? A space-separated row may have
+    one cell fewer than its header: a long row wrapped in a PDF joins two cells at the wrap (…13959873316陈国华),
+    and the cells before the join are still in their columns."""
+    return sep in line if sep != " " else len(header) - 1 <= len(line.split()) <= len(header)
 
 
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[str, int, int]]:
@@ -95,7 +109,7 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[s
             i += 1
             continue
         header = _cells(text, s, e, sep)
-        name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _NAME_COLUMN), None)
+        name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _name_columns()), None)
         mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
         if name_at is None or len(mapping) < 2:
             i += 1
