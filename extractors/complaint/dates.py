@@ -136,6 +136,10 @@ def derive_age(rec: Recorder) -> None:
     if rec.has("complainant.age") or not birth or not letter or not ev:
         return
     year, month, day = birth
+    if month is None:  # a birth year alone: the year of the letter less it
+        if 14 <= (age := letter.year - year) <= 100:
+            rec.set("complainant.age", age, ev.start, ev.end, ev.confidence)
+        return
     number = rec.get("complainant.id_number") or ""
     if day is None and number[6:12] == f"{year:04d}{month:02d}":
         day = int(number[12:14])

@@ -66,8 +66,27 @@ NO_PROCEEDINGS = re.compile(
 def tables() -> dict:
     """The label tables (complaint_labels.yaml) and keyword regexes (complaint_keywords.yaml)."""
     labels = yaml.safe_load((DATA / "complaint_labels.yaml").read_text(encoding="utf-8"))
+    _derive_address_labels(labels["fields"])
     keywords = yaml.safe_load((DATA / "complaint_keywords.yaml").read_text(encoding="utf-8"))
     return {"labels": labels, "kw": {k: re.compile(v) for k, v in keywords.items()}}
+
+
+# a party's label with an address word after it labels that party's address (被反映对象地址, 来电人住址); where
+# a caller is (来电人所在地) is no address of theirs
+_ADDRESS_WORDS = {"complainant": ("地址", "住址", "住所"), "respondent": ("地址", "住址", "住所", "所在地")}
+
+
+def _derive_address_labels(fields: dict[str, list[str]]) -> None:
+    for party, words in _ADDRESS_WORDS.items():
+        known = {w for path, labels in fields.items() for w in labels}
+        derived = [
+            f"{label}{word}"
+            for label in fields[f"{party}.name"]
+            if not label.endswith(("姓名", "名称", "情况"))
+            for word in words
+            if f"{label}{word}" not in known
+        ]
+        fields[f"{party}.address"] = [*fields[f"{party}.address"], *derived]
 
 
 def kw(name: str) -> re.Pattern[str]:

@@ -46,7 +46,7 @@ MONEY = re.compile(
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
 LANDLINE = re.compile(r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
-AGE = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁")
+AGE = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九]?十有[一二三四五六七八九]|[一二三四五六七八九十]{1,3})\s*周?岁")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -57,6 +57,7 @@ def cn_int(token: str) -> int | None:
     token = token.strip()
     if token.isdigit():
         return int(token)
+    token = re.sub(r"(?<=十)有(?=[一二三四五六七八九]$)", "", token)  # 五十有三: the written way of saying 五十三
     if token and all(ch in _CN_DIGIT for ch in token) and len(token) >= 2 and "十" not in token:
         return int("".join(str(_CN_DIGIT[ch]) for ch in token))
     try:

@@ -62,6 +62,8 @@ _BIRTH = re.compile(
 _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
+# a birth year alone (某某，女，1985年出生): the age is the letter's year less it
+_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|生人|生)$")
 _IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)(?:个|一个|一名)?")
 # 身份证号… / 台湾居民居住证号码…: whatever the card is called, the number is checked (GB 11643) before it is kept
 _ID_LOOSE = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?(?:号码|证号|证))?(?:是|为)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
@@ -208,7 +210,7 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 # 今年五十八了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
 _AGE_SPOKEN = re.compile(
-    r"(?:今年|现年)(?:都|也|已经|已)?(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
+    r"(?:今年|现年)(?:都|也|已经|已)?(?P<n>[一二三四五六七八九]?十有?[一二三四五六七八九]?|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
 )
 
 
@@ -241,6 +243,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)
     elif m := _BORN_LOOSE.match(clause):
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
+    elif (m := _BORN_YEAR_LOOSE.match(clause)) and not rec.has("birth"):
+        rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
     elif not _employment(rec, text, s, e, conf):
         lead = _IS.match(clause)
         cut = lead.end() if lead else 0
