@@ -47,6 +47,9 @@ TRAIN_SETS = (
     # twelfth round (2026-12-05): 12y (measured three times, never read before) and 12z (measured on arrival at
     # the landed state), both read for the round's failure kinds
     "blind_2026_12y", "blind_2026_12z",
+    # thirteenth round (2026-12-06): 13a and 13b (measured at 4f1f0e6, 37a3133 and 8ddea86, never read before) and
+    # 13c (measured on arrival at the landed state 8ddea86), read for the round's failure kinds
+    "blind_2026_13a", "blind_2026_13b", "blind_2026_13c",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
