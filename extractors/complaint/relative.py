@@ -126,6 +126,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
                 rec.forget(path)
     elif found_writer := _writer_named(text, worker):  # 我叫某某 / 代写人：某某
         writer, *writer_span = found_writer
+        writers_phone = writers_phone or _writers_phone(rec, text, writer)  # the number on their line
     if writers_phone:
         rec.forget("complainant.phone")
     if not rec.has("complainant.phone"):  # 我妈的电话是…: the worker's own phone
