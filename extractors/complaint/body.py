@@ -444,7 +444,7 @@ def _from_prose(rec: Recorder, text: str) -> None:
 _PLEA = re.compile(
     r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)"
     # 就想请领导帮俺… / 俺就想中不中帮俺… / 我就想让公司…: what the writer "just wants" someone to do
-    r"|(?:我们|我|俺们|俺|本人|咱们|咱)?(?:就|只|就是|只是)(?:想|希望|盼着?)(?:请|求|让|叫|帮|中不中|能不能)"
+    r"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉)?(?:就|只|就是|只是)(?:想|希望|盼着?)(?:请|求|让|叫|帮|中不中|能不能)"
 )
 
 
@@ -470,7 +470,26 @@ def from_the_ask(text: str, start: int, end: int) -> tuple[int, int]:
             if not _asks(text[start:end]) and not _WHAT_IS_ASKED.search(text, start, clause):
                 at = clause
             break
-    return at, end
+    return at, _before_reasons(text, at, end)
+
+
+# what a spoken plea says after what it asks for: why it needs the money (开春种地买种子化肥都指着这钱呢, 我这把年纪了，
+# 再不要回来就没指望了), which a clerk leaves out of the request
+_REASON = re.compile(
+    r"^(?:我这把年纪|这把年纪|开春|过年|家里|孩子|娃|老人|俺家|我家|眼看|马上|再不)"
+    r"|(?:指着|全靠|就靠|等着)(?:这|那)?(?:点|笔)?钱|没指望|活不下去|过不下去|揭不开锅"
+)
+
+
+def _before_reasons(text: str, start: int, end: int) -> int:
+    """The end of a request before the reasons a plea gives after it: the clauses from the first one that
+    gives a reason and asks for nothing."""
+    for m in re.finditer(r"[，,]\s*", text[start:end]):
+        clause = start + m.end()
+        rest = text[clause:end]
+        if _REASON.search(rest.split("，")[0].split(",")[0]) and not _asks(rest) and not _PLEA.search(rest):
+            return start + m.start()
+    return end
 
 
 def extract_body(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:

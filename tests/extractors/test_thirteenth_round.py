@@ -164,3 +164,37 @@ def test_an_age_said_the_written_way_and_a_birth_year_alone() -> None:
 def test_a_writers_sex_told_in_their_own_words(said: str, gender: str) -> None:
     f = _letter(f"{said}。工地食堂欠我2025年10月到12月的工钱9000元。请领导帮我要回来。")
     assert f.complainant.gender == gender
+
+
+_STORY = "俺叫赵德山，在刘老板的砖厂出窑，刘老板欠俺2025年5月到10月的工钱两万一千六一直没给。"
+
+
+@pytest.mark.parametrize(
+    ("plea", "asked"),
+    [
+        (
+            "俺就想领导给俺做个主，把这两万一千六要回来，开春种地买种子化肥都指着这钱呢。",
+            "俺就想领导给俺做个主，把这两万一千六要回来",
+        ),
+        (
+            "我就是想叫领导给我把这一万二千八要回来，我这把年纪了，再不要回来就没指望了。",
+            "我就是想叫领导给我把这一万二千八要回来",
+        ),
+        # a consequence the writer warns of stays part of what is asked
+        (
+            "希望领导能来厂里突击查一下，不要提前打招呼，不然他们会把考勤表藏起来。",
+            "希望领导能来厂里突击查一下，不要提前打招呼，不然他们会把考勤表藏起来",
+        ),
+    ],
+)
+def test_a_pleas_request_ends_before_the_reasons_it_gives(plea: str, asked: str) -> None:
+    assert _letter(_STORY + plea, models=True).requests == [asked]
+
+
+def test_a_dialect_pronoun_before_a_plea() -> None:
+    f = _letter(
+        "额叫雷振华，在宏兴果库干活，雷老板欠额工钱两万一千六。额听人说劳动上的能管这事，"
+        "额就想请领导给额做个主，把钱要回来。",
+        models=True,
+    )
+    assert f.requests == ["额就想请领导给额做个主，把钱要回来"]
