@@ -468,8 +468,12 @@ _SELF_NAMED = re.compile(
     rf"|(?:^|(?<=[\n。！？!?]))\s*(?:您好[！!，,]\s*)?(?:我|俺|本人)是[^。！？!?\n]{{2,40}}?[，,](?:名叫|名字叫|叫)"
     rf"(?P<name2>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
 )
-# 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name
-_SELF_PLAIN = re.compile(r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])")
+# 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name; 我 刘某某: a line that is
+# only the writer and their name (an open letter's byline)
+_SELF_PLAIN = re.compile(
+    r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])"
+    r"|(?:^|(?<=\n))[ \t　]*(?:我|本人)[ \t　]+(?P<name2>[\u4e00-\u9fff·]{2,4})[ \t　]*(?=\n)"
+)
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
 _SELF_IS = re.compile(
     r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|"
@@ -494,8 +498,9 @@ def _self_named(rec: Recorder, text: str) -> None:
                 rec.set("complainant.name", name, m.start(group), end, PROSE)
                 return
     for m in _SELF_PLAIN.finditer(text):
-        if is_person_name(m.group("name"), named_here=True):
-            rec.set("complainant.name", m.group("name"), m.start("name"), m.end("name"), PROSE)
+        group = "name" if m.group("name") else "name2"
+        if is_person_name(m.group(group), named_here=True):
+            rec.set("complainant.name", m.group(group), m.start(group), m.end(group), PROSE)
             return
     for m in _SELF_IS.finditer(text):  # 我是农民 / 我是工人: a word of the dictionary is what they are, not who
         name = m.group("name")

@@ -198,3 +198,24 @@ def test_a_dialect_pronoun_before_a_plea() -> None:
         models=True,
     )
     assert f.requests == ["额就想请领导给额做个主，把钱要回来"]
+
+
+def test_an_open_letters_byline_names_its_writer_and_a_trade_name_is_an_employer() -> None:
+    f = extract_complaint(
+        _doc(
+            "我 张桂兰\n一名普通的农民妇女，在广州打了十年工。毛营制革区，康泰皮业负责人李明远，故意拖欠工人工资，"
+            "从11月份起我们没有拿到一分钱。希望市里各部门重视起来，给我们老百姓个说法。\n2025年1月10日\n"
+        )
+    )
+    assert f.complainant.name == "张桂兰"
+    assert f.respondent.name == "康泰皮业"
+
+
+def test_a_body_admitting_its_shortcomings_and_promising_to_improve_is_a_report() -> None:
+    from extractors.classify import classify
+
+    text = normalize_text(
+        "目前，我市政府信息公开工作还存在一些不足：一是一些部门主动公开的意识仍需加强；二是公开的内容有待规范。"
+        "为此，我们将采取以下措施积极改进。\n（一）继续加强政府信息公开配套制度建设。\n（二）做好财政预决算公开。\n"
+    )
+    assert classify(text, models=True).doc_type.value == "work_report"
