@@ -28,14 +28,17 @@ _LOCATED = re.compile(
     rf"(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}]|[^，。；,\s（(]{{2,40}}?\d+(?:室|号楼|楼|层|座|栋|幢)(?:底商|门面|门市|商铺)?)(?:里面|里|内|(?<=[路街道])上)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
-_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)]|$))"
+_NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)（(]|$))"
 # The respondent's legal representative named in prose (法人代表叫石永福); a boss told only as 老板叫… is not.
 _TITLE = "法定代表人|法人代表"
 
 
 def _representative(said: str) -> re.Pattern[str]:
     """法定代表人是某某 / 法定代表人某某）: the title (or `said`) told with 叫/是/为, or the title right before."""
-    return re.compile(rf"(?:(?:{said})(?:叫|是|名叫|为)|(?:{_TITLE})(?:[:：]|(?=[\u4e00-\u9fff])))\s*" + _NAME)
+    return re.compile(
+        rf"(?:(?:{said})(?:叫|是|名叫|为|写的是|写着)(?:厂长|经理|总经理|董事长|老板)?"
+        rf"|(?:{_TITLE})(?:[（(][^）)]{{1,6}}[）)])?(?:[:：]|(?=[\u4e00-\u9fff])))\s*" + _NAME
+    )
 
 
 # in the facts and the answers, a 法人 told so counts too; anywhere in the letter, only the title
@@ -290,11 +293,15 @@ def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> 
 
 # 老板叫陆某，营业执照上法定代表人就是他 / 老板叫叶某，是法人: the title told of a boss named just before
 _REFERS_BACK = re.compile(
-    r"(?:法定代表人|法人代表|法人)(?:就|也)?是(?:他|她)(?![\u4e00-\u9fff])"
+    r"(?:法定代表人|法人代表|法人|经营者)(?:就|也)?是(?:他|她)(?![\u4e00-\u9fff])"
     r"|(?:他|她)?(?:就|也)?是(?:公司的?|厂里的?|厂的|店里的?)?(?:法定代表人|法人代表|法人)(?![\u4e00-\u9fff])"
 )
 # 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
 _OPERATOR = re.compile(rf"经营者(?:是|为|[:：])?\s*{_NAME}")
+# 公司法人叫邓志华: the company's 法人 told by name (a 法人 said of the company, not of a person's status)
+_LEGAL_PERSON = re.compile(
+    rf"(?:(?:公司|厂|单位|企业|店|厂子)的?|营业执照上的?)法人(?:也|就)?(?:叫|是|名叫|为|写的是){_NAME}"
+)
 
 
 def _named(word: str, named_here: bool = False) -> bool:
@@ -311,7 +318,7 @@ def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]
             rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
             return
     # The title is a label of its own: wherever the letter gives it (the respondent's labelled line included)
-    for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR):
+    for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR, _LEGAL_PERSON):
         for m in pattern.finditer(text):
             if _named(m.group("n"), named_here=True):
                 rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), INLINE)

@@ -219,3 +219,22 @@ def test_a_body_admitting_its_shortcomings_and_promising_to_improve_is_a_report(
         "为此，我们将采取以下措施积极改进。\n（一）继续加强政府信息公开配套制度建设。\n（二）做好财政预决算公开。\n"
     )
     assert classify(text, models=True).doc_type.value == "work_report"
+
+
+@pytest.mark.parametrize(
+    ("said", "person"),
+    [
+        ("公司在园洲镇兴业路3号，法定代表人陈志远（营业执照上写的）。", "陈志远"),
+        ("厂子在谭坊镇309国道边上，法人代表是厂长刘宏军。", "刘宏军"),
+        ("公司在中枢街道国酒大道南段，公司法人叫邓志明。", "邓志明"),
+        ("公司在高村镇工业园，老板叫崔永富，营业执照上的法人也是崔永富。", "崔永富"),
+        ("洗浴中心在卜奎大街132号，老板叫张立军，营业执照上经营者就是他。", "张立军"),
+        ("被投诉人金果源果业冷藏有限公司，地址在苹果产业园区8号，法定代表人（法人）屈振国。", "屈振国"),
+        # a boss named only as 老板 is not recorded
+        ("厂子在谭坊镇309国道边上，老板叫刘宏军。", None),
+    ],
+)
+def test_the_legal_representative_however_the_letter_names_them(said: str, person: str | None) -> None:
+    owed = "公司欠我2025年9月到11月的工资共12000元。请领导帮我要回来。"
+    f = _letter(f"我叫王秀兰，女，今年45岁，电话13800001111。{said}{owed}")
+    assert f.respondent.legal_representative == person
