@@ -297,6 +297,11 @@ def story_anchor(rec: Recorder, text: str) -> date | None:
     return max(dates, default=None)
 
 
+# months listed and not received (7月、8月、9月三个月，我一分钱工资都没拿到 / 8月、9月、10月这仨月，俺一分钱没拿着): the
+# months owed, told without a word of arrears; only a sentence of months (a day told with 没拿到 is a day of asking)
+_MONTHS_UNPAID = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?[、和及][^。！？]{0,40}?(?:没|未)有?(?:拿|领|见|得)(?:到|着|过)?"
+)
 # the worker has left the job (辞职, 被辞退, 不让我干了): months owed are a closed period
 _LEFT = re.compile(
     r"辞职|离职|辞工|离厂|离开(?:了)?(?:公司|厂|单位|店)|辞退|开除|解除(?:了)?劳动|走人|不干了|不让我干|不要我|被炒|不用我|经济补偿"
@@ -326,7 +331,8 @@ def _violation_periods(
         sentence = m.group()
         if from_hiring is None and not found and kw("from_hiring").search(sentence):
             from_hiring = m.start()
-        if not kw("violation").search(sentence) or kw("not_violation").search(sentence):
+        owed = kw("violation").search(sentence) or (_MONTHS_UNPAID.search(sentence) and not any(p[6] for p in found))
+        if not owed or kw("not_violation").search(sentence):
             continue
         # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation
         earlier = hires[:1] if not periods and hires and hires[0] not in found else []
@@ -455,7 +461,11 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         rec.set("violation_ongoing", True, *still, 0.6)
         return
     if not last[6] and last[1]:
-        # 10月15日叫我走人，…10月上半个月的工资: a day stated in the last month ends the period
-        days = [p for p in periods if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)]
+        # 10月15日叫我走人，…10月上半个月的工资: a day stated in the last month ends the period; so does the day the
+        # work ended in it (我在厂里干到今年1月20号 … 1月的工资一直没有发)
+        ended = [u for u in untils if u[6] and _WORKED_TO.search(text, max(0, u[3][0] - 4), u[3][0])]
+        days = [
+            p for p in periods + ended if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)
+        ]
         last = max(days, key=lambda p: p[1]) if days else last
     rec.set("violation_end", last[1], *last[4], 0.8)

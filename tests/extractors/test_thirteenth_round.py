@@ -6,6 +6,8 @@ the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from extractors.complaint import extract_complaint
@@ -238,3 +240,23 @@ def test_the_legal_representative_however_the_letter_names_them(said: str, perso
     owed = "公司欠我2025年9月到11月的工资共12000元。请领导帮我要回来。"
     f = _letter(f"我叫王秀兰，女，今年45岁，电话13800001111。{said}{owed}")
     assert f.respondent.legal_representative == person
+
+
+def test_months_listed_and_not_received_are_the_months_owed() -> None:
+    f = _letter(
+        "我叫马玉兰，女，今年41岁，电话13993200000，在陇西县岐黄中药材有限公司当分拣工。2024年7月份开始，公司说药材"
+        "行情不好，工资先欠着。7月、8月、9月三个月，我一分钱工资都没拿到，三个月一共12600元。我10月10日辞职了。"
+        "恳请书记督促公司把工资给我结清。"
+    )
+    assert (f.violation_start, f.violation_end) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_the_day_the_work_ended_in_the_last_month_owed_ends_the_period() -> None:
+    f = extract_complaint(
+        _doc(
+            "尊敬的领导：\n我叫陈德明，男，今年52岁，电话15823460000。我从2024年9月1日起在城口县巴山腊肉食品厂干活，"
+            "每月3800元。\n我在厂里干到今年1月20号，厂里放假，我就回家过年了。\n10月、11月、12月和今年1月的工资一直没有发。"
+            "请领导帮我把工资要回来。\n2025年2月10日\n"
+        )
+    )
+    assert (f.violation_start, f.violation_end) == (date(2024, 10, 1), date(2025, 1, 20))
