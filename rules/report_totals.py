@@ -96,7 +96,7 @@ def _application_table(text: str, params: dict) -> list[Finding]:
         cells = line.split("\t")
         if len(cells) < 2:
             continue
-        numbers = [to_float(c) for c in cells[1:]]
+        numbers = _trailing_numbers(cells)
         label = cells[0]
         if _ROW_NEW.match(label):
             rows["new"] = (start, end, numbers)
@@ -124,7 +124,7 @@ def _application_table(text: str, params: dict) -> list[Finding]:
             if total[j] is None or any(v is None for v in column):
                 continue
             if not _close(sum(column), total[j], params["tolerance"], len(column)):
-                msg = f"办理结果（七）总计第{j + 2}列为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"
+                msg = f"办理结果（七）总计的第{j + 1}个数为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"
                 found.append(Finding(start, end, line, msg))
     if all(k in rows for k in ("new", "carried", "forward")) and not found:
         new, carried, forward = rows["new"][2], rows["carried"][2], rows["forward"][2]
@@ -134,10 +134,22 @@ def _application_table(text: str, params: dict) -> list[Finding]:
                 if None in (a, b, c, d):
                     continue
                 if not _close(a + b, c + d, params["tolerance"], 2):
-                    msg = f"第{j + 2}列：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"
+                    msg = f"第{j + 1}个数：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"
                     found.append(Finding(start, end, line, msg))
                     break
     return found[:1]
+
+
+def _trailing_numbers(cells: list[str]) -> list[float | None]:
+    """A row's figures, read from the right: the label cells before them differ from row to row (三、本年度办理结果 /
+    （一）予以公开 share the first result row; 一、本年新收 leaves a blank cell), the figures' columns do not."""
+    numbers: list[float | None] = []
+    for cell in reversed(cells[1:]):
+        value = to_float(cell)
+        if value is None:
+            break
+        numbers.append(value)
+    return numbers[::-1]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -318,6 +330,9 @@ def _check_total_row(
 ) -> list[Finding]:
     if any("小计" in "".join(r) for r in rows):
         return []  # subtotal rows would be counted twice
+    width = max((len(r) for r in rows), default=0)
+    if len(rows) >= 2 and all(len(r) == width for r in rows) and len(total) < width:
+        total = total + [""] * (width - len(total))  # 合计\t163 under |类别|条数|方式|: its blank cells left off
     rows = [r for r in rows if len(r) == len(total)]
     # 本年新收申请数量 / 上年结转 (the annual report's application table): what came in, which the outcome
     # rows below account for, not a part of their 总计; nor is a row that only restates the total row

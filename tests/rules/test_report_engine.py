@@ -356,6 +356,19 @@ def test_seed_04_with_a_broken_total_is_flagged(rules: RuleSet, old: str, new: s
         ("类别 受理（件） 结案（件）\n茶叶加工 6 5\n建筑施工 8 6\n合计 14 11", False),
         ("栏目 发布条数（条）\n政策文件 14\n劳动关系（含重大劳动保障违法行为社会公布1起） 22\n合计 38", True),
         ("栏目 发布条数（条）\n政策文件 14\n劳动关系（含重大劳动保障违法行为社会公布1起） 24\n合计 38", False),
+        # a 合计 row whose blank cells were left off (合计\t163 under three columns) is still the total
+        ("类别\t条数\t方式\n财务收支\t36\t公开栏\n项目建设\t15\t网站\n其他\t21\t微信\n合计\t82", True),
+        ("类别\t条数\t方式\n财务收支\t36\t公开栏\n项目建设\t15\t网站\n其他\t21\t微信\n合计\t72", False),
+        # the statutory table with its label cells as the template lays them out (三、本年度办理结果 beside the first
+        # result; a blank cell after 一、本年新收): the figures are read from the right
+        ("（勾稽关系）\t\t自然人\t商业企业\t总计\n一、本年新收政府信息公开申请数量\t\t4\t1\t5\n"
+         "二、上年结转政府信息公开申请数量\t\t1\t0\t1\n三、本年度办理结果\t（一）予以公开\t2\t1\t3\n"
+         "（二）部分公开\t1\t0\t1\n（四）无法提供：1.本机关不掌握相关政府信息\t1\t0\t1\n（七）总计\t5\t1\t6\n"
+         "四、结转下年度继续办理\t\t0\t0\t0", True),
+        ("（勾稽关系）\t\t自然人\t商业企业\t总计\n一、本年新收政府信息公开申请数量\t\t4\t1\t5\n"
+         "二、上年结转政府信息公开申请数量\t\t1\t0\t1\n三、本年度办理结果\t（一）予以公开\t3\t1\t4\n"
+         "（二）部分公开\t1\t0\t1\n（四）无法提供：1.本机关不掌握相关政府信息\t1\t0\t1\n（七）总计\t5\t1\t6\n"
+         "四、结转下年度继续办理\t\t0\t0\t0", False),
     ],
 )
 def test_totals(rules: RuleSet, text: str, raised: bool) -> None:
