@@ -257,9 +257,20 @@ def _foreign_lines_of_work(text: str, agency: str | None, params: dict) -> list[
         for marker in line["markers"]:
             for m in re.finditer(re.escape(marker), text):
                 s, e = sentence_at(text, m.start())
-                if any(w in text[s:e] for w in params["own_markers"]):
+                ps, pe = next(((a, b) for a, b in paragraph_spans(text) if a <= m.start() < b), (s, e))
+                said = any(w in text[s:e] for w in params["own_markers"])
+                lead = text[max(ps, m.start() - 4) : m.start()]
+                # 。全年林草行政审批事项全部进驻…: a sentence opening with the line of work is the body's account
+                opens = _SENTENCE_SUBJECT.search(lead) is not None
+                subject = _CLAUSE_SUBJECT.search(lead) is not None
+                if said or opens or (subject and any(w in text[ps:pe] for w in params["own_markers"])):
                     found.append(Finding(s, e, text[s:e], f"“{marker}”不是{agency}的职能"))
     return found
+
+
+# a line of work's body at a clause's start (。县劳动保障监察大队严格落实… / ，全年林草行政审批事项…)
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[。；;，,\n])\s*(?:[县市区镇乡]|全年|全县|今年)?$")
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[。\n])\s*(?:全年|今年|上半年|本年度)?$")
 
 
 # --------------------------------------------------------------------------- (d) namesakes elsewhere

@@ -187,6 +187,24 @@ def test_housing_reform_is_not_foreign_to_a_housing_reform_office(rules: RuleSet
     )
 
 
+@pytest.mark.parametrize(
+    ("agency", "paragraph", "raised"),
+    [
+        # another line of work told as the body's own: the line's body as the subject in a paragraph the body
+        # speaks in, or a sentence that opens with it
+        ("资源县医疗保障局", "我局落实首问负责制。县劳动保障监察大队严格落实欠薪案件接诉即办要求。", True),
+        ("资源县人力资源和社会保障局", "我局落实首问负责制。县劳动保障监察大队严格落实欠薪案件接诉即办要求。", False),
+        ("福贡县水务局", "全面落实限时办结制。全年林草行政审批事项全部进驻县政务服务中心林业窗口。", True),
+        ("福贡县林业和草原局", "全面落实限时办结制。全年林草行政审批事项全部进驻县政务服务中心林业窗口。", False),
+        # named as someone else's work, it is not claimed
+        ("福贡县水务局", "全面落实限时办结制，配合县林业局做好林木采伐审批的水土保持审查。", False),
+    ],
+)
+def test_another_line_of_work_told_as_the_bodys_own(rules: RuleSet, agency: str, paragraph: str, raised: bool) -> None:
+    text = f"2025年工作总结\n{paragraph}"
+    assert bool(of(run(rules, text, ReportFields(agency=agency)), "report.foreign_reference")) is raised
+
+
 def test_seed_03_town_report_with_a_district_paragraph(rules: RuleSet) -> None:
     (flag,) = of(run(rules, seed("03"), ReportFields(agency=None)), "report.foreign_reference")
     assert flag.evidence.text.startswith("固原市原州区为了")
