@@ -110,7 +110,11 @@ def _channel_place(chunk: str) -> str | None:
     _city, county = parse_place(chunk)
     if not county or not re.search(r"[县区市旗]$", county) or not chunk.startswith(county[:2]):
         return None
-    rest = chunk[len(county) :] if chunk.startswith(county) else chunk[2:]
+    short = county[:-1]  # 公主岭市 -> 公主岭 (a two-character county's short name is its first two: 湟中区 -> 湟中)
+    if chunk.startswith(county):
+        rest = chunk[len(county) :]
+    else:
+        rest = chunk[len(short) :] if chunk.startswith(short) else chunk[2:]
     return county if chunk.startswith(county) or _OFFICE_ABBREVIATION.match(rest) else None
 
 

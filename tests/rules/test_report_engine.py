@@ -248,6 +248,8 @@ def test_place_as_subject(rules: RuleSet, agency: str, paragraph: str, raised: b
         ("一是及时更新“德清人社”微信公众号，每周发布政策解读。", False),
         ("每月更新湖州市长兴县人民政府门户网站“市场监管”专栏。", True),
         ("每月更新“平安德清”微信公众号。", False),  # 平安 is no place's office
+        # a three-character county's short name (安吉 of 安吉县 is two; 公主岭 of 公主岭市 is three)
+        ("我局依托“公主岭医保”微信公众号开设政策栏目。", True),
     ],
 )
 def test_another_places_channel_or_purpose(rules: RuleSet, sentence: str, raised: bool) -> None:
