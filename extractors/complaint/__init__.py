@@ -349,10 +349,37 @@ def _trim_facts_preamble(rec: Recorder, text: str) -> None:
     rec.set("facts", kept, at, ev.end, ev.confidence, overwrite=True)
 
 
+# a word for any worker (工人, 职工, 员工): a letter that also names the trade (…当工人，2015年起一直在炼焦车间当推焦车
+#司机 / 本人系女职工，…从事缝纫工作（车位工）) means the trade
+_GENERIC_WORKER = re.compile(r"^(?:工人|职工|员工|女工|男工|女职工|男职工|普工|农民工|打工的|工作人员)$")
+_TRADE_SAID = re.compile(
+    r"(?:当|任|担任|干|做)(?:了)?(?P<occ>[\u4e00-\u9fff]{2,6}?)(?=[，,。；;、）)\n]|$)"
+    r"|从事[^，,。；;\n]{0,12}?工作[（(](?P<occ2>[\u4e00-\u9fff]{2,6})[）)]"
+)
+
+
+def _specific_trade(rec: Recorder) -> None:
+    from extractors.complaint.parties import occupation_of
+
+    value, ev = rec.get("complainant.occupation"), rec.evidence.get("complainant.occupation")
+    if not isinstance(value, str) or ev is None or not _GENERIC_WORKER.match(value):
+        return
+    trades = []
+    for m in _TRADE_SAID.finditer(rec.view):
+        group = "occ" if m.group("occ") else "occ2"
+        occ = m.group(group)
+        if (trade := occupation_of(occ)) and not _GENERIC_WORKER.match(trade):
+            trades.append((trade, m.start(group), m.end(group)))
+    if len({t for t, _s, _e in trades}) >= 1:
+        trade, start, end = trades[-1]  # the last one the letter names: what the worker does now
+        rec.set("complainant.occupation", trade, start, end, ev.confidence, overwrite=True)
+
+
 def _tidy_occupation(rec: Recorder) -> None:
     from extractors.complaint.parties import occupation_of
 
     _trim_occupation(rec)
+    _specific_trade(rec)
     value = rec.get("complainant.occupation")
     if not isinstance(value, str) or not (lead := _OCC_LEAD.match(value)) or not lead.end():
         return

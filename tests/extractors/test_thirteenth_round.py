@@ -260,3 +260,16 @@ def test_the_day_the_work_ended_in_the_last_month_owed_ends_the_period() -> None
         )
     )
     assert (f.violation_start, f.violation_end) == (date(2024, 10, 1), date(2025, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("said", "trade"),
+    [
+        ("先后在备煤车间、炼焦车间当工人，2015年起一直在炼焦车间当推焦车司机", "推焦车司机"),
+        ("本人系女职工，2019年6月进入锦秀服饰有限公司从事缝纫工作（车位工）", "车位工"),
+    ],
+)
+def test_the_trade_a_letter_names_over_a_word_for_any_worker(said: str, trade: str) -> None:
+    owed = "公司欠我2025年9月到11月的工资共15000元。请领导帮我要回来。"
+    f = _letter(f"我叫王建平，今年52岁，电话13935900000。我{said}，{owed}")
+    assert f.complainant.occupation == trade
