@@ -110,12 +110,11 @@ def _channel_place(chunk: str) -> str | None:
     _city, county = parse_place(chunk)
     if not county or not re.search(r"[县区市旗]$", county) or not chunk.startswith(county[:2]):
         return None
-    short = county[:-1]  # 公主岭市 -> 公主岭 (a two-character county's short name is its first two: 湟中区 -> 湟中)
     if chunk.startswith(county):
-        rest = chunk[len(county) :]
-    else:
-        rest = chunk[len(short) :] if chunk.startswith(short) else chunk[2:]
-    return county if chunk.startswith(county) or _OFFICE_ABBREVIATION.match(rest) else None
+        return county
+    short = county[:-1]  # 公主岭市 -> 公主岭 (a two-character county's short name is its first two: 湟中区 -> 湟中)
+    rest = chunk[len(short) :] if chunk.startswith(short) else chunk[2:]
+    return county if _OFFICE_ABBREVIATION.match(rest) else None
 
 
 def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) -> list[Finding]:
@@ -255,13 +254,14 @@ def _foreign_lines_of_work(text: str, agency: str | None, params: dict) -> list[
     if not agency or any(g in agency for g in params["general_bodies"]):
         return []
     found = []
+    paragraphs = paragraph_spans(text)
     for line in params["lines_of_work"]:
         if any(owner in agency for owner in line["owners"]):
             continue
         for marker in line["markers"]:
             for m in re.finditer(re.escape(marker), text):
                 s, e = sentence_at(text, m.start())
-                ps, pe = next(((a, b) for a, b in paragraph_spans(text) if a <= m.start() < b), (s, e))
+                ps, pe = next(((a, b) for a, b in paragraphs if a <= m.start() < b), (s, e))
                 said = any(w in text[s:e] for w in params["own_markers"])
                 lead = text[max(ps, m.start() - 4) : m.start()]
                 # 。全年林草行政审批事项全部进驻…: a sentence opening with the line of work is the body's account

@@ -89,8 +89,8 @@ _ROW_FORWARD = re.compile(r"^\s*四、\s*结转下年度")
 
 
 def _application_table(text: str, params: dict) -> list[Finding]:
-    rows: dict[str, tuple[int, int, list[float | None]]] = {}
-    results: list[list[float | None]] = []
+    rows: dict[str, tuple[int, int, list[float]]] = {}
+    results: list[list[float]] = []
     in_results = False
     for start, end, line in _paragraphs(text):
         cells = line.split("\t")
@@ -110,7 +110,7 @@ def _application_table(text: str, params: dict) -> list[Finding]:
             break
         elif _ROW_RESULTS.match(label) or in_results:
             in_results = True
-            if any(n is not None for n in numbers):
+            if numbers:
                 results.append(numbers)
     if "total" not in rows:
         return []
@@ -121,8 +121,6 @@ def _application_table(text: str, params: dict) -> list[Finding]:
     if results and all(len(r) == width for r in results):
         for j in range(width):
             column = [r[j] for r in results]
-            if total[j] is None or any(v is None for v in column):
-                continue
             if not _close(sum(column), total[j], params["tolerance"], len(column)):
                 msg = f"办理结果（七）总计的第{j + 1}个数为{_fmt(total[j])}，各项办理结果之和为{_fmt(sum(column))}"
                 found.append(Finding(start, end, line, msg))
@@ -131,8 +129,6 @@ def _application_table(text: str, params: dict) -> list[Finding]:
         if len(new) == len(carried) == len(forward) == width:
             for j in range(width):
                 a, b, c, d = new[j], carried[j], total[j], forward[j]
-                if None in (a, b, c, d):
-                    continue
                 if not _close(a + b, c + d, params["tolerance"], 2):
                     msg = f"第{j + 1}个数：新收{_fmt(a)}＋上年结转{_fmt(b)}≠办理结果总计{_fmt(c)}＋结转下年度{_fmt(d)}"
                     found.append(Finding(start, end, line, msg))
@@ -140,10 +136,10 @@ def _application_table(text: str, params: dict) -> list[Finding]:
     return found[:1]
 
 
-def _trailing_numbers(cells: list[str]) -> list[float | None]:
+def _trailing_numbers(cells: list[str]) -> list[float]:
     """A row's figures, read from the right: the label cells before them differ from row to row (三、本年度办理结果 /
     （一）予以公开 share the first result row; 一、本年新收 leaves a blank cell), the figures' columns do not."""
-    numbers: list[float | None] = []
+    numbers: list[float] = []
     for cell in reversed(cells[1:]):
         value = to_float(cell)
         if value is None:

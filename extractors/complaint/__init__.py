@@ -349,8 +349,8 @@ def _trim_facts_preamble(rec: Recorder, text: str) -> None:
     rec.set("facts", kept, at, ev.end, ev.confidence, overwrite=True)
 
 
-# a word for any worker (工人, 职工, 员工): a letter that also names the trade (…当工人，2015年起一直在炼焦车间当推焦车
-#司机 / 本人系女职工，…从事缝纫工作（车位工）) means the trade
+# a word for any worker (工人, 职工, 员工): a letter that also names the trade means the trade (…当工人，2015年起
+# 一直在炼焦车间当推焦车司机 / 本人系女职工，…从事缝纫工作（车位工）)
 _GENERIC_WORKER = re.compile(r"^(?:工人|职工|员工|女工|男工|女职工|男职工|普工|农民工|打工的|工作人员)$")
 _TRADE_SAID = re.compile(
     r"(?:当|任|担任|干|做)(?:了)?(?P<occ>[\u4e00-\u9fff]{2,6}?)(?=[，,。；;、）)\n]|$)"
@@ -359,6 +359,7 @@ _TRADE_SAID = re.compile(
 
 
 def _specific_trade(rec: Recorder) -> None:
+    """A generic worker's word recorded as the occupation gives way to the last trade the letter names."""
     from extractors.complaint.parties import occupation_of
 
     value, ev = rec.get("complainant.occupation"), rec.evidence.get("complainant.occupation")
@@ -370,7 +371,7 @@ def _specific_trade(rec: Recorder) -> None:
         occ = m.group(group)
         if (trade := occupation_of(occ)) and not _GENERIC_WORKER.match(trade):
             trades.append((trade, m.start(group), m.end(group)))
-    if len({t for t, _s, _e in trades}) >= 1:
+    if trades:
         trade, start, end = trades[-1]  # the last one the letter names: what the worker does now
         rec.set("complainant.occupation", trade, start, end, ev.confidence, overwrite=True)
 

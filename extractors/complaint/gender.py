@@ -94,7 +94,7 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
         # (a clause that says what the writer is, 我是一个女娃，, is the writer's own, whatever words it holds)
         who = rf"(?:我|俺|本人)(?:是[^。！？\n，,]{{0,12}}[，,]|(?:(?!{_OTHERS})[^。！？\n]){{0,30}}?[，,])?"
     m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
-        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>[一二三四五六七八九]?十有?[一二三四五六七八九]?|\d{{2}})(?:了|多了)?(?=[，,。])",
+        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>{nm.SPOKEN_AGE}|\d{{2}})(?:了|多了)?(?=[，,。])",
         text,
     )  # 今年五十二了
     if m:

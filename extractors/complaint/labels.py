@@ -68,7 +68,12 @@ def tables() -> dict:
     labels = yaml.safe_load((DATA / "complaint_labels.yaml").read_text(encoding="utf-8"))
     _derive_address_labels(labels["fields"])
     keywords = yaml.safe_load((DATA / "complaint_keywords.yaml").read_text(encoding="utf-8"))
-    return {"labels": labels, "kw": {k: re.compile(v) for k, v in keywords.items()}}
+    return {"labels": labels, "kw": {k: re.compile(_expand(v, keywords)) for k, v in keywords.items()}}
+
+
+def _expand(pattern: str, keywords: dict[str, str]) -> str:
+    """${name} in a keyword stands for another keyword's alternation: one list, however many patterns use it."""
+    return re.sub(r"\$\{(\w+)\}", lambda m: keywords[m.group(1)], pattern)
 
 
 # a party's label with an address word after it labels that party's address (被反映对象地址, 来电人住址); where

@@ -46,7 +46,9 @@ MONEY = re.compile(
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
 LANDLINE = re.compile(r"(?<![\d])(?:[(（](?P<a1>0\d{2,3})[)）]\s*|(?P<a2>0\d{2,3})[\-\s])(?P<n>\d{7,8})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
-AGE = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九]?十有[一二三四五六七八九]|[一二三四五六七八九十]{1,3})\s*周?岁")
+# an age in tens and units as it is said (五十八, 六十, 五十有三: the written way of saying 五十三)
+SPOKEN_AGE = r"[一二三四五六七八九]?十有?[一二三四五六七八九]?"
+AGE = re.compile(rf"(?P<n>\d{{1,3}}|{SPOKEN_AGE}|[一二三四五六七八九十]{{1,3}})\s*周?岁")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"

@@ -210,7 +210,7 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 # 今年五十八了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
 _AGE_SPOKEN = re.compile(
-    r"(?:今年|现年)(?:都|也|已经|已)?(?P<n>[一二三四五六七八九]?十有?[一二三四五六七八九]?|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
+    rf"(?:今年|现年)(?:都|也|已经|已)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
 )
 
 

@@ -35,8 +35,7 @@ _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 # the place of recourse first, its denial after: 别的地方俺也没去过 / 其他部门都没找过
 _ELSEWHERE_DENIED = re.compile(
-    r"(?:别处|别的地方|其他地方|别的部门|其他部门|其他任何部门|任何部门|别的单位|其他单位)[^，,。；;]{0,4}?"
-    r"(?:没有?|未|不曾|从没|从未)[^，,。；;]{0,2}?(?:去|找|告(?!诉)|反映|投诉)"
+    rf"(?:{kw('elsewhere').pattern})[^，,。；;]{{0,4}}?(?:没有?|未|不曾|从没|从未)[^，,。；;]{{0,2}}?(?:去|找|告(?!诉)|反映|投诉)"
 )
 
 

@@ -149,10 +149,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
                 break
 
 
-# whose a number is, read off the words just before it
-_OTHER_PARTY_PHONE = re.compile(
-    r"律师|律所|事务所|老板|公司|厂|单位|站长|经理|工头|包工头|热线|办公|局|大队|法院|委员会|中心|信访|店|工地|项目|班长|组长"
-)
+# whose a number is, read off the words just before it (another party's: kw("other_party"))
 _WRITERS_OWN = re.compile(r"(?:我|本人|俺)的?(?:电话|手机|号码)|(?:打|联系|找)我[^，,。]{0,3}$|代写人|代笔人|写信人")
 
 
@@ -167,7 +164,7 @@ def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | No
         clause_start = max(text.rfind(ch, 0, ps) for ch in "，,。；;！？\n") + 1
         before = text[max(clause_start, ps - 16) : ps]
         line = text[text.rfind("\n", 0, ps) + 1 : ps]
-        if _OTHER_PARTY_PHONE.search(before) or _WRITERS_OWN.search(before) or _WRITER_LABEL.match(line):
+        if kw("other_party").search(before) or _WRITERS_OWN.search(before) or _WRITER_LABEL.match(line):
             continue  # another party's, the writer's own, or on the writer's line (联系人：某某（儿子） 电话：…)
         if re.search(rf"(?:{kin})|他|她|{re.escape(worker)}", before):
             rec.set("complainant.phone", value, ps, pe, PROSE)

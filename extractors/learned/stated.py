@@ -17,6 +17,7 @@ import re
 
 from extractors import learned, tokenize
 from extractors.complaint import numerals as nm
+from extractors.complaint.labels import kw
 
 MODEL = "stated"
 ITEMS = (
@@ -40,9 +41,6 @@ def words(text: str) -> set[str]:
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡|街道|村|组|路|街|巷|号|小区|社区|工业园|园区)")
-_OTHER_PARTY = re.compile(
-    r"律师|律所|事务所|老板|公司|厂|单位|站长|经理|工头|包工头|热线|办公|局|大队|法院|委员会|中心|信访|店|工地|项目"
-)
 _SELF = re.compile(r"我|本人|俺|投诉人|来电人|来信人|反映人")
 _HOME = re.compile(r"住|家在|家是|老家|户籍|屋在|屋头|[县乡镇村组]人")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -69,16 +67,17 @@ def cues(text: str) -> dict[str, float]:
     def bump(key: str) -> None:
         out[key] = min(out.get(key, 0.0) + 1.0, 3.0)
 
+    other = kw("other_party")
     for _phone, start, _end in nm.find_phones(text):
         before = text[max(0, start - 12) : start]
-        bump("phone_other" if _OTHER_PARTY.search(before) else "phone_self" if _SELF.search(before) else "phone_bare")
+        bump("phone_other" if other.search(before) else "phone_self" if _SELF.search(before) else "phone_bare")
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group()
         if not _PLACE.search(sentence):
             continue
         if _HOME.search(sentence):
             bump("place_home")
-        if _OTHER_PARTY.search(sentence):
+        if other.search(sentence):
             bump("place_party")
     for key, pattern in _CUES.items():
         if pattern.search(text):

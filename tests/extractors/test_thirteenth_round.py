@@ -11,7 +11,9 @@ from datetime import date
 import pytest
 
 from extractors.complaint import extract_complaint
+from extractors.complaint.evidence import PROSE, Recorder
 from extractors.complaint.proceedings import classify
+from extractors.complaint.prose import place_of_respondent
 from extractors.complaint.roster import find_rosters
 from extractors.normalize import normalize_text
 from schemas.models import ParsedDocument
@@ -70,8 +72,14 @@ def test_an_employers_office_told_in_a_sentence_is_its_address_also_when_a_model
         "干保洁，公司办公室在城关镇兴华路78号，公司派我到县人民医院打扫卫生。10月到12月三个月的工资5550元没发。"
         "请领导督促公司把工资发了。"
     )
-    for models in (False, True):
-        assert _letter(body, models=models).respondent.address == "城关镇兴华路78号"
+    assert _letter(body).respondent.address == "城关镇兴华路78号"
+    # the slot rankers name the respondent after the rules ran: its address is then read the same way
+    doc = _doc(f"尊敬的领导：\n{body}\n2026年4月2日\n")
+    rec = Recorder(doc)
+    at = doc.text.index("县洁美保洁服务有限公司")
+    rec.set("respondent.name", "县洁美保洁服务有限公司", at, at + 11, PROSE)
+    place_of_respondent(rec, rec.view)
+    assert rec.get("respondent.address") == "城关镇兴华路78号"
 
 
 def test_a_shop_below_a_residential_building_is_an_address() -> None:
