@@ -406,11 +406,26 @@ def _first_representative(rec: Recorder, text: str) -> None:
     """A collective complaint's complainant items are those of its first elected representative (the
     procedure's 推举代表): when no one else is named as the complainant, the first representative is."""
     names, ev = rec.get("representatives"), rec.evidence.get("representatives")
-    if rec.has("complainant.name") or not names or ev is None:
+    if not names or ev is None:
         return
-    at = text.find(names[0], ev.start)
-    if at >= 0:
+    if not rec.has("complainant.name") and (at := text.find(names[0], ev.start)) >= 0:
         rec.set("complainant.name", names[0], at, at + len(names[0]), ev.confidence)
+    if rec.get("complainant.name") == names[0] and not rec.has("complainant.phone"):
+        _phone_on_own_line(rec, text, names[0], names[1:])
+
+
+def _phone_on_own_line(rec: Recorder, text: str, name: str, others: list[str]) -> None:
+    """The representative's phone where their own signed line gives one (代表：某某　电话…), no one else named
+    between (not 某某之子，电话…, someone else's number)."""
+    for m in re.finditer(rf"(?<=代表)(?:人)?[:：]?\s*{re.escape(name)}", text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : line_end if line_end >= 0 else len(text)][:30]
+        phones = nm.find_phones(rest)
+        if len(phones) != 1 or any(o and o in rest[: phones[0][1]] for o in others):
+            continue
+        value, s, e = phones[0]
+        rec.set("complainant.phone", value, m.end() + s, m.end() + e, INLINE)
+        return
 
 
 def _first_signer(rec: Recorder, text: str, name: str, start: int, end: int) -> None:

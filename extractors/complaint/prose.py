@@ -551,11 +551,17 @@ _HOME = re.compile(
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
-# 我是某县某镇人 / 我们家是某乡某村的 / 老家是某县某乡的 / 我叫某某，是某区某镇的农民: where the writer is from
+# 我是某县某镇人 / 我们家是某乡某村的 / 老家是某县某乡的 / 我叫某某，是某区某镇的农民 / 我是某镇某村村民某某:
+# where the writer is from
 _ORIGIN = re.compile(
     rf"(?:(?<![他她])(?:我|本人)是|(?:我们家|我家|老家)(?:就|也)?(?:是|在)|[，,]是)"
     rf"(?P<a>(?:(?![的是在我])[\u4e00-\u9fff]){{2,24}}?{_DIVISION_END}(?:[\u4e00-\u9fff0-9]{{0,6}}?(?:号|幢|栋))?)"
-    r"(?:人|的)(?!一家|一间|一个|[^，,。；\n]{0,10}(?:公司|厂|店|工地|项目))"
+    r"(?:人|的|(?:村民|居民|农民|村人)(?=[\u4e00-\u9fff]{2,4}[，,。（(]))(?!一家|一间|一个|[^，,。；\n]{0,10}(?:公司|厂|店|工地|项目))"
+)
+# 我们是某县某镇的四个农民工: a group's home town (not 我们是某街道的环卫工人, where they work)
+_GROUP_ORIGIN = re.compile(
+    rf"我们(?:都|全)?是(?P<a>(?:(?![的是在我])[\u4e00-\u9fff]){{2,24}}?{_DIVISION_END})(?:的)?"
+    r"(?:[一二三四五六七八九十两几\d]+(?:个|名|位))?(?:农民工|村民|老乡|乡亲|人)"
 )
 # 老家是四川省南充市蓬安县河舒镇，在外面搞建筑…: the hometown named on its own, before the clause ends
 _HOMETOWN = re.compile(
@@ -593,7 +599,7 @@ def _addresses(rec: Recorder, text: str) -> None:
                 continue  # the employer's or its boss's residence, not the writer's
             _set_address(rec, "complainant.address", m)
             break
-    for origin in (_ORIGIN, _HOMETOWN):
+    for origin in (_ORIGIN, _HOMETOWN, _GROUP_ORIGIN):
         if not rec.has("complainant.address") and (m := origin.search(text)) and _HOME_PLACE.match(m.group("a")):
             _set_address(rec, "complainant.address", m)  # a county alone (是营山县的人) is no address
     if not rec.has("respondent.address"):

@@ -25,6 +25,7 @@ _WRITER_WORDS = "联系人|代笔人|代写人|代书人|写信人|反映人|来
 _WRITER_LINE = re.compile(rf"(?:{_WRITER_WORDS})[:：]?\s*$")
 _WRITER_LABEL = re.compile(rf"\s*(?:{_WRITER_WORDS})[:：]")
 _WRITER_SELF = re.compile(r"(?:我叫|我是|本人|俺叫|我名叫|[，,]叫)\s*$")
+_WRITER_FROM = re.compile(r"(?:我|俺)是[^，,。！？\n]{2,20}的$")
 _WRITER_AFTER = re.compile(r"^\s*[（(][^）)]{0,12}(?:之妻|之女|之子|之夫|之母|之父|女儿|儿子|妻子|丈夫|母亲|父亲)")
 _WRITER_NAMED = re.compile(
     rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:{_WRITER_WORDS})[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
@@ -41,6 +42,9 @@ def written_for(text: str) -> bool:
     """The writer says they write for a relative, or tells a relative's work or pay at least twice."""
     kin = kin_words()
     if FOR_RELATIVE.search(text) or kw("written_for").search(text) or _FOR_THEM.search(text):
+        return True
+    # 替俺叔孟某写这封信 / 帮我舅舅反映: any kinship word, the writing said
+    if re.search(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)", text):
         return True
     # 我是某某的妻子 / 我叫某某，是某某的妻子
     if re.search(rf"(?:我|我叫[\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):
@@ -86,7 +90,12 @@ def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
 def _is_writer(text: str, name: str) -> bool:
     for m in re.finditer(re.escape(name), text):
         before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if _WRITER_LINE.search(before) or _WRITER_SELF.search(before[-6:]) or _WRITER_AFTER.match(text, m.end()):
+        if (
+            _WRITER_LINE.search(before)
+            or _WRITER_SELF.search(before[-6:])
+            or _WRITER_FROM.search(before)  # 俺是某镇某村的孟某
+            or _WRITER_AFTER.match(text, m.end())
+        ):
             return True
     return False
 

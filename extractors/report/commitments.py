@@ -226,9 +226,12 @@ def _responsible(
     own = [p for p in people if span.start <= p.span.start < span.end]
     if own:
         return display_name(own[0], people)
-    if own_only:
-        return None
     order = lexicon.table()["fallback_duties"]
+    if own_only:  # a bare promise falls only to whom the report expressly puts in charge of this work
+        express = order[:2]  # 主管公开, 分管公开
+        found = [p for p in people if p.duty in express and not inside(skip, p.span.start)]
+        chosen = min(found, key=lambda p: express.index(p.duty), default=None)
+        return display_name(chosen, people) if chosen else None
     for section in reversed(section_path):
         index = next(i for i, x in enumerate(sections) if x is section)
         children = [c for c in sections if c.parent == index and c.level <= 4]
@@ -348,6 +351,15 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
 
 
 _LEAD_IN = re.compile(r"(?:以下|如下)[^。；;！？\n]{0,12}[：:]$")
+_HEADING_CHARS = 8
+
+
+def _run_in_heading(text: str, unit: str, end: int) -> bool:
+    """A numbered item's few words ending in 。 with the item's sentences running on in the same line."""
+    if len(re.findall(r"[\u4e00-\u9fff]", unit)) > _HEADING_CHARS or not unit.rstrip().endswith(("。", ".")):
+        return False
+    line_end = text.find("\n", end)
+    return len(text[end : line_end if line_end >= 0 else len(text)].strip()) >= 10
 
 
 def find_commitments(
@@ -403,6 +415,8 @@ def find_commitments(
             lead = label.end() if label else lead
             text = raw[lead:].rstrip(" 、，,")
             start = s.span.start + u.start + lead
+            if marker and _run_in_heading(doc.text, text, s.span.start + u.end):
+                continue  # 1、持续加强学习。组织工作人员…: the item's short title; the sentences after it promise
             evidence = Span(start=start, end=start + len(text), page=doc.page_at(start))
             explicit = explicit_responsible(text, start, people)
             responsible = (

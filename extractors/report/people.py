@@ -14,6 +14,11 @@ from extractors.report.model import PersonDuty
 from schemas.models import ParsedDocument, ResponsiblePerson, Span
 
 _STOP_BACK = "，,。；;：:（(由和及与\n"
+# The duty of the person the report puts in charge of its disclosure or efficiency work itself: the first a
+# commitment that names no one falls to (report_keywords.yaml fallback_duties)
+DISCLOSURE_DUTY = "主管公开"  # 具体负责政务公开工作 / 政务公开工作由某某负责
+OVERSEES_DISCLOSURE = "分管公开"  # 分管政务公开工作: before anyone in charge of other work, after the one doing it
+_OF_DISCLOSURE = re.compile(r"公开|效能")
 
 
 def _role_re() -> re.Pattern[str]:
@@ -108,11 +113,19 @@ def _duty_after(text: str, pos: int) -> str | None:
         text[pos : pos + 26],  # 为我所政务公开工作第一责任人: the duty may come after what it is for
     )
     if m:
-        return m.group("d")
-    # 副校长韩冰具体负责校务公开工作 / 副局长郭海涛分管政务公开工作: the person in charge of the work
-    m = re.match(r"(?:同志)?(?P<d>具体负责|分管)(?![^，。；,;]{0,6}(?:领导|同志))", text[pos : pos + 8])
+        # 副局长某某任副组长，分管机关效能建设和政务公开工作: the group's duty, then the charge of the work itself
+        then = re.match(r"[，,]\s*(?:具体)?(?:分管|负责|主抓)[^，。；,;\n]{0,24}", text[pos + m.end() :])
+        return OVERSEES_DISCLOSURE if then and _OF_DISCLOSURE.search(then.group()) else m.group("d")
+    # 副校长韩冰具体负责校务公开工作 / 副局长郭海涛分管政务公开工作: the person in charge of the work; in charge
+    # of the disclosure or efficiency work itself (分管机关效能建设和政务公开工作), not of a group's daily business
+    m = re.match(r"(?:同志)?(?P<d>具体负责|具体分管|分管)(?![^，。；,;]{0,6}(?:领导|同志))", text[pos : pos + 8])
     if m:
-        return m.group("d")
+        clause = re.match(r"[^，。；,;\n]{0,24}", text[m.end() + pos :]).group()
+        if m.group("d") == "具体负责" and (not clause or _OF_DISCLOSURE.search(clause)):
+            return DISCLOSURE_DUTY  # 主任某某具体负责（政务公开工作）: the one who does the work
+        if _OF_DISCLOSURE.search(clause):
+            return OVERSEES_DISCLOSURE  # 副局长某某分管政务公开工作: the leader over it
+        return "分管" if m.group("d") == "具体分管" else m.group("d")
     before = text[max(0, pos - 40) : pos]
     tail = text[pos : pos + 80]
     if re.search(r"成员(?:由|有|为|：|:)[^。；]*$", before) and re.match(r"[^。；]*组成", tail):
@@ -130,8 +143,8 @@ def _duty_before(text: str, start: int, after: int) -> str | None:
 
 
 # 大队政务公开工作由… / 信息公开和月报报送工作由…: the report's disclosure work put in someone's charge
-DISCLOSURE_WORK_BY = re.compile(r"(?:公开|信息|政务)[^。；，,]{0,16}工作由\s*")
-_IN_CHARGE = re.compile(r"(?:同志)?(?:具体)?(?:负责|牵头负责|主抓)(?![^，。；,;]{0,2}(?:人|领导))")
+DISCLOSURE_WORK_BY = re.compile(r"(?:公开|信息|政务|效能)[^。；，,]{0,16}工作由\s*")
+_IN_CHARGE = re.compile(r"(?:同志)?(?:具体)?(?:负责|牵头负责|主抓|分管)(?![^，。；,;]{0,2}(?:人|领导))")
 
 
 def _disclosure_by(text: str, start: int, after: int) -> str | None:
@@ -140,7 +153,7 @@ def _disclosure_by(text: str, start: int, after: int) -> str | None:
     if not _IN_CHARGE.match(text, after):
         return None
     lead = text[max(0, start - 30) : start]
-    return "具体负责" if any(m.end() == len(lead) for m in DISCLOSURE_WORK_BY.finditer(lead)) else None
+    return DISCLOSURE_DUTY if any(m.end() == len(lead) for m in DISCLOSURE_WORK_BY.finditer(lead)) else None
 
 
 def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
@@ -155,7 +168,7 @@ def find_people(doc: ParsedDocument, skip: list[Span]) -> list[PersonDuty]:
         role, start = found
         name = _name_at(text, m.end())
         after = m.end() + (len(name) if name else 0)
-        duty = _duty_after(text, after) or _duty_before(text, start, after) or _disclosure_by(text, start, after)
+        duty = _disclosure_by(text, start, after) or _duty_after(text, after) or _duty_before(text, start, after)
         if name is None and duty is None:
             continue
         if any(p.span.start <= start < p.span.end for p in out):

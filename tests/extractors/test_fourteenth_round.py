@@ -1,0 +1,115 @@
+"""What the fourteenth round's documents showed (issue 12): who answers for a report's promises when the report
+names one person over its disclosure work and another for a group's daily business; a numbered item's short
+title that is no promise; a letter written for an uncle; a writer's village told as 某村村民; a group's home
+town and its representative's own line. Texts invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.complaint import extract_complaint
+from extractors.normalize import normalize_text
+from extractors.report import extract_report
+from schemas.models import ParsedDocument
+
+
+def _doc(text: str) -> ParsedDocument:
+    return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
+
+
+def _letter(body: str):  # type: ignore[no-untyped-def]
+    return extract_complaint(_doc(f"尊敬的领导：\n{body}\n2026年4月2日\n"), models=True)
+
+
+def _report(duties: str, plans: str):  # type: ignore[no-untyped-def]
+    return extract_report(
+        _doc(
+            f"某县农业农村局2025年机关效能建设工作总结\n一、加强组织领导\n{duties}\n"
+            "二、主要成效\n全年办结审批事项312件，群众满意率99%。\n"
+            f"三、下一步工作打算\n{plans}\n某县农业农村局\n2026年1月9日\n"
+        ),
+        models=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("duties", "who"),
+    [
+        # the group's deputy head also in charge of disclosure, the office head of the group's daily business
+        ("成立效能建设领导小组，局长韩立国任组长，副局长卢雪梅任副组长，分管机关效能建设和政务公开工作，"
+         "办公室主任蔡永福具体负责日常工作。", "卢雪梅"),
+        # a leader over the disclosure work and the one who does it: the one who does it
+        ("2025年，我局由副局长卢雪梅分管政府信息公开工作，办公室主任蔡永福具体负责，严格落实保密审查制度。",
+         "蔡永福"),
+        # 具体分管 is 分管
+        ("调整以局长韩立国为组长的领导小组，明确副局长卢雪梅具体分管效能建设工作，办公室负责日常协调。",
+         "卢雪梅"),
+    ],
+)
+def test_a_promise_naming_no_one_falls_to_whom_the_report_puts_over_its_disclosure_work(duties: str, who: str) -> None:
+    report = _report(duties, "要进一步加大政策解读力度，不断提高公开质量。")
+    vague = next(c for c in report.commitments if "政策解读" in c.text)
+    assert vague.responsible == who
+
+
+def test_a_bare_promise_falls_to_the_one_the_report_puts_in_charge_of_disclosure() -> None:
+    report = extract_report(
+        _doc(
+            "某县住房和城乡建设局2026年5月政务公开工作月报\n一、基本情况\n"
+            "本月政务公开工作由局党组成员、副局长樊志华分管，局办公室具体承办。\n"
+            "本月在县政府网站公开信息23条。\n二、下一步工作\n进一步规范城建项目信息报送，提高信息发布质量。\n"
+            "某县住房和城乡建设局\n2026年6月3日\n"
+        ),
+        models=True,
+    )
+    vague = next(c for c in report.commitments if "信息报送" in c.text)
+    assert vague.responsible == "樊志华"
+
+
+def test_a_numbered_items_short_title_is_not_a_promise() -> None:
+    report = extract_report(
+        _doc(
+            "某区统计局政务公开专项行动自查整改报告\n一、自查情况\n经自查，栏目更新不及时。\n二、下一步工作打算\n"
+            "1、持续加强学习。组织工作人员认真学习政务公开有关文件，做到问题早发现、早整改。\n"
+            "2、提升公开质量。严格对照考评指标要求，及时准确发布工作信息，切实提高公开水平。\n"
+            "某区统计局\n2026年3月2日\n"
+        ),
+        models=True,
+    )
+    texts = [c.text for c in report.commitments]
+    assert not any(t.startswith(("持续加强学习", "提升公开质量")) for t in texts), texts
+    assert any(t.startswith("组织工作人员认真学习") for t in texts), texts
+    assert any(t.startswith("严格对照考评指标") for t in texts), texts
+
+
+def test_a_letter_for_an_uncle_names_the_uncle_as_the_worker() -> None:
+    f = _letter(
+        "俺是杨集镇李楼村的李文博，今天是替俺叔李宝山写这封信。俺叔今年六十一了，没有手机，有事打俺电话"
+        "15853011234。俺叔在镇上的宏兴木业看大门，厂里欠他2025年8月到11月的工资共7600元。请领导帮俺叔要回工钱。"
+    )
+    assert f.complainant.name == "李宝山"
+    assert f.complainant.phone is None
+    assert [(a.name, a.phone) for a in f.agents] == [("李文博", "15853011234")]
+    assert f.complainant.gender == "男"
+
+
+def test_a_writer_from_a_village_says_so_before_their_name() -> None:
+    f = _letter(
+        "我是灌南县新安镇东王村村民孙立强，男，电话15062112233。我在外县的鑫达板材厂干热压工，"
+        "厂里拖欠我三个月工资12600元，请领导督促厂里发放。"
+    )
+    assert f.complainant.name == "孙立强"
+    assert f.complainant.address == "灌南县新安镇东王村"
+
+
+def test_a_groups_home_town_and_its_representatives_own_line() -> None:
+    f = _letter(
+        "我们是平昌县岩口镇的五个农民工，2025年3月跟着包工头到县城的安置房工地做钢筋，工地是巴州恒达建筑公司承建的，"
+        "到现在还欠我们五个人工资共计86000元。恳请领导督促恒达公司支付工资。\n"
+        "联名人：何志勇、何志刚、罗明全、王大春、李成\n"
+        "代表：何志勇　电话13618201234\n"
+        "委托代理人：何小兵（何志勇之子），电话13550012345"
+    )
+    assert f.complainant.name == "何志勇"
+    assert f.complainant.address == "平昌县岩口镇"
+    assert f.complainant.phone == "13618201234"
