@@ -95,6 +95,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
     _debtor_as_employer(rec, rec.view)
+    _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _place_of_employer(rec)
     _landmarks(rec)
@@ -392,6 +393,8 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 # 跟着某公司 / 进某公司 / 由某公司 / 全名叫某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place
 # before it
+# a vague place word before a name (县城徽园宾馆, 镇上的某厂); not 县城建/县城投 (city construction, investment)
+_VAGUE_PLACE = re.compile(r"(?:县城|城里|镇上|街上|市里|城区|村里|乡里|本地|当地)(?:的)?(?![建投管乡市区])")
 _ORG_VERB = re.compile(
     r"^(?:(?:全名|全称|名字|名称)(?:叫做|叫|是|为)|跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归|责令|要求|督促)"
 )
@@ -702,6 +705,8 @@ def _tidy_orgs(rec: Recorder) -> None:
         cut = 0
         if (lead := _ORG_VERB.match(value)) and suffix.search(value[lead.end() :]) and len(value) - lead.end() >= 4:
             cut = lead.end()
+        if (where := _VAGUE_PLACE.match(value, cut)) and len(value) - where.end() >= 4:
+            cut = where.end()  # 在县城徽园宾馆做…: where the shop is, said the way one says it, not its name
         at = value.rfind("的", cut)
         if at >= 0 and suffix.search(value[at + 1 :]) and len(value) - at - 1 >= 4 and not suffix.search(value[cut:at]):
             cut = at + 1  # 盛泽镇的某公司 (a place before 的), not 某公司的某项目部
@@ -791,6 +796,35 @@ def _close_quote(rec: Recorder, path: str) -> None:
         if value.count(opening) > value.count(closing) and rec.view[ev.end : ev.end + 1] == closing:
             rec.set(path, value + closing, ev.start, ev.end + 1, ev.confidence, overwrite=True)
             return
+
+
+# a shop's sign or the name everyone calls a workshop by (招牌写的是“杨记米线”, 大家都喊那里“胖姐厂”)
+_SIGNBOARD = re.compile(
+    r"(?:招牌|牌子|门头|店名|厂名|牌匾)(?:上)?(?:写的是|写着|写的|是|叫|叫做)[:：]?\s*[“\"「](?P<sign>[^”\"」\n]{2,16})[”\"」]"
+    r"|(?:大家|我们|工友们|人家|别人)(?:都)?(?:喊|叫|管)(?:那里|那儿|这里|那个厂|那家店|这个厂|它|那地方)(?:叫)?"
+    r"[“\"「](?P<nick>[^”\"」\n]{2,16})[”\"」]"
+)
+# an employer told by its boss or described, not named (杨老板, 一个做童装的加工厂)
+_DESCRIBED = re.compile(r"老板|包工头|工头|^(?:一个|一家|那个|这个|那家|这家|做)|的(?:加工)?(?:厂|店|作坊|工厂)$")
+
+
+def _signboard(rec: Recorder, text: str) -> None:
+    """An employer the letter knows by its shop sign or the name people call it: that name, not the boss or a
+    description (a registered name, when the letter gives one, stays)."""
+    m = _SIGNBOARD.search(text)
+    if not m:
+        return
+    group = "sign" if m.group("sign") else "nick"
+    name, start, end = m.group(group), m.start(group), m.end(group)
+    if re.search(r"工程|项目|标段|小区", name):
+        return  # a site's board names the project, not who employs (the boss the letter names stays)
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        ev = rec.evidence.get(path)
+        if value is None and rec.has(path) and ev is not None and not ev.unread:
+            continue  # stated as none
+        if value is None or (isinstance(value, str) and _DESCRIBED.search(value) and name not in value):
+            rec.set(path, name, start, end, INLINE, overwrite=True)
 
 
 # a quoted shop sign followed by its kind of business (“蜀味轩”火锅店, “丝路情”大盘鸡酒楼, “鑫旺家具”作坊)

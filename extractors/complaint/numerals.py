@@ -25,7 +25,8 @@ _MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月(?:\s*份)?(?:\s*{_DAY}\s*[日号])?")
 
-# An amount of money as letters write it: 12,300元 / 3.5万元 / 壹拾贰万叁仟元整 / 四万六千八百块钱, and the
+# An amount of money as letters write it: 12,300元 / 3.5万元 / 壹拾贰万叁仟元整 / 四万六千八百块钱 (三千二蚊 in
+# Cantonese), and the
 # spoken and mixed forms: 10万8千元, 121万余元, 380多万元, 约2千万元, 三万六千多块, 一万二千五, 354万 (wan
 # alone counts when no measure word follows: 3万平方米 is an area), and with no unit at all the spoken
 # 四万六千八 / 一万一千四 / 1万8 (a last digit right after 万 or 千, no measure word after it).
@@ -40,7 +41,7 @@ _NUM_TOKEN = (
 MONEY = re.compile(
     rf"(?:人民币)?\s*(?P<num>{_NUM_TOKEN}(?:\s*[十百千万亿拾佰仟]\s*(?:[余多]\s*)?零?(?:{_NUM_TOKEN})?)*)"
     r"\s*(?:[余多])?\s*(?P<wan>(?<![万])万(?:[余多])?)?\s*"
-    r"(?:元(?:整)?|(?P<kuai>块钱|块)(?![砖板石地])|(?<=万)(?!{measure})"
+    r"(?:元(?:整)?|(?P<kuai>块钱|块|蚊)(?![砖板石地子虫帐香])|(?<=万)(?!{measure})"
     r"|(?<=[万千][一二三四五六七八九两\d])(?![\d十百千万亿零〇.]|{measure}))".replace("{measure}", _MEASURE)
 )
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")
@@ -120,7 +121,7 @@ _BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
 def amount_value(text: str) -> float | None:
     """The value in yuan of an amount written with digits and units mixed (10万8千, 2千万, 三万六千多, 1万零8百;
     一万二千五: a bare digit right after a unit is a tenth of it, as speech has it)."""
-    text = re.sub(r"[余多\s]|元|整|块钱|块", "", text)
+    text = re.sub(r"[余多\s]|元|整|块钱|块|蚊", "", text)
     total = section = 0.0  # total: what 万/亿 closed; section: the part below 万 being read
     number: float | None = None  # the figure read since the last unit
     last_unit, after_unit = 1, False

@@ -113,3 +113,56 @@ def test_a_groups_home_town_and_its_representatives_own_line() -> None:
     assert f.complainant.name == "何志勇"
     assert f.complainant.address == "平昌县岩口镇"
     assert f.complainant.phone == "13618201234"
+
+
+def test_a_cantonese_appeal_asks_for_its_wages_back_in_its_own_words() -> None:
+    f = _letter(
+        "我叫何玉娟，系蓬江区荷塘镇人，今年四十八岁。我喺荷塘镇嘅好运来酒家做楼面，人工一个月三千五蚊，"
+        "五月同六月嘅人工都冇出俾我。\n我就想攞返五月同六月嘅七千蚊人工，同埋佢炒我鱿鱼要俾返补偿我。唔该晒领导。"
+    )
+    assert f.requests == ["我就想攞返五月同六月嘅七千蚊人工，同埋佢炒我鱿鱼要俾返补偿我"]
+    assert f.amount_claimed_yuan == 7000
+
+
+def test_a_vague_place_before_an_employers_name_is_not_part_of_it() -> None:
+    f = _letter(
+        "我叫汪秀兰，女，今年50岁，家住休宁县海阳镇秀阳村，电话13956211234。我在县城锦绣宾馆做客房服务员，"
+        "宾馆欠我2025年10月到12月工资共7500元，我还没有找过别的部门。请领导帮我要回工资。"
+    )
+    assert f.complainant.employer == "锦绣宾馆"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a body's own plan for the coming year, its title run into a web page's first paragraph
+        ("【2025年政务工作计划】计划是对工作进度和质量的考核标准，下面是本局2025年政务公开工作的安排。\n"
+         "一、全面推进政务公开\n1、及时做好政府信息公开目录、指南的修订工作，全面公开、更新政府信息。\n"
+         "2、建立健全政府信息公开工作机制和制度。\n", "work_report"),
+        # a provincial notice on wage arrears: the higher body's assent, then its orders to the units addressed
+        ("关于深入开展“无欠薪”行动的通知\n各市（州）人民政府，省政府各厅委办、各直属机构：\n"
+         "为切实解决拖欠农民工工资问题，经省政府同意，现就有关事项通知如下：\n一、行动目标\n"
+         "以解决工程建设领域农民工欠薪问题为重点，确保劳动者按时足额领取工资，不发生因欠薪引发的群体性事件。\n"
+         "二、工作措施\n各地要健全欠薪源头预防机制，加大拖欠农民工工资违法行为查处力度。\n", "notice"),
+    ],
+)
+def test_a_plan_of_ones_own_work_and_a_notice_on_wage_arrears_are_told_apart(text: str, kind: str) -> None:
+    from extractors.classify import classify
+
+    assert classify(normalize_text(text), models=True).doc_type.value == kind
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("这家店在城关镇人民路中段，门口招牌写的是“王记牛肉面”，老板姓王，大家都喊他王老板。", "王记牛肉面"),
+        ("那个厂冇挂牌子，老板娘外号叫辣姐，大家都喊那里“辣姐厂”，她真名叫么子我也不晓得。", "辣姐厂"),
+    ],
+)
+def test_an_employer_known_by_its_sign_or_the_name_people_call_it(said: str, name: str) -> None:
+    f = _letter(
+        f"我叫李春花，女，今年45岁，家住城关镇东门村，电话13807071234。{said}我在那里干了半年，"
+        "2025年9月到11月的工资8400元一直没给，我还没有找过别的部门。求求领导帮我把工资要回来。"
+    )
+    assert f.complainant.employer == name
+    assert f.respondent.name == name
