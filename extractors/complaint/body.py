@@ -496,8 +496,24 @@ def _before_reasons(text: str, start: int, end: int) -> int:
     return end
 
 
+# 我的诉求：督促某公司…。 / 我们的要求是：… — a request labelled inside a paragraph (a line's own label is a section)
+_INLINE_ASK = re.compile(r"(?<=[。，,；;！!？?])[ \t]*(?:我的|我们的|本人的?)(?:诉求|请求|要求)(?:是|为)?[：:][ \t]*(?=\S)")
+
+
+def _inline_asks(rec: Recorder, text: str) -> None:
+    for m in _INLINE_ASK.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        s, e = _trimmed(text, m.end(), end)
+        if e - s >= 4:
+            record_requests(rec, text, [(s, e)], PROSE)
+            return
+
+
 def extract_body(rec: Recorder, text: str, sections: dict[str, tuple[int, int]]) -> None:
     _from_sections(rec, text, sections)
+    if not rec.has("requests"):
+        _inline_asks(rec, text)
     if not (rec.has("facts") and rec.has("requests")):
         _from_record(rec, text)
     if not (rec.has("facts") and rec.has("requests")):

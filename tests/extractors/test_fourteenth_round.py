@@ -166,3 +166,19 @@ def test_an_employer_known_by_its_sign_or_the_name_people_call_it(said: str, nam
     )
     assert f.complainant.employer == name
     assert f.respondent.name == name
+
+
+def test_a_request_labelled_inside_a_paragraph() -> None:
+    f = _letter(
+        "我是2024年6月进的衡东县顺达物流有限公司，做夜班分拣，三个月工资一直没发。公司说等回款。希望有关部门能看到。"
+        "我没去申请仲裁，也没去法院起诉。我的诉求：督促衡东县顺达物流有限公司尽快支付拖欠的三个月工资13,800元。"
+    )
+    assert f.requests == ["督促衡东县顺达物流有限公司尽快支付拖欠的三个月工资13,800元"]
+
+
+def test_a_phone_typed_posts_half_width_full_stops_end_its_sentences() -> None:
+    f = _letter(
+        "去年8月我进了临泉县优品电子商务有限公司做客服,底薪2200+提成,说好每个月15号发上个月的工资.前面几个月都正常发."
+        "今年1月和2月的工资到现在一分都没发!!!1月份应发3200,2月份应发3450,一共6650.2月28号我提了离职,人事说3月底一起结."
+    )
+    assert (str(f.violation_start), str(f.violation_end)) == ("2026-01-01", "2026-02-28")
