@@ -161,6 +161,11 @@ _TIME_OF_DAY = re.compile(r"[凌晨早上中下午晚夜间\d一二三四五六�
 _UNTIL = re.compile(r"(?:到|至|直到|拖到|做到|干到|截至|截止到?)\s*$")
 
 
+# the day wages fell due and were not paid (…的工资到10月10日没有发 / 今年3月的工资到4月底没发)
+_DUE_BEFORE = re.compile(r"(?:工资|工钱|薪水|薪资|人工)(?:都|也|还)?(?:到|至)\s*$")
+_DUE_AFTER = re.compile(r"\s*(?:底|初|末|中旬|下旬|上旬)?\s*(?:了)?(?:都|也|还|仍|仍然|一直)?(?:没|未|冇)")
+
+
 # after a month: the wages of that month (份的工资 / 的工钱 / 三个月的工资), or the next month of a list (、)
 _MONTHS_WAGES = re.compile(
     r"\s*份?(?:[、和及]|(?:[一二两三四五六七八九十\d]+个月)?(?:的|份的)?(?:工资|工钱|薪水|薪资|工资款))"
@@ -214,6 +219,8 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
         if not start:
             continue
         end, day = nm.date_from_match(m, end_of_month=True), bool(m.group("d"))
+        if _DUE_BEFORE.search(text, max(s, m.start() - 8), m.start()) and _DUE_AFTER.match(text, m.end(), e):
+            continue  # 9月的工资到10月10日没有发: the day it fell due, not a day of the months owed
         if excluded(m.start()):
             found.append((start, start, False, m.span(), m.span(), "hire", day))
         elif _UNTIL.search(text, max(s, m.start() - 4), m.start()) or (day and work_ended(m.start())):

@@ -182,3 +182,11 @@ def test_a_phone_typed_posts_half_width_full_stops_end_its_sentences() -> None:
         "今年1月和2月的工资到现在一分都没发!!!1月份应发3200,2月份应发3450,一共6650.2月28号我提了离职,人事说3月底一起结."
     )
     assert (str(f.violation_start), str(f.violation_end)) == ("2026-01-01", "2026-02-28")
+
+
+def test_the_day_wages_fell_due_is_not_a_day_of_the_months_owed() -> None:
+    f = _letter(
+        "我叫韦明亮，男，电话13977012345。我在宾阳县飞达配送站送外卖，每月10日发上个月的工资。2025年9月的工资到10月10日"
+        "没有发，站长说10月一起发；结果10月的工资到今天也没有发。10月31日我就离职了。请领导帮我要回两个月工资9600元。"
+    )
+    assert (str(f.violation_start), str(f.violation_end)) == ("2025-09-01", "2025-10-31")
