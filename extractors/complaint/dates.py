@@ -163,6 +163,11 @@ _UNTIL = re.compile(r"(?:到|至|直到|拖到|做到|干到|截至|截止到?)\
 
 # the day wages fell due and were not paid (…的工资到10月10日没有发 / 今年3月的工资到4月底没发)
 _DUE_BEFORE = re.compile(r"(?:工资|工钱|薪水|薪资|人工)(?:都|也|还)?(?:到|至)\s*$")
+# 到了3月底，钱还是没有给 / 到七月十号，六月份嘅人工都冇出: a day the writer found the money still unpaid
+_CHECKED_BEFORE = re.compile(r"(?:^|[，,。；;！!？?\s])(?:等)?到了?\s*$")
+_CHECKED_AFTER = re.compile(
+    r"\s*(?:底|初|末|中旬|下旬|上旬)?(?:的时候)?[，,][^。！？!?；;\n]{0,16}?(?:钱|工资|工钱|人工|薪水)[^。！？!?；;\n]{0,8}?(?:没|未|冇)"
+)
 _DUE_AFTER = re.compile(r"\s*(?:底|初|末|中旬|下旬|上旬)?\s*(?:了)?(?:都|也|还|仍|仍然|一直)?(?:没|未|冇)")
 
 
@@ -219,8 +224,10 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
         if not start:
             continue
         end, day = nm.date_from_match(m, end_of_month=True), bool(m.group("d"))
-        if _DUE_BEFORE.search(text, max(s, m.start() - 8), m.start()) and _DUE_AFTER.match(text, m.end(), e):
-            continue  # 9月的工资到10月10日没有发: the day it fell due, not a day of the months owed
+        if (_DUE_BEFORE.search(text, max(s, m.start() - 8), m.start()) and _DUE_AFTER.match(text, m.end(), e)) or (
+            _CHECKED_BEFORE.search(text, max(s - 1, m.start() - 4), m.start()) and _CHECKED_AFTER.match(text, m.end(), e)
+        ):
+            continue  # 9月的工资到10月10日没有发 / 到了3月底，钱还是没有给: a day it fell due, not a day of the months owed
         if excluded(m.start()):
             found.append((start, start, False, m.span(), m.span(), "hire", day))
         elif _UNTIL.search(text, max(s, m.start() - 4), m.start()) or (day and work_ended(m.start())):

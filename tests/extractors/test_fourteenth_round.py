@@ -190,3 +190,12 @@ def test_the_day_wages_fell_due_is_not_a_day_of_the_months_owed() -> None:
         "没有发，站长说10月一起发；结果10月的工资到今天也没有发。10月31日我就离职了。请领导帮我要回两个月工资9600元。"
     )
     assert (str(f.violation_start), str(f.violation_end)) == ("2025-09-01", "2025-10-31")
+
+
+def test_a_day_the_writer_found_the_money_still_unpaid_is_not_the_end_of_the_months_owed() -> None:
+    f = _letter(
+        "我叫方秀梅，女，今年51岁，电话13956271234。我在徽园宾馆做客房服务员。2023年11月开始，老板说生意不好，工资先欠着。"
+        "11月、12月，还有2024年1月，三个月的工资一直没给，一共7800元。1月底我就不做了。老板答应3月31日前给我。"
+        "到了3月底，钱还是没有给。请领导帮我要回工资。"
+    )
+    assert (str(f.violation_start), str(f.violation_end)) == ("2023-11-01", "2024-01-31")
