@@ -31,7 +31,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bench.corpus import DEV_SETS, TRAIN_SETS, Case, blind_sets, cases
+from bench.corpus import DEV_SETS, READ_SETS, TRAIN_SETS, Case, blind_sets, cases
 from bench.eval_holdout import COMPLAINT_FIELDS, REPORT_FIELDS, SIMILAR, _get, _norm, _same, _short
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,7 +188,7 @@ def _close(a: str, b: str) -> bool:
 
 def available_sets() -> list[tuple[str, bool]]:
     """(set name, blind?) in the order they are printed."""
-    found = [(n, False) for n in (*TRAIN_SETS, *DEV_SETS, *HOLDOUTS)]
+    found = [(n, False) for n in (*TRAIN_SETS, *DEV_SETS, *READ_SETS, *HOLDOUTS)]
     return found + [(n, True) for n in blind_sets()]
 
 
