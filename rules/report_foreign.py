@@ -81,7 +81,29 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _foreign_bases(text, agency, params)
     findings += _speaks_as_a_higher_level(text, own_type, params)
     findings += _foreign_channels_and_purposes(text, agency, params)
+    findings += _foreign_towns(text, agency)
     return _merge_by_sentence(findings)
+
+
+# (i) 在桃川镇16个行政村… in a 粗石江镇 report: another town's villages counted as the body's own
+_OWN_TOWN = re.compile(r"(?:^|[县区市旗])(?P<town>[\u4e00-\u9fff]{2,5}?[镇乡])(?:人民政府|政府|党委|党政办)?$")
+_TOWN_SCOPE = re.compile(
+    r"(?:在|全|我|对|为)(?P<town>(?:(?![在全本我该各的和与及对为乡镇])[\u4e00-\u9fff]){1,4}[镇乡])(?:的|所辖|辖区)?"
+    r"[\d一二三四五六七八九十两]{1,3}个(?:行政村|村|社区)"
+)
+
+
+def _foreign_towns(text: str, agency: str | None) -> list[Finding]:
+    own = _OWN_TOWN.search(agency or "")
+    if not own:
+        return []
+    found = []
+    for m in _TOWN_SCOPE.finditer(text):
+        town = m.group("town")
+        if town != own.group("town") and not own.group("town").endswith(town) and not town.endswith(own.group("town")):
+            s, e = sentence_at(text, m.start())
+            found.append(Finding(s, e, text[s:e], f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own.group('town')}）"))
+    return found
 
 
 # (g) 在长兴县人民政府门户网站公开… in a 德清县 body's report: its channel is another place's; (h) 为辰溪县教育事业

@@ -490,6 +490,10 @@ def test_the_annual_reports_application_table_checks_itself(rules: RuleSet, tabl
         ("普宁县人力资源和社会保障局", "我县32家企业公开栏全部按时更新。", False),
         ("阳朔县住房和城乡建设局", "我局严格执行《平乐县住房和城乡建设局政府信息公开审核发布制度》。", True),
         ("阳朔县住房和城乡建设局", "我局严格执行《阳朔县住房和城乡建设局政府信息公开审核发布制度》。", False),
+        # another town's villages counted as the body's own (a passage copied from a neighbouring town)
+        ("江华县白芒营镇人民政府", "全年在涛圩镇18个行政村召开村民代表会议96次，公开事项全部上墙。", True),
+        ("江华县白芒营镇人民政府", "全年在白芒营镇18个行政村召开村民代表会议96次，公开事项全部上墙。", False),
+        ("江华县白芒营镇人民政府", "全年在全镇18个行政村召开村民代表会议96次，学习借鉴涛圩镇经验。", False),
     ],
 )
 def test_speaking_as_another_level_or_applying_another_countys_system(
