@@ -50,6 +50,11 @@ def classify(clause: str) -> str | None:
         return None
     if _IGNORANT.search(clause[: topic.start()]) or _UNSAID.search(clause[: topic.start()]):
         return None  # 我们不懂仲裁那些 / 未提及是否…: the writer knows or says nothing of it, which affirms none
+    if asked := re.match(r"\s*是否[^\t：:\s]*(?:[\t：:\s]+(?P<a>.*))?$", clause):
+        # a form's question: its answer decides (是否已申请仲裁或提起诉讼　□是 ☑否); left blank, it says nothing
+        # (the 否 of 是否 is no denial)
+        answer = (asked.group("a") or "").strip()
+        return (classify(answer) or _form_value(answer)) if answer else None
     if kw("uncertain").search(clause):
         return "unknown"
     if kw("negation").search(clause[: topic.start()]):

@@ -199,3 +199,18 @@ def test_a_day_the_writer_found_the_money_still_unpaid_is_not_the_end_of_the_mon
         "到了3月底，钱还是没有给。请领导帮我要回工资。"
     )
     assert (str(f.violation_start), str(f.violation_end)) == ("2023-11-01", "2024-01-31")
+
+
+@pytest.mark.parametrize(
+    ("row", "kind"),
+    [
+        ("|是否已申请劳动争议仲裁或提起诉讼| |", None),  # left blank: the 否 of 是否 denies nothing
+        ("|是否已申请仲裁或提起诉讼|□是　☑否|", "none"),
+        ("|是否重复来电|否（来电人称此前未向其他部门反映）|", "none"),
+    ],
+)
+def test_a_forms_question_about_proceedings_is_decided_by_its_answer(row: str, kind: str | None) -> None:
+    from extractors.complaint.proceedings import classify
+
+    question, answer = row.strip("|").split("|")
+    assert (classify(f"{question}\t{answer}".strip()) if answer.strip() else classify(question)) == kind
