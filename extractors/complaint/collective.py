@@ -130,6 +130,8 @@ def _agents(rec: Recorder, text: str) -> None:
             item = item[m.end() :] if (m := ENUM.match(item)) else item
             if m := _agent_below(item):  # 王　磊　电话：186…, the next agent on the line below
                 item = re.sub(r"\s+", "", m.group("name")) + "，" + item[m.end("name") :]
+            elif (m := _NAMED_LINE.match(item)) and " " in m.group("name"):  # 李　敏，…协理员，电话…
+                item = re.sub(r"\s+", "", m.group("name")) + item[m.end("name") :]
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
             name = next((p for p in parts[:1] if is_person_name(p, named_here=True)), None)
             if name is None and parts and "、" not in parts[0]:  # 法律援助志愿者陈红梅 (one person described)
@@ -184,15 +186,54 @@ def _more_agents_below(text: str, end: int) -> int:
 
 
 def _list_below(text: str, end: int) -> int:
-    """The end of the numbered items (1．某某…, （二）某某…) on the lines right after `end`."""
+    """The end of the numbered items (1．某某…, （二）某某…) on the lines right after `end`, or of the lines that
+    each open with a person's name and give a phone (　　顾某某，某律师事务所律师，电话…)."""
     pos = end
     while pos < len(text) and text[pos] == "\n":
         line_end = text.find("\n", pos + 1)
         line_end = len(text) if line_end < 0 else line_end
-        if not ENUM.match(text[pos + 1 : line_end].lstrip()):
+        line = text[pos + 1 : line_end]
+        if not ENUM.match(line.lstrip()) and not _named_line(line):
             break
         pos = line_end
     return pos
+
+
+# a line that opens with a person's name (a two-character one may be spaced: 李　敏), then a comma or bracket
+_NAMED_LINE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}?)\s*[，,（(]")
+
+
+def _named_line(line: str) -> bool:
+    m = _NAMED_LINE.match(line)
+    return bool(m and is_person_name(re.sub(r"\s+", "", m.group("name")), named_here=True) and nm.find_phones(line))
+
+
+# 委托以下四人为委托代理人：, then a table of them (姓名 | … | 联系电话)
+_ENTRUSTED_TABLE = re.compile(
+    r"委托以下[\d一二两三四五六七八九十]+\s*(?:人|位|名)(?:为|作为|担任)(?:我们的?)?(?:委托)?代理人[^\n]*\n"
+)
+
+
+def _agents_table(rec: Recorder, text: str) -> None:
+    m = _ENTRUSTED_TABLE.search(text)
+    if not m:
+        return
+    lines = text[m.end() :].split("\n")
+    header = lines[0].split("\t") if lines else []
+    col = next((i for i, c in enumerate(header) if "姓名" in c), None)
+    if col is None:
+        return
+    phone_col = next((i for i, c in enumerate(header) if "电话" in c or "手机" in c), None)
+    agents, pos = [], m.end() + len(lines[0]) + 1
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) <= col or not is_person_name(cells[col].strip(), named_here=True):
+            break
+        phones = nm.find_phones(cells[phone_col]) if phone_col is not None and phone_col < len(cells) else []
+        agents.append({"name": cells[col].strip(), "phone": phones[0][0] if phones else None})
+        pos += len(line) + 1
+    if agents:
+        rec.set("agents", agents, m.start(), pos - 1, LABELLED)
 
 
 # 委托张某(电话138…)、李某(某所律师，电话…)三人为委托代理人 / 委托何某的儿子蒋某(电话…)…代表我们和有关部门联系:
@@ -381,6 +422,8 @@ def extract_collective(rec: Recorder, text: str) -> None:
         _entrusted(rec, text)
     if not rec.has("agents"):
         _entrusted_list(rec, text)
+    if not rec.has("agents"):
+        _agents_table(rec, text)
     signed, ss, se = _signatures(text)
     counts = (m for m in kw("count").finditer(text) if not _APPROXIMATE.fullmatch(m.group("n") or m.group("n2")))
     stated = next(counts, None)

@@ -214,3 +214,26 @@ def test_a_forms_question_about_proceedings_is_decided_by_its_answer(row: str, k
 
     question, answer = row.strip("|").split("|")
     assert (classify(f"{question}\t{answer}".strip()) if answer.strip() else classify(question)) == kind
+
+
+def test_agents_listed_on_the_lines_under_their_label() -> None:
+    f = _letter(
+        "我们是铜山区柳新镇锦绣服饰有限公司的14名车工，公司拖欠我们2026年8月至10月工资共计186,000元。\n"
+        "推举代表：朱桂兰，女，车工，电话13852121234\n委托代理人：\n"
+        "　　顾立明，江苏彭城律师事务所律师，电话0516-83721234\n　　王海波（朱桂兰之子），电话15152161234\n"
+        "　　李　芳，柳新镇劳动保障所协理员，电话0516-83011234\n请求责令公司支付拖欠的工资。"
+    )
+    assert [a.name for a in f.agents] == ["顾立明", "王海波", "李芳"]
+    assert f.agents[0].phone == "0516-83721234"
+
+
+def test_agents_entrusted_in_a_table() -> None:
+    text = normalize_text(
+        "尊敬的领导：\n我们18名服装厂工人被拖欠工资，为方便办事，全体投诉人同时委托以下三人为委托代理人，代为反映情况：\n"
+        "|姓名|身份|联系电话|\n|张建华|投诉人（裁床工）|13783471234|\n|李红梅|投诉人（质检员）|15893651234|\n"
+        "|陈玉兰|投诉人之女|13603941234|\n\n请求责令工厂支付拖欠的工资。\n2026年3月2日\n".replace("|", "\t").replace("\n\t", "\n")
+    )
+    f = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    assert [(a.name, a.phone) for a in f.agents] == [
+        ("张建华", "13783471234"), ("李红梅", "15893651234"), ("陈玉兰", "13603941234")
+    ]
