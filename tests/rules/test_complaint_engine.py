@@ -158,6 +158,10 @@ def test_no_prior_proceedings_is_silent(rules: RuleSet, cal: WorkCalendar) -> No
         ),
         ("我在工地干活被拖欠工资。", ["确认我与公司存在劳动关系"], "确认劳动关系"),
         ("公司突然将我辞退。", ["支付解除劳动合同的经济补偿金"], "经济补偿"),
+        # compensation measured by years of service; a work injury to be declared or recognised, said plainly
+        ("公司以改制为由让我回家。", ["支付我十八年工龄的经济补偿金100,800元"], "经济补偿"),
+        ("我丈夫在厂里被机器轧断手指，厂里不管。", ["要厂里给他申报工伤，按工伤给他治病"], "工伤"),
+        ("我在养老院护理老人时摔断了腿。", ["请领导帮我给养老院说一哈，把我这个工伤给认了"], "工伤"),
     ],
 )
 def test_dispute_route_raised(
@@ -174,6 +178,7 @@ def test_dispute_route_raised(
         ("公司拖欠我2025年3月至6月工资共计12000元。", ["支付拖欠工资"]),
         ("公司拖欠工资两个月，经责令仍不支付。", ["责令公司支付工资并加付赔偿金"]),
         ("公司未依法为我缴纳社会保险。", ["责令公司补缴社会保险费"]),
+        ("公司没有给我们报工伤保险。", ["责令公司为我们参加工伤保险"]),
         ("公司每天安排工作12小时，不支付加班费。", ["支付加班工资"]),
         ("公司已与我签订劳动合同，但拖欠工资。", ["支付工资"]),
         # 加付赔偿金 is ordered by the inspection itself, even when the letter mentions the dismissal
