@@ -102,7 +102,8 @@ def _foreign_towns(text: str, agency: str | None) -> list[Finding]:
         town = m.group("town")
         if town != own.group("town") and not own.group("town").endswith(town) and not town.endswith(own.group("town")):
             s, e = sentence_at(text, m.start())
-            found.append(Finding(s, e, text[s:e], f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own.group('town')}）"))
+            message = f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own.group('town')}）"
+            found.append(Finding(s, e, text[s:e], message))
     return found
 
 

@@ -497,7 +497,9 @@ def _before_reasons(text: str, start: int, end: int) -> int:
 
 
 # 我的诉求：督促某公司…。 / 我们的要求是：… — a request labelled inside a paragraph (a line's own label is a section)
-_INLINE_ASK = re.compile(r"(?<=[。，,；;！!？?])[ \t]*(?:我的|我们的|本人的?)(?:诉求|请求|要求)(?:是|为)?[：:][ \t]*(?=\S)")
+_INLINE_ASK = re.compile(
+    r"(?<=[。，,；;！!？?])[ \t]*(?:我的|我们的|本人的?)(?:诉求|请求|要求)(?:是|为)?[：:][ \t]*(?=\S)"
+)
 
 
 def _inline_asks(rec: Recorder, text: str) -> None:

@@ -224,10 +224,12 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
         if not start:
             continue
         end, day = nm.date_from_match(m, end_of_month=True), bool(m.group("d"))
-        if (_DUE_BEFORE.search(text, max(s, m.start() - 8), m.start()) and _DUE_AFTER.match(text, m.end(), e)) or (
-            _CHECKED_BEFORE.search(text, max(s - 1, m.start() - 4), m.start()) and _CHECKED_AFTER.match(text, m.end(), e)
-        ):
-            continue  # 9月的工资到10月10日没有发 / 到了3月底，钱还是没有给: a day it fell due, not a day of the months owed
+        due = _DUE_BEFORE.search(text, max(s, m.start() - 8), m.start()) and _DUE_AFTER.match(text, m.end(), e)
+        checked = _CHECKED_BEFORE.search(text, max(s - 1, m.start() - 4), m.start()) and _CHECKED_AFTER.match(
+            text, m.end(), e
+        )
+        if due or checked:
+            continue  # 9月的工资到10月10日没有发 / 到了3月底，钱还是没有给: not a day of the months owed
         if excluded(m.start()):
             found.append((start, start, False, m.span(), m.span(), "hire", day))
         elif _UNTIL.search(text, max(s, m.start() - 4), m.start()) or (day and work_ended(m.start())):

@@ -231,7 +231,9 @@ def test_agents_entrusted_in_a_table() -> None:
     text = normalize_text(
         "尊敬的领导：\n我们18名服装厂工人被拖欠工资，为方便办事，全体投诉人同时委托以下三人为委托代理人，代为反映情况：\n"
         "|姓名|身份|联系电话|\n|张建华|投诉人（裁床工）|13783471234|\n|李红梅|投诉人（质检员）|15893651234|\n"
-        "|陈玉兰|投诉人之女|13603941234|\n\n请求责令工厂支付拖欠的工资。\n2026年3月2日\n".replace("|", "\t").replace("\n\t", "\n")
+        "|陈玉兰|投诉人之女|13603941234|\n\n请求责令工厂支付拖欠的工资。\n2026年3月2日\n"
+        .replace("|", "\t")
+        .replace("\n\t", "\n")
     )
     f = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
     assert [(a.name, a.phone) for a in f.agents] == [
