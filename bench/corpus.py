@@ -50,6 +50,8 @@ TRAIN_SETS = (
     # thirteenth round (2026-12-06): 13a and 13b (measured at 4f1f0e6, 37a3133 and 8ddea86, never read before) and
     # 13c (measured on arrival at the landed state 8ddea86), read for the round's failure kinds
     "blind_2026_13a", "blind_2026_13b", "blind_2026_13c",
+    # fourteenth round (2026-12-06): 13d (the thirteenth round's never-read check), read for the round's failure kinds
+    "blind_2026_13d",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -58,7 +60,7 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # read: spent blind sets read for a round's failure kinds and not trained on yet (the models were not rebuilt that
 # round); `make eval` prints their misses like the dev sets', and they are no longer blind. 13d: the thirteenth
 # round's never-read check, measured by summary through that round, read in the fourteenth
-READ_SETS = ("blind_2026_13d",)
+READ_SETS: tuple[str, ...] = ()
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
