@@ -97,12 +97,13 @@ def _foreign_towns(text: str, agency: str | None) -> list[Finding]:
     own = _OWN_TOWN.search(agency or "")
     if not own:
         return []
-    found = []
+    own_town, found = own.group("town"), []
     for m in _TOWN_SCOPE.finditer(text):
         town = m.group("town")
-        if town != own.group("town") and not own.group("town").endswith(town) and not town.endswith(own.group("town")):
+        # one the tail of the other is the body itself, read with a word before its name
+        if not own_town.endswith(town) and not town.endswith(own_town):
             s, e = sentence_at(text, m.start())
-            message = f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own.group('town')}）"
+            message = f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own_town}）"
             found.append(Finding(s, e, text[s:e], message))
     return found
 

@@ -393,11 +393,11 @@ def _tidy_occupation(rec: Recorder) -> None:
 
 # 跟着某公司 / 进某公司 / 由某公司 / 全名叫某公司 / 吴江区盛泽镇的某公司: the organisation without the verb or place
 # before it
-# a vague place word before a name (县城徽园宾馆, 镇上的某厂); not 县城建/县城投 (city construction, investment)
-_VAGUE_PLACE = re.compile(r"(?:县城|城里|镇上|街上|市里|城区|村里|乡里|本地|当地)(?:的)?(?![建投管乡市区])")
 _ORG_VERB = re.compile(
     r"^(?:(?:全名|全称|名字|名称)(?:叫做|叫|是|为)|跟着|跟随|跟|进入|进了|进到|进|由|到了|到|在|给|被|从|替|为|受雇于|受聘于|就职于|任职于|雇于|聘于|喺|係|归|责令|要求|督促)"
 )
+# a vague place word before a name (县城徽园宾馆, 镇上的某厂); not 县城建/县城投 (city construction, investment)
+_VAGUE_PLACE = re.compile(r"(?:县城|城里|镇上|街上|市里|城区|村里|乡里|本地|当地)(?:的)?(?![建投管乡市区])")
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
     "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"

@@ -52,7 +52,8 @@ _CALLED = re.compile(r"^(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}$")
 _SUBJECT = re.compile(r"^(?:我|我们|本人)(?:要|想|现)?(?:投诉|反映|举报)[^，。]{0,40}(?:的问题|的事情?|的情况)$")
 _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
 # 我就想攞返六月份嗰人工 (Cantonese "get back"): the writer asks for the money back
-_GET_BACK = re.compile(r"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?:攞返|攞番|拿返|要返)")
+_GET_BACK_WORDS = "攞返|攞番|拿返|要返"
+_GET_BACK = re.compile(rf"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?:{_GET_BACK_WORDS})")
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
@@ -446,9 +447,8 @@ def _from_prose(rec: Recorder, text: str) -> None:
 _PLEA = re.compile(
     r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)"
     # 就想请领导帮俺… / 俺就想中不中帮俺… / 我就想让公司…: what the writer "just wants" someone to do
-    # (攞返 / 拿返: Cantonese "get back")
-    r"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?)"
-    r"(?:请|求|让|叫|帮|中不中|能不能|攞返|攞番|拿返|要返)"
+    rf"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?)"
+    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
 )
 
 

@@ -208,32 +208,33 @@ def _named_line(line: str) -> bool:
     return bool(m and is_person_name(re.sub(r"\s+", "", m.group("name")), named_here=True) and nm.find_phones(line))
 
 
-# 委托以下四人为委托代理人：, then a table of them (姓名 | … | 联系电话)
+# 委托以下四人为委托代理人：, then a table of them (姓名 | 身份 | 联系电话)
 _ENTRUSTED_TABLE = re.compile(
     r"委托以下[\d一二两三四五六七八九十]+\s*(?:人|位|名)(?:为|作为|担任)(?:我们的?)?(?:委托)?代理人[^\n]*\n"
 )
 
 
 def _agents_table(rec: Recorder, text: str) -> None:
+    """The agents a sentence entrusts as the table below it, read as a roster is (roster.header_at)."""
+    from extractors.complaint.roster import header_at, named_rows
+
     m = _ENTRUSTED_TABLE.search(text)
     if not m:
         return
-    lines = text[m.end() :].split("\n")
-    header = lines[0].split("\t") if lines else []
-    col = next((i for i, c in enumerate(header) if "姓名" in c), None)
-    if col is None:
+    lines = paragraph_spans(text)
+    i = next((k for k, (s, _e) in enumerate(lines) if s >= m.end()), None)
+    head = header_at(text, *lines[i]) if i is not None else None
+    if head is None or head[2] is None:
         return
-    phone_col = next((i for i, c in enumerate(header) if "电话" in c or "手机" in c), None)
-    agents, pos = [], m.end() + len(lines[0]) + 1
-    for line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) <= col or not is_person_name(cells[col].strip(), named_here=True):
-            break
-        phones = nm.find_phones(cells[phone_col]) if phone_col is not None and phone_col < len(cells) else []
-        agents.append({"name": cells[col].strip(), "phone": phones[0][0] if phones else None})
-        pos += len(line) + 1
+    sep, header, name_at, mapping = head
+    rows, _ = named_rows(text, lines, i, sep, header, name_at)
+    phone_at = next((k for k, field in mapping.items() if field == "phone"), None)
+    agents = []
+    for row in rows:
+        phones = nm.find_phones(row[phone_at][0]) if phone_at is not None and phone_at < len(row) else []
+        agents.append({"name": row[name_at][0], "phone": phones[0][0] if phones else None})
     if agents:
-        rec.set("agents", agents, m.start(), pos - 1, LABELLED)
+        rec.set("agents", agents, m.start(), rows[-1][-1][2], LABELLED)
 
 
 # 委托张某(电话138…)、李某(某所律师，电话…)三人为委托代理人 / 委托何某的儿子蒋某(电话…)…代表我们和有关部门联系:

@@ -96,34 +96,49 @@ def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[str, int, i
     return out
 
 
-def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[tuple[str, int, int]]]]]:
-    """(column index -> field, name column index, data rows) of every roster table in the text."""
+Cell = tuple[str, int, int]
+
+
+def header_at(text: str, s: int, e: int) -> tuple[str, list[Cell], int | None, dict[int, str]] | None:
+    """The line at s..e read as a table's header: (separator, cells, name column, column index -> field)."""
+    sep = _separator(text[s:e])
+    if sep is None:
+        return None
+    header = _cells(text, s, e, sep)
     columns = _columns()
+    name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _name_columns()), None)
+    mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
+    return sep, header, name_at, mapping
+
+
+def named_rows(
+    text: str, lines: list[tuple[int, int]], i: int, sep: str, header: list[Cell], name_at: int
+) -> tuple[list[list[Cell]], int]:
+    """The rows under the header at lines[i] that name a person in the name column, and the index past the table."""
+    rows = []
+    j = i + 1
+    while j < len(lines) and _same_table(text[lines[j][0] : lines[j][1]], sep, header):
+        row = _cells(text, *lines[j], sep)
+        if name_at < len(row) and is_person_name(row[name_at][0]):
+            rows.append(row)
+        j += 1
+    return rows, j
+
+
+def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[Cell]]]]:
+    """(column index -> field, name column index, data rows) of every roster table in the text."""
     lines = paragraph_spans(text)
     found = []
     i = 0
     while i < len(lines):
-        s, e = lines[i]
-        sep = _separator(text[s:e])
-        if sep is None:
+        head = header_at(text, *lines[i])
+        if head is None or head[2] is None or len(head[3]) < 2:
             i += 1
             continue
-        header = _cells(text, s, e, sep)
-        name_at = next((k for k, (v, _s, _e) in enumerate(header) if _fold(v) in _name_columns()), None)
-        mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
-        if name_at is None or len(mapping) < 2:
-            i += 1
-            continue
-        rows = []
-        j = i + 1
-        while j < len(lines) and _same_table(text[lines[j][0] : lines[j][1]], sep, header):
-            row = _cells(text, *lines[j], sep)
-            if name_at < len(row) and is_person_name(row[name_at][0]):
-                rows.append(row)
-            j += 1
+        sep, header, name_at, mapping = head
+        rows, i = named_rows(text, lines, i, sep, header, name_at)
         if rows:
             found.append((mapping, name_at, rows))
-        i = j
     return found
 
 

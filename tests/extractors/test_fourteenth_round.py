@@ -213,7 +213,7 @@ def test_a_forms_question_about_proceedings_is_decided_by_its_answer(row: str, k
     from extractors.complaint.proceedings import classify
 
     question, answer = row.strip("|").split("|")
-    assert (classify(f"{question}\t{answer}".strip()) if answer.strip() else classify(question)) == kind
+    assert classify(f"{question}\t{answer}".strip()) == kind
 
 
 def test_agents_listed_on_the_lines_under_their_label() -> None:
