@@ -164,9 +164,9 @@ def _stated_unread(rec: Recorder, text: str) -> None:
     unfilled = [item for item in stated.ITEMS if not rec.has(item)]
     if not unfilled or not stated.available():
         return  # (without its model file, not even the letter's words are cut)
-    letter_words, letter_cues = stated.words(text), stated.cues(text)
+    letter_words, letter_cues, letter_units = stated.words(text), stated.cues(text), stated.units(text)
     for item in unfilled:
-        if found := stated.stated(item, text, letter_words, letter_cues):
+        if found := stated.stated(item, text, letter_words, letter_cues, letter_units):
             (start, end), p = found
             rec.set_none(item, start, end, round(0.5 * p, 2), unread=True)
 

@@ -17,8 +17,8 @@ from schemas.models import DocType, ParsedDocument
 
 RANKERS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace", "period_start", "period_end",
            "age", "amount", "gender")
-MODEL_FILES = ("doctype.json.gz", "commitment.json.gz", "request.json.gz", spans.MODEL_FILE,
-               *(f"{name}.json.gz" for name in RANKERS))
+MODEL_FILES = ("doctype.json.gz", "commitment.json.gz", "request.json.gz", "stated.json.gz",
+               "stated_sentence.json.gz", spans.MODEL_FILE, *(f"{name}.json.gz" for name in RANKERS))
 
 
 def _doc(text: str) -> ParsedDocument:
@@ -229,3 +229,38 @@ def test_an_item_the_readers_miss_but_the_letter_states_is_not_reported_missing(
     unsure = learned.LinearModel("stated", "test", ["no", "yes"], [-2.0], weights)
     monkeypatch.setattr(stated.learned, "load", lambda name: unsure if name == "stated" else None)
     assert "complainant.occupation" not in _letter(letter, models=True).evidence
+
+
+def test_the_sentence_model_marks_an_item_stated_with_its_sentence_as_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sentence-level stated model (stated_sentence): asked of each sentence of a letter for an item no
+    reader filled; when one sentence is over SENTENCE_THRESHOLD the item is stated but unread and that whole
+    sentence is the evidence the supervisor reads; a sentence just under it changes nothing."""
+    from extractors.learned import stated
+    from rules.complaint_engine import missing_item_flags
+    from rules.loader import load_rules
+
+    told = "我今年五十出头了，腰也不好"
+    letter = f"领导：\n我叫覃某兰，在某某县某某饭店洗碗。{told}。老板欠我三个月工钱，一直不给。\n请领导帮忙。"
+    assert _letter(letter, models=False).complainant.age is None
+
+    def sentence_model(weight: float) -> learned.LinearModel:
+        weights = {"complainant.age|五十出头": [weight]}
+        return learned.LinearModel("stated_sentence", "test", ["no", "yes"], [-3.0], weights)
+
+    sure = sentence_model(9.0)
+    monkeypatch.setattr(stated.learned, "load", lambda name: sure if name == stated.SENTENCE_MODEL else None)
+    fields = _letter(letter, models=True)
+    ev = fields.evidence["complainant.age"]
+    assert fields.complainant.age is None and ev.unread and letter[ev.start : ev.end] == told
+    missing = {f.rule_id for f in missing_item_flags(fields, load_rules())}
+    assert "complaint.missing.complainant.age" not in missing
+    assert "complaint.missing.complainant.phone" in missing
+
+    t = stated.SENTENCE_THRESHOLD - 0.02
+    under = sentence_model(3.0 + math.log(t / (1 - t)))  # the 五十出头 sentence just under the threshold
+    monkeypatch.setattr(stated.learned, "load", lambda name: under if name == stated.SENTENCE_MODEL else None)
+    fields = _letter(letter, models=True)
+    assert "complainant.age" not in fields.evidence
+    assert "complaint.missing.complainant.age" in {f.rule_id for f in missing_item_flags(fields, load_rules())}
