@@ -65,13 +65,14 @@ def _predict(train: list[dict[str, Any]], test: list[dict[str, Any]]) -> list[tu
 
 
 def _table(title: str, scored: list[tuple[str, str, float, float]]) -> None:
-    from extractors.learned.stated import ITEMS, SENTENCE_THRESHOLD, THRESHOLD, THRESHOLDS
+    from extractors.learned.stated import ITEMS, SENTENCE_THRESHOLD, THRESHOLD
+    from extractors.learned.stated import THRESHOLDS as ITEM_THRESHOLDS
 
     print(title)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item in ITEMS:
         pairs = [(label, p, q) for i, label, p, q in scored if i == item]
-        t1 = THRESHOLDS.get(item, THRESHOLD)
+        t1 = ITEM_THRESHOLDS.get(item, THRESHOLD)
         deciders = {
             **{f"letter>={t}": (lambda p, q, t=t: p >= t) for t in THRESHOLDS},
             **{f"sentence>={t}": (lambda p, q, t=t: q >= t) for t in THRESHOLDS},

@@ -14,7 +14,7 @@ from rules import similarity
 from rules.legal import flag_basis
 from rules.loader import RuleSet
 from rules.report_dates import find_date_before_period
-from rules.report_foreign import find_foreign_references
+from rules.report_foreign import find_foreign_references, source_place_in
 from rules.report_text import Finding, same_name
 from rules.report_totals import find_totals_mismatches
 from schemas.models import Commitment, Deadline, Evidence, Flag, PriorDocument, ReportFields
@@ -59,7 +59,7 @@ def copy_flags(text: str, fields: ReportFields, prior: list[PriorDocument], rule
     if "report.copied_text" in rules:
         dup_ids = {f.evidence.text for f in flags if f.evidence}
         others = [p for p in prior if p.document_id not in dup_ids and not same_name(p.agency, fields.agency)]
-        flags += _copied_text_flags(text, others, rules)
+        flags += _copied_text_flags(text, others, rules, fields.agency)
     return flags
 
 
@@ -132,7 +132,12 @@ def _duplicate_flags(
 _OPENING = re.compile(r"^[^。！？\n]{0,120}现将[^。！？\n]{0,60}(?:报告|汇报|总结|通报|报送|说明)如下[。：:]?$")
 
 
-def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -> list[Flag]:
+def _copied_text_flags(
+    text: str, others: list[PriorDocument], rules: RuleSet, agency: str | None = None
+) -> list[Flag]:
+    """Passages nearly verbatim in another body's earlier document (report.copied_text); a copied passage that
+    still names the other body's own county or town is spoken as this body's own (report.foreign_reference):
+    the documents of one pass see each other's places as they see each other's text."""
     params = rules["report.copied_text"].params
     found = []
     sources: dict[int, set[str]] = {}
@@ -145,12 +150,15 @@ def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -
         found.append((doc, matches))
     template = {start for start, bodies in sources.items() if len(bodies) >= params.get("template_sources", 99)}
     seen: set[int] = set()
-    findings = []
+    findings, foreign = [], []
     for doc, matches in found:
         kept = [
             m for m in matches if m.start not in seen and m.start not in template and not _OPENING.match(m.text.strip())
         ][: params["max_flags_per_source"]]
         source = doc.agency or doc.title or doc.document_id
+        elsewhere = text
+        for m in matches:  # this report without what it took from that document
+            elsewhere = elsewhere.replace(m.text, "")
         for m in kept:
             seen.add(m.start)
             findings.append(
@@ -161,7 +169,13 @@ def _copied_text_flags(text: str, others: list[PriorDocument], rules: RuleSet) -
                     f"本段与“{source}”的文档 {doc.document_id} 几乎相同（{m.containment:.0%}）",
                 )
             )
-    return _flags(rules, "report.copied_text", findings)
+            if doc.agency and (place := source_place_in(m.text, doc.agency, agency, elsewhere)):
+                message = f"本段照搬“{doc.agency}”的材料，其中“{place}”属于该单位，不是本单位的情况"
+                foreign.append(Finding(m.start, m.end, m.text, message))
+    flags = _flags(rules, "report.copied_text", findings)
+    if foreign and "report.foreign_reference" in rules:
+        flags += _flags(rules, "report.foreign_reference", foreign[:1])
+    return flags
 
 
 # --------------------------------------------------------------------------- commitments

@@ -85,6 +85,38 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     return _merge_by_sentence(findings)
 
 
+def _places_of(agency: str) -> list[str]:
+    """The county and the town a body's name spells (江西省赣州市于都县银坑镇人民政府 -> 于都县, 银坑镇)."""
+    _city, county = parse_place(agency)
+    town = _OWN_TOWN.search(agency)
+    name = re.split(r"[省市县区旗]", town.group("town"))[-1] if town else ""
+    return [p for p in (county, name if len(name) >= 3 else None) if p]
+
+
+def source_place_in(passage: str, source_agency: str, own_agency: str | None, elsewhere: str) -> str | None:
+    """The county or town of `source_agency` that a passage copied from its document names as written (the full
+    name, or the name without 县/镇 when two characters or more are left), when it is not this body's own: not in
+    `own_agency`'s name, and named nowhere in this report (`elsewhere`) outside what it copied; else None."""
+    own = _places_of(own_agency) if own_agency else []
+    places = _places_of(source_agency)
+    forms = []
+    for place in places if own_agency else places[1:]:  # (a county shared with an unnamed body is no sign)
+        if not any(place == o or place[:-1] == o[:-1] for o in own):
+            forms += [place, place[:-1]] if len(place) >= 3 else [place]
+    # the body itself, its place left off (于都县医疗保障局 -> 医疗保障局, 医疗保障): another line of work
+    body = re.split("|".join(map(re.escape, places)), source_agency)[-1] if places else ""
+    if len(body) >= 4 and body not in _GENERIC_BODIES:
+        forms += [body, *([core] if len(core := _BODY_SUFFIX.sub("", body)) >= 4 else [])]
+    for form in forms:
+        if form in passage and form not in (own_agency or "") and form not in elsewhere:
+            return form
+    return None
+
+
+_GENERIC_BODIES = frozenset({"人民政府", "人民政府办公室", "政府办公室", "党政办公室", "党委办公室", "街道办事处"})
+_BODY_SUFFIX = re.compile(r"(?:管理局|服务中心|局|委员会|办公室|中心)$")
+
+
 # (i) 在桃川镇16个行政村… in a 粗石江镇 report: another town's villages counted as the body's own
 _OWN_TOWN = re.compile(r"(?:^|[县区市旗])(?P<town>[\u4e00-\u9fff]{2,5}?[镇乡])(?:人民政府|政府|党委|党政办)?$")
 _TOWN_SCOPE = re.compile(

@@ -548,3 +548,67 @@ def test_the_opening_formula_two_bodies_share_is_no_copied_passage(rules: RuleSe
     prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
     fields = ReportFields(agency="某县人力资源和社会保障局")
     assert of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text") == []
+
+
+# --------------------------------------------------------------------------- foreign_reference across documents
+
+_MAOJIANSHAN = (
+    "岳西县毛尖山乡人民政府2025年政务公开工作总结\n"
+    "一、主要做法\n"
+    "（一）平台建设方面。依托岳西县人民政府网站毛尖山乡专栏和乡村两级政务公开栏，及时发布惠农补贴、低保救助、"
+    "项目建设等信息，全年在专栏发布信息186条，更新公开栏48期，群众满意度明显提升。\n"
+    "（二）保密审查方面。我乡严格落实信息发布保密审查制度，坚持先审查、后公开，全年未发生泄密事件。\n"
+)
+
+
+def _copy_of(paragraph: str, own: str, me: str = "我镇") -> str:
+    return (f"{own}2025年政务公开工作总结\n一、主要做法\n{me}高度重视政务公开工作，成立了领导小组。\n{paragraph}\n"
+            "二、下一步打算\n继续做好公开工作。\n")
+
+
+def test_a_passage_copied_from_another_town_that_names_that_town_is_a_foreign_reference(rules: RuleSet) -> None:
+    """Documents of one pass see each other's places as well as their text: the passage another town wrote of
+    its own website column, taken over word for word, still names that town, so it is spoken as this one's."""
+    paragraph = _MAOJIANSHAN.split("\n")[2]
+    host = _copy_of(paragraph, "岳西县白帽镇人民政府")
+    prior = [PriorDocument(document_id="mjs", agency="岳西县毛尖山乡人民政府", text=_MAOJIANSHAN)]
+    flags = run(rules, host, ReportFields(agency="岳西县白帽镇人民政府"), prior=prior)
+    assert len(of(flags, "report.copied_text")) == 1
+    (foreign,) = of(flags, "report.foreign_reference")
+    assert "毛尖山乡" in foreign.message and "岳西县毛尖山乡人民政府" in foreign.message
+    assert host[foreign.evidence.start : foreign.evidence.end] == foreign.evidence.text == paragraph
+
+    # the body's agency not read: the copied town is foreign all the same, named nowhere else in the report
+    flags = run(rules, host, ReportFields(), prior=prior)
+    assert len(of(flags, "report.foreign_reference")) == 1
+
+
+def test_a_copied_passage_naming_only_the_shared_county_or_a_place_the_report_names_itself_is_no_foreign_reference(
+    rules: RuleSet,
+) -> None:
+    paragraph = _MAOJIANSHAN.split("\n")[2].replace("毛尖山乡专栏", "专栏")  # only 岳西县, both bodies' county
+    host = _copy_of(paragraph, "岳西县白帽镇人民政府")
+    prior = [PriorDocument(document_id="mjs", agency="岳西县毛尖山乡人民政府", text=_MAOJIANSHAN)]
+    flags = run(rules, host, ReportFields(agency="岳西县白帽镇人民政府"), prior=prior)
+    assert len(of(flags, "report.copied_text")) == 1 and of(flags, "report.foreign_reference") == []
+
+    # the report names the other town in its own words as well: a reference it makes knowingly, not a slip
+    paragraph = _MAOJIANSHAN.split("\n")[2]
+    host = _copy_of(paragraph, "岳西县白帽镇人民政府") + "学习借鉴毛尖山乡的专栏做法。\n"
+    flags = run(rules, host, ReportFields(agency="岳西县白帽镇人民政府"), prior=prior)
+    assert of(flags, "report.foreign_reference") == []
+
+
+def test_a_copied_passage_naming_the_other_bureau_is_a_foreign_reference(rules: RuleSet) -> None:
+    """Two bureaus of one county: the passage names the bureau it was written by (县医疗保障局)."""
+    source = (
+        "太湖县医疗保障局2025年第二季度政务公开工作情况报告\n"
+        "（二）强化平台建设。依托“太湖医保”微信公众号和县政府门户网站，及时发布医保政策、定点医药机构名单和基金"
+        "监管曝光信息，本季度县医疗保障局共接待群众来访咨询236人次，办理网上咨询41件，均按时答复。\n"
+    )
+    paragraph = source.split("\n")[1]
+    host = _copy_of(paragraph, "太湖县住房和城乡建设局", "我局")
+    prior = [PriorDocument(document_id="yb", agency="太湖县医疗保障局", text=source)]
+    flags = run(rules, host, ReportFields(agency="太湖县住房和城乡建设局"), prior=prior)
+    (foreign,) = of(flags, "report.foreign_reference")
+    assert "医疗保障局" in foreign.message
