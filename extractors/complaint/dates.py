@@ -28,7 +28,7 @@ import re
 from datetime import date
 
 from extractors.complaint import numerals as nm
-from extractors.complaint.datewords import last_year, resolve_dates
+from extractors.complaint.datewords import last_year, lunar_to_solar, resolve_dates
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans
@@ -100,6 +100,35 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
 
 
 _MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1,2})\s*[日号]?\s*$")
+# 正月十六 / 农历腊月二十三 / 甲辰年十月初六 alone on the line under a signature: a lunar date, its year a cyclic
+# (干支) one or none
+_STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
+_LUNAR_DATE_LINE = re.compile(
+    rf"^\s*(?:(?P<gz>[{_STEMS}][{_BRANCHES}])年)?(?:农历)?(?P<named>正月|冬月|腊月)?"
+    r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月)?(?P<d>初(?:[一二三四五六七八九]|十)|十[一二三四五六七八九]?|"
+    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:日)?\s*$"
+)
+
+
+def _lunar_signature_date(line: str, anchor: date) -> tuple[date, re.Match[str]] | None:
+    """The solar day of a lunar signature date: in its cyclic year when one is written, else the latest such day
+    on or before the anchor (the office's receipt)."""
+    m = _LUNAR_DATE_LINE.match(line)
+    if not m or bool(m.group("named")) == bool(m.group("m")):
+        return None
+    month = {"正月": 1, "冬月": 11, "腊月": 12}.get(m.group("named") or "") or nm.cn_int(m.group("m"))
+    day = nm.cn_int(m.group("d").replace("初", "").replace("廿", "二十"))
+    if not month or not day:
+        return None
+    years = [anchor.year, anchor.year - 1]
+    if gz := m.group("gz"):  # the lunar year whose stem and branch these are, the latest not after the anchor
+        cycle = next(i for i in range(60) if _STEMS[i % 10] == gz[0] and _BRANCHES[i % 12] == gz[1])
+        years = [y for y in range(anchor.year, anchor.year - 3, -1) if (y - 4) % 60 == cycle]
+    for year in years:
+        solar = lunar_to_solar(year, month, day)
+        if solar and solar <= anchor:
+            return solar, m
+    return None
 
 
 def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, int]]) -> bool:
@@ -108,12 +137,20 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
     filled = [(s, e) for s, e in lines if text[s:e].strip()]
     for i in range(len(filled) - 1, max(len(filled) - 8, 0), -1):
         s, e = filled[i]
-        m = _MONTH_DAY_LINE.match(text[s:e])
-        if not m or not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
+        if not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
             continue
-        anchor = story_anchor(rec, text)
+        m = _MONTH_DAY_LINE.match(text[s:e])
+        anchor = story_anchor(rec, text) if m or _LUNAR_DATE_LINE.match(text[s:e]) else None
         if anchor is None:
-            return False
+            if m:
+                return False
+            continue
+        if not m:
+            if found := _lunar_signature_date(text[s:e], anchor):
+                day, lunar = found
+                rec.set("letter_date", day, s + lunar.start(), s + lunar.end(), SIGNATURE)
+                return True
+            continue
         try:
             d = date(anchor.year, int(m.group("m")), int(m.group("d")))
             if d > anchor:
