@@ -178,8 +178,8 @@ def _lines_below(text: str, end: int) -> Iterator[tuple[int, int]]:
 
 def _more_agents_below(text: str, end: int) -> int:
     """The end of the lines right after `end` that each name one more agent with a phone."""
-    for s, e in _lines_below(text, end):
-        if not _agent_below(text[s:e]):
+    for s, e in _lines_below(text, end):  # 王　磊　电话：186…, or 白海燕，某律师事务所律师，电话159…
+        if not _agent_below(text[s:e]) and not _named_line(text[s:e]):
             break
         end = e
     return end
@@ -241,7 +241,7 @@ def _agents_table(rec: Recorder, text: str) -> None:
 # the persons a sentence entrusts, listed between 委托 and what they are entrusted as or to do.
 _ENTRUST = re.compile(
     r"委托(?:了)?(?P<names>[^。！？；;\n]{2,240}?)"
-    r"(?:[两二三四五六七八九\d]\s*(?:人|位|名))?"
+    r"(?:[两二三四五六七八九\d]\s*个?\s*(?:人|位|名))?"
     r"(?:(?:为|作为|担任|当)(?:我们|我|本人|大家)?的?(?:全权|特别授权)?(?:委托)?代理人|代表我们|代我们|代为|帮我们|替我们)"
 )
 _BRACKET = re.compile(r"[（(][^（()）\n]{0,80}[)）]")
@@ -328,8 +328,11 @@ def _entrusted(rec: Recorder, text: str) -> None:
 
 
 # 同时委托以下三人为委托代理人：马某，电话…；高某，电话… / 特委托下列三位代为办理…：(1. 周某… on the lines below)
-_ENTRUST_LIST = re.compile(r"委托(?:了)?(?:以下|下列|如下)[^。！？：:\n]{0,40}?[：:]")
-_ITEM_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff·]{2,12}?)(?=[，,（(：:\s]|电话|手机|$)")
+_ENTRUST_LIST = re.compile(
+    r"委托(?:了)?(?:以下|下列|如下)[^。！？：:\n]{0,40}?[：:]"
+    r"|委托(?:为|作为|担任)(?:我们的?|大家的?)?(?:委托)?代理人[：:]"  # 又请了三个人…，委托为代理人：甲（…）、乙（…）
+)
+_ITEM_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff·]{2,12}?)(?=[，,（(：:\s。]|电话|手机|$)")
 
 
 def _listed_items(text: str, end: int) -> list[tuple[int, int]]:
@@ -339,7 +342,7 @@ def _listed_items(text: str, end: int) -> list[tuple[int, int]]:
     para_end = len(text) if para_end < 0 else para_end
     if text[end:para_end].strip():
         items, pos = [], end
-        for piece in re.split(r"[；;]", text[end:para_end]):
+        for piece in re.split(r"[；;]|(?<=[)）])、", text[end:para_end]):  # 甲（电话…）、乙（…） too
             items.append((pos, pos + len(piece)))
             pos += len(piece) + 1
         return items

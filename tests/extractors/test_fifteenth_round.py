@@ -1,0 +1,78 @@
+"""What the fifteenth round's documents showed (issue 12): a letter signed with a lunar date under the name, as
+people who date by the farming calendar sign (正月十六, 甲辰年十月初六), dated by the lunar calendar in the year
+of the office's receipt or of its cyclic year. Texts invented for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.complaint import extract_complaint
+from extractors.normalize import normalize_text
+from schemas.models import ParsedDocument
+
+_BODY = "领导：\n我在镇上的红星砖厂出窑，老板欠我去年的工钱八千六百元，一直不给。\n请领导帮我要回来。\n"
+
+
+def _letter(tail: str):  # type: ignore[no-untyped-def]
+    doc = ParsedDocument(text=normalize_text(_BODY + tail), format="txt", pages=1)
+    return extract_complaint(doc, models=False)
+
+
+@pytest.mark.parametrize(
+    ("tail", "day", "written"),
+    [
+        # 正月十六 of the lunar year begun 2026-02-17: 2026-03-04, before the receipt
+        ("\n　　　　何长贵（按手印）\n　　　　正月十六\n\n某县劳动保障监察大队　收件　2026.3.6", date(2026, 3, 4), "正月十六"),
+        # a phone line after the date changes nothing
+        ("\n杜秀琴\n正月十七\n电话：13992047618\n\n某县劳动保障监察大队　收件　2026.3.9", date(2026, 3, 5), "正月十七"),
+        # 甲辰年 is 2024: its 十月初六 is 2024-11-06
+        ("\n舒满华\n甲辰年十月初六\n\n某县劳动保障监察大队　收件　2024.11.8", date(2024, 11, 6), "甲辰年十月初六"),
+        # 农历腊月二十 received in February 2026: the 腊月 of the lunar year begun in 2025 (2026-02-07)
+        ("\n王有田\n农历腊月二十\n\n某县劳动保障监察大队　收件　2026.2.9", date(2026, 2, 7), "农历腊月二十"),
+    ],
+)
+def test_a_lunar_signature_date_is_the_letter_date(tail: str, day: date, written: str) -> None:
+    text = normalize_text(_BODY + tail)
+    fields = _letter(tail)
+    assert fields.letter_date == day
+    ev = fields.evidence["letter_date"]
+    assert text[ev.start : ev.end] == written
+
+
+def test_a_lunar_date_not_under_a_signature_or_without_a_receipt_is_no_letter_date() -> None:
+    assert _letter("\n正月十六我去厂里找过老板。\n\n某县劳动保障监察大队　收件　2026.3.6").letter_date is None
+    assert _letter("\n何长贵\n正月十六\n").letter_date is None  # no year to count it in
+
+
+_GROUP = (
+    "尊敬的领导：\n我们是某县宏远棉业有限公司轧花厂的工人，一共11人，公司欠我们2025年9月至12月的工资共计16.5万元。\n"
+    "{agents}\n请求责令公司支付拖欠的工资。\n2026年3月2日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("agents", "expected"),
+    [
+        # a count said with 个 (三个人) between the names and what they are entrusted as
+        ("我们11人共同委托马占福、杨国栋、丁学礼三个人作为代理人，代表大家和政府各部门联系。",
+         [("马占福", None), ("杨国栋", None), ("丁学礼", None)]),
+        # entrusted "as agents:", then each described and named, with the phone in brackets, listed with 、
+        ("我们又请了三个人帮我们跑腿递材料，委托为代理人：杨满仓的侄子杨建军（在西安打工，电话18710948365）、"
+         "东党村的退休教师雷振华（电话13992317508）、镇法律服务所的吕博（电话0913-7261183）。",
+         [("杨建军", "18710948365"), ("雷振华", "13992317508"), ("吕博", "0913-7261183")]),
+        # the last of a ；-list, without a phone, ends the sentence
+        ("另委托以下三人为委托代理人，代为办理投诉相关事宜：周文博（某律师事务所律师，电话0993-6027715）；"
+         "何志强（电话13899521064）；陈玉兰。",
+         [("周文博", "0993-6027715"), ("何志强", "13899521064"), ("陈玉兰", None)]),
+        # the labelled line's agent, then two more on the indented lines below, each a name, a role and a phone
+        ("委托代理人：周立新，某律师事务所律师，电话13904779215；\n　　　　　　白海燕，某律师事务所律师，电话15947135208；"
+         "\n　　　　　　李春生，某镇法律服务所法律工作者，电话13789502317。",
+         [("周立新", "13904779215"), ("白海燕", "15947135208"), ("李春生", "13789502317")]),
+    ],
+)
+def test_three_agents_named_in_the_ways_group_letters_name_them(agents: str, expected: list) -> None:
+    doc = ParsedDocument(text=normalize_text(_GROUP.format(agents=agents)), format="txt", pages=1)
+    fields = extract_complaint(doc, models=True)
+    assert [(a.name, a.phone) for a in fields.agents] == expected
