@@ -37,10 +37,13 @@ _TOTAL_WORD = re.compile(
 _COUNT_TOTAL = re.compile(
     r"(?P<label>[\u4e00-\u9fff]{2,30})(?P<m>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)[，,]?其中[:：]?(?P<list>[^。；;\n]+)"
 )
-_PART = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<v>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)$")
+_PART = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,20}?)(?P<v>\d+)(?P<unit>件次|人次|件|条|个|项|人|户|次|份)$")
 _COMPARATIVE = ("比", "增长", "同比", "下降", "减少", "增加", "占")
 _CN_ORDINALS = "一二三四五六七八九十"
 _CATCH_ALL = re.compile(r"^(?:其他|其它|其余)")  # a last part that takes the rest: the parts are the whole
+# Every read corpus set (2026-12-06): breakdowns of three or more parts whose sum differs from the total came to
+# 94-97% of it where the writer meant a slip, and 10-73% where the list was partial
+NEAR_WHOLE = 0.9
 
 
 def to_number(s: str) -> float | None:
@@ -232,7 +235,7 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
     """Rule 6: 其中-parts that must add up to their total. They do when their names joined end the total's name
     (来信来电 -> 来信 + 来电), when the last part takes the rest (其他类), or when they are four or more classes
     (就业类、社保类…); parts of any kind never exceed their total. Otherwise a breakdown may be partial
-    (其中 = among them)."""
+    (其中 = among them), unless three or more parts come within a tenth of the total without reaching it."""
     msgs = []
     for m in _COUNT_TOTAL.finditer(sentence):
         unit, total = m.group("unit"), float(m.group("m"))
@@ -247,9 +250,12 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
         names = "".join(p.group("label") for p in parts if p)
         whole = re.sub(r"[和及与、]", "", m.group("label"))
         named_whole = whole.endswith(names) and len(whole) != len(names)
+        # three or more parts that come to nearly all of the total (at least NEAR_WHOLE of it) but not all: an
+        # arithmetic slip in a breakdown meant to be whole; a partial one (其中 = among them) falls far short
+        nearly_whole = len(parts) >= 3 and NEAR_WHOLE * total <= sum(float(p.group("v")) for p in parts) < total
         by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
         got = sum(float(p.group("v")) for p in parts if p)
-        if not (named_whole or by_class or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
+        if not (named_whole or by_class or nearly_whole or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
             continue
         if not _close(got, total, params["tolerance"], len(parts)):
             msgs.append(f"“{names}”共{_fmt(total)}{unit}，分项之和为{_fmt(got)}{unit}")

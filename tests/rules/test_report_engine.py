@@ -612,3 +612,26 @@ def test_a_copied_passage_naming_the_other_bureau_is_a_foreign_reference(rules: 
     flags = run(rules, host, ReportFields(agency="太湖县住房和城乡建设局"), prior=prior)
     (foreign,) = of(flags, "report.foreign_reference")
     assert "医疗保障局" in foreign.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        # five kinds that come to 135 of 138: a breakdown meant to be whole, one figure mistyped
+        ("第一季度，我局通过县政府网站专栏主动公开信息138条，其中政策文件及解读18条、建设工程招标投标信息45条、"
+         "行政许可信息52条、行政处罚信息11条、保障性住房分配信息9条。", True),
+        # three kinds of case with long names, 55 of 58
+        ("全年立案查处劳动保障违法案件58件，其中拖欠工资案件41件、未依法签订劳动合同案件9件、"
+         "违反工作时间和休息休假规定案件5件。", True),
+        # the same when they add up
+        ("全年立案查处劳动保障违法案件55件，其中拖欠工资案件41件、未依法签订劳动合同案件9件、"
+         "违反工作时间和休息休假规定案件5件。", False),
+        # three kinds that come to 189 of 286: among them (其中), not all of them
+        ("全年主动公开政府信息286条，其中政策文件及解读27条、人事考试录用信息64条、就业创业信息98条。", False),
+        # two parts near the total: may be partial, as before
+        ("全年受理咨询90件，其中政策咨询50件、办事咨询38件。", False),
+    ],
+)
+def test_a_breakdown_that_nearly_reaches_its_total_is_checked(rules: RuleSet, sentence: str, raised: bool) -> None:
+    text = f"某县住房和城乡建设局2026年第一季度政务公开工作情况报告\n一、主要工作\n{sentence}\n某县住房和城乡建设局\n2026年4月7日\n"
+    assert bool(of(run(rules, text), "report.totals_mismatch")) is raised
