@@ -126,6 +126,14 @@ def _boss_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a worker (我, 俺, 我丈夫, 他 …) at a place, then the clause to its end: where what the worker does is told
+_DOING_THERE = re.compile(
+    r"(?:我|俺|他|她|本人|其|丈夫|老公|父亲|爸爸|母亲|妈妈|儿子|女儿)(?:就|一直|主要|专门|每天)?在"
+    r"(?P<rest>[\u4e00-\u9fff、]{3,18})(?=[，,。；;！!]|$)"
+)
+_NOT_DOING = frozenset({"里", "里头", "里面", "上", "那儿", "那里", "那边", "头", "了", "的", "过", "干", "做", "当"})
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -154,6 +162,15 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
                 break
             if len(span) >= _MIN_LEN[kind] and _balanced(span):  # “滨江壹号”三期项目工地, never 金色家园”小区
                 found[(s, we)] = Candidate(s, we, span)
+    if kind == "occ":  # the work told as what the worker does there: 我在后厨切菜, 俺在那儿扛麻袋、上垛, 在厂里开截锯
+        for m in _DOING_THERE.finditer(text, 0, MAX_CHARS):
+            clause = [(w, s, e) for w, s, e in toks if m.start("rest") <= s and e <= m.end("rest")]
+            for k in (1, 2, 3, 4):
+                if len(clause) <= k:
+                    break
+                s, e = clause[-k][1], clause[-1][2]
+                if _MIN_LEN["occ"] <= e - s <= 7 and clause[-k][0] not in _NOT_DOING and clause[-k][0] != "、":
+                    found.setdefault((s, e), Candidate(s, e, text[s:e]))
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
         for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
             s, e = m.span(m.lastgroup)

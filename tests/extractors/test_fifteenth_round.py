@@ -24,7 +24,8 @@ def _letter(tail: str):  # type: ignore[no-untyped-def]
     ("tail", "day", "written"),
     [
         # 正月十六 of the lunar year begun 2026-02-17: 2026-03-04, before the receipt
-        ("\n　　　　何长贵（按手印）\n　　　　正月十六\n\n某县劳动保障监察大队　收件　2026.3.6", date(2026, 3, 4), "正月十六"),
+        ("\n　　　　何长贵（按手印）\n　　　　正月十六\n\n某县劳动保障监察大队　收件　2026.3.6",
+         date(2026, 3, 4), "正月十六"),
         # a phone line after the date changes nothing
         ("\n杜秀琴\n正月十七\n电话：13992047618\n\n某县劳动保障监察大队　收件　2026.3.9", date(2026, 3, 5), "正月十七"),
         # 甲辰年 is 2024: its 十月初六 is 2024-11-06
@@ -67,7 +68,8 @@ _GROUP = (
          "何志强（电话13899521064）；陈玉兰。",
          [("周文博", "0993-6027715"), ("何志强", "13899521064"), ("陈玉兰", None)]),
         # the labelled line's agent, then two more on the indented lines below, each a name, a role and a phone
-        ("委托代理人：周立新，某律师事务所律师，电话13904779215；\n　　　　　　白海燕，某律师事务所律师，电话15947135208；"
+        ("委托代理人：周立新，某律师事务所律师，电话13904779215；"
+         "\n　　　　　　白海燕，某律师事务所律师，电话15947135208；"
          "\n　　　　　　李春生，某镇法律服务所法律工作者，电话13789502317。",
          [("周立新", "13904779215"), ("白海燕", "15947135208"), ("李春生", "13789502317")]),
     ],
@@ -76,3 +78,29 @@ def test_three_agents_named_in_the_ways_group_letters_name_them(agents: str, exp
     doc = ParsedDocument(text=normalize_text(_GROUP.format(agents=agents)), format="txt", pages=1)
     fields = extract_complaint(doc, models=True)
     assert [(a.name, a.phone) for a in fields.agents] == expected
+
+
+@pytest.mark.parametrize("label", ["工作岗位", "工作岗位（工种）"])
+def test_a_registration_forms_job_row_is_the_occupation(label: str) -> None:
+    """A complaint registration form's row 工作岗位 (or 工作岗位（工种）) gives the trade as written."""
+    form = (
+        "劳动保障监察投诉登记表\n一、投诉人情况\n姓名\t周桂英\t性别\t女\n联系电话\t18337765204\n"
+        f"{label}\t香菇烘干工\t入职时间\t2017年9月\n二、被投诉单位情况\n单位名称\t某县森源菌业有限公司\n"
+        "事实和理由\t本人自2017年9月起在该公司从事香菇烘干工作，公司拖欠2019年11月至今的工资。\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=normalize_text(form), format="txt", pages=1), models=False)
+    assert fields.complainant.occupation == "香菇烘干工"
+
+
+def test_what_the_worker_does_at_the_place_is_an_occupation_candidate() -> None:
+    """The occupation model is offered the work told as what the worker does there (我在他店里头洗碗打杂,
+    我就在收粮点干装卸、看秤), not only spans ending in a trade word; it decides among them."""
+    from extractors.learned.slots import candidates
+
+    def offered(text: str) -> set[str]:
+        return {c.text for c in candidates(text, "occ")}
+
+    assert "洗碗打杂" in offered("我在他店里头洗碗打杂，早上十点钟去择菜。")
+    assert "开截锯" in offered("我丈夫在厂里开截锯，说好每月5200元。")
+    assert "装卸、看秤" in offered("我就在汐子镇收粮点干装卸、看秤，说好一个月3800块钱。")
+    assert not offered("我在厂里干了三年。") & {"了三年", "干了三年"}
