@@ -49,6 +49,11 @@ _STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[.\-/年]\s*(?P<m>\d{1,2})\s*[.\-/月]\s*(?P<d>\d{1,2})\s*日?\s+\d{1,2}[:：]\d{2}"
 )
 _OFFICE_STEP = re.compile(r"派单|签收|交办|转办|办结|回复|答复|处理|受理|办理|反馈|回访|审核")
+# a signature's date with a note after it: 2024年3月11日（二月二）, 2024年3月18日（农历二月初九）, 2025年3月3日于通渭
+_NOTED_DATE_LINE = re.compile(
+    r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}[日号]\s*"
+    r"(?:[（(][^（()）\n]{1,12}[)）]|于[\u4e00-\u9fff]{1,6})\s*$"
+)
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})\s*$")
 
 
@@ -84,7 +89,9 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
                 continue
             rec.set("letter_date", d, s + m.start("y"), s + m.end("d"), SIGNATURE)
             return
-        if DATE_LINE.match(line) and not any(seg.key == "date.received" for seg in scan_line(text, s, e)):
+        if (DATE_LINE.match(line) or _NOTED_DATE_LINE.match(line)) and not any(
+            seg.key == "date.received" for seg in scan_line(text, s, e)
+        ):
             m = nm.DATE.search(text, s, e)
             if m and m.group("d") and (d := nm.date_from_match(m)):
                 rec.set("letter_date", d, m.start(), m.end(), SIGNATURE)
