@@ -672,10 +672,11 @@ def _place_of_employer(rec: Recorder) -> None:
 _LANDMARK = re.compile(
     r"[，,](?P<c>(?:挨着|紧挨着?|紧邻|靠近|临近|就在)[^，。；,\n]{2,14}"
     r"|(?:从[^，。；,\n]{1,6})?(?:往|向)[东南西北][^，。；,\n]{1,10}"
-    r"|[^，。；,\n]{2,14}?(?:斜对面|对面|对过|隔壁|旁边|旁|后面|后头|前面|附近|楼上|楼下|边上|院内|里面|门口"
-    r"|[东南西北](?:侧|边|头)))(?=[，。；,\n）)]|$)"
+    r"|[^，。；,\n]{2,14}?(?:斜对面|斜对门|对面|对门|对过|隔壁|旁边|旁|后面|后头|前面|附近|楼上|楼下|边上|院内|里面|门口"
+    r"|[东南西北](?:侧|边|头))"
+    r"|[^，。；,\n]{2,16}?就是)(?=[，。；,\n）)]|$)"  # 路边有个大棉花垛子就是: "that's the place"
 )
-_OWN_VERB = re.compile(r"(?<!就)在|是|也|有")
+_OWN_VERB = re.compile(r"(?<!就)在|(?<!就)是|也|有")
 
 
 def _landmarks(rec: Recorder) -> None:
@@ -687,7 +688,7 @@ def _landmarks(rec: Recorder) -> None:
     end = after = ev.end + (rec.view[ev.end : ev.end + 1] in ("上", "里"))  # 某路上，挨着…
     for _ in range(2):
         m = _LANDMARK.match(rec.view, end)
-        if not m or _OWN_VERB.search(m.group("c")):
+        if not m or (_OWN_VERB.search(m.group("c")) and not m.group("c").endswith("就是")):
             break
         end = m.end()
     if end > after:  # at least one landmark

@@ -104,3 +104,31 @@ def test_what_the_worker_does_at_the_place_is_an_occupation_candidate() -> None:
     assert "开截锯" in offered("我丈夫在厂里开截锯，说好每月5200元。")
     assert "装卸、看秤" in offered("我就在汐子镇收粮点干装卸、看秤，说好一个月3800块钱。")
     assert not offered("我在厂里干了三年。") & {"了三年", "干了三年"}
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("2024年3月11日（二月二）", date(2024, 3, 11)),  # the lunar day in brackets after the solar one
+        ("2024年3月18日（农历二月初九）", date(2024, 3, 18)),
+        ("2025年3月3日于通渭", date(2025, 3, 3)),  # where it was written
+    ],
+)
+def test_a_signature_date_with_a_note_after_it_is_the_letter_date(line: str, day: date) -> None:
+    fields = _letter(f"\n曲长贵\n{line}\n电话15843863275\n\n某县劳动保障监察大队　收件　2025.3.13")
+    assert fields.letter_date == day
+
+
+@pytest.mark.parametrize(
+    ("where", "address"),
+    [
+        ("店在县城新华街，农商银行斜对门，招牌红底黄字，好找得很。", "县城新华街，农商银行斜对门"),
+        ("店在东风路和通江街交口，就是原来百货大楼对过。", "东风路和通江街交口，就是原来百货大楼对过"),
+        ("厂子在包家店镇，从镇上往北走三公里，路边有个大棉花垛子就是。",
+         "包家店镇，从镇上往北走三公里，路边有个大棉花垛子就是"),
+    ],
+)
+def test_an_employers_address_runs_on_through_the_landmarks_told_after_it(where: str, address: str) -> None:
+    body = f"领导：\n我在“老灶火锅”洗碗，{where}老板欠我两个月工钱六千元。\n请领导帮我要回来。\n2025年10月8日\n"
+    doc = ParsedDocument(text=normalize_text(body), format="txt", pages=1)
+    assert extract_complaint(doc, models=False).respondent.address == address
