@@ -20,7 +20,7 @@ from extractors.normalize import paragraph_spans
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
 _ELECTED = re.compile(
-    r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
+    r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]个?人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
 )
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
 # 代表：某某 / 工人代表：某某（电话…） 某某 / 联名代表 / 司机代表 (never 法定代表人)
@@ -178,8 +178,10 @@ def _lines_below(text: str, end: int) -> Iterator[tuple[int, int]]:
 
 def _more_agents_below(text: str, end: int) -> int:
     """The end of the lines right after `end` that each name one more agent with a phone."""
-    for s, e in _lines_below(text, end):  # 王　磊　电话：186…, or 白海燕，某律师事务所律师，电话159…
-        if not _agent_below(text[s:e]) and not _named_line(text[s:e]):
+    for s, e in _lines_below(text, end):  # 王　磊　电话：186…, or (2.)白海燕，某律师事务所律师，电话159…
+        line = text[s:e].lstrip()
+        line = line[m.end() :] if (m := ENUM.match(line)) else line
+        if not _agent_below(line) and not _named_line(line):
             break
         end = e
     return end
@@ -332,7 +334,7 @@ _ENTRUST_LIST = re.compile(
     r"委托(?:了)?(?:以下|下列|如下)[^。！？：:\n]{0,40}?[：:]"
     r"|委托(?:为|作为|担任)(?:我们的?|大家的?)?(?:委托)?代理人[：:]"  # 又请了三个人…，委托为代理人：甲（…）、乙（…）
 )
-_ITEM_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff·]{2,12}?)(?=[，,（(：:\s。]|电话|手机|$)")
+_ITEM_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff·]{2,20}?)(?=[，,（(：:\s。]|电话|手机|$)")
 
 
 def _listed_items(text: str, end: int) -> list[tuple[int, int]]:

@@ -132,3 +132,25 @@ def test_an_employers_address_runs_on_through_the_landmarks_told_after_it(where:
     body = f"领导：\n我在“老灶火锅”洗碗，{where}老板欠我两个月工钱六千元。\n请领导帮我要回来。\n2025年10月8日\n"
     doc = ParsedDocument(text=normalize_text(body), format="txt", pages=1)
     assert extract_complaint(doc, models=False).respondent.address == address
+
+
+def test_numbered_agents_on_the_lines_below_a_labelled_one_are_all_agents() -> None:
+    agents = ("委托代理人：1.白晓东（白某某之子），电话15147489621；\n"
+              "　　　　　　2.吴海军（某镇法律服务所法律工作者），电话0474-8421196；\n"
+              "　　　　　　3.乌日娜（某某之女），电话15384746013。")
+    doc = ParsedDocument(text=normalize_text(_GROUP.format(agents=agents)), format="txt", pages=1)
+    got = [(a.name, a.phone) for a in extract_complaint(doc, models=True).agents]
+    assert got == [("白晓东", "15147489621"), ("吴海军", "0474-8421196"), ("乌日娜", "15384746013")]
+
+
+def test_agents_described_at_length_and_representatives_counted_with_ge() -> None:
+    """特委托以下三人为我们的代理人：城关镇法律服务所法律工作者孙立军，电话…: a long description before the name;
+    推举杨光明、吴德才两个人作为代表: the count said with 个."""
+    body = ("我们推举杨光明、吴德才两个人作为代表。因我们年纪大、文化低，特委托以下三人为我们的代理人："
+            "城关镇法律服务所法律工作者孙立军，电话13956417720；杨光明的儿子杨宏，电话18756420318；退休教师李玉兰。")
+    fields = extract_complaint(
+        ParsedDocument(text=normalize_text(_GROUP.format(agents=body)), format="txt", pages=1), models=True
+    )
+    assert fields.representatives == ["杨光明", "吴德才"]
+    assert [(a.name, a.phone) for a in fields.agents] == [
+        ("孙立军", "13956417720"), ("杨宏", "18756420318"), ("李玉兰", None)]
