@@ -174,6 +174,8 @@ def derive_age(rec: Recorder) -> None:
     birth, letter = rec.values.pop("birth", None), rec.reference_day()
     ev = rec.evidence.pop("birth", None)
     number = rec.get("complainant.id_number") or ""
+    if birth and letter and not 14 <= letter.year - birth[0] <= 101:
+        birth = None  # no birth date of a worker (the signature's own date, read after a name): the number's then
     if not birth and len(number) == 18 and not rec.has("complainant.age"):
         # no stated age or birth date: the ID number's (checked) birth date gives it, a form's blank 年龄 cell
         # included (the form states the birth date in the number)

@@ -64,6 +64,10 @@ _BORN_LOOSE = re.compile(
 )
 # a birth year alone (某某，女，1985年出生): the age is the letter's year less it
 _BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|生人|生)$")
+# a year of the Republic, as Taiwan counts (民國五十七年生 / 民国57年出生): 1911 + the year
+_BORN_ROC_YEAR = re.compile(
+    r"^(?:生于|出生于)?民[国國](?P<y>\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年(?:出生|生人|生)$"
+)
 _IS = re.compile(r"^(?:我|本人)?(?:是|系|做|当|任|干)(?:个|一个|一名)?")
 # 身份证号… / 台湾居民居住证号码…: whatever the card is called, the number is checked (GB 11643) before it is kept
 _ID_LOOSE = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}?(?:号码|证号|证))?(?:是|为)?[:：]?\s*(?P<v>\d{17}[\dXx])$")
@@ -245,6 +249,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _BORN_YEAR_LOOSE.match(clause)) and not rec.has("birth"):
         rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
+    elif (m := _BORN_ROC_YEAR.match(clause)) and not rec.has("birth") and (roc := nm.cn_int(m.group("y"))):
+        rec.set("birth", (roc + 1911, None, None), s + m.start("y"), s + m.end(), conf)  # 民国五十七年生: 1968
     elif not _employment(rec, text, s, e, conf):
         lead = _IS.match(clause)
         cut = lead.end() if lead else 0

@@ -154,3 +154,22 @@ def test_agents_described_at_length_and_representatives_counted_with_ge() -> Non
     assert fields.representatives == ["杨光明", "吴德才"]
     assert [(a.name, a.phone) for a in fields.agents] == [
         ("孙立军", "13956417720"), ("杨宏", "18756420318"), ("李玉兰", None)]
+
+
+def test_the_age_comes_from_the_id_number_when_a_signatures_date_was_read_as_a_birth_date() -> None:
+    """投诉人签名：龚某某 2026年2月9日 on a form: a date after a name is no birth date of a worker (an age of 0);
+    the ID number's birth date gives the age."""
+    form = (
+        "举报投诉登记表\n登记日期：2026年2月9日\n姓 名\t龚建平\t性 别\t男\n"
+        "公民身份号码\t430723199106145712\t联系电话\t17773657429\n"
+        "投诉事项\t公司拖欠2025年11月至2026年1月工资9900元。\n投诉人签名：龚建平 2026年2月9日\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=normalize_text(form), format="txt", pages=1), models=False)
+    assert fields.complainant.age == 34  # born 1991-06-14, before his birthday on 2026-02-09
+
+
+def test_a_birth_year_of_the_republic_gives_the_age() -> None:
+    letter = ("陳情書\n本人陳國棟，男，臺灣高雄人，民國五十七年生，受聘於某市某鞋業有限公司擔任生產課長，"
+              "公司拖欠薪資。\n2022年12月5日\n")
+    fields = extract_complaint(ParsedDocument(text=normalize_text(letter), format="txt", pages=1), models=False)
+    assert fields.complainant.age == 2022 - 1968
