@@ -541,8 +541,9 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
 
 # An address: a run of place words that contains an address morpheme, up to the clause's end.
 PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
+# (a place word, not the people of a place: 市民, 村民)
 _ADDR_BODY = (
-    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{PLACE_WORD}[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
+    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{PLACE_WORD}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
 _HOME = re.compile(

@@ -173,3 +173,16 @@ def test_a_birth_year_of_the_republic_gives_the_age() -> None:
               "公司拖欠薪資。\n2022年12月5日\n")
     fields = extract_complaint(ParsedDocument(text=normalize_text(letter), format="txt", pages=1), models=False)
     assert fields.complainant.age == 2022 - 1968
+
+
+def test_the_people_of_a_place_are_no_place_in_an_employers_address() -> None:
+    """A work order's instruction (请承办单位在时限内与市民取得联系) is no address: 市民 are the people of a city; the
+    employer's address is where the story puts it."""
+    order = (
+        "某市12345政务服务便民热线\n工 单（转办）\n"
+        "诉求内容：市民来电反映：其于2025年10月8日到位于单县经济开发区东环路的某某仓储物流有限公司仓库做分拣打包工，"
+        "公司至今拖欠工资12,600元。\n"
+        "办理要求：请承办单位在时限内与市民取得联系，依法依规办理，并将办理结果通过系统回复。\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=normalize_text(order), format="txt", pages=1), models=False)
+    assert fields.respondent.address == "单县经济开发区东环路"
