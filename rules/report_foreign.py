@@ -89,8 +89,7 @@ def _places_of(agency: str) -> list[str]:
     """The county and the town a body's name spells (江西省赣州市于都县银坑镇人民政府 -> 于都县, 银坑镇)."""
     _city, county = parse_place(agency)
     town = _OWN_TOWN.search(agency)
-    name = re.split(r"[省市县区旗]", town.group("town"))[-1] if town else ""
-    return [p for p in (county, name if len(name) >= 3 else None) if p]
+    return [p for p in (county, town.group("town") if town else None) if p]
 
 
 def source_place_in(passage: str, source_agency: str, own_agency: str | None, elsewhere: str) -> str | None:
@@ -118,7 +117,9 @@ _BODY_SUFFIX = re.compile(r"(?:管理局|服务中心|局|委员会|办公室|�
 
 
 # (i) 在桃川镇16个行政村… in a 粗石江镇 report: another town's villages counted as the body's own
-_OWN_TOWN = re.compile(r"(?:^|[县区市旗])(?P<town>[\u4e00-\u9fff]{2,5}?[镇乡])(?:人民政府|政府|党委|党政办)?$")
+_OWN_TOWN = re.compile(
+    r"(?:^|[县区市旗])(?P<town>(?:(?![县区市旗])[\u4e00-\u9fff]){2,5}?[镇乡])(?:人民政府|政府|党委|党政办)?$"
+)
 _TOWN_SCOPE = re.compile(
     r"(?:在|全|我|对|为)(?P<town>(?:(?![在全本我该各的和与及对为乡镇])[\u4e00-\u9fff]){1,4}[镇乡])(?:的|所辖|辖区)?"
     r"[\d一二三四五六七八九十两]{1,3}个(?:行政村|村|社区)"

@@ -247,14 +247,14 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
             parts.append(part)
         if len(parts) < 2 or any(p.group("unit") != unit for p in parts):
             continue
-        names = "".join(p.group("label") for p in parts if p)
+        names = "".join(p.group("label") for p in parts)
         whole = re.sub(r"[和及与、]", "", m.group("label"))
         named_whole = whole.endswith(names) and len(whole) != len(names)
+        by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
+        got = sum(float(p.group("v")) for p in parts)
         # three or more parts that come to nearly all of the total (at least NEAR_WHOLE of it) but not all: an
         # arithmetic slip in a breakdown meant to be whole; a partial one (其中 = among them) falls far short
-        nearly_whole = len(parts) >= 3 and NEAR_WHOLE * total <= sum(float(p.group("v")) for p in parts) < total
-        by_class = len(parts) >= 4 and all(p.group("label").endswith("类") for p in parts)
-        got = sum(float(p.group("v")) for p in parts if p)
+        nearly_whole = len(parts) >= 3 and NEAR_WHOLE * total <= got < total
         if not (named_whole or by_class or nearly_whole or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
             continue
         if not _close(got, total, params["tolerance"], len(parts)):

@@ -130,7 +130,7 @@ def _agents(rec: Recorder, text: str) -> None:
             item = item[m.end() :] if (m := ENUM.match(item)) else item
             if m := _agent_below(item):  # 王　磊　电话：186…, the next agent on the line below
                 item = re.sub(r"\s+", "", m.group("name")) + "，" + item[m.end("name") :]
-            elif (m := _NAMED_LINE.match(item)) and " " in m.group("name"):  # 李　敏，…协理员，电话…
+            elif (m := _NAMED_LINE.match(item)) and re.search(r"\s", m.group("name")):  # 李　敏，…协理员，电话…
                 item = re.sub(r"\s+", "", m.group("name")) + item[m.end("name") :]
             parts = re.split(r"[，,\s]+", re.sub(r"[（(][^）)]*[）)]", "", item).strip())
             name = next((p for p in parts[:1] if is_person_name(p, named_here=True)), None)

@@ -28,7 +28,7 @@ import re
 from datetime import date
 
 from extractors.complaint import numerals as nm
-from extractors.complaint.datewords import last_year, lunar_to_solar, resolve_dates
+from extractors.complaint.datewords import LUNAR_DAY, NAMED_MONTHS, last_year, lunar_day, lunar_to_solar, resolve_dates
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans
@@ -111,20 +111,16 @@ _MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1
 # (干支) one or none
 _STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
 _LUNAR_DATE_LINE = re.compile(
-    rf"^\s*(?:(?P<gz>[{_STEMS}][{_BRANCHES}])年)?(?:农历)?(?P<named>正月|冬月|腊月)?"
-    r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月)?(?P<d>初(?:[一二三四五六七八九]|十)|十[一二三四五六七八九]?|"
-    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?:日)?\s*$"
+    rf"^\s*(?:(?P<gz>[{_STEMS}][{_BRANCHES}])年)?(?:农历)?"
+    rf"(?:(?P<named>{'|'.join(NAMED_MONTHS)})|(?P<m>十[一二]?|[一二三四五六七八九])月){LUNAR_DAY}(?:日)?\s*$"
 )
 
 
-def _lunar_signature_date(line: str, anchor: date) -> tuple[date, re.Match[str]] | None:
+def _lunar_signature_date(m: re.Match[str], anchor: date) -> date | None:
     """The solar day of a lunar signature date: in its cyclic year when one is written, else the latest such day
-    on or before the anchor (the office's receipt)."""
-    m = _LUNAR_DATE_LINE.match(line)
-    if not m or bool(m.group("named")) == bool(m.group("m")):
-        return None
-    month = {"正月": 1, "冬月": 11, "腊月": 12}.get(m.group("named") or "") or nm.cn_int(m.group("m"))
-    day = nm.cn_int(m.group("d").replace("初", "").replace("廿", "二十"))
+    on or before the anchor (the office's receipt). `m`: the line's _LUNAR_DATE_LINE match."""
+    month = NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m"))
+    day = lunar_day(m.group("d"))
     if not month or not day:
         return None
     years = [anchor.year, anchor.year - 1]
@@ -134,7 +130,7 @@ def _lunar_signature_date(line: str, anchor: date) -> tuple[date, re.Match[str]]
     for year in years:
         solar = lunar_to_solar(year, month, day)
         if solar and solar <= anchor:
-            return solar, m
+            return solar
     return None
 
 
@@ -144,17 +140,16 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
     filled = [(s, e) for s, e in lines if text[s:e].strip()]
     for i in range(len(filled) - 1, max(len(filled) - 8, 0), -1):
         s, e = filled[i]
-        if not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
+        line = text[s:e]
+        m = _MONTH_DAY_LINE.match(line)
+        lunar = None if m else _LUNAR_DATE_LINE.match(line)
+        if not (m or lunar) or not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
             continue
-        m = _MONTH_DAY_LINE.match(text[s:e])
-        anchor = story_anchor(rec, text) if m or _LUNAR_DATE_LINE.match(text[s:e]) else None
+        anchor = story_anchor(rec, text)
         if anchor is None:
-            if m:
-                return False
-            continue
-        if not m:
-            if found := _lunar_signature_date(text[s:e], anchor):
-                day, lunar = found
+            return False
+        if lunar:
+            if day := _lunar_signature_date(lunar, anchor):
                 rec.set("letter_date", day, s + lunar.start(), s + lunar.end(), SIGNATURE)
                 return True
             continue

@@ -42,11 +42,11 @@ _SHORT_CN_YEAR = re.compile(
 )
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _DIGIT = "[一二三四五六七八九]"
-_LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
+LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
 _LUNAR = re.compile(
-    rf"(?P<rel>今年|去年|前年)?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){_LUNAR_DAY}"
+    rf"(?P<rel>今年|去年|前年)?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
 )
-_NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
+NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
 # 去年腊月 / 腊月里 / 农历十月份 (a lunar month without a day): the solar days that month spans
 _LUNAR_MONTH = re.compile(
     r"(?P<rel>今年|去年|前年)?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>十[一二]?|[一二三四五六七八九])月)"
@@ -63,7 +63,7 @@ _BARE_MONTH = re.compile(
 )
 
 
-def _lunar_day(word: str) -> int | None:
+def lunar_day(word: str) -> int | None:
     word = word.replace("初", "").replace("廿", "二十")
     return nm.cn_int(word)
 
@@ -83,8 +83,8 @@ def lunar_to_solar(year: int, month: int, day: int) -> date | None:
 
 
 def _lunar(m: re.Match[str], letter: date | None, year: int | None = None) -> str | None:
-    month = _NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
-    day = _lunar_day(m.group("d"))
+    month = NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
+    day = lunar_day(m.group("d"))
     if not letter or not month or not day:
         return None
     told = lunar_to_solar(year, month, day) if year else None
@@ -106,7 +106,7 @@ def _lunar_year_of(day: date) -> int:
 
 
 def _lunar_month_span(m: re.Match[str], letter: date | None) -> tuple[date, date] | None:
-    month = _NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
+    month = NAMED_MONTHS.get(m.group("named") or "") or nm.cn_int(m.group("m") or "")
     if not letter or not month:
         return None
     current = _lunar_year_of(letter)

@@ -39,6 +39,10 @@ _ELSEWHERE_DENIED = re.compile(
 )
 
 
+# a form's question and its answer cell: 是否已申请劳动争议仲裁或提起诉讼　□是 ☑否
+_FORM_QUESTION = re.compile(r"\s*是否[^\t：:\s]*(?:[\t：:\s]+(?P<a>.*))?$")
+
+
 def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
     if _ELSEWHERE_DENIED.search(clause) and not _FUTURE.search(clause):
@@ -50,7 +54,7 @@ def classify(clause: str) -> str | None:
         return None
     if _IGNORANT.search(clause[: topic.start()]) or _UNSAID.search(clause[: topic.start()]):
         return None  # 我们不懂仲裁那些 / 未提及是否…: the writer knows or says nothing of it, which affirms none
-    if asked := re.match(r"\s*是否[^\t：:\s]*(?:[\t：:\s]+(?P<a>.*))?$", clause):
+    if asked := _FORM_QUESTION.match(clause):
         # a form's question: its answer decides (是否已申请仲裁或提起诉讼　□是 ☑否); left blank, it says nothing
         # (the 否 of 是否 is no denial)
         answer = (asked.group("a") or "").strip()

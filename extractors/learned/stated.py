@@ -124,7 +124,7 @@ class Unit:
     start: int
     end: int
     words: frozenset[str]
-    cues: tuple[tuple[str, float], ...]
+    cues: frozenset[str]  # the rules' cues found in it (stated.cues)
 
 
 def units(text: str) -> list[Unit]:
@@ -134,9 +134,7 @@ def units(text: str) -> list[Unit]:
         sentence = m.group()
         if not sentence.strip():
             continue
-        folded = re.sub(r"\d+", "#", sentence)
-        found = frozenset(w for w in tokenize.cut(folded, hmm=False) if _WORD.match(w))
-        out.append(Unit(m.start(), m.end(), found, tuple(sorted(cues(sentence).items()))))
+        out.append(Unit(m.start(), m.end(), frozenset(words(sentence)), frozenset(cues(sentence))))
     return out
 
 
@@ -150,7 +148,7 @@ def sentence_features(item: str, all_units: list[Unit], k: int) -> dict[str, flo
     if k:
         for w in all_units[k - 1].words:
             f[f"{item}|p:{w}"] = 0.5
-    for key, _count in unit.cues:
+    for key in unit.cues:
         f[f"{item}|cue:{key}"] = 1.0
     if k < 3:
         f[f"{item}|pos:head"] = 1.0
