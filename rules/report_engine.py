@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rules import similarity
 from rules.legal import flag_basis
 from rules.loader import RuleSet
 from rules.report_dates import find_date_before_period
 from rules.report_foreign import find_foreign_references, source_place_in
-from rules.report_text import Finding, same_name
+from rules.report_text import Finding, same_body
 from rules.report_totals import find_totals_mismatches
 from schemas.models import Commitment, Deadline, Evidence, Flag, PriorDocument, ReportFields
 
@@ -58,7 +59,7 @@ def copy_flags(text: str, fields: ReportFields, prior: list[PriorDocument], rule
     flags = _duplicate_flags(text, fields, prior, rules)
     if "report.copied_text" in rules:
         dup_ids = {f.evidence.text for f in flags if f.evidence}
-        others = [p for p in prior if p.document_id not in dup_ids and not same_name(p.agency, fields.agency)]
+        others = [p for p in prior if p.document_id not in dup_ids and not same_body(p.agency, fields.agency)]
         flags += _copied_text_flags(text, others, rules, fields.agency)
     return flags
 
@@ -106,7 +107,7 @@ def _duplicate_flags(
     shingled: set[str] | None = None  # this report's shingles, when an earlier one comes close
     best: tuple[float, PriorDocument] | None = None
     for doc in prior:
-        if doc.agency and fields.agency and not same_name(doc.agency, fields.agency):
+        if doc.agency and fields.agency and not same_body(doc.agency, fields.agency):
             continue  # another body's text: copied, not a duplicate (report.copied_text)
         score = similarity.estimate_jaccard(mine, similarity.signature(doc.text))
         if threshold > score >= RESUBMISSION_PREFILTER:
@@ -148,12 +149,15 @@ def _copied_text_flags(
         for m in matches:
             sources.setdefault(m.start, set()).add(doc.agency or doc.document_id)
         found.append((doc, matches))
-    template = {start for start, bodies in sources.items() if len(bodies) >= params.get("template_sources", 99)}
+    form = _form_pattern(tuple(params.get("form_words", ())))
+    template = {start for start, bodies in sources.items() if _bodies(bodies) >= params.get("template_sources", 99)}
     seen: set[int] = set()
     findings, foreign = [], []
     for doc, matches in found:
         kept = [
-            m for m in matches if m.start not in seen and m.start not in template and not _OPENING.match(m.text.strip())
+            m for m in matches
+            if m.start not in seen and m.start not in template and not _OPENING.match(m.text.strip())
+            and not _mostly_form(m.text, form, params["min_chars"])
         ][: params["max_flags_per_source"]]
         source = doc.agency or doc.title or doc.document_id
         elsewhere = text
@@ -176,6 +180,31 @@ def _copied_text_flags(
     if foreign and "report.foreign_reference" in rules:
         flags += _flags(rules, "report.foreign_reference", foreign[:1])
     return flags
+
+
+def _bodies(names: set[str]) -> int:
+    """How many bodies the names are (a body and its own office are one)."""
+    kept: list[str] = []
+    for name in sorted(names, key=len):
+        if not any(same_body(name, k) for k in kept):
+            kept.append(name)
+    return len(kept)
+
+
+@lru_cache(maxsize=8)
+def _form_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    ordered = sorted(words, key=len, reverse=True)  # the longest first: 其他处理 before 其他
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def _mostly_form(passage: str, form: re.Pattern[str] | None, min_chars: int) -> bool:
+    """A passage that is mostly the statutory report's fixed wording (its table's header cells run together, its
+    prescribed opening), too short once those words are left out."""
+    if form is None:
+        return False
+    canon = similarity.canonical(passage)
+    rest = form.sub("", canon)
+    return len(rest) < min_chars and len(rest) <= len(canon) / 2
 
 
 # --------------------------------------------------------------------------- commitments

@@ -75,7 +75,9 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     types = params["agency_types"]
     own_type = agency_type(agency, types) or self_type_from_text(text, types)
     findings = _place_subjects(text, agency, own_type, params)
-    findings += _foreign_self_references(text, own_type, params)
+    # a body's general office writing for it (易县农业农村局办公室) speaks as the body (我局) or as itself (我办)
+    parent = agency_type(agency[: -len("办公室")], types) if agency and agency.endswith("办公室") else None
+    findings += _foreign_self_references(text, own_type, params, also=parent)
     findings += _foreign_lines_of_work(text, agency, params)
     findings += _namesakes(text, agency, params)
     findings += _foreign_bases(text, agency, params)
@@ -88,8 +90,8 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
 def _places_of(agency: str) -> list[str]:
     """The county and the town a body's name spells (江西省赣州市于都县银坑镇人民政府 -> 于都县, 银坑镇)."""
     _city, county = parse_place(agency)
-    town = _OWN_TOWN.search(agency)
-    return [p for p in (county, town.group("town") if town else None) if p]
+    town = own_town(agency)
+    return [p for p in (county, town) if p]
 
 
 def source_place_in(passage: str, source_agency: str, own_agency: str | None, elsewhere: str) -> str | None:
@@ -109,7 +111,16 @@ def source_place_in(passage: str, source_agency: str, own_agency: str | None, el
     for form in forms:
         if form in passage and form not in (own_agency or "") and form not in elsewhere:
             return form
+    # a unit of the source body's line of work (农业农村局 -> 农业综合行政执法大队), where this body has none
+    line = _BODY_SUFFIX.sub("", body)[:2] if len(body) >= 4 and body not in _GENERIC_BODIES else ""
+    if len(line) == 2 and line not in (own_agency or ""):
+        for m in re.finditer(rf"{re.escape(line)}[\u4e00-\u9fff]{{0,8}}?{_LINE_UNIT}", passage):
+            if m.group() not in elsewhere and line not in elsewhere:
+                return m.group()
     return None
+
+
+_LINE_UNIT = "(?:执法大队|执法支队|大队|支队|服务中心|中心|站|所|股)"
 
 
 _GENERIC_BODIES = frozenset({"人民政府", "人民政府办公室", "政府办公室", "党政办公室", "党委办公室", "街道办事处"})
@@ -120,24 +131,60 @@ _BODY_SUFFIX = re.compile(r"(?:管理局|服务中心|局|委员会|办公室|�
 _OWN_TOWN = re.compile(
     r"(?:^|[县区市旗])(?P<town>(?:(?![县区市旗])[\u4e00-\u9fff]){2,5}?[镇乡])(?:人民政府|政府|党委|党政办)?$"
 )
+_TOWN_AFTER_COUNTY = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,5}[镇乡])(?:人民政府|政府|党委|党政办)?")
+
+
+def own_town(agency: str | None) -> str | None:
+    """The town a body's name spells (松阳县古市镇人民政府 -> 古市镇: after its county, a town's name may hold 市)."""
+    if not agency:
+        return None
+    if m := _OWN_TOWN.search(agency):
+        return m.group("town")
+    _city, county = parse_place(agency)
+    if county and county in agency and (m := _TOWN_AFTER_COUNTY.fullmatch(agency.split(county, 1)[1])):
+        return m.group("town")
+    return None
+
+
 _TOWN_SCOPE = re.compile(
     r"(?:在|全|我|对|为)(?P<town>(?:(?![在全本我该各的和与及对为乡镇])[\u4e00-\u9fff]){1,4}[镇乡])(?:的|所辖|辖区)?"
     r"[\d一二三四五六七八九十两]{1,3}个(?:行政村|村|社区)"
 )
 
 
+# (j) 。玉岩镇党委、政府以镇便民服务中心为主阵地… in a 古市镇 report: another town's own organs as the subject of a
+# clause, or the place its work is done (在玉岩镇便民服务中心大厅设置…)
+_TOWN_ORGAN = re.compile(
+    r"(?:^|[。；;\n]|[，,]|在)\s*"
+    r"(?P<town>(?:(?![在全本我该各的和与及对为乡镇])[\u4e00-\u9fff]){2,4}[镇乡])"
+    r"(?:党委|人民政府|政府|党政办|便民服务中心|政务服务中心|为民服务中心)"
+)
+
+
+_NOT_IN_A_NAME = ("p", "v", "d", "c", "r", "u", "ad", "y")
+
+
+def _name_like(words: str) -> bool:
+    """Words that can be a place's name: no preposition, verb, adverb, conjunction, pronoun or particle (jieba)."""
+    from extractors import tokenize
+
+    return all(not flag.startswith(_NOT_IN_A_NAME) for _w, flag in tokenize.posseg(words))
+
+
 def _foreign_towns(text: str, agency: str | None) -> list[Finding]:
-    own = _OWN_TOWN.search(agency or "")
-    if not own:
+    town_of_body = own_town(agency)
+    if not town_of_body:
         return []
-    own_town, found = own.group("town"), []
-    for m in _TOWN_SCOPE.finditer(text):
-        town = m.group("town")
-        # one the tail of the other is the body itself, read with a word before its name
-        if not own_town.endswith(town) and not town.endswith(own_town):
-            s, e = sentence_at(text, m.start())
-            message = f"以“{town}”的村（社区）为本单位工作范围，不是本单位（{own_town}）"
-            found.append(Finding(s, e, text[s:e], message))
+    found = []
+    for pattern, what in ((_TOWN_SCOPE, "的村（社区）为本单位工作范围"), (_TOWN_ORGAN, "的机构叙述本单位工作")):
+        for m in pattern.finditer(text):
+            town = m.group("town")
+            # one the tail of the other is the body itself, read with a word before its name
+            if pattern is _TOWN_ORGAN and not _name_like(town[:-1]):
+                continue  # 明确由镇党委…, 一是镇政府网站…, 均经镇党委会…: the body's own 镇, words before it
+            if not town_of_body.endswith(town) and not town.endswith(town_of_body):
+                s, e = sentence_at(text, m.start("town"))
+                found.append(Finding(s, e, text[s:e], f"以“{town}”{what}，不是本单位（{town_of_body}）"))
     return found
 
 
@@ -278,12 +325,12 @@ def _is_foreign_place(
 # --------------------------------------------------------------------------- (b) self-references
 
 
-def _foreign_self_references(text: str, own_type: str | None, params: dict) -> list[Finding]:
+def _foreign_self_references(text: str, own_type: str | None, params: dict, also: str | None = None) -> list[Finding]:
     if own_type is None:
         return []
     found = []
     for entry in params["agency_types"]:
-        if entry["type"] == own_type:
+        if entry["type"] in (own_type, also):
             continue
         for ref in _self_reference_patterns(entry, params["bare_after"]):
             for m in ref.finditer(text):

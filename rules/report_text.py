@@ -52,5 +52,22 @@ def same_name(a: str | None, b: str | None) -> bool:
     return _squash(a) == _squash(b)
 
 
+# a body's own general office, or one of its sections, writing for it (易县农业农村局办公室 sends 易县农业农村局's
+# report under its cover): the same body for duplicates and copies; a subordinate body (…大队, …中心) is not
+_OWN_OFFICE = re.compile(r"(?:办公室|党政办|综合办|[\u4e00-\u9fff]{1,6}[股科室])$")
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two names of one body: the same name, or the body's and its own office's (X局 and X局办公室)."""
+    if same_name(a, b):
+        return True
+    if not a or not b:
+        return False
+    short, long = sorted((_squash(a), _squash(b)), key=len)
+    if len(short) < 4 or not long.startswith(short) or short.endswith("人民政府"):
+        return False  # (a government's 办公室 is a department of its own, with its own reports)
+    return _OWN_OFFICE.fullmatch(long[len(short) :]) is not None
+
+
 def _squash(s: str) -> str:
     return re.sub(r"[\s\W_]+", "", s)

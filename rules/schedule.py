@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from rules.calendar import WorkCalendar, shift_months
 from rules.legal import flag_basis
 from rules.loader import RuleSet
-from rules.report_text import same_name
+from rules.report_text import same_body
 from rules.similarity import canonical
 from schemas.models import CADENCE_LABELS, Commitment, Deadline, DeadlineStatus, Evidence, Flag, PriorDocument
 
@@ -218,7 +218,7 @@ def evaluate_disclosures(
         return [], []
     spec = rules["report.disclosure_overdue"]
     params = spec.params
-    mine = [d for d in later_documents if same_name(d.agency, agency) and d.received_at is not None]
+    mine = [d for d in later_documents if same_body(d.agency, agency) and d.received_at is not None]
     flags: list[Flag] = []
     deadlines: list[Deadline] = []
     for c in commitments:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from config.runtime import Runtime
 from pipeline.analyse import AnalysisContext, reevaluate_complaint, reevaluate_report
-from rules.report_text import same_name
+from rules.report_text import same_body
 from schemas.models import Deadline, DeadlineStatus, DocType, PriorDocument
 from schemas.tables import Document
 from storage import repo
@@ -34,7 +34,7 @@ def _report(
 ) -> list[Deadline]:
     ctx = AnalysisContext(
         today=today, received_date=document.received_at.date(), rules=rt.rules, calendar=rt.calendar,
-        prior=[p for p in same_body(prior, document.agency) if p.document_id != document.id],
+        prior=[p for p in documents_of(prior, document.agency) if p.document_id != document.id],
         done=repo.commitment_marks(session, document.id),
     )
     flags, deadlines = reevaluate_report(document.fields, repo.commitments_of(document), ctx.received_date, ctx)
@@ -57,15 +57,15 @@ class _ByBody:
     def of(self, agency: str | None) -> list[PriorDocument]:
         if agency not in self._matched:
             self._matched[agency] = [
-                p for name, docs in self.groups.items() if same_name(name, agency) for p in docs
+                p for name, docs in self.groups.items() if same_body(name, agency) for p in docs
             ]
         return self._matched[agency]
 
 
-def same_body(prior: list[PriorDocument] | _ByBody, agency: str | None) -> list[PriorDocument]:
+def documents_of(prior: list[PriorDocument] | _ByBody, agency: str | None) -> list[PriorDocument]:
     if isinstance(prior, _ByBody):
         return prior.of(agency)
-    return [p for p in prior if same_name(p.agency, agency)]
+    return [p for p in prior if same_body(p.agency, agency)]
 
 
 def reevaluate_document(rt: Runtime, document_id: str, today: date) -> None:

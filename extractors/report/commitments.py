@@ -320,13 +320,20 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
     plan = lexicon.regex("plan_section")
     actions, promise = _action_re(), lexicon.regex("promise_marker")
     views = []
+    led: int | None = None  # after a promise of listed measures: the level of the items (-1: none seen yet)
     for s in sentences:
         if inside(skip, s.span.start):
             continue
         path = _path(sections, s.section)
+        marker = match_heading(s.text)
+        if led is not None and marker:
+            if led == -1:
+                led = marker[0]
+            elif marker[0] < led:
+                led = None  # a heading above the listed measures: the list is over
         headings = [p for p in path if p.level <= 3 and p.span.start != s.span.start]  # not the sentence itself
-        problems = any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings)
-        planned = bool(match_heading(s.text)) and any(plan.search(p.title) for p in path[:-1])
+        problems = led is None and any(shortcomings.search(p.title) and not _PLANS.search(p.title) for p in headings)
+        planned = bool(marker) and (led is not None or any(plan.search(p.title) for p in path[:-1]))
         # under 存在的问题 a sentence states a shortcoming, unless it says what will be done about it
         # (上述问题，我们将采取有力措施…加以改进)
         answers = _ANSWERS_PROBLEMS.match(s.text) and not _LEAD_IN.search(s.text)
@@ -342,12 +349,23 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
         if units:
             hits.append(f"cadence:{units[0].timing.cadence}")
         context = [name for name, on in (
-            ("problems", problems), ("plan", any(plan.search(p.title) for p in path)), ("top", not path),
+            ("problems", problems), ("plan", led is not None or any(plan.search(p.title) for p in path)),
+            ("top", not path),
         ) if on]
         if path:
             context.append(f"level:{path[-1].level}")
         views.append(SentenceView(s, path, units, hits, context))
+        if _PROMISE_LEAD.search(s.text):
+            led = -1
     return views
+
+
+# 为此，我们将采取以下措施积极改进。/ 下一步，我局将重点做好以下几方面工作：: the items after it are the promises,
+# whatever section the sentence closes
+_PROMISE_LEAD = re.compile(
+    r"(?:将|拟|计划|(?<![需主重必只])要(?!求))[^。；;！？\n，,]{0,16}(?:以下|如下)[^。；;！？\n，,：:]{0,6}"
+    r"(?:措施|工作|方面|几点|改进|整改)"
+)
 
 
 _LEAD_IN = re.compile(r"(?:以下|如下)[^。；;！？\n]{0,12}[：:]$")

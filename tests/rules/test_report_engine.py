@@ -636,3 +636,105 @@ def test_a_breakdown_that_nearly_reaches_its_total_is_checked(rules: RuleSet, se
     agency = "某县住房和城乡建设局"
     text = f"{agency}2026年第一季度政务公开工作情况报告\n一、主要工作\n{sentence}\n{agency}\n2026年4月7日\n"
     assert bool(of(run(rules, text), "report.totals_mismatch")) is raised
+
+
+# --------------------------------------------------------------------------- sixteenth round (issue 12)
+
+
+def test_a_body_and_its_own_office_are_one_body_a_subordinate_or_a_governments_office_is_not() -> None:
+    from rules.report_text import same_body
+
+    assert same_body("某县农业农村局办公室", "某县农业农村局")
+    assert same_body("某县农业农村局", "某县农业农村局政策法规股")
+    assert not same_body("某县农业农村局", "某县农业综合行政执法大队")
+    assert not same_body("某县农业农村局", "某县农业农村局综合行政执法大队")
+    assert not same_body("某县人民政府", "某县人民政府办公室")  # 县政府办 writes reports of its own
+
+
+def test_a_resubmission_sent_by_the_bodys_office_under_its_cover_is_a_duplicate(rules: RuleSet) -> None:
+    body = _QUARTERLY.replace("126条", "128条").replace("10月9日", "10月15日")
+    cover = (
+        "某县人力资源和社会保障局办公室\n关于更正并重新报送2025年第三季度政务公开工作情况报告的函\n县政务公开办：\n"
+        "我局10月9日报送的报告中主动公开信息条数录入有误，现更正为128条，其余内容不变，请以本修订稿为准。\n"
+        "某县人力资源和社会保障局办公室\n2025年10月15日\n"
+    )
+    prior = [PriorDocument(document_id="q3-first", agency="某县人力资源和社会保障局", text=_QUARTERLY)]
+    fields = ReportFields(agency="某县人力资源和社会保障局办公室")
+    flags = run(rules, normalize_text(cover + body), fields, prior=prior)
+    assert [f.evidence.text for f in of(flags, "report.duplicate")] == ["q3-first"]
+    assert of(flags, "report.copied_text") == []
+    # the office speaks as its bureau (我局): no foreign self-reference
+    assert of(flags, "report.foreign_reference") == []
+
+
+_FORM_HEADER = (
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况：自然人 商业企业 科研机构 "
+    "社会公益组织 法律服务机构 其他 总计 本年新收政府信息公开申请数量 上年结转政府信息公开申请数量\n"
+)
+
+
+def test_the_statutory_tables_fixed_wording_run_together_is_no_copied_passage(rules: RuleSet) -> None:
+    """A PDF's table read as text runs the header cells of the statutory form into one paragraph, which every
+    body's annual report shares; a passage of the body's own words in it is still compared."""
+    other = "某县市场监督管理局2024年政府信息公开工作年度报告\n" + _FORM_HEADER
+    own = "某县人力资源和社会保障局2024年政府信息公开工作年度报告\n" + _FORM_HEADER
+    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
+    fields = ReportFields(agency="某县人力资源和社会保障局")
+    assert of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text") == []
+
+    copied = (
+        "下一步，我局将持续深化阳光执法，进一步提升政务公开的质量和实效，对行政处罚决定自作出之日起7个工作日内在县政府"
+        "网站公开，对行政许可决定同步在政务服务大厅公示栏公示。"
+    )
+    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other + copied + "\n")]
+    flags = run(rules, normalize_text(own + copied + "\n"), fields, prior=prior)
+    assert len(of(flags, "report.copied_text")) == 1
+
+
+_AGRI = (
+    "曲阳县农业农村局\n2026年第一季度政务公开工作情况报告\n"
+    "（一）强化组织保障。局党组成员、副局长分管政务公开工作，局办公室负责日常工作，各股室、局属事业单位和"
+    "农业综合行政执法大队均明确专人担任信息员。我局坚持把政务公开作为转变作风、服务“三农”的重要抓手，严格落实"
+    "信息发布“三审”制度，所有信息均经股室负责人初审、办公室复审、分管领导终审后方可发布，未发生错发、漏发信息问题。\n"
+)
+
+
+def test_sentences_copied_into_a_paragraph_of_the_bodys_own_words_are_found_and_name_the_source_line(
+    rules: RuleSet,
+) -> None:
+    """Half a paragraph taken over: the paragraph as a whole is below the containment, its copied sentences are
+    not; they name a unit of the other bureau's line of work (农业综合行政执法大队), which a water bureau has not."""
+    copied = _AGRI.split("\n")[2].split("。", 1)[1]
+    host = (
+        "曲阳县水利局\n关于2026年1—4月政务公开工作情况的汇报材料\n"
+        "我局共有内设股室6个、局属事业单位4个，今年以来围绕河湖长制、农村饮水安全和防汛抗旱三项重点工作，"
+        "把政务公开贯穿水利工程建设管理全过程，主动回应群众关切。" + copied + "\n"
+    )
+    prior = [PriorDocument(document_id="agri", agency="曲阳县农业农村局", text=_AGRI)]
+    flags = run(rules, normalize_text(host), ReportFields(agency="曲阳县水利局"), prior=prior)
+    (copy,) = of(flags, "report.copied_text")
+    assert copy.evidence.text.startswith("局党组成员")
+    (foreign,) = of(flags, "report.foreign_reference")
+    assert "农业综合行政执法大队" in foreign.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raised"),
+    [
+        # another town's own organs as the subject of the body's work
+        ("（三）便民服务公开。玉岩镇党委、政府以镇便民服务中心为主阵地，在玉岩镇便民服务中心大厅设置政务公开专区。",
+         True),
+        # the body's own 镇, words before it
+        ("重大决策、重要项目安排和大额资金使用，均经镇党委会集体讨论决定后予以公开。", False),
+        ("明确由镇党委委员、副镇长分管政务公开工作，党政办公室具体承办。", False),
+        ("一是镇政府网站信息更新不及时，部分栏目存在空白栏目。", False),
+        # the body itself, by its name (古市镇: a town's name may hold 市)
+        ("古市镇党委、政府以镇便民服务中心为主阵地，设置政务公开专区。", False),
+    ],
+)
+def test_a_town_report_naming_another_towns_organs_as_its_own(rules: RuleSet, sentence: str, raised: bool) -> None:
+    text = f"松阳县古市镇人民政府\n2026年上半年政务公开工作总结\n{sentence}\n"
+    flags = of(run(rules, text, ReportFields(agency="松阳县古市镇人民政府")), "report.foreign_reference")
+    assert bool(flags) == raised
+    if raised:
+        assert "玉岩镇" in flags[0].message and "古市镇" in flags[0].message
