@@ -63,6 +63,11 @@ def parse_division(address: str | None) -> Division | None:
     return Division(**kept)
 
 
+# district names that are also what every town calls its parts (城东, 城关 …): only written with their kind
+_EVERY_TOWN_HAS_ONE = frozenset({"城东", "城西", "城南", "城北", "城中", "城关", "城区", "新区", "郊区", "东区", "西区",
+                                 "南区", "北区", "中区", "市中", "开发", "古城", "老城", "新城"})
+
+
 def _written(name: str, address: str) -> bool:
     """The division written as one: in full (融水苗族自治县), short with its kind (融水县, 三江县), or short as a
     place name (泗阳仓, 珲春边境经济合作区) — not inside another word (惠民购物广场: a shop called 惠民)."""
@@ -71,6 +76,8 @@ def _written(name: str, address: str) -> bool:
     short = name[:SHORT_NAME_CHARS]
     if name in address or re.search(f"{re.escape(short)}[省市县区州盟旗]", address):
         return True
+    if short in _EVERY_TOWN_HAS_ONE:
+        return False  # 城东配送站: the east of any town, not 西宁市城东区
     # 兴国镇 / 长安乡: a town that shares its name with a county elsewhere is a town, not that county
     at = 0
     for word, flag in tokenize.posseg(address):

@@ -87,6 +87,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     trade_of_origin(rec, rec.view)
     _tidy_occupation(rec)
     _tidy_orgs(rec)
+    _unit_of_company(rec)
     _tidy_brackets(rec)
     _full_registered(rec)
     # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
@@ -98,7 +99,9 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _place_of_employer(rec)
+    _employer_in_address(rec)
     _landmarks(rec)
+    _bracketed_notes(rec)
     if models:
         _stated_unread(rec, text)
     _trim_facts_preamble(rec, rec.view)
@@ -183,7 +186,12 @@ def _rank_slots(rec: Recorder, text: str) -> None:
             rec.set(path, value, start, end, round(0.5 * p, 2), overwrite=True)
 
     relative = written_for_relative(rec, text)
-    for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values).items():
+    own_work = _writers_own_work(rec, text) if relative else []
+    for path in ("complainant.employer", "respondent.name", "complainant.occupation"):
+        ev = rec.evidence.get(path)
+        if ev is not None and any(a <= ev.start < b for a, b in own_work):
+            rec.forget(path)  # the writer's own job, not the worker's
+    for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values, own_work).items():
         if p >= slots.THRESHOLD[slot]:
             take(slots.SLOTS[slot], cand.text, cand.start, cand.end, p)
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
@@ -208,6 +216,27 @@ def _rank_slots(rec: Recorder, text: str) -> None:
         take("amount_claimed_yuan", cand.value, cand.start, cand.end, p)
 
 
+# 我叫蓝秀芬，在南宁一家超市做收银，电话…: the writer of a letter for a relative telling their own work
+_SELF_AT_WORK = re.compile(
+    r"我(?:叫|是|名叫)[^。！？!?\n]{0,30}?(?:在|到)[^。！？!?\n]{2,24}?(?:做|当|上班|打工|工作|干活|上学|读书)"
+)
+
+
+def _writers_own_work(rec: Recorder, text: str) -> list[tuple[int, int]]:
+    """The sentences where the writer of a letter for a relative speaks of their own work: a first-person sentence
+    of where they work, which names no relative and no third person."""
+    from extractors.complaint.gender import kin_words
+
+    kin = re.compile(kin_words())
+    spans = []
+    for m in _SELF_AT_WORK.finditer(rec.view):
+        s = max(rec.view.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
+        e = min((i for i in (rec.view.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        if not kin.search(rec.view, s, e) and not re.search(r"[他她]", rec.view[s:e]):
+            spans.append((s, e))
+    return spans
+
+
 def stated(rec: Recorder, path: str, kind: type) -> tuple | None:
     """The rules' value of `path` with its span, (value, start, end), as a ranker reads it."""
     ev, value = rec.evidence.get(path), rec.get(path)
@@ -217,6 +246,8 @@ def stated(rec: Recorder, path: str, kind: type) -> tuple | None:
 _VALID = {
     "complainant.phone": re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$"),
     "complainant.name": re.compile(rf"^(?:[\u4e00-\u9fff]{{2,5}}|{DOTTED_NAME.pattern})$"),
+    # a trade, not the wages or the time of one (采茶工春茶工钱 from a title: …拖欠我们7个采茶工春茶工钱)
+    "complainant.occupation": re.compile(r"^(?!.*(?:工钱|工资|工期|工龄|工伤|钱|资)$).+$"),
 }
 
 
@@ -666,6 +697,31 @@ def _place_of_employer(rec: Recorder) -> None:
     rec.forget("respondent.workplace")
 
 
+# 在古城南大街平遥古韵轩精品酒店上班: a road (or a numbered door) and then a name ending in an organisation word
+_STREET_THEN_ORG = re.compile(
+    r"^(?P<place>.{2,30}?(?:路|街|大街|大道|巷|号|广场|园区|工业园))(?P<org>[\u4e00-\u9fff“”]{4,20})$"
+)
+
+
+def _employer_in_address(rec: Recorder) -> None:
+    """An employer's address read together with its name (在某街某酒店上班): the name is the employer, the street
+    its address, when no name was read."""
+    from extractors.complaint.labels import kw
+
+    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
+    if not isinstance(value, str) or ev is None:
+        return
+    if any(rec.get(p) and rec.get(p) != value for p in ("respondent.name", "complainant.employer")):
+        return  # a name read elsewhere (the same words as the address are no name)
+    m = _STREET_THEN_ORG.match(value)
+    if not m or not kw("org_suffix").search(m.group("org")) or _LOCATION_WORD.search(m.group("org")[:2]):
+        return
+    cut = ev.start + m.start("org")
+    rec.set("respondent.address", m.group("place"), ev.start, cut, ev.confidence, overwrite=True)
+    rec.set("respondent.name", m.group("org"), cut, ev.end, ev.confidence, overwrite=True)
+    rec.set("complainant.employer", m.group("org"), cut, ev.end, ev.confidence, overwrite=True)
+
+
 # the clauses a letter adds after an employer's address to say where it stands: 挨着老汽车站 / 茶叶市场对面 /
 # 从镇上往西走两里路，加油站后面. Locative words are a closed class, so the clause is told by them; a clause
 # with a verb of its own (训练场在北环路东头, 分拣中心也在园区里面) says something else.
@@ -693,6 +749,43 @@ def _landmarks(rec: Recorder) -> None:
         end = m.end()
     if end > after:  # at least one landmark
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)
+
+
+# 宿迁市迅邦快递服务有限公司城东配送站: a company's name and then one of its places (a station, a store, a project
+# department, a warehouse): the company is the employer, the place where the work was done
+_COMPANY_THEN_UNIT = re.compile(
+    r"^(?P<company>.{4,40}?有限(?:责任)?公司)(?P<unit>[\u4e00-\u9fff\d]{2,12}?(?:配送站|站点|站|项目部|仓库|基地|工地))$"
+)
+
+
+def _unit_of_company(rec: Recorder) -> None:
+    name, ev = rec.get("respondent.name"), rec.evidence.get("respondent.name")
+    if not isinstance(name, str) or ev is None or not (m := _COMPANY_THEN_UNIT.match(name)):
+        return
+    cut = ev.start + m.end("company") if rec.view[ev.start : ev.end] == name else None
+    for path in ("respondent.name", "complainant.employer"):
+        if rec.get(path) == name:
+            e = rec.evidence[path]
+            rec.set(path, m.group("company"), e.start, e.start + len(m.group("company")), e.confidence, overwrite=True)
+    if rec.get("respondent.workplace") in (None, name) and cut is not None:
+        rec.set("respondent.workplace", m.group("unit"), cut, ev.end, ev.confidence, overwrite=True)
+
+
+# 住所地：某镇某大道东段（阳春工业园区） / 某医院（门诊楼及住院部保洁）: a note in brackets right after a place says
+# where in it, and a clerk keeps it; not how the writer lives there (租住), whose it is (投诉人), nor a household
+# registration (户籍：…)
+_PLACE_NOTE = re.compile(r"[（(](?P<note>[^（()）\n]{2,24})[)）]")
+_NOT_A_PLACE_NOTE = re.compile(r"租|借住|暂住|户籍|户口|投诉人|被投诉人|本人|派驻|民办|公办|带班|电话|手机|身份证|联系")
+
+
+def _bracketed_notes(rec: Recorder) -> None:
+    for path in ("complainant.address", "respondent.address", "respondent.workplace"):
+        value, ev = rec.get(path), rec.evidence.get(path)
+        if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value or "（" in value:
+            continue
+        m = _PLACE_NOTE.match(rec.view, ev.end)
+        if m and not _NOT_A_PLACE_NOTE.search(m.group("note")):
+            rec.set(path, rec.view[ev.start : m.end()], ev.start, m.end(), ev.confidence, overwrite=True)
 
 
 def _tidy_orgs(rec: Recorder) -> None:

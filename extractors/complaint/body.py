@@ -94,7 +94,16 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # …把工资要回来，也希望政府管一管… / …，同时要求…: a second request joined to the first by 也/同时
-_ALSO_ASKS = re.compile(r"[，,；;]\s*(?=(?:也|同时|另外|并且?)(?:希望|请求|恳请|请|要求))")
+_ALSO_ASKS = re.compile(
+    r"[，,；;]\s*(?=(?:也|同时|另外|并且?)(?:希望|请求|恳请|请|要求)"
+    # …把5600元工资要回来，再让酒店跟我们把合同签了: a second thing asked (not …，以后按月发工资, how the first is to go
+    # on, nor …，同埋佢炒我鱿鱼要俾返补偿我: one request with it, as tests/extractors/test_fourteenth_round.py keeps it)
+    r"|再[^，,。；;！!？?\n]{0,16}?(?:让|叫|把|给|要|能|得|发|签|按|补|赔|查|处理|缴|交))"
+)
+
+
+# the word that joins a second ask to the first (也希望…, 并对…, 同埋…): none of the second's own words
+_CONNECTIVE = re.compile(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|请|要求)")
 
 
 def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -106,15 +115,20 @@ def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for a, b in itertools.pairwise(bounds):
         a = a if a == s else a + 1
         a, b = _trimmed(text, a, b)
-        if a > s and (lead := re.match(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|请|要求)", text[a:b])):
-            a += lead.end()  # the connective joins the asks; it is no word of the second
+        if a > s and (lead := _CONNECTIVE.match(text, a, b)):
+            a = lead.end()  # the connective joins the asks; it is no word of the second
         if b - a >= 4:
             parts.append((a, b))
     return parts or [(s, e)]
 
 
 # …让老板把钱给我，谢谢领导: the thanks after a request is none of it
-_THANKS = re.compile(r"[，,]\s*(?:谢谢|感谢|多谢)[\u4e00-\u9fff]{0,6}[！!。.]?\s*$")
+_THANKS = re.compile(
+    r"[，,]\s*(?:(?:谢谢|感谢|多谢)[\u4e00-\u9fff]{0,6}"
+    # …把钱要回来，请领导帮我做个主: a plea for help that asks nothing of its own
+    r"|(?:请|求求|恳请|求)?(?:领导|政府|你们|青天)(?:们)?(?:帮我|给我|替我|为我|帮我们|给我们|替我们)?(?:做个?主|作主|帮帮忙|帮帮我)"
+    r")[！!。.]?\s*$"
+)
 
 
 def _without_thanks(text: str, s: int, e: int) -> tuple[int, int]:

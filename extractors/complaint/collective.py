@@ -20,7 +20,7 @@ from extractors.normalize import paragraph_spans
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
 _ELECTED = re.compile(
-    r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]个?人)?(?:为|作为|担任)(?:我们的)?(?:投诉)?代表"
+    r"(?:推(?:举|选)(?:[，,]?\s*由)?|由)(?P<names>[\u4e00-\u9fff、，,和及与]{2,40}?)(?:[两二三四五六七八九\d]个?人)?(?:为|作为|担任|做|当)(?:我们的)?(?:投诉)?代表"
 )
 # A representative's own line: `代表：张某，男…` / `投诉人代表：张某 李某`.
 # 代表：某某 / 工人代表：某某（电话…） 某某 / 联名代表 / 司机代表 (never 法定代表人)
@@ -244,7 +244,7 @@ def _agents_table(rec: Recorder, text: str) -> None:
 _ENTRUST = re.compile(
     r"委托(?:了)?(?P<names>[^。！？；;\n]{2,240}?)"
     r"(?:[两二三四五六七八九\d]\s*个?\s*(?:人|位|名))?"
-    r"(?:(?:为|作为|担任|当)(?:我们|我|本人|大家)?的?(?:全权|特别授权)?(?:委托)?代理人|代表我们|代我们|代为|帮我们|替我们)"
+    r"(?:(?:为|作为|担任|当|做)(?:我们|我|本人|大家)?的?(?:全权|特别授权)?(?:委托)?代理人|代表我们|代我们|代为|帮我们|替我们)"
 )
 _BRACKET = re.compile(r"[（(][^（()）\n]{0,80}[)）]")
 _LIST_SPLIT = re.compile(r"[、，,]")
@@ -461,6 +461,21 @@ def _first_representative(rec: Recorder, text: str) -> None:
         rec.set("complainant.name", names[0], at, at + len(names[0]), ev.confidence)
     if rec.get("complainant.name") == names[0] and not rec.has("complainant.phone"):
         _phone_on_own_line(rec, text, names[0], names[1:])
+    if rec.get("complainant.name") == names[0] and not rec.has("complainant.phone"):
+        _phone_in_table_row(rec, text, names[0])
+
+
+def _phone_in_table_row(rec: Recorder, text: str, name: str) -> None:
+    """The representative's phone in their row of the signature table (|1|某某|…|135…|某某（手印）|)."""
+    for s, e in paragraph_spans(text):
+        row = text[s:e]
+        if "\t" not in row or name not in row.split("\t"):
+            continue
+        phones = nm.find_phones(row)
+        if len(phones) == 1:
+            value, ps, pe = phones[0]
+            rec.set("complainant.phone", value, s + ps, s + pe, INLINE)
+            return
 
 
 def _phone_on_own_line(rec: Recorder, text: str, name: str, others: list[str]) -> None:

@@ -82,6 +82,15 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
         rec.set(path, rec.values.pop("registered"), ev.start, ev.end, LABELLED)
     if rec.has("letter_date"):
         return
+    if _CALL.search(text) and (a := _ACCEPTED.search(text)):
+        # a hotline's work order: the call is the letter, taken down when the line accepted it (受理时间)
+        m = nm.DATE.search(text, a.end(), a.end() + 16)
+        if m and m.start() == a.end() and m.group("d") and (d := nm.date_from_match(m)):
+            rec.set("letter_date", d, m.start(), m.end(), LABELLED)
+            return
+        if (n := _NUMERIC_DATE.match(text, a.end())) and (d := _ymd(n)):
+            rec.set("letter_date", d, n.start(), n.end(), LABELLED)
+            return
     for s, e in reversed(lines):
         line = text[s:e]
         if m := _NUMERIC_DATE_LINE.match(line):  # a signature dated 2025.3.15
@@ -106,6 +115,8 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
         return
 
 
+_CALL = re.compile(r"来电人|来电号码|来电内容|来电诉求")
+_ACCEPTED = re.compile(r"受理时间\s*[:：]\s*")
 _MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1,2})\s*[日号]?\s*$")
 # 正月十六 / 农历腊月二十三 / 甲辰年十月初六 alone on the line under a signature: a lunar date, its year a cyclic
 # (干支) one or none

@@ -59,6 +59,16 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"头家"), "老板"),
     (re.compile(r"(?<=[我阮伊])厝|厝(?=住|里|内)"), "家"),
     (re.compile(r"伊(?!犁|春|川|宁|通|金|吾|州|斯兰|朗|拉克|万|利|顿)"), "他"),
+    # Henan, Hubei, Sichuan: 嘞 the particle 的 (是确山县某镇某庄嘞, 写嘞跟…样); Northern Mandarin: 搁 "at, in"
+    # after a person or home (家搁某镇某村, 俺搁工地干活), not 搁置, 耽搁, 搁浅, 搁下
+    (re.compile(r"嘞"), "的"),
+    (re.compile(r"(?<=[家我他她们])搁(?![置浅下笔])"), "在"),
+    # Shaanxi, Gansu, Ningxia: 么 "not" before a verb (额么寻过仲裁, 也么到法院告过状; not 什么, 怎么, 那么 …);
+    # 寻 "look for" (寻过仲裁, 寻他要钱, 你爱寻谁寻谁)
+    (re.compile(r"(?<![什怎那这多要为甚咋啥])么(?=有|寻|找|到|去|给|见|发|签|过|拿|敢)"), "没"),
+    (re.compile(r"寻(?=过|着|他|她|谁|人|政府|领导|老板|掌柜|厂|公司|仲裁|法院|律师|工作|活)"), "找"),
+    # Wu: 辣/勒 "at" after 住 (住辣某镇某村, 住勒…)
+    (re.compile(r"(?<=住)[辣勒]"), "在"),
     # Hakka: 𠊎 "I"
     (re.compile(r"𠊎"), "我"),
 )

@@ -154,6 +154,10 @@ def fill_gender(rec: Recorder, text: str) -> None:
             ev = rec.evidence.get("complainant.name")
             rec.set("complainant.gender", gender, ev.start if ev else 0, ev.end if ev else 0, PROSE)
             return
+        # 来电人：某某（女士）: the form of address recorded in brackets after the name
+        if name and (m := re.search(rf"{re.escape(name)}\s*[（(](?:{pattern.pattern})[）)]", text)):
+            rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
+            return
     # 2. kinship: 我父亲李某 / 李某是我父亲 / 父亲李某
     if name and len(name) >= 2:
         hits = []

@@ -303,6 +303,8 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
         return True  # (五、)是否就同一事项申请劳动争议仲裁…：否
     if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
         return True
+    if re.match(r"[【〖][^】〗]{2,10}[】〗]", line):
+        return True  # 【处理意见】 / 【坐席备注】来电人情绪激动…: a work order's or a web page's next box
     return section_at(text, start, end) is not None
 
 
@@ -333,7 +335,18 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     if later_facts and "requests" not in found and _asks_only(text, *found["facts"]):
         # 投诉事项：1.责令被投诉人支付… / 事实和理由：…: the first block lists what is asked, the second tells
         found["requests"], found["facts"] = found["facts"], later_facts
+    elif later_facts and _topic_only(text, *found["facts"]):
+        # 投诉事项：拖欠工资 / 事实与理由：…: the first names the matter (a form's category), the second tells it
+        found["facts"] = later_facts
     return found
+
+
+def _topic_only(text: str, start: int, end: int) -> bool:
+    """A block that only names the matter: one short line, no sentence in it (拖欠工资 / 工伤未处理、拖欠工资)."""
+    block = text[start:end].strip()
+    if len(re.findall(r"[☑□■☐✓√]", block.split("\n", 1)[0])) >= 2:
+        return True  # ☑拖欠工资　□未签劳动合同　□未缴社会保险: a form's boxes for the matter
+    return 0 < len(block) <= 20 and "\n" not in block and not re.search(r"[。！？!?]", block)
 
 
 _ASK = re.compile(

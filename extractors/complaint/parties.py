@@ -48,7 +48,8 @@ _ADDRESS = re.compile(
 # a clause that is only the place the writer comes from, down to a town or county: 郸城县汲冢镇王庄村人 /
 # 是凤凰县廖家桥镇菖蒲塘村的 / 是大方县羊场镇人 / 家是颍上县谢桥镇的 (the address the letter gives)
 _NATIVE = re.compile(
-    r"(?:是|系|家是|老家是|老家在|我们家是)?(?P<v>[\u4e00-\u9fff\d]{2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
+    r"(?:(?:我|他|她|我爸|我妈|我父亲|我母亲|我丈夫|我老公|我妻子|我爱人)?(?:是|系)|家是|老家是|老家在|我们家是)?"
+    r"(?P<v>(?:(?!是)[\u4e00-\u9fff\d]){2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
     r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:人|的)"
 )
 # 被投诉人：某学校，地址某县某路… / 烧烤店：某店，在某县城关镇某路口西50米: the respondent's address clause

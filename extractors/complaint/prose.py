@@ -547,7 +547,7 @@ _ADDR_BODY = (
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
 _HOME = re.compile(
-    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|屋在|屋头在|屋里在|现住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
+    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
 )
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
@@ -572,7 +572,7 @@ _HOMETOWN = re.compile(
 # a county first, then a township or lower, and no organisation on the way (是某县某保安公司派到…的)
 _HOME_PLACE = re.compile(
     r"^(?:(?![的在])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|自治县|县|区|旗)"
-    r"(?:(?!公司|厂|店|单位|派|项目)[\u4e00-\u9fff0-9])*?(?:镇|乡|街道|村|组|社区|屯|寨|号|幢|栋)$"
+    r"(?:(?!公司|厂|店|单位|派|项目)[\u4e00-\u9fff0-9])*?(?:镇|乡|街道|村|组|社区|屯|寨|庄|号|幢|栋)$"
 )
 _ORG_AT = re.compile(
     rf"(?:公司|单位|厂子|厂|作坊|店铺|门店|店|馆子|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|学校|幼儿园)"
@@ -580,12 +580,17 @@ _ORG_AT = re.compile(
 )
 
 
-_LOCATIVE = re.compile(r"(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)$")
+# 住某村的出租屋 / 某镇某村的租房里: the dwelling after the place is how the writer lives there, not where
+_LOCATIVE = re.compile(
+    r"(?:(?:租的房子?|的(?:出租[屋房厝]|租房|宿舍|房子|老房子?))?"
+    r"(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)?(?:居住|住))$"
+    r"|(?:租的房子?|的(?:出租[屋房厝]|租房|宿舍|房子|老房子?))?(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)?$"
+)
 
 
 def _set_address(rec: Recorder, path: str, m: re.Match[str]) -> None:
     value, end = m.group("a"), m.end("a")
-    if cut := _LOCATIVE.search(value):
+    if (cut := _LOCATIVE.search(value)) and cut.group():
         value, end = value[: cut.start()], end - len(cut.group())
     rec.set(path, value, m.start("a"), end, PROSE)
 

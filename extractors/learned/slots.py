@@ -65,7 +65,7 @@ def _suffix(kind: str) -> re.Pattern[str]:
 _TRADE_NAME = (
     "皮业|鞋业|鞋服|服饰|服装|制衣|针织|纺织|织造|制品|电子|电器|科技|物流|快递|速运|建筑|建设|建工|装饰|装修|家具|家居|"
     "实业|贸易|商贸|粮贸|食品|机械|五金|陶瓷|石材|木业|纸业|塑业|塑胶|化工|印务|汽修|汽贸|"
-    "劳务|保洁|家政|物业|置业|地产|矿业|水产|农业|牧业|养殖|酒业|茶业"
+    "劳务|保洁|家政|物业|置业|地产|矿业|水产|农业|牧业|养殖|酒业|茶业|火锅|串串|烧烤|麻辣烫|米线|米粉|食府|酒家|农家乐|民宿"
 )
 _MAX_LEN = {"occ": 8, "org": 40, "work": 40}
 _MIN_LEN = {"occ": 2, "org": 3, "work": 3}
@@ -321,9 +321,12 @@ def model_name(slot: str) -> str:
     return f"slot_{slot}"
 
 
-def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, float]]:
+def rank(
+    text: str, evidence: dict, values: dict, exclude: list[tuple[int, int]] | None = None
+) -> dict[str, tuple[Candidate, float]]:
     """Per slot with an installed model, the best candidate and its probability, when at least PRESENCE (the
-    caller reads a value at THRESHOLD, an item stated but unread below it)."""
+    caller reads a value at THRESHOLD, an item stated but unread below it). No candidate inside `exclude` (the
+    sentences where the writer of a letter for a relative speaks of their own work)."""
     models = {slot: learned.load(model_name(slot)) for slot in SLOTS}
     if not any(models.values()):
         return {}
@@ -334,6 +337,8 @@ def rank(text: str, evidence: dict, values: dict) -> dict[str, tuple[Candidate, 
         if model is None:
             continue
         for cand, feats in rows:
+            if exclude and any(a <= cand.start < b for a, b in exclude):
+                continue
             p = model.probabilities(feats)[model.classes[-1]]
             if p >= PRESENCE[slot] and (slot not in best or p > best[slot][1]):
                 best[slot] = (cand, p)

@@ -82,7 +82,10 @@ def test_a_cantonese_letter_gives_its_writers_name() -> None:
 def test_every_dialect_reading_keeps_the_length() -> None:
     from extractors.complaint.dialect import _READINGS
 
-    words = "俺额咱们阿拉侬我哋佢哋你哋佢旧年唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解阮叫头家厝住伊𠊎"
+    words = (
+        "俺额咱们阿拉侬我哋佢哋你哋佢旧年唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解阮叫头家厝住伊𠊎"
+        "嘞家搁住辣么有寻过"
+    )
     for pattern, reading in _READINGS:
         m = pattern.search(words)
         assert m is not None and len(m.group()) == len(reading), (pattern.pattern, reading)

@@ -119,7 +119,7 @@ def test_a_likely_candidate_below_the_threshold_marks_the_item_stated(
     monkeypatch.setattr(stated, "available", lambda: False)  # the slot's own thresholds, not the stated model's
     at = RIDER_POST.index("跑单")
     cand = slots.Candidate(at, at + 2, "跑单")
-    monkeypatch.setattr(slots, "rank", lambda text, ev, values: {"occupation": (cand, p)}
+    monkeypatch.setattr(slots, "rank", lambda text, ev, values, exclude=None: {"occupation": (cand, p)}
                         if p >= slots.PRESENCE["occupation"] else {})
     fields = _letter(RIDER_POST, models=True)
     ev = fields.evidence.get("complainant.occupation")
