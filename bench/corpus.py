@@ -52,6 +52,9 @@ TRAIN_SETS = (
     "blind_2026_13a", "blind_2026_13b", "blind_2026_13c",
     # fourteenth round (2026-12-06): 13d (the thirteenth round's never-read check), read for the round's failure kinds
     "blind_2026_13d",
+    # sixteenth round (2026-12-06): 14a (read in the fifteenth) and 14b (the fifteenth round's never-read check,
+    # measured by summary through that round, read in this one)
+    "blind_2026_14a", "blind_2026_14b",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -60,7 +63,7 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # read: spent blind sets read for a round's failure kinds and not trained on yet (the models were not rebuilt that
 # round); `make eval` prints their misses like the dev sets', and they are no longer blind. 13d: the thirteenth
 # round's never-read check, measured by summary through that round, read in the fourteenth
-READ_SETS: tuple[str, ...] = ("blind_2026_14a",)  # 14a: the fourteenth round's never-read check, read in the fifteenth
+READ_SETS: tuple[str, ...] = ()
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
