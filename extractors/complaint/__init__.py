@@ -711,15 +711,16 @@ def _employer_in_address(rec: Recorder) -> None:
     value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
     if not isinstance(value, str) or ev is None:
         return
-    if any(rec.get(p) and rec.get(p) != value for p in ("respondent.name", "complainant.employer")):
-        return  # a name read elsewhere (the same words as the address are no name)
     m = _STREET_THEN_ORG.match(value)
     if not m or not kw("org_suffix").search(m.group("org")) or _LOCATION_WORD.search(m.group("org")[:2]):
         return
+    if any(rec.get(p) not in (None, value, m.group("org")) for p in ("respondent.name", "complainant.employer")):
+        return  # another name read elsewhere
     cut = ev.start + m.start("org")
     rec.set("respondent.address", m.group("place"), ev.start, cut, ev.confidence, overwrite=True)
-    rec.set("respondent.name", m.group("org"), cut, ev.end, ev.confidence, overwrite=True)
-    rec.set("complainant.employer", m.group("org"), cut, ev.end, ev.confidence, overwrite=True)
+    for path in ("respondent.name", "complainant.employer"):
+        if rec.get(path) in (None, value):  # the same words as the address are no name
+            rec.set(path, m.group("org"), cut, ev.end, ev.confidence, overwrite=True)
 
 
 # the clauses a letter adds after an employer's address to say where it stands: 挨着老汽车站 / 茶叶市场对面 /
