@@ -161,17 +161,6 @@ def test_the_measures_listed_after_a_promise_to_take_them_are_commitments() -> N
     assert not any("未收取" in t for t in texts)
 
 
-def test_an_employer_named_right_after_its_street_is_split_from_its_address() -> None:
-    text = (
-        "县长您好，我是在古城南大街平遥古韵轩精品酒店上班的一名前台服务员，今年24岁。\n"
-        "我是去年十月份经中介介绍进的酒店，说好转正后每月2800元，可三月、四月的工资一直没发。\n"
-        "我就想要回我三月、四月的5600元工资。\n"
-    )
-    fields = _letter(text, models=True)
-    assert fields.respondent.name == "平遥古韵轩精品酒店"
-    assert fields.respondent.address == "古城南大街"
-
-
 def test_a_forms_matter_line_gives_way_to_the_facts_told_below_it() -> None:
     text = (
         "劳动保障监察投诉书\n投诉人：陈海生，男，电话13692047718，住遂溪县遂城镇东门村\n"
@@ -204,28 +193,6 @@ def test_spoken_requests_are_split_and_pleas_left_out(ask: str, requests: list[s
         f"{ask}\n冉光明\n2025年3月10日\n"
     )
     assert _letter(text, models=True).requests == requests
-
-
-def test_the_writer_of_a_letter_for_a_relative_is_not_the_worker_at_their_own_job() -> None:
-    text = (
-        "尊敬的领导：\n您们好！我叫蓝秀芬，在南宁一家超市做收银，电话13877123590。今天我是替我爸爸蓝德坤写这封信的。"
-        "我爸是都安瑶族自治县地苏镇拉棠村弄谷屯人，不会写字。\n"
-        "我爸从前年八月十五过完节就去高岭镇加福村山脚的鸿达石材加工场干活，做风钻工。加工场老板欠他工钱一万二千元。\n"
-        "请领导帮我爸把钱要回来。\n蓝秀芬\n2024年3月5日\n"
-    )
-    fields = _letter(text, models=True)
-    assert fields.complainant.employer == "鸿达石材加工场"
-    assert fields.complainant.occupation == "风钻工"
-
-
-def test_a_companys_station_is_the_place_of_work_the_company_the_employer() -> None:
-    text = (
-        "尊敬的领导：\n我们是宿迁市迅邦快递服务有限公司城东配送站的快递员，共6人，代表人孙立伟，电话15251207864。"
-        "站里从今年4月起拖欠我们工资共计52800元。\n请求责令公司支付拖欠的工资。\n孙立伟\n2026年7月2日\n"
-    )
-    fields = _letter(text, models=True)
-    assert fields.respondent.name == "宿迁市迅邦快递服务有限公司"
-    assert fields.respondent.workplace == "城东配送站"
 
 
 def test_a_work_orders_callers_request_is_labelled_and_ends_at_the_next_box() -> None:
@@ -302,3 +269,35 @@ def test_an_elected_representatives_phone_is_read_from_their_row_of_the_signatur
     fields = _letter(text)
     assert fields.representatives == ["马福祥"]
     assert (fields.complainant.name, fields.complainant.phone) == ("马福祥", "13519402276")
+
+
+def _value(fields, path: str):  # type: ignore[no-untyped-def]
+    for part in path.split("."):
+        fields = getattr(fields, part)
+    return fields
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an employer read together with its street: the name is the employer, the street its address
+        ("县长您好，我是在古城南大街平遥古韵轩精品酒店上班的一名前台服务员，今年24岁。\n"
+         "我是去年十月份经中介介绍进的酒店，说好转正后每月2800元，可三月、四月的工资一直没发。\n"
+         "我就想要回我三月、四月的5600元工资。\n",
+         {"respondent.name": "平遥古韵轩精品酒店", "respondent.address": "古城南大街"}),
+        # the writer of a letter for a relative, at their own job, is not the worker
+        ("尊敬的领导：\n您们好！我叫蓝秀芬，在南宁一家超市做收银，电话13877123590。今天我是替我爸爸蓝德坤写这封信的。"
+         "我爸是都安瑶族自治县地苏镇拉棠村弄谷屯人，不会写字。\n"
+         "我爸从前年八月十五过完节就去高岭镇加福村山脚的鸿达石材加工场干活，做风钻工。加工场老板欠他工钱一万二千元。\n"
+         "请领导帮我爸把钱要回来。\n蓝秀芬\n2024年3月5日\n",
+         {"complainant.employer": "鸿达石材加工场", "complainant.occupation": "风钻工"}),
+        # a company's station is the place of work, the company the employer
+        ("尊敬的领导：\n我们是宿迁市迅邦快递服务有限公司城东配送站的快递员，共6人，代表人孙立伟，电话15251207864。"
+         "站里从今年4月起拖欠我们工资共计52800元。\n请求责令公司支付拖欠的工资。\n孙立伟\n2026年7月2日\n",
+         {"respondent.name": "宿迁市迅邦快递服务有限公司", "respondent.workplace": "城东配送站"}),
+    ],
+    ids=["employer_after_its_street", "writer_for_a_relative_at_own_job", "company_station"],
+)
+def test_the_parties_as_a_clerk_records_them(text: str, expected: dict[str, str]) -> None:
+    fields = _letter(text, models=True)
+    assert {path: _value(fields, path) for path in expected} == expected
