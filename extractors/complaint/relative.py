@@ -47,7 +47,7 @@ def written_for(text: str) -> bool:
     if re.search(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)", text):
         return True
     # 我是某某的妻子 / 我叫某某，是某某的妻子
-    if re.search(rf"(?:我|我叫[\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):
+    if re.search(rf"(?:我|我[叫是][\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):
         return True
     told = re.findall(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})", text)
     return len(told) >= 2
@@ -70,7 +70,7 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
 def relative_named(text: str) -> tuple[str, int, int] | None:
     """The first relative named by kinship: 我是某某的妻子 / 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
     whose = re.compile(  # 我是刘振江的妻子孙海燕: the writer says whose relative they are
-        rf"(?:我|俺)(?:叫[\u4e00-\u9fff·]{{2,4}}[，,])?是(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)的(?:{kin_words()})"
+        rf"(?:我|俺)(?:[叫是][\u4e00-\u9fff·]{{2,4}}[，,])?是(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)的(?:{kin_words()})"
     )
     for m in whose.finditer(text):
         if is_person_name(m.group("name")):
@@ -87,7 +87,7 @@ def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
     return next((found for m in _WRITER_NAMED.finditer(text) if (found := _name_at(text, m, worker))), None)
 
 
-def _is_writer(text: str, name: str) -> bool:
+def _is_writer(text: str, name: str, worker: str | None = None) -> bool:
     for m in re.finditer(re.escape(name), text):
         before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         if (
@@ -97,7 +97,26 @@ def _is_writer(text: str, name: str) -> bool:
             or _WRITER_AFTER.match(text, m.end())
         ):
             return True
-    return False
+    # the name signed under a letter that tells the relative's work (我儿子叫某某…在厂里打工…): the writer's
+    return worker is not None and _signed(text, name) and _work_told_of(text, worker)
+
+
+def _signed(text: str, name: str) -> bool:
+    """The name alone on a line near the letter's end (its signature)."""
+    lines = [line.strip() for line in text.strip().split("\n")[-4:]]
+    return any(re.fullmatch(rf"{re.escape(name)}(?:[（(][^）)]{{0,8}}[)）])?", line) for line in lines)
+
+
+def _work_told_of(text: str, worker: str) -> bool:
+    """The worker's work or pay told in the sentence that names them, or in the next."""
+    at = text.find(worker)
+    if at < 0:
+        return False
+    end = at
+    for _ in range(2):
+        stop = min((i for i in (text.find(ch, end + 1) for ch in "。！？\n") if i >= 0), default=len(text))
+        end = stop
+    return re.search(_WORK, text[at:end]) is not None
 
 
 def _writers_phone(rec: Recorder, text: str, writer: str | None) -> str | None:
@@ -121,7 +140,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
         return
     worker, ws, we = found
     named = rec.get("complainant.name")
-    if named is not None and named != worker and not _is_writer(text, named):
+    if named is not None and named != worker and not _is_writer(text, named, worker):
         return
     writer = named if named != worker else None
     writers_phone = _writers_phone(rec, text, writer)

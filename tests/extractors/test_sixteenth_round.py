@@ -301,3 +301,28 @@ def _value(fields, path: str):  # type: ignore[no-untyped-def]
 def test_the_parties_as_a_clerk_records_them(text: str, expected: dict[str, str]) -> None:
     fields = _letter(text, models=True)
     assert {path: _value(fields, path) for path in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "worker", "agents"),
+    [
+        # 我是某某，是某某的老婆: the writer says whose wife she is
+        ("领导：\n我是宋玉霞，是郤建国的老婆，我老公现在腿上打着钢板躺在床上，没法自己来，我替他写。"
+         "他在武安一家铸造厂当焊工，厂里欠他工资一万八。\n请领导帮忙要回工资。\n宋玉霞\n",
+         "郤建国", ["宋玉霞"]),
+        # the relative named by kinship and at work, the writer signing under the letter
+        ("领导：\n我儿子叫程浩，2009年6月出生，今年才十五岁，初中刚毕业，在盛泽镇一家纺织厂打工，厂里欠他两个月工资六千元。\n"
+         "请领导帮我儿子要回工资。\n罗春梅\n",
+         "程浩", ["罗春梅"]),
+        # the worker writing, a son named only as family: the signer stays the complainant
+        ("领导：\n我叫王大林，在盛泽镇一家纺织厂打工，厂里欠我两个月工资六千元。我儿子叫王小明，下学期要交学费。\n"
+         "请领导帮我要回工资。\n王大林\n",
+         "王大林", []),
+    ],
+)
+def test_a_relative_who_writes_is_the_agent_and_the_worker_the_complainant(
+    text: str, worker: str, agents: list[str]
+) -> None:
+    fields = _letter(text, models=True)
+    assert fields.complainant.name == worker
+    assert [a.name for a in fields.agents] == agents
