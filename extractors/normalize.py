@@ -214,6 +214,19 @@ def normalize_text(raw: str) -> str:
     return normalize_pages([raw.splitlines()])[0]
 
 
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def sentence_end(text: str, at: int, ends: str = SENTENCE_ENDS) -> int:
+    """Where the sentence holding offset `at` ends (the offset of its closing mark, or the text's end)."""
+    return min((i for i in (text.find(ch, at) for ch in ends) if i >= 0), default=len(text))
+
+
+def sentence_start(text: str, at: int, ends: str = SENTENCE_ENDS) -> int:
+    """Where the sentence holding offset `at` starts (just after the mark that closes the one before)."""
+    return max(text.rfind(ch, 0, at) for ch in ends) + 1
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty paragraph (line) of a normalised text."""
     spans, pos = [], 0

@@ -179,9 +179,9 @@ def _foreign_towns(text: str, agency: str | None) -> list[Finding]:
     for pattern, what in ((_TOWN_SCOPE, "的村（社区）为本单位工作范围"), (_TOWN_ORGAN, "的机构叙述本单位工作")):
         for m in pattern.finditer(text):
             town = m.group("town")
-            # one the tail of the other is the body itself, read with a word before its name
             if pattern is _TOWN_ORGAN and not _name_like(town[:-1]):
                 continue  # 明确由镇党委…, 一是镇政府网站…, 均经镇党委会…: the body's own 镇, words before it
+            # one the tail of the other is the body itself, read with a word before its name
             if not town_of_body.endswith(town) and not town.endswith(town_of_body):
                 s, e = sentence_at(text, m.start("town"))
                 found.append(Finding(s, e, text[s:e], f"以“{town}”{what}，不是本单位（{town_of_body}）"))

@@ -18,6 +18,7 @@ import numpy as np
 from datasketch import MinHash
 
 from extractors.normalize import paragraph_spans
+from rules.report_text import sentence_spans
 
 SHINGLE_SIZE = 5
 NUM_PERM = 128
@@ -128,7 +129,8 @@ def copied_passages(
         elif score >= PARTIAL_FLOOR and len(canon) >= min_chars:
             # a paragraph of the body's own words around sentences taken over whole (half a paragraph copied):
             # its copied sentences are the items of a run, as a copied list's are
-            for s_start, s_end in _sentence_spans(para):
+            for s_start, s_end in sentence_spans(para):
+                s_start += len(para[s_start:s_end]) - len(para[s_start:s_end].lstrip())
                 piece = canonical(para[s_start:s_end])
                 piece_score = containment(shingles(piece, shingle_size, canonical_form=True), other_shingles)
                 if len(piece) >= min_item_chars and piece_score >= threshold:
@@ -141,17 +143,6 @@ def copied_passages(
     return found
 
 
+
 # below this share of its shingles found elsewhere a paragraph holds no copied sentences worth looking for
 PARTIAL_FLOOR = 0.3
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-
-
-def _sentence_spans(para: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph, its closing punctuation included, leading spaces not."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(para):
-        spans.append((start, m.end()))
-        start = m.end()
-    if para[start:].strip():
-        spans.append((start, len(para)))
-    return [(a + len(para[a:b]) - len(para[a:b].lstrip()), b) for a, b in spans if para[a:b].strip()]

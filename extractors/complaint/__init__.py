@@ -45,6 +45,7 @@ from extractors.complaint.prose import (
 )
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
+from extractors.normalize import sentence_end, sentence_start
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
 
 __all__ = ["extract_complaint"]
@@ -230,8 +231,7 @@ def _writers_own_work(rec: Recorder, text: str) -> list[tuple[int, int]]:
     kin = re.compile(kin_words())
     spans = []
     for m in _SELF_AT_WORK.finditer(rec.view):
-        s = max(rec.view.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
-        e = min((i for i in (rec.view.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        s, e = sentence_start(rec.view, m.start()), sentence_end(rec.view, m.end())
         if not kin.search(rec.view, s, e) and not re.search(r"[他她]", rec.view[s:e]):
             spans.append((s, e))
     return spans
@@ -752,8 +752,9 @@ def _landmarks(rec: Recorder) -> None:
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)
 
 
-# 宿迁市迅邦快递服务有限公司城东配送站: a company's name and then one of its places (a station, a store, a project
-# department, a warehouse): the company is the employer, the place where the work was done
+# 宿迁市迅邦快递服务有限公司城东配送站: a company's name and then one of its places (a station, a project department,
+# a warehouse, a site): the company is the employer, the place where the work was done (a store stays in the name:
+# 某超市有限公司杨柳青店 is how the goldens record an employer)
 _COMPANY_THEN_UNIT = re.compile(
     r"^(?P<company>.{4,40}?有限(?:责任)?公司)(?P<unit>[\u4e00-\u9fff\d]{2,12}?(?:配送站|站点|站|项目部|仓库|基地|工地))$"
 )

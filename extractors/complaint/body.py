@@ -102,7 +102,7 @@ _ALSO_ASKS = re.compile(
 )
 
 
-# the word that joins a second ask to the first (也希望…, 并对…, 同埋…): none of the second's own words
+# the word that joins a second ask to the first (也希望…, 同时要求…): none of the second's own words
 _CONNECTIVE = re.compile(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|请|要求)")
 
 

@@ -71,26 +71,18 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
         for seg in scan_line(text, s, e):
             if seg.key in ("date.received", "date.letter", "date.registered"):
                 path = {"date.received": "received_date", "date.letter": "letter_date"}.get(seg.key, "registered")
-                m = nm.DATE.search(text, seg.vstart, seg.vend)
-                if m and (d := nm.date_from_match(m)) and m.group("d"):
-                    rec.set(path, d, m.start(), m.end(), LABELLED)
-                elif (n := _NUMERIC_DATE.search(text, seg.vstart, seg.vend)) and (d := _ymd(n)):
-                    rec.set(path, d, n.start(), n.end(), LABELLED)  # 发布时间：2025-03-02 09:14
+                if found := _date_in(text, seg.vstart, seg.vend):
+                    rec.set(path, *found, LABELLED)
     if rec.has("registered"):
         ev = rec.evidence.pop("registered")
         path = "received_date" if rec.has("letter_date") else "letter_date"
         rec.set(path, rec.values.pop("registered"), ev.start, ev.end, LABELLED)
     if rec.has("letter_date"):
         return
-    if _CALL.search(text) and (a := _ACCEPTED.search(text)):
+    if _CALL.search(text) and (a := _ACCEPTED.search(text)) and (found := _date_in(text, a.end(), a.end() + 16)):
         # a hotline's work order: the call is the letter, taken down when the line accepted it (受理时间)
-        m = nm.DATE.search(text, a.end(), a.end() + 16)
-        if m and m.start() == a.end() and m.group("d") and (d := nm.date_from_match(m)):
-            rec.set("letter_date", d, m.start(), m.end(), LABELLED)
-            return
-        if (n := _NUMERIC_DATE.match(text, a.end())) and (d := _ymd(n)):
-            rec.set("letter_date", d, n.start(), n.end(), LABELLED)
-            return
+        rec.set("letter_date", *found, LABELLED)
+        return
     for s, e in reversed(lines):
         line = text[s:e]
         if m := _NUMERIC_DATE_LINE.match(line):  # a signature dated 2025.3.15
@@ -113,6 +105,17 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
             continue
         rec.set("letter_date", d, m.start(), m.end("d") + 1, SIGNATURE)
         return
+
+
+def _date_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
+    """A full date in text[start:end] as a label's value gives it (2025年3月2日, or a stamp 2025-03-02 09:14):
+    (day, start, end)."""
+    m = nm.DATE.search(text, start, end)
+    if m and m.group("d") and (d := nm.date_from_match(m)):
+        return d, m.start(), m.end()
+    if (n := _NUMERIC_DATE.search(text, start, end)) and (d := _ymd(n)):
+        return d, n.start(), n.end()
+    return None
 
 
 _CALL = re.compile(r"来电人|来电号码|来电内容|来电诉求")

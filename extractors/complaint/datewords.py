@@ -24,14 +24,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 from extractors.complaint import numerals as nm
 
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
+_REL = "今年|去年|大前年|前年"  # (大前年 before 前年: three years back, not 前年 with a stray 大)
 # 今年（2025年）二月份: the year in brackets, when the writer gives it, is the year meant
 _RELATIVE_YEAR = re.compile(
-    r"(?P<rel>今年|去年|大前年|前年)(?:\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）])?"
+    rf"(?P<rel>{_REL})(?:\s*[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）])?"
     r"(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
@@ -45,12 +45,12 @@ _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.
 _DIGIT = "[一二三四五六七八九]"
 LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
 _LUNAR = re.compile(
-    rf"(?P<rel>今年|去年|大前年|前年)?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
+    rf"(?P<rel>{_REL})?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
 )
 NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
 # 去年腊月 / 腊月里 / 农历十月份 (a lunar month without a day): the solar days that month spans
 _LUNAR_MONTH = re.compile(
-    r"(?P<rel>今年|去年|大前年|前年)?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>十[一二]?|[一二三四五六七八九])月)"
+    rf"(?P<rel>{_REL})?(?:(?P<named>正月|冬月|腊月)|农历(?P<m>十[一二]?|[一二三四五六七八九])月)"
     r"(?P<part>份|里|底|初|头)?(?![初一二三四五六七八九十廿\d号日])"
 )
 _FROM_BEFORE = re.compile(r"(?:从|自|于)\s*$")
@@ -147,12 +147,25 @@ def _lunar_month_words(sentence: str, m: re.Match[str], letter: date | None) -> 
 _LUNAR_FESTIVALS = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9)}
 _SOLAR_FESTIVALS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1)}
 _SOLAR_TERMS = ("清明", "冬至", "立春", "立夏", "立秋", "立冬", "夏至", "秋分", "春分", "小满", "芒种", "白露", "霜降")
+_FESTIVALS = "|".join([*_LUNAR_FESTIVALS, *_SOLAR_FESTIVALS, *_SOLAR_TERMS])
+_EDGE_FESTIVALS = "|".join(n for n in _FESTIVALS.split("|") if n != "春节")  # (春节后: no day the letter names)
+_STORY_REL = f"{_REL}|那年|当年"
 _FESTIVAL = re.compile(
-    rf"(?P<before>从|自|于|到|至|干到|做到|直到)?(?P<rel>今年|去年|大前年|前年|那年|当年)?(?:的)?"
-    rf"(?P<name>{'|'.join([*_LUNAR_FESTIVALS, *_SOLAR_FESTIVALS, *_SOLAR_TERMS])})(?P<jie>节)?(?!节)"
+    rf"(?P<before>从|自|于|到|至|干到|做到|直到)?(?P<rel>{_STORY_REL})?(?:的)?"
+    rf"(?P<name>{_FESTIVALS})(?P<jie>节)?(?!节)"
     r"(?P<after>那天|当天|那日|那一天|当日|开始|起)?"
     r"(?!前|后|过后|以后|之后|期间|假期|放假|左右|那几天|这几天|这段|那段)"
 )
+# 从端午节后上班 / 端午过后我就进去了 / 中秋过后第二天起: the day after the festival, where something starts then;
+# 干到国庆节前一天 / 一直拖到中秋节前一天: the day before, where something ends then. Not 说端午前发 (a promise
+# about some day before it) nor 春节后 (people go back to work days after it, no day the letter names).
+_FESTIVAL_EDGE = re.compile(
+    rf"(?P<from>从|自)?(?P<rel>{_STORY_REL})?(?:的)?(?P<name>{_EDGE_FESTIVALS})(?:节)?"
+    r"(?:(?P<after>过后|以后|之后|后)(?P<second>第二天)?"
+    r"(?P<starts>(?:[我他她们]{0,2}(?:就|便)?(?:进|去|来|到|上班|上工|开工|开始|一直|干|做|起)))?"
+    r"|(?P<before>前一天))"
+)
+_UNTIL = re.compile(r"(?:到|至|干到|做到|拖到|直到)\s*$")
 
 
 @lru_cache(maxsize=256)
@@ -171,43 +184,37 @@ def _festival_day(name: str, y: int) -> date | None:
     return _solar_term(y, name)
 
 
-# 从端午节后上班 / 端午过后我就进去了 / 中秋过后第二天起: the day after the festival, where something starts then;
-# 干到国庆节前一天 / 一直拖到中秋节前一天: the day before, where something ends then. Not 说端午前发 (a promise
-# about some day before it) nor 春节后 (people go back to work days after it, no day the letter names).
-_FESTIVAL_EDGE = re.compile(
-    rf"(?P<from>从|自)?(?P<rel>今年|去年|大前年|前年|那年|当年)?(?:的)?"
-    rf"(?P<name>{'|'.join(n for n in (*_LUNAR_FESTIVALS, *_SOLAR_FESTIVALS, *_SOLAR_TERMS) if n != '春节')})(?:节)?"
-    r"(?:(?P<after>过后|以后|之后|后)(?P<second>第二天)?(?P<starts>(?:[我他她们]{0,2}(?:就|便)?(?:进|去|来|到|上班|上工|开工|开始|一直|干|做|起)))?"
-    r"|(?P<before>前一天))"
-)
-_UNTIL = re.compile(r"(?:到|至|干到|做到|拖到|直到)\s*$")
+def _festival_date(name: str, rel: str | None, letter: date, year: int | None) -> date | None:
+    """The festival's day in the year named (今年/去年/前年/大前年), else in the story's year (那年, or none said),
+    the latest one on or before the letter."""
+    if rel in _YEARS_BACK:
+        day = _festival_day(name, letter.year - _YEARS_BACK[rel])
+    else:
+        day = _festival_day(name, year or letter.year)
+        if day and day > letter:
+            day = _festival_day(name, (year or letter.year) - 1)
+    return day if day and day <= letter else None
 
 
-def _festival_edge(m: re.Match[str], sentence: str, letter: date | None, year: int | None) -> str | None:
-    if m.group("after") and not (m.group("from") or m.group("starts")):
+def _written(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _festival(m: re.Match[str], letter: date | None, year: int | None) -> date | None:
+    """A festival's day where the story puts something on it, from it or until it (not a bare mention)."""
+    if not letter or not (m.group("before") or m.group("after")):
+        return None
+    return _festival_date(m.group("name"), m.group("rel"), letter, year)
+
+
+def _festival_edge(m: re.Match[str], sentence: str, letter: date | None, year: int | None) -> date | None:
+    """The day after a festival where something starts then, the day before one where something ends then."""
+    if not letter or (m.group("after") and not (m.group("from") or m.group("starts"))):
         return None
     if m.group("before") and not _UNTIL.search(sentence[: m.start()]):
         return None
-    day = _festival(m, letter, year, edge=True)
-    if not day:
-        return None
-    shifted = day + timedelta(days=1 if m.group("after") else -1)
-    return f"{shifted.year}年{shifted.month}月{shifted.day}日"
-
-
-def _festival(m: re.Match[str], letter: date | None, year: int | None, edge: bool = False) -> Any:
-    if not letter or not (edge or m.group("before") or m.group("after")):
-        return None
-    rel = m.group("rel")
-    if rel in _YEARS_BACK:
-        day = _festival_day(m.group("name"), letter.year - _YEARS_BACK[rel])
-    else:  # 那年 / no year: the story's year, or the latest such day on or before the letter
-        day = _festival_day(m.group("name"), year or letter.year)
-        if day and day > letter:
-            day = _festival_day(m.group("name"), (year or letter.year) - 1)
-    if not day or day > letter:
-        return None
-    return day if edge else f"{day.year}年{day.month}月{day.day}日"
+    day = _festival_date(m.group("name"), m.group("rel"), letter, year)
+    return day + timedelta(days=1 if m.group("after") else -1) if day else None
 
 
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
@@ -226,16 +233,16 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             subs.append((m.start(), m.end(), written))
     for m in _FESTIVAL_EDGE.finditer(sentence):
         start = m.start("from") if m.group("from") else m.start("rel") if m.group("rel") else m.start("name")
-        end = m.end("second") if m.group("second") else m.end("after") if m.group("after") else m.end("before")
-        if free(start, end) and (written := _festival_edge(m, sentence, letter, year)):
-            subs.append((start, end, f"从{written}" if m.group("from") else written))
+        end = max(m.end("second"), m.end("after"), m.end("before"))  # (an unmatched group ends at -1)
+        if free(start, end) and (day := _festival_edge(m, sentence, letter, year)):
+            subs.append((start, end, ("从" if m.group("from") else "") + _written(day)))
     for m in _FESTIVAL.finditer(sentence):
         start = m.start("rel") if m.group("rel") else m.start("name")
         # 那天 / 当天 go with the day they name; 开始 / 起 stay for the period grammar (从2024年6月10日起)
         on_the_day = m.group("after") not in (None, "开始", "起")
-        end = m.end("after") if on_the_day else m.end("jie") if m.group("jie") else m.end("name")
-        if free(start, end) and (written := _festival(m, letter, year)):
-            subs.append((start, end, written))
+        end = m.end("after") if on_the_day else max(m.end("jie"), m.end("name"))
+        if free(start, end) and (day := _festival(m, letter, year)):
+            subs.append((start, end, _written(day)))
     for m in _NUMERIC.finditer(sentence):
         if free(*m.span()):
             subs.append((m.start(), m.end(), f"{m.group('y')}年{int(m.group('m'))}月{int(m.group('d'))}日"))
@@ -304,14 +311,14 @@ def last_year(text: str, letter: date | None = None) -> int | None:
 # 今年/去年/前年 with a time of the year (今年春节后, 去年7月份, 去年底): when the story happens; not 去年在老家学手艺
 # (a year of the writer's past) nor 今年52岁 (an age)
 _STORY_YEAR = re.compile(
-    r"(?P<rel>今年|去年|大前年|前年)(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
+    rf"(?P<rel>{_REL})(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
     r"国庆|中秋|端午|清明|冬至|元宵|重阳|五一|开学|放暑假|放寒假|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 # a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月)"
 )
-_RELATIVE_BRACKET = re.compile(r"(?:今年|去年|大前年|前年)[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]")
+_RELATIVE_BRACKET = re.compile(rf"(?:{_REL})[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）]")
 _BRACKET_YEAR = re.compile(
     r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?\s*[)）]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 )

@@ -18,7 +18,7 @@ from extractors.complaint.gender import written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
-from extractors.normalize import paragraph_spans
+from extractors.normalize import paragraph_spans, sentence_end
 from extractors.tokenize import is_word
 
 _OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
@@ -580,11 +580,11 @@ _ORG_AT = re.compile(
 )
 
 
-# 住某村的出租屋 / 某镇某村的租房里: the dwelling after the place is how the writer lives there, not where
+# 住某村的出租屋 / 某镇某村的租房里 / 家搁某村住: the dwelling after the place, where in it, and a trailing 住 are
+# how the writer lives there, not where
 _LOCATIVE = re.compile(
-    r"(?:(?:租的房子?|的(?:出租[屋房厝]|租房|宿舍|房子|老房子?))?"
-    r"(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)?(?:居住|住))$"
-    r"|(?:租的房子?|的(?:出租[屋房厝]|租房|宿舍|房子|老房子?))?(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)?$"
+    r"(?:租的房子?|的(?:出租[屋房厝]|租房|宿舍|房子|老房子?))?"
+    r"(?:里面|里头|里边|里|内|旁边|附近|那边|这边|一带|那里|这里|上面)?(?:居住|住)?$"
 )
 
 
@@ -637,7 +637,7 @@ def self_description(rec: Recorder, text: str) -> None:
     for at in dict.fromkeys(starts):
         if text[at : at + len(name)] != name or re.match(rf"之|的(?:{kw('relative').pattern})", text[at + len(name) :]):
             continue  # （某某之妻） / 是某某的妻子: the name describes the writer, who is someone else
-        end = min((i for i in (text.find(ch, at) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        end = sentence_end(text, at)
         if "\t" in text[text.rfind("\n", 0, at) + 1 : end]:
             continue
         for m in _CLAUSE.finditer(text, at + len(name), end):

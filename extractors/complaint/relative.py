@@ -17,6 +17,7 @@ from extractors.complaint.evidence import PROSE, Recorder
 from extractors.complaint.gender import FOR_RELATIVE, kin_words
 from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 from extractors.complaint.prose import PHONE_WORDS
+from extractors.normalize import sentence_end
 
 # the relative's work or pay told in the writer's words: 我爸在某工地干活 / 拖欠我父亲的工资 / 我丈夫受伤后
 _WORK = r"工资|工钱|打工|干活|上班|务工|被拖欠|受伤|工地|厂里|做工"
@@ -112,10 +113,7 @@ def _work_told_of(text: str, worker: str) -> bool:
     at = text.find(worker)
     if at < 0:
         return False
-    end = at
-    for _ in range(2):
-        stop = min((i for i in (text.find(ch, end + 1) for ch in "。！？\n") if i >= 0), default=len(text))
-        end = stop
+    end = sentence_end(text, sentence_end(text, at, "。！？\n") + 1, "。！？\n")
     return re.search(_WORK, text[at:end]) is not None
 
 
@@ -147,7 +145,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
     if writer is not None:  # the writer was taken for the complainant: what they said of themself is theirs
         wev = rec.evidence["complainant.name"]
         writer_span = (wev.start, wev.end)
-        end = min((i for i in (text.find(ch, wev.start) for ch in "。！？\n") if i >= 0), default=len(text))
+        end = sentence_end(text, wev.start, "。！？\n")
         for path in _WRITER_ITEMS:
             ev = rec.evidence.get(path)
             if ev is not None and wev.start <= ev.start < end:

@@ -308,7 +308,6 @@ class SentenceView:
     context: list[str]
 
 
-_LEAD_IN = re.compile(r"以下[^。；;]{0,8}[：:]\s*$")  # 我局将采取以下措施： introduces the promises, is none
 _ANSWERS_PROBLEMS = re.compile(
     r"^(?:针对|对于?|上述|以上|就)[^。；;]{0,16}?(?:问题|不足)[^。；;]{0,6}?[，,]?[^。；;]{0,12}?(?:将|要|拟|下一步|今后)"
 )
@@ -368,6 +367,7 @@ _PROMISE_LEAD = re.compile(
 )
 
 
+# 我局将采取以下措施： introduces the promises, and is none of them
 _LEAD_IN = re.compile(r"(?:以下|如下)[^。；;！？\n]{0,12}[：:]$")
 _HEADING_CHARS = 8
 

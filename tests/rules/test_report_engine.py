@@ -546,6 +546,13 @@ def test_a_short_report_standing_inside_a_long_one_is_no_duplicate(rules: RuleSe
     assert of(run(rules, normalize_text(long_text), fields, prior=prior), "report.duplicate") == []
 
 
+def copied_from_market_regulation(rules: RuleSet, own: str, other: str) -> list[Flag]:
+    """report.copied_text of 某县人力资源和社会保障局's `own` against 某县市场监督管理局's earlier `other`."""
+    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
+    fields = ReportFields(agency="某县人力资源和社会保障局")
+    return of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text")
+
+
 def test_the_opening_formula_two_bodies_share_is_no_copied_passage(rules: RuleSet) -> None:
     other = _QUARTERLY.replace("某县人力资源和社会保障局", "某县市场监督管理局")
     own = (
@@ -554,9 +561,7 @@ def test_the_opening_formula_two_bodies_share_is_no_copied_passage(rules: RuleSe
         "一、主动公开情况。三季度我局在县政府网站人社专栏公开就业岗位信息、社保待遇调整通知等共计95条，"
         "并在各乡镇人社服务站公开栏同步张贴，方便群众就近查阅。\n"
     )
-    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
-    fields = ReportFields(agency="某县人力资源和社会保障局")
-    assert of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text") == []
+    assert copied_from_market_regulation(rules, own, other) == []
 
 
 # --------------------------------------------------------------------------- foreign_reference across documents
@@ -671,17 +676,13 @@ def test_the_statutory_tables_fixed_wording_run_together_is_no_copied_passage(ru
     body's annual report shares; a passage of the body's own words in it is still compared."""
     other = "某县市场监督管理局2024年政府信息公开工作年度报告\n" + _FORM_HEADER
     own = "某县人力资源和社会保障局2024年政府信息公开工作年度报告\n" + _FORM_HEADER
-    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other)]
-    fields = ReportFields(agency="某县人力资源和社会保障局")
-    assert of(run(rules, normalize_text(own), fields, prior=prior), "report.copied_text") == []
+    assert copied_from_market_regulation(rules, own, other) == []
 
     copied = (
         "下一步，我局将持续深化阳光执法，进一步提升政务公开的质量和实效，对行政处罚决定自作出之日起7个工作日内在县政府"
-        "网站公开，对行政许可决定同步在政务服务大厅公示栏公示。"
+        "网站公开，对行政许可决定同步在政务服务大厅公示栏公示。\n"
     )
-    prior = [PriorDocument(document_id="amr", agency="某县市场监督管理局", text=other + copied + "\n")]
-    flags = run(rules, normalize_text(own + copied + "\n"), fields, prior=prior)
-    assert len(of(flags, "report.copied_text")) == 1
+    assert len(copied_from_market_regulation(rules, own + copied, other + copied)) == 1
 
 
 _AGRI = (
