@@ -81,7 +81,7 @@ _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,30}[）)]$")
 _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})")
 
 
-_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|镇上|街上|城里|县城)")
+_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|由|镇上|街上|城里|县城)")
 _NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"
@@ -97,12 +97,25 @@ _UNKNOWN_ANSWER = re.compile(
 _DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|项目部|分店)$")
 
 
+def _word_boundary(text: str, at: int) -> bool:
+    """`at` falls between two of jieba's words: a leading word cut off there is no part of the name (向阳服装厂 keeps
+    its 向, 由宏达公司承建 loses its 由)."""
+    from extractors import tokenize
+
+    pos = 0
+    for word in tokenize.cut(text):
+        if pos >= at:
+            return pos == at
+        pos += len(word)
+    return pos == at
+
+
 def clean_org(candidate: str) -> tuple[str, int] | None:
     """Trim leading words ('我是在…') off an organisation name; (name, chars trimmed) or None."""
     m = _LEADING.match(candidate)
     if m and len(candidate) - m.end() < 4 and m.group().endswith(("到", "在", "于", "被", "向")):
         return None  # 送到三医院, 住在四院: a place the story goes to, too short to be a name after the verb
-    cut = m.end() if m and len(candidate) - m.end() >= 4 else 0
+    cut = m.end() if m and len(candidate) - m.end() >= 4 and _word_boundary(candidate, m.end()) else 0
     if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
         cut = when.end()
     name = candidate[cut:]

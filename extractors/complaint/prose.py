@@ -21,7 +21,9 @@ from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
 from extractors.tokenize import is_word
 
-_OFFICIAL = re.compile(r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安")
+_OFFICIAL = re.compile(
+    r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安|劳动局|人社局|信访局|信访办"
+)
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
     rf"(?:地址在|地址是|地址[:：]|住所是|住所在|住所为|位于|坐落于|坐落在|设在|址在|址是|在)"
@@ -260,22 +262,73 @@ def _core(name: str) -> str:
     return re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
 
 
-def _respondent_name(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
-    """The first organisation of the answers/body; the employer's fuller name when it is the same one."""
+# What a sentence says an organisation is to the workers (the builder a crew worked under, the developer or
+# the owner who paid the builder, the agency that only introduced them): the one the wages are owed by is the
+# employer, whoever the letter names first (保障农民工工资支付条例: the general contractor answers for them)
+_BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|总包|总承包|分包|中标)")
+_BUILDER_BEFORE = re.compile(r"(?:由|承建单位|施工单位|总包单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
+_WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)$")
+_WORKED_AFTER = re.compile(r"^[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)")
+_OWNER_BEFORE = re.compile(r"(?:投资方|开发商|建设单位|甲方|业主|发包方|出资方)(?:是|为|[:：])?$")
+_OWNER_AFTER = re.compile(r"^(?:与[^，。；,]{2,30})?(?:合作|开发|投资|出资|发包)")
+_INTRODUCER = re.compile(r"^[^，。；,]{0,2}介绍")
+
+
+def _generic(name: str) -> bool:
+    """建筑工地, 甲方的工地, 物业公司: a kind of organisation, not one named (no place or proper name before its
+    last word, and short or joined by 的)."""
+    from extractors import tokenize
+
+    words = tokenize.posseg(name)
+    proper = any(flag in ("ns", "nr", "nz", "nt") for _w, flag in words[:-1])
+    return not proper and (len(name) <= 5 or "的" in name)
+
+
+def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+    """The organisation the letter's words make the workers' employer: a builder or the place they worked at
+    over an owner, a developer or an agency that introduced them; the first named when the words say nothing."""
+
+    def score(org: tuple[str, int, int]) -> int:
+        _name, start, end = org
+        before, after = text[max(0, start - 6) : start], text[end : end + 12]
+        points = 0
+        if _BUILDER_AFTER.search(after) or _BUILDER_BEFORE.search(before):
+            points += 2
+        if _WORKED_BEFORE.search(before) and _WORKED_AFTER.search(after):
+            points += 2
+        if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after):
+            points -= 2
+        if before.endswith("经") and _INTRODUCER.search(after):
+            points -= 3
+        if _generic(_name):
+            points -= 1
+        return points
+
+    scores = [score(o) for o in orgs]
+    return orgs[scores.index(max(scores))]
+
+
+def _respondent_name(
+    rec: Recorder, text: str, spans: list[tuple[int, int]], answers: list[tuple[int, int]]
+) -> None:
+    """The organisation the answer to 哪个单位 names, else the one the body's words make the employer (the first
+    named when they say nothing); the employer's fuller name when it is the same one."""
     employer = rec.get("complainant.employer")
     if employer and any(employer in text[s:e] for s, e in spans):
         # the employer the writer names is the one complained about (向某公司要回工资)
         ev = rec.evidence["complainant.employer"]
         rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
         return
-    for s, e in spans:
-        if orgs := _orgs(text, s, e):
-            name, start, end = orgs[0]
-            if employer and employer != name and employer.endswith(_core(name)):
-                name, ev = employer, rec.evidence["complainant.employer"]
-                start, end = ev.start, ev.end
-            rec.set("respondent.name", name, start, end, PROSE)
-            return
+    orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e)))
+    if orgs:
+        # the answer to 哪个单位 names it, whatever the story's words say of the others
+        answered = [o for o in orgs if any(a <= o[1] < b for a, b in answers)]
+        name, start, end = answered[0] if answered else _by_role(text, orgs)
+        if employer and employer != name and employer.endswith(_core(name)):
+            name, ev = employer, rec.evidence["complainant.employer"]
+            start, end = ev.start, ev.end
+        rec.set("respondent.name", name, start, end, PROSE)
+        return
     if employer and (noun := _noun(employer)):
         # 公司每个月都扣我…: the employer's generic noun in a sentence that states a violation
         for s, e in spans:
@@ -353,12 +406,12 @@ def employer_is_respondent(rec: Recorder, text: str) -> None:
 
 
 def _respondent(rec: Recorder, text: str) -> None:
-    spans = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
-    spans += body_paragraphs(text) + _facts_span(rec)
+    answers = [(a, b) for q, a, b in qa_pairs(text) if _Q_RESPONDENT.search(q) and not re.search("基本情况", q)]
+    spans = answers + body_paragraphs(text) + _facts_span(rec)
     if not rec.has("respondent.name"):
         # the organisation the requests name (责令某公司支付…) is the one complained about, too
         asked = [(ev.start, ev.end)] if (ev := rec.evidence.get("requests")) else []
-        _respondent_name(rec, text, spans + asked)
+        _respondent_name(rec, text, spans + asked, answers)
     if not rec.has("respondent.legal_representative"):
         _legal_representative(rec, text, spans)
     _respondent_address(rec, text, spans)

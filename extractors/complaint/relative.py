@@ -80,7 +80,15 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
         rf"(?:我|俺)的?(?:{kin_words()})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
-    return next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None)
+    if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):
+        return found
+    # 我的父亲，汪洋，他是一名民工: the name set off by commas after the kinship word
+    apposed = re.compile(rf"(?:我|俺)的?(?:{kin_words()})[，,](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])")
+    return next(
+        ((m.group("name"), m.start("name"), m.end("name")) for m in apposed.finditer(text)
+         if is_person_name(m.group("name"), named_here=True)),
+        None,
+    )
 
 
 def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
