@@ -81,7 +81,9 @@ _TRAILING_NOTE = re.compile(r"[（(][^）)]{1,30}[）)]$")
 _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）()]{{2,40}}?(?:{kw('org_suffix').pattern})")
 
 
-_LEADING = re.compile(r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|由|镇上|街上|城里|县城)")
+_LEADING = re.compile(
+    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|在|到|于|是|被|向|叫|系|受|由|镇上|街上|城里|县城)"
+)
 _NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"

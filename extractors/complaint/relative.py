@@ -83,7 +83,9 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):
         return found
     # 我的父亲，汪洋，他是一名民工: the name set off by commas after the kinship word
-    apposed = re.compile(rf"(?:我|俺)的?(?:{kin_words()})[，,](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])")
+    apposed = re.compile(
+        rf"(?:我|俺)的?(?:{kin_words()})[，,](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])"
+    )
     return next(
         ((m.group("name"), m.start("name"), m.end("name")) for m in apposed.finditer(text)
          if is_person_name(m.group("name"), named_here=True)),
