@@ -344,7 +344,7 @@ def _listed_items(text: str, end: int) -> list[tuple[int, int]]:
     para_end = len(text) if para_end < 0 else para_end
     if text[end:para_end].strip():
         items, pos = [], end
-        for piece in re.split(r"[；;]|(?<=[)）])、", text[end:para_end]):  # 甲（电话…）、乙（…） too
+        for piece in re.split(r"[；;]|(?<=[)）])[、，,]", text[end:para_end]):  # 甲（电话…）、乙（…）， too
             items.append((pos, pos + len(piece)))
             pos += len(piece) + 1
         return items

@@ -149,6 +149,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if lead := _nameless_lead(name):  # 督促乐清市康和医院有限公司: a verb before the place that starts the name
         name, cut = name[lead:], cut + lead
+    if (urged := re.search(r"督促|责令|敦促|要求", name)) and len(name) - urged.end() >= 4:
+        name, cut = name[urged.end() :], cut + urged.end()  # 领导督促某公司: who is urged, not who urges
     return name, cut
 
 

@@ -221,10 +221,10 @@ def trade_of_origin(rec: Recorder, text: str) -> None:
 
 def _employment(rec: Recorder, text: str) -> None:
     suffix = kw("org_suffix").pattern
-    # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工: the organisation
-    # right after 是/在/进入
+    # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工 / 俺经邻居介绍去某厂干活:
+    # the organisation right after 是/在/进入/去/到
     pattern = re.compile(
-        rf"(?:我们|我|本人)[^。，！]{{0,6}}?(?:是|在|进入)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
+        rf"(?:我们|我|本人|俺们|俺|咱)[^。，！]{{0,6}}?(?:是|在|进入|去|到)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
         r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
     subject = None  # who does the work the occupation is read after, found when first needed
@@ -266,22 +266,26 @@ def _core(name: str) -> str:
 # the owner who paid the builder, the agency that only introduced them): the one the wages are owed by is the
 # employer, whoever the letter names first (保障农民工工资支付条例: the general contractor answers for them)
 _BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|总包|总承包|分包|中标)")
-_BUILDER_BEFORE = re.compile(r"(?:由|承建单位|施工单位|总包单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
-_WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)$")
-_WORKED_AFTER = re.compile(r"^[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)")
+_BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|总包单位|总承包单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
+_WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)[“\"「]?$")
+_WORKED_AFTER = re.compile(r"^[”\"」]?(?:[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)|做|干|当|开)")
+_SUBLET = re.compile(r"^[^，。；,]{0,20}?(?:分包|转包|包)给")  # 把木工活分包给了包工头某某: the tier above the workers
+_HIRED_BEFORE = re.compile(r"(?:受雇于|受聘于|被[^，。；,]{0,4}?(?:雇|招|聘)(?:用|佣|请)?到?)$")
 _OWNER_BEFORE = re.compile(r"(?:投资方|开发商|建设单位|甲方|业主|发包方|出资方)(?:是|为|[:：])?$")
 _OWNER_AFTER = re.compile(r"^(?:与[^，。；,]{2,30})?(?:合作|开发|投资|出资|发包)")
 _INTRODUCER = re.compile(r"^[^，。；,]{0,2}介绍")
 
 
 def _generic(name: str) -> bool:
-    """建筑工地, 甲方的工地, 物业公司: a kind of organisation, not one named (no place or proper name before its
-    last word, and short or joined by 的)."""
+    """建筑工地, 甲方的工地, 物业公司: a kind of organisation, not one named (short and made of dictionary words
+    with no place or proper name, or joined by 的; 锦艺制衣厂's 锦艺 is in no dictionary)."""
     from extractors import tokenize
 
     words = tokenize.posseg(name)
-    proper = any(flag in ("ns", "nr", "nz", "nt") for _w, flag in words[:-1])
-    return not proper and (len(name) <= 5 or "的" in name)
+    if "的" in name:
+        return True
+    common = all(flag not in ("ns", "nr", "nz", "nt") and tokenize.in_dictionary(w) for w, flag in words[:-1])
+    return common and len(name) <= 5 and tokenize.in_dictionary(words[-1][0])
 
 
 def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int]:
@@ -296,7 +300,9 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points += 2
         if _WORKED_BEFORE.search(before) and _WORKED_AFTER.search(after):
             points += 2
-        if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after):
+        if _HIRED_BEFORE.search(before):  # 受雇于某劳务公司: the employer in so many words
+            points += 3
+        if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after) or _SUBLET.search(after):
             points -= 2
         if before.endswith("经") and _INTRODUCER.search(after):
             points -= 3
@@ -390,6 +396,8 @@ def employer_is_respondent(rec: Recorder, text: str) -> None:
     name = rec.get("respondent.name")
     if rec.has("complainant.employer") or not name:
         return
+    if any(_SUBLET.match(text[m.end() : m.end() + 30]) for m in re.finditer(re.escape(name), text)):
+        return  # 某公司把木工活分包给了包工头某某: it sublet the work; the workers' employer is the one below
     facts = rec.evidence.get("facts")
     spans = (
         body_paragraphs(text) + [(a, b) for _q, a, b in qa_pairs(text)] + ([(facts.start, facts.end)] if facts else [])
@@ -400,7 +408,7 @@ def employer_is_respondent(rec: Recorder, text: str) -> None:
             rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
             return
     # A labour-inspection complaint is about the complainant's own employer: the respondent it names is
-    # the work unit, whether or not a sentence says 在该公司上班 (the corpus: 81 of 85 letters).
+    # the work unit, whether or not a sentence says 在该公司上班 (the corpus: 81 of 85 letters)
     ev = rec.evidence["respondent.name"]
     rec.set("complainant.employer", name, ev.start, ev.end, PROSE)
 

@@ -17,7 +17,7 @@ from extractors.complaint.evidence import PROSE, Recorder
 from extractors.complaint.gender import FOR_RELATIVE, kin_words
 from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 from extractors.complaint.prose import PHONE_WORDS
-from extractors.normalize import sentence_end
+from extractors.normalize import sentence_end, sentence_start
 
 # the relative's work or pay told in the writer's words: 我爸在某工地干活 / 拖欠我父亲的工资 / 我丈夫受伤后
 _WORK = r"工资|工钱|打工|干活|上班|务工|被拖欠|受伤|工地|厂里|做工"
@@ -203,5 +203,11 @@ def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | No
         if kw("other_party").search(before) or _WRITERS_OWN.search(before) or _WRITER_LABEL.match(line):
             continue  # another party's, the writer's own, or on the writer's line (联系人：某某（儿子） 电话：…)
         if re.search(rf"(?:{kin})|他|她|{re.escape(worker)}", before):
+            rec.set("complainant.phone", value, ps, pe, PROSE)
+            return
+        # 我爸爸有个老人机，号码是…: the relative named in the sentence's clause before the number's
+        sentence = text[max(sentence_start(text, ps), ps - 30) : clause_start]
+        clause = re.split(r"[，,]", sentence.rstrip("，,"))[-1]
+        if re.match(rf"(?:我|俺)的?(?:{kin})", clause) and not kw("other_party").search(clause):
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return
