@@ -100,8 +100,8 @@ _DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|�
 
 
 def _word_boundary(text: str, at: int) -> bool:
-    """`at` falls between two of jieba's words: a leading word cut off there is no part of the name (向阳服装厂 keeps
-    its 向, 由宏达公司承建 loses its 由)."""
+    """`at` falls between two of jieba's words: a leading character cut off there is no part of the name (向阳服装厂
+    keeps its 向, 由宏达公司承建 loses its 由)."""
     from extractors import tokenize
 
     pos = 0
@@ -117,7 +117,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     m = _LEADING.match(candidate)
     if m and len(candidate) - m.end() < 4 and m.group().endswith(("到", "在", "于", "被", "向")):
         return None  # 送到三医院, 住在四院: a place the story goes to, too short to be a name after the verb
-    cut = m.end() if m and len(candidate) - m.end() >= 4 and _word_boundary(candidate, m.end()) else 0
+    cut = m.end() if m and len(candidate) - m.end() >= 4 and (m.end() > 1 or _word_boundary(candidate, 1)) else 0
     if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
         cut = when.end()
     name = candidate[cut:]
@@ -149,6 +149,10 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if lead := _nameless_lead(name):  # 督促乐清市康和医院有限公司: a verb before the place that starts the name
         name, cut = name[lead:], cut + lead
+    if (kind := re.match(r"(?:劳务|建筑|物业|装修|家政)?公司(?=[\u4e00-\u9fff]{4})", name)) and kw("org_suffix").search(
+        name[kind.end() :]
+    ):
+        name, cut = name[kind.end() :], cut + kind.end()  # 劳务公司海南恒远劳务有限公司: the kind, then the name
     if (urged := re.search(r"督促|责令|敦促|要求", name)) and len(name) - urged.end() >= 4:
         name, cut = name[urged.end() :], cut + urged.end()  # 领导督促某公司: who is urged, not who urges
     return name, cut

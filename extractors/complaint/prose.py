@@ -81,6 +81,9 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
         if m.group()[0] in "年月日号" and m.start() > 0 and text[s + m.start() - 1].isdigit():
             lead = 1  # 2024年3月进饭店: the end of a date is no part of a name
         cleaned = clean_org(m.group()[lead:])
+        a, b = s + m.start(), s + m.end()
+        if a and text[a - 1] in "“\"「『" and text[b : b + 1] in "”\"」』" and len(m.group()) >= 4:
+            cleaned = (m.group(), 0)  # “太清苑项目部”: a name in quotation marks is whole
         if cleaned and not _OFFICIAL.search(cleaned[0]):
             out.append((cleaned[0], s + m.start() + lead + cleaned[1], s + m.end()))
     return out
@@ -265,15 +268,19 @@ def _core(name: str) -> str:
 # What a sentence says an organisation is to the workers (the builder a crew worked under, the developer or
 # the owner who paid the builder, the agency that only introduced them): the one the wages are owed by is the
 # employer, whoever the letter names first (保障农民工工资支付条例: the general contractor answers for them)
-_BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|总包|总承包|分包|中标)")
-_BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|总包单位|总承包单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
+_BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|分包|中标)")
+_BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
 _WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)[“\"「]?$")
 _WORKED_AFTER = re.compile(r"^[”\"」]?(?:[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)|做|干|当|开)")
-_SUBLET = re.compile(r"^[^，。；,]{0,20}?(?:分包|转包|包)给")  # 把木工活分包给了包工头某某: the tier above the workers
+# 把木工活分包给了包工头某某: the tier above the workers (not 分包给我们的: theirs)
+_SUBLET = re.compile(r"^[^，。；,]{0,20}?(?:分包|转包|包)给了?(?!我|俺|咱)")
 _HIRED_BEFORE = re.compile(r"(?:受雇于|受聘于|被[^，。；,]{0,4}?(?:雇|招|聘)(?:用|佣|请)?到?)$")
 _OWNER_BEFORE = re.compile(r"(?:投资方|开发商|建设单位|甲方|业主|发包方|出资方)(?:是|为|[:：])?$")
 _OWNER_AFTER = re.compile(r"^(?:与[^，。；,]{2,30})?(?:合作|开发|投资|出资|发包)")
 _INTRODUCER = re.compile(r"^[^，。；,]{0,2}介绍")
+
+
+_NOT_A_NAME = re.compile(r"[他她它我你俺]|那天|这天|那时|时候|以后|之后")
 
 
 def _generic(name: str) -> bool:
@@ -284,7 +291,10 @@ def _generic(name: str) -> bool:
     words = tokenize.posseg(name)
     if "的" in name:
         return True
-    common = all(flag not in ("ns", "nr", "nz", "nt") and tokenize.in_dictionary(w) for w, flag in words[:-1])
+    head = words[:-1]
+    common = len(head) <= 1 and all(
+        flag not in ("ns", "nr", "nz", "nt") and tokenize.in_dictionary(w) for w, flag in head
+    )
     return common and len(name) <= 5 and tokenize.in_dictionary(words[-1][0])
 
 
@@ -308,6 +318,8 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points -= 3
         if _generic(_name):
             points -= 1
+        if _NOT_A_NAME.search(_name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
+            points -= 2
         return points
 
     scores = [score(o) for o in orgs]
