@@ -409,6 +409,12 @@ def _violation_periods(
             continue
         # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation
         earlier = hires[:1] if not periods and hires and hires[0] not in found else []
+        lists = [lm.span("list") for lm in _MONTH_LIST.finditer(text, m.start(), m.end())]
+        if earlier and any(
+            p[5] in ("date", "since", "range") and p[0] > earlier[0][0] and not any(a <= p[3][0] < b for a, b in lists)
+            for p in found
+        ):
+            earlier = []  # 2025年4月起…停发工资，…工作至6月30日: the sentence dates its own start, after the hiring
         periods += _worked_until(earlier + found) + [p for p in found if p[5] != "hire"]
         if whole is None and not found and kw("whole_period").search(sentence):
             whole = m.start()
@@ -542,3 +548,33 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
         ]
         last = max(days, key=lambda p: p[1]) if days else last
     rec.set("violation_end", last[1], *last[4], 0.8)
+    if last[1] and (listed := _months_listed(text, s0, e0, last[1])):
+        start, (a, b) = listed
+        # the months owed, counted back from the end, begin after the hiring (or the rules read only the list's last)
+        if start <= last[1] and (first[0] < start or a <= first[3][0] < b):
+            rec.set("violation_start", start, a, b, 0.8, overwrite=True)
+
+
+_MONTH_WORD = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+# 12月、1月、2月三个月的工资一直没给: the months owed named without their years
+_MONTH_LIST = re.compile(
+    rf"(?<![\d年〇零])(?P<list>{_MONTH_WORD}月份?(?:[、和及与跟]{_MONTH_WORD}月份?)+)"
+    r"(?:(?:这|那|共|整整)?[两三四五六七八九十\d]个?(?:整)?月)?的?(?:工资|工钱|薪水|人工)"
+)
+
+
+def _months_listed(text: str, s0: int, e0: int, end: date) -> tuple[date, tuple[int, int]] | None:
+    """The first of the months a sentence that states a violation lists without years (12月、1月、2月), their years
+    counted back from the period's end; (first day, span of the list)."""
+    for m in SENTENCE.finditer(text, s0, e0):
+        if not kw("violation").search(m.group()) or kw("not_violation").search(m.group()):
+            continue
+        for lm in _MONTH_LIST.finditer(text, m.start(), m.end()):
+            months = [nm.cn_int(x) for x in re.findall(_MONTH_WORD + "(?=月)", lm.group("list"))]
+            if len(months) < 2 or any(x is None or not 1 <= x <= 12 for x in months):
+                continue
+            year = end.year - (months[-1] > end.month)
+            for before, after in zip(reversed(months[:-1]), reversed(months[1:]), strict=True):
+                year -= before > after
+            return date(year, months[0], 1), lm.span("list")
+    return None
