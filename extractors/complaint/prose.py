@@ -80,12 +80,17 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
         lead = 0
         if m.group()[0] in "年月日号" and m.start() > 0 and text[s + m.start() - 1].isdigit():
             lead = 1  # 2024年3月进饭店: the end of a date is no part of a name
-        cleaned = clean_org(m.group()[lead:])
-        a, b = s + m.start(), s + m.end()
-        if a and text[a - 1] in "“\"「『" and text[b : b + 1] in "”\"」』" and len(m.group()) >= 4:
-            cleaned = (m.group(), 0)  # “太清苑项目部”: a name in quotation marks is whole
+        found = m.group()
+        if (open_at := max(found.rfind("（"), found.rfind("("))) > found.rfind("）") and open_at > found.rfind(")"):
+            if not re.search(rf"(?:{suffix})$", found[lead:open_at]):
+                continue  # 某公司（公司地址…: the name ends before the bracket it leaves open
+            found = found[:open_at]
+        cleaned = clean_org(found[lead:])
+        a, b = s + m.start(), s + m.start() + len(found)
+        if a and text[a - 1] in "“\"「『" and text[b : b + 1] in "”\"」』" and len(found) >= 4:
+            cleaned = (found, 0)  # “太清苑项目部”: a name in quotation marks is whole
         if cleaned and not _OFFICIAL.search(cleaned[0]):
-            out.append((cleaned[0], s + m.start() + lead + cleaned[1], s + m.end()))
+            out.append((cleaned[0], s + m.start() + lead + cleaned[1], b))
     return out
 
 
@@ -227,14 +232,14 @@ def _employment(rec: Recorder, text: str) -> None:
     # 我们是某公司派驻…的保安员 / 我们是某公司在…工地干活的农民工 / 我进入某厂做普工 / 俺经邻居介绍去某厂干活:
     # the organisation right after 是/在/进入/去/到
     pattern = re.compile(
-        rf"(?:我们|我|本人|俺们|俺|咱)[^。，！]{{0,6}}?(?:是|在|进入|去|到)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
+        rf"(?:我们|我|本人|俺们|俺)[^。，！]{{0,6}}?(?:是|在|进入|去|到)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
         r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
     subject = None  # who does the work the occupation is read after, found when first needed
     for s, e in body_paragraphs(text) + _facts_span(rec):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
             cleaned = clean_org(m.group("org"))
-            if cleaned and not _OFFICIAL.search(cleaned[0]):
+            if cleaned and not _OFFICIAL.search(cleaned[0]) and not re.search(r"[找讨问]", cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
         m = _STAFF_OF.search(text, s, e)
         if not rec.has("complainant.employer") and m and _names_something(m.group("org")):
@@ -269,6 +274,10 @@ def _core(name: str) -> str:
 # the owner who paid the builder, the agency that only introduced them): the one the wages are owed by is the
 # employer, whoever the letter names first (保障农民工工资支付条例: the general contractor answers for them)
 _BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|分包|中标)")
+# the tier the work was sublet to (总包把劳务分包给了某劳务公司 / 某劳务从总包分包了主体劳务): the workers' employer
+_SUBCONTRACTOR_BEFORE = re.compile(r"(?:分包|转包)给了?$")
+_SUBCONTRACTOR_AFTER = re.compile(r"^(?:是劳务分包|从[^，。；,]{2,20}?(?:分包|承包|转包))")
+_SITE_KIND = re.compile(r"(?:工地|工程|项目)$")
 _BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
 _WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)[“\"「]?$")
 _WORKED_AFTER = re.compile(r"^[”\"」]?(?:[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)|做|干|当|开)")
@@ -312,6 +321,10 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points += 2
         if _HIRED_BEFORE.search(before):  # 受雇于某劳务公司: the employer in so many words
             points += 3
+        if _SUBCONTRACTOR_BEFORE.search(before) or _SUBCONTRACTOR_AFTER.search(after):
+            points += 3
+        if _SITE_KIND.search(_name):  # a site is where the work was done; the employer is an organisation
+            points -= 1
         if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after) or _SUBLET.search(after):
             points -= 2
         if before.endswith("经") and _INTRODUCER.search(after):
