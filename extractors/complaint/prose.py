@@ -611,16 +611,17 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     suffix = kw("occupation_suffix").pattern
     name = rec.get("complainant.name")
     who = _SELF + (f"|{re.escape(name)}" if name else "")
-    # never the first character of a word (工地, 工程, 工资, 员工), nor an organisation's
+    # never the first character of a word (工地, 工程, 工资, 员工: 我是公司员工 names no trade), nor an organisation's
     occ = (
-        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤])"
+        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工])"
         rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
     )
     pattern = re.compile(
         rf"(?:{who})[^。！？\n]{{0,40}}?(?:作为|是|系|当|做|干|任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
     )
     for m in pattern.finditer(text):
-        if value := occupation_of(m.group("occ")):
+        value = occupation_of(m.group("occ"))
+        if value and not re.search(r"公司|员工|职工", value):  # 不承认我是公司员工: staff, not a trade
             rec.set("complainant.occupation", value, m.start("occ"), m.end("occ"), PROSE)
             return
 
