@@ -31,7 +31,7 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.datewords import LUNAR_DAY, NAMED_MONTHS, last_year, lunar_day, lunar_to_solar, resolve_dates
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
-from extractors.normalize import paragraph_spans
+from extractors.normalize import paragraph_spans, sentence_start
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
@@ -409,11 +409,7 @@ def _violation_periods(
             continue
         # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation
         earlier = hires[:1] if not periods and hires and hires[0] not in found else []
-        lists = [lm.span("list") for lm in _MONTH_LIST.finditer(text, m.start(), m.end())]
-        if earlier and any(
-            p[5] in ("date", "since", "range") and p[0] > earlier[0][0] and not any(a <= p[3][0] < b for a, b in lists)
-            for p in found
-        ):
+        if earlier and any(p[0] > earlier[0][0] and _SINCE_AFTER.match(text[p[3][1] : p[3][1] + 4]) for p in found):
             earlier = []  # 2025年4月起…停发工资，…工作至6月30日: the sentence dates its own start, after the hiring
         periods += _worked_until(earlier + found) + [p for p in found if p[5] != "hire"]
         if whole is None and not found and kw("whole_period").search(sentence):
@@ -550,15 +546,16 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
     rec.set("violation_end", last[1], *last[4], 0.8)
     if last[1] and (listed := _months_listed(text, s0, e0, last[1])):
         start, (a, b) = listed
-        # the months owed, counted back from the end, begin after the hiring (or the rules read only the list's last)
-        if start <= last[1] and (first[0] < start or a <= first[3][0] < b):
+        # the months owed, counted back from the end, begin after the hiring the rules started the period at
+        hired = kw("employment_start").search(text, sentence_start(text, first[3][0]), first[3][1] + 12)
+        if hired and first[0] < start <= last[1]:
             rec.set("violation_start", start, a, b, 0.8, overwrite=True)
 
 
 _MONTH_WORD = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # 12月、1月、2月三个月的工资一直没给: the months owed named without their years
 _MONTH_LIST = re.compile(
-    rf"(?<![\d年〇零])(?P<list>{_MONTH_WORD}月份?(?:[、和及与跟]{_MONTH_WORD}月份?)+)"
+    rf"(?<![\d年〇零、])(?P<list>{_MONTH_WORD}月份?(?:[、和及与跟]{_MONTH_WORD}月份?)+)"
     r"(?:(?:这|那|共|整整)?[两三四五六七八九十\d]个?(?:整)?月)?的?(?:工资|工钱|薪水|人工)"
 )
 

@@ -29,8 +29,8 @@ DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月(?:\s*份)?(?:\s*{_DAY}\s*[�
 # Cantonese), and the
 # spoken and mixed forms: 10万8千元, 121万余元, 380多万元, 约2千万元, 三万六千多块, 一万二千五, 354万 (wan
 # alone counts when no measure word follows: 3万平方米 is an area), and with no unit at all the spoken
-# 四万六千八 / 一万一千四 / 1万8 / 一万六千九百五 (a last digit right after 万 or 千, or after 千…百, no measure
-# word after it).
+# 四万六千八 / 一万一千四 / 1万8 / 一万六千九百五 / 一万零四百八 (a last digit after 万 or 千, or after 千…百 or
+# 零…百, no measure word after it).
 # a measure word after a figure: an area, a weight, a count (3万平方米, 两千五百人), not money
 _MEASURE = (
     r"[\u4e00-\u9fff]{0,2}(?:平方|平米|亩|吨|人|名|册|件|台|辆|个|株|斤|公里|米|户|次|条|字|头|只|张|份|套|袋|箱|瓶|元)"
@@ -43,7 +43,7 @@ MONEY = re.compile(
     rf"(?:人民币)?\s*(?P<num>{_NUM_TOKEN}(?:\s*[十百千万亿拾佰仟]\s*(?:[余多]\s*)?零?(?:{_NUM_TOKEN})?)*)"
     r"\s*(?:[余多])?\s*(?P<wan>(?<![万])万(?:[余多])?)?\s*"
     r"(?:元(?:整)?|(?P<kuai>块钱|块|蚊)(?![砖板石地子虫帐香])|(?<=万)(?!{measure})"
-    r"|(?:(?<=[万千][一二三四五六七八九两\d])|(?<=千[一二三四五六七八九两]百[一二三四五六七八九两]))"
+    r"|(?:(?<=[万千][一二三四五六七八九两\d])|(?<=[千零][一二三四五六七八九两]百[一二三四五六七八九两]))"
     r"(?![\d十百千万亿零〇.]|{measure}))".replace("{measure}", _MEASURE)
 )
 MOBILE = re.compile(r"(?<![\d])1[3-9]\d(?:[\s\-]?\d{4}){2}(?![\d])")

@@ -351,6 +351,9 @@ def _respondent_name(
         rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
         return
     orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e)))
+    if orgs and employer:  # the employer the writer named (我在某公司上班) stands first, its words weighed alike
+        ev = rec.evidence["complainant.employer"]
+        orgs.insert(0, (employer, ev.start, ev.end))
     if orgs:
         # the answer to 哪个单位 names it, whatever the story's words say of the others
         answered = [o for o in orgs if any(a <= o[1] < b for a, b in answers)]

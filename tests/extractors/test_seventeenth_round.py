@@ -136,9 +136,22 @@ def test_a_sentence_that_dates_its_own_start_after_the_hiring() -> None:
 
 def test_months_owed_listed_without_years_count_back_from_the_end() -> None:
     text = (
-        "尊敬的领导：\n我叫乔建军，电话13904781234。2024年9月20日我进凉城县瑞丰淀粉厂烧锅炉，说好每月5,500元。"
+        "尊敬的领导：\n我叫乔建军，电话13904781234。2024年9月20日我进厂，在凉城县瑞丰淀粉厂烧锅炉，说好每月5,500元。"
         "我一直干到2025年2月28日停机，12月、1月、2月三个月的工资16,500元一直没给。\n请领导帮我要回工资。\n"
     )
     fields = _letter(text)
     assert str(fields.violation_start) == "2024-12-01"
     assert str(fields.violation_end) == "2025-02-28"
+
+
+def test_a_spoken_amount_with_a_zero_thousands() -> None:
+    assert parse_money("还欠俺一万零四百八，年前给") == 10480.0
+
+
+def test_the_employer_the_writer_names_outranks_a_unit_of_it() -> None:
+    text = (
+        "勐腊县人社局劳动保障监察大队：\n我叫岩罕，男，电话18787931234。我在云南景洪香茗茶业有限公司上班。\n"
+        "我是2022年3月进公司的，一直在公司易武茶厂上班。公司说是季节性用工，不给加班费，2024年春茶季的加班费有8600元。\n"
+        "我想请求：督促公司支付2024年春茶季的加班工资8600元。\n"
+    )
+    assert _letter(text).respondent.name == "云南景洪香茗茶业有限公司"
