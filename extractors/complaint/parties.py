@@ -82,7 +82,8 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 
 
 _LEADING = re.compile(
-    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍进入|介绍进|在|到|于|是|被|向|叫|系|受|由|镇上|街上|城里|县城)"
+    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍进入|介绍进|投诉的是|投诉|举报|在|到|于|是|被|向|叫|系|受|由"
+    r"|镇上|街上|城里|县城)"
 )
 _NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
 _TIME_WORDS = re.compile(
@@ -149,9 +150,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if lead := _nameless_lead(name):  # 督促乐清市康和医院有限公司: a verb before the place that starts the name
         name, cut = name[lead:], cut + lead
-    if (kind := re.match(r"(?:劳务|建筑|物业|装修|家政)?公司(?=[\u4e00-\u9fff]{4})", name)) and kw("org_suffix").search(
-        name[kind.end() :]
-    ):
+    kind = re.match(r"(?:劳务派遣|劳务|建筑|物业|装修|家政)?公司(?=[\u4e00-\u9fff]{4})", name)
+    if kind and kw("org_suffix").search(name[kind.end() :]):
         name, cut = name[kind.end() :], cut + kind.end()  # 劳务公司海南恒远劳务有限公司: the kind, then the name
     if (urged := re.search(r"督促|责令|敦促|要求", name)) and len(name) - urged.end() >= 4:
         name, cut = name[urged.end() :], cut + urged.end()  # 领导督促某公司: who is urged, not who urges

@@ -22,7 +22,7 @@ from extractors.normalize import paragraph_spans, sentence_end
 from extractors.tokenize import is_word
 
 _OFFICIAL = re.compile(
-    r"人民政府|人力资源|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安|劳动局|人社局|信访局|信访办"
+    r"人民政府|人力资源(?!服务|开发|管理)|劳动保障|监察|法院|仲裁|律师事务所|派出所|委员会|公安|劳动局|人社局|信访局|信访办"
 )
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
@@ -278,6 +278,8 @@ _BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|分
 _SUBCONTRACTOR_BEFORE = re.compile(r"(?:分包|转包)给了?$")
 _SUBCONTRACTOR_AFTER = re.compile(r"^(?:是劳务分包|从[^，。；,]{2,20}?(?:分包|承包|转包))")
 _SITE_KIND = re.compile(r"(?:工地|工程|项目)$")
+# 我要投诉的是某公司 / 现投诉某公司拖欠…: the organisation the letter says it complains about
+_COMPLAINED_OF = re.compile(r"(?:投诉|举报|反映|控告)(?:的是|的单位是|单位[:：]?)?(?:劳务派遣公司|用人单位)?$")
 _BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
 _WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)[“\"「]?$")
 _WORKED_AFTER = re.compile(r"^[”\"」]?(?:[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)|做|干|当|开)")
@@ -289,7 +291,7 @@ _OWNER_AFTER = re.compile(r"^(?:与[^，。；,]{2,30})?(?:合作|开发|投资|
 _INTRODUCER = re.compile(r"^[^，。；,]{0,2}介绍")
 
 
-_NOT_A_NAME = re.compile(r"[他她它我你俺]|那天|这天|那时|时候|以后|之后")
+_NOT_A_NAME = re.compile(r"[他她它我你俺说]|那天|这天|那时|时候|以后|之后|钱由")
 
 
 def _generic(name: str) -> bool:
@@ -321,6 +323,8 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points += 2
         if _HIRED_BEFORE.search(before):  # 受雇于某劳务公司: the employer in so many words
             points += 3
+        if _COMPLAINED_OF.search(text[max(0, start - 12) : start]):
+            points += 4
         if _SUBCONTRACTOR_BEFORE.search(before) or _SUBCONTRACTOR_AFTER.search(after):
             points += 3
         if _SITE_KIND.search(_name):  # a site is where the work was done; the employer is an organisation
@@ -351,6 +355,9 @@ def _respondent_name(
         rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
         return
     orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e)))
+    # 我要投诉的是某公司 in the letter's opening, which no body paragraph holds
+    opening = [o for o in _orgs(text, 0, len(text)) if _COMPLAINED_OF.search(text[max(0, o[1] - 12) : o[1]])]
+    orgs += [o for o in opening if o not in orgs]
     if orgs and employer:  # the employer the writer named (我在某公司上班) stands first, its words weighed alike
         ev = rec.evidence["complainant.employer"]
         orgs.insert(0, (employer, ev.start, ev.end))
@@ -616,7 +623,7 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     who = _SELF + (f"|{re.escape(name)}" if name else "")
     # never the first character of a word (工地, 工程, 工资, 员工: 我是公司员工 names no trade), nor an organisation's
     occ = (
-        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工])"
+        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工助员])"
         rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
     )
     pattern = re.compile(

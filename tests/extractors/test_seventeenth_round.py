@@ -155,3 +155,23 @@ def test_the_employer_the_writer_names_outranks_a_unit_of_it() -> None:
         "我想请求：督促公司支付2024年春茶季的加班工资8600元。\n"
     )
     assert _letter(text).respondent.name == "云南景洪香茗茶业有限公司"
+
+
+def test_the_dispatch_agency_the_letter_complains_of_is_the_employer() -> None:
+    text = (
+        "我要投诉的是劳务派遣公司威海鑫海通人力资源服务有限公司（以下简称鑫海通），用工单位是威海石岛海珍品加工有限公司。\n"
+        "2024年3月，我和鑫海通签了劳务派遣劳动合同，被派到石岛公司的冷冻车间当分拣工。"
+        "鑫海通拖欠我2025年9月、10月的工资共10,400元。\n请求：责令鑫海通支付拖欠的工资10,400元。\n"
+    )
+    fields = _letter(text)
+    assert fields.respondent.name == "威海鑫海通人力资源服务有限公司"
+    assert fields.complainant.employer == "威海鑫海通人力资源服务有限公司"
+
+
+@pytest.mark.parametrize(("words", "trade"), [("收银员", "收银员"), ("主播助理", "主播助理"), ("带货主播", "带货主播")])
+def test_a_trade_is_read_whole(words: str, trade: str) -> None:
+    text = (
+        f"尊敬的领导：\n我叫白雪，电话13955551234。我在兰陵县鑫悦商贸有限公司当{words}，公司拖欠我两个月工资8,000元。\n"
+        "请领导督促公司支付工资。\n"
+    )
+    assert _letter(text).complainant.occupation == trade
