@@ -278,8 +278,9 @@ _BUILDER_AFTER = re.compile(r"^(?:具体|负责|来)?(?:承建|承包|施工|分
 _SUBCONTRACTOR_BEFORE = re.compile(r"(?:分包|转包)给了?$")
 _SUBCONTRACTOR_AFTER = re.compile(r"^(?:是劳务分包|从[^，。；,]{2,20}?(?:分包|承包|转包))")
 _SITE_KIND = re.compile(r"(?:工地|工程|项目)$")
+_SOME = re.compile(r"(?:^|[省市县区镇乡])[一某](?:家|个|间)?[\u4e00-\u9fff]{1,4}$")
 # 我要投诉的是某公司 / 现投诉某公司拖欠…: the organisation the letter says it complains about
-_COMPLAINED_OF = re.compile(r"(?:投诉|举报|反映|控告)(?:的是|的单位是|单位[:：]?)?(?:劳务派遣公司|用人单位)?$")
+_COMPLAINED_OF = re.compile(r"(?:投诉|举报|控告)(?:的是|的单位是|单位[:：]?)?(?:劳务派遣公司|用人单位)?$")
 _BUILDER_BEFORE = re.compile(r"(?:承建单位|施工单位|承包单位|承建商|施工方)(?:是|为|[:：])?$")
 _WORKED_BEFORE = re.compile(r"(?:在|到|进|进入|给)[“\"「]?$")
 _WORKED_AFTER = re.compile(r"^[”\"」]?(?:[^，。；,]{0,6}?(?:打工|做工|上班|干活|务工|做事|工作|施工)|做|干|当|开)")
@@ -333,7 +334,7 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points -= 2
         if before.endswith("经") and _INTRODUCER.search(after):
             points -= 3
-        if _generic(_name):
+        if _generic(_name) or _SOME.search(_name):  # 沙县区一木业公司, 七星区某奶茶店: a kind, not a name
             points -= 1
         if _NOT_A_NAME.search(_name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
             points -= 2
@@ -358,9 +359,6 @@ def _respondent_name(
     # 我要投诉的是某公司 in the letter's opening, which no body paragraph holds
     opening = [o for o in _orgs(text, 0, len(text)) if _COMPLAINED_OF.search(text[max(0, o[1] - 12) : o[1]])]
     orgs += [o for o in opening if o not in orgs]
-    if orgs and employer:  # the employer the writer named (我在某公司上班) stands first, its words weighed alike
-        ev = rec.evidence["complainant.employer"]
-        orgs.insert(0, (employer, ev.start, ev.end))
     if orgs:
         # the answer to 哪个单位 names it, whatever the story's words say of the others
         answered = [o for o in orgs if any(a <= o[1] < b for a, b in answers)]

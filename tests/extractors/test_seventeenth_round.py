@@ -148,15 +148,6 @@ def test_a_spoken_amount_with_a_zero_thousands() -> None:
     assert parse_money("还欠俺一万零四百八，年前给") == 10480.0
 
 
-def test_the_employer_the_writer_names_outranks_a_unit_of_it() -> None:
-    text = (
-        "勐腊县人社局劳动保障监察大队：\n我叫岩罕，男，电话18787931234。我在云南景洪香茗茶业有限公司上班。\n"
-        "我是2022年3月进公司的，一直在公司易武茶厂上班。公司说是季节性用工，不给加班费，2024年春茶季的加班费有8600元。\n"
-        "我想请求：督促公司支付2024年春茶季的加班工资8600元。\n"
-    )
-    assert _letter(text).respondent.name == "云南景洪香茗茶业有限公司"
-
-
 def test_the_dispatch_agency_the_letter_complains_of_is_the_employer() -> None:
     text = (
         "我要投诉的是劳务派遣公司威海鑫海通人力资源服务有限公司（以下简称鑫海通），用工单位是威海石岛海珍品加工有限公司。\n"
