@@ -135,6 +135,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         name = owner.group(1)  # 某公司开的某宾馆: the company that runs it
     if (dept := _DEPARTMENT.search(name)) and kw("org_suffix").search(name[: dept.start()]):
         name = name[: dept.start()]  # the department after a complete name (公司后厨 -> 公司)
+        if ends := [e.end() for e in re.finditer(suffix, name)]:
+            name = name[: ends[-1]]  # 有限公司包装车间: the department's own words go with it
         name = re.sub(r"(?:某|该|这个|那个|一个)$", "", name)  # 某公司某工地: the site's own determiner
     if len(name) < 4 or not kw("org_suffix").search(name):
         return None
