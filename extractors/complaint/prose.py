@@ -629,7 +629,7 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     )
     for m in pattern.finditer(text):
         value = occupation_of(m.group("occ"))
-        if value and not re.search(r"公司|员工|职工", value):  # 不承认我是公司员工: staff, not a trade
+        if value and "公司" not in value:  # 不承认我是公司员工: the company's staff, not a trade
             rec.set("complainant.occupation", value, m.start("occ"), m.end("occ"), PROSE)
             return
 
