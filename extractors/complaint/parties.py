@@ -100,17 +100,10 @@ _UNKNOWN_ANSWER = re.compile(
 _DEPARTMENT = re.compile(r"(?:后厨|厨房|车间|仓库|门店|班组|工地|项目部|分店)$")
 
 
-def _word_boundary(text: str, at: int) -> bool:
-    """`at` falls between two of jieba's words: a leading character cut off there is no part of the name (向阳服装厂
-    keeps its 向, 由宏达公司承建 loses its 由)."""
+def _spans_word(left: str, right: str) -> bool:
     from extractors import tokenize
 
-    pos = 0
-    for word in tokenize.cut(text):
-        if pos >= at:
-            return pos == at
-        pos += len(word)
-    return pos == at
+    return tokenize.spans_word(left, right)
 
 
 def clean_org(candidate: str) -> tuple[str, int] | None:
@@ -118,7 +111,9 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     m = _LEADING.match(candidate)
     if m and len(candidate) - m.end() < 4 and m.group().endswith(("到", "在", "于", "被", "向")):
         return None  # 送到三医院, 住在四院: a place the story goes to, too short to be a name after the verb
-    cut = m.end() if m and len(candidate) - m.end() >= 4 and (m.end() > 1 or _word_boundary(candidate, 1)) else 0
+    # a one-character lead is cut only where jieba ends a word (向阳服装厂 keeps its 向, 由宏达公司 loses its 由)
+    lone = m is not None and m.end() == 1 and _spans_word(candidate[:1], candidate[1:])
+    cut = m.end() if m and len(candidate) - m.end() >= 4 and not lone else 0
     if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
         cut = when.end()
     name = candidate[cut:]

@@ -292,7 +292,12 @@ _OWNER_AFTER = re.compile(r"^(?:与[^，。；,]{2,30})?(?:合作|开发|投资|
 _INTRODUCER = re.compile(r"^[^，。；,]{0,2}介绍")
 
 
-_NOT_A_NAME = re.compile(r"[他她它我你俺说]|那天|这天|那时|时候|以后|之后|钱由")
+_NOT_A_NAME = re.compile(r"[他她它我你俺说]|那天|这天|那时|时候|以后|之后")
+
+
+def _complained_of(text: str, start: int) -> bool:
+    """The organisation at `start` follows 投诉的是 / 举报: the one the letter says it complains about."""
+    return bool(_COMPLAINED_OF.search(text[max(0, start - 12) : start]))
 
 
 def _generic(name: str) -> bool:
@@ -315,7 +320,7 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
     over an owner, a developer or an agency that introduced them; the first named when the words say nothing."""
 
     def score(org: tuple[str, int, int]) -> int:
-        _name, start, end = org
+        name, start, end = org
         before, after = text[max(0, start - 6) : start], text[end : end + 12]
         points = 0
         if _BUILDER_AFTER.search(after) or _BUILDER_BEFORE.search(before):
@@ -324,19 +329,19 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points += 2
         if _HIRED_BEFORE.search(before):  # 受雇于某劳务公司: the employer in so many words
             points += 3
-        if _COMPLAINED_OF.search(text[max(0, start - 12) : start]):
+        if _complained_of(text, start):
             points += 4
         if _SUBCONTRACTOR_BEFORE.search(before) or _SUBCONTRACTOR_AFTER.search(after):
             points += 3
-        if _SITE_KIND.search(_name):  # a site is where the work was done; the employer is an organisation
+        if _SITE_KIND.search(name):  # a site is where the work was done; the employer is an organisation
             points -= 1
         if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after) or _SUBLET.search(after):
             points -= 2
         if before.endswith("经") and _INTRODUCER.search(after):
             points -= 3
-        if _generic(_name) or _SOME.search(_name):  # 沙县区一木业公司, 七星区某奶茶店: a kind, not a name
+        if _generic(name) or _SOME.search(name):  # 沙县区一木业公司, 七星区某奶茶店: a kind, not a name
             points -= 1
-        if _NOT_A_NAME.search(_name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
+        if _NOT_A_NAME.search(name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
             points -= 2
         return points
 
@@ -357,7 +362,7 @@ def _respondent_name(
         return
     orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e)))
     # 我要投诉的是某公司 in the letter's opening, which no body paragraph holds
-    opening = [o for o in _orgs(text, 0, len(text)) if _COMPLAINED_OF.search(text[max(0, o[1] - 12) : o[1]])]
+    opening = [o for o in _orgs(text, 0, len(text)) if _complained_of(text, o[1])]
     orgs += [o for o in opening if o not in orgs]
     if orgs:
         # the answer to 哪个单位 names it, whatever the story's words say of the others

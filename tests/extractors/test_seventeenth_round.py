@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.complaint import extract_complaint
 from extractors.complaint.numerals import parse_money
 from extractors.complaint.parties import clean_org
-from extractors.normalize import normalize_text
-from schemas.models import ParsedDocument
+from tests.extractors.test_sixteenth_round import _letter
 
 _ASK = "\n恳请领导帮我们把工钱要回来。\n"
-
-
-def _letter(text: str, models: bool = False):  # type: ignore[no-untyped-def]
-    doc = ParsedDocument(text=normalize_text(text), format="txt", pages=1)
-    return extract_complaint(doc, models=models)
 
 
 @pytest.mark.parametrize(
@@ -122,26 +115,30 @@ def test_agents_listed_with_a_comma_after_each_bracket() -> None:
     assert agents[1].phone == "0775-7821234"
 
 
-def test_a_sentence_that_dates_its_own_start_after_the_hiring() -> None:
-    text = (
-        "投诉书\n投诉人：韩秀梅，女，电话13976541234。\n被投诉人：澄迈椰香餐饮有限公司\n"
-        "事实与理由：\n投诉人于2024年3月1日入职被投诉人，在后厨担任帮厨，约定月工资3,900元。"
-        "2025年4月起，被投诉人以装修为由停发工资，投诉人继续工作至2025年6月30日后离职。\n"
-        "请求：责令被投诉人支付拖欠的工资11,700元。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the sentence dates its own start (…起), after the hiring told before it
+        (
+            "投诉书\n投诉人：韩秀梅，女，电话13976541234。\n被投诉人：澄迈椰香餐饮有限公司\n"
+            "事实与理由：\n投诉人于2024年3月1日入职被投诉人，在后厨担任帮厨，约定月工资3,900元。"
+            "2025年4月起，被投诉人以装修为由停发工资，投诉人继续工作至2025年6月30日后离职。\n"
+            "请求：责令被投诉人支付拖欠的工资11,700元。\n",
+            "2025-04-01",
+            "2025-06-30",
+        ),
+        # months owed listed without years count back from the period's end, not from the hiring
+        (
+            "尊敬的领导：\n我叫乔建军，电话13904781234。2024年9月20日我进厂，在凉城县瑞丰淀粉厂烧锅炉，说好每月5,500元。"
+            "我一直干到2025年2月28日停机，12月、1月、2月三个月的工资16,500元一直没给。\n请领导帮我要回工资。\n",
+            "2024-12-01",
+            "2025-02-28",
+        ),
+    ],
+)
+def test_the_months_owed_not_the_hiring_start_the_period(text: str, start: str, end: str) -> None:
     fields = _letter(text)
-    assert str(fields.violation_start) == "2025-04-01"
-    assert str(fields.violation_end) == "2025-06-30"
-
-
-def test_months_owed_listed_without_years_count_back_from_the_end() -> None:
-    text = (
-        "尊敬的领导：\n我叫乔建军，电话13904781234。2024年9月20日我进厂，在凉城县瑞丰淀粉厂烧锅炉，说好每月5,500元。"
-        "我一直干到2025年2月28日停机，12月、1月、2月三个月的工资16,500元一直没给。\n请领导帮我要回工资。\n"
-    )
-    fields = _letter(text)
-    assert str(fields.violation_start) == "2024-12-01"
-    assert str(fields.violation_end) == "2025-02-28"
+    assert (str(fields.violation_start), str(fields.violation_end)) == (start, end)
 
 
 def test_a_spoken_amount_with_a_zero_thousands() -> None:
