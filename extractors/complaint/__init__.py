@@ -764,6 +764,8 @@ def _unit_of_company(rec: Recorder) -> None:
     name, ev = rec.get("respondent.name"), rec.evidence.get("respondent.name")
     if not isinstance(name, str) or ev is None or not (m := _COMPANY_THEN_UNIT.match(name)):
         return
+    if m.group("unit").endswith("项目部") and rec.get("respondent.workplace") not in (None, name):
+        return  # the site is named apart (在某工地干活): the project department is the employer, in its full name
     cut = ev.start + m.end("company") if rec.view[ev.start : ev.end] == name else None
     for path in ("respondent.name", "complainant.employer"):
         if rec.get(path) == name:
@@ -904,6 +906,20 @@ _SIGNBOARD = re.compile(
 _DESCRIBED = re.compile(r"老板|包工头|工头|^(?:一个|一家|那个|这个|那家|这家|做)|的(?:加工)?(?:厂|店|作坊|工厂)$")
 
 
+def _described(value: str) -> bool:
+    """杨老板 / 一家做童装的厂 / 听人说饭店: a boss, a description, or a kind of business with no name before it."""
+    from extractors import tokenize
+    from extractors.complaint.labels import kw
+
+    if _DESCRIBED.search(value):
+        return True
+    core = re.sub(rf"(?:{kw('org_suffix').pattern})$", "", value)
+    return core != value and not any(flag in _PROPER for _w, flag in tokenize.posseg(core))
+
+
+_PROPER = frozenset({"ns", "nr", "nt", "nz", "nrt", "j"})
+
+
 def _signboard(rec: Recorder, text: str) -> None:
     """An employer the letter knows by its shop sign or the name people call it: that name, not the boss or a
     description (a registered name, when the letter gives one, stays)."""
@@ -919,7 +935,7 @@ def _signboard(rec: Recorder, text: str) -> None:
         ev = rec.evidence.get(path)
         if value is None and rec.has(path) and ev is not None and not ev.unread:
             continue  # stated as none
-        if value is None or (isinstance(value, str) and _DESCRIBED.search(value) and name not in value):
+        if value is None or (isinstance(value, str) and _described(value) and name not in value):
             rec.set(path, name, start, end, INLINE, overwrite=True)
 
 
@@ -942,7 +958,9 @@ def _build(rec: Recorder) -> ComplaintFields:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
     respondent = group("respondent")
-    if respondent.get("workplace") and respondent.get("workplace") == respondent.get("address"):
+    place, name = respondent.get("workplace"), respondent.get("name")
+    own_noun = isinstance(place, str) and isinstance(name, str) and len(place) <= 3 and name.endswith(place)
+    if place and (place == respondent.get("address") or own_noun):  # 在卫生院上班: the employer's own noun
         respondent.pop("workplace")
         rec.evidence.pop("respondent.workplace", None)
     v = rec.values

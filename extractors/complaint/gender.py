@@ -57,6 +57,18 @@ FOR_RELATIVE = re.compile(
     r"(?:替|代|帮)(?:我的?)?(?:父亲|爸爸|我爸|母亲|妈妈|我妈|儿子|女儿|丈夫|老公|男人|妻子|老婆|媳妇|爱人)"
 )
 
+# one person the writer writes for, by pronoun: 他托我替他写这封信 / 她托我替她在这里反映 / 我替他写的
+FOR_ONE = re.compile(
+    r"(?:替|帮|代)(?P<p>他|她)(?!们)[^。！？\n，,]{0,8}?(?:写|反映|投诉)"
+    r"|(?P<q>他|她)(?!们)(?:托|委托|让|叫|请)我(?:替|帮|代)?(?:他|她)?[^。！？\n，,]{0,6}?(?:写|反映|投诉)"
+)
+
+
+def _pronoun_gender(rec: Recorder, text: str) -> bool:
+    """The person written for, by the pronoun the writer uses for them (他托我替他写): only one kind."""
+    hits = [("男" if (m.group("p") or m.group("q")) == "他" else "女", m.start(), m.end()) for m in FOR_ONE.finditer(text)]
+    return bool(hits) and _decide(hits, rec)
+
 
 def written_for_relative(rec: Recorder, text: str) -> bool:
     name = rec.get("complainant.name")
@@ -170,7 +182,7 @@ def fill_gender(rec: Recorder, text: str) -> None:
             return
     # 3. a letter for a relative: how the writer calls them
     if relative:
-        _kin_gender(rec, text)
+        _kin_gender(rec, text) or _pronoun_gender(rec, text)
         return
     # 4. the writer about themself, only when the writer is the complainant
     hits = []

@@ -233,7 +233,7 @@ def _employment(rec: Recorder, text: str) -> None:
     # the organisation right after 是/在/进入/去/到
     pattern = re.compile(
         rf"(?:我们|我|本人|俺们|俺)[^。，！]{{0,6}}?(?:是|在|进入|去|到)(?P<org>[\u4e00-\u9fff（）()]{{4,40}}?(?:{suffix}))"
-        r"(?:的|打工|上班|工作|做|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
+        r"(?:的|打工|上班|工作|做|当|务工|干活|派驻|派到|在|开车|开铲车|开货车|开叉车)"
     )
     subject = None  # who does the work the occupation is read after, found when first needed
     for s, e in body_paragraphs(text) + _facts_span(rec):
@@ -620,17 +620,18 @@ _SELF = r"(?:我|俺|本人|咱)"
 
 def _occupation_phrase(rec: Recorder, text: str) -> None:
     """我是某公司的一名包装工 / 作为一名护士 / 我在工地当钢筋工: the writer's trade named in a sentence about
-    themself (first person, or the complainant's name), when no labelled or inline item gave it."""
+    themself (first person, or the complainant's name), when no labelled or inline item gave it (主任说是临时用工:
+    what someone else said they are is not their trade, and 主任 is no 任)."""
     suffix = kw("occupation_suffix").pattern
     name = rec.get("complainant.name")
     who = _SELF + (f"|{re.escape(name)}" if name else "")
     # never the first character of a word (工地, 工程, 工资, 员工: 我是公司员工 names no trade), nor an organisation's
     occ = (
-        rf"(?P<occ>[\u4e00-\u9fff]{{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工助员])"
+        rf"(?P<occ>(?:(?![说是])[\u4e00-\u9fff]){{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工助员])"
         rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
     )
     pattern = re.compile(
-        rf"(?:{who})[^。！？\n]{{0,40}}?(?:作为|是|系|当|做|干|任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
+        rf"(?:{who})(?:(?!说)[^。！？\n]){{0,40}}?(?:作为|是|系|当|做|干|(?<!主)任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
     )
     for m in pattern.finditer(text):
         value = occupation_of(m.group("occ"))
@@ -647,7 +648,7 @@ _ADDR_BODY = (
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
 _HOME = re.compile(
-    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
+    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
 )
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
@@ -675,7 +676,7 @@ _HOME_PLACE = re.compile(
     r"(?:(?!公司|厂|店|单位|派|项目)[\u4e00-\u9fff0-9])*?(?:镇|乡|街道|村|组|社区|屯|寨|庄|号|幢|栋)$"
 )
 _ORG_AT = re.compile(
-    rf"(?:公司|单位|厂子|厂|作坊|店铺|门店|店|馆子|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|学校|幼儿园)"
+    rf"(?:公司|单位|厂子|厂|作坊|店铺|门店|店|馆子|酒店|饭店|宾馆|企业|集团|中心|合作社|门市|超市|医院|卫生院|学校|幼儿园|项目部)"
     rf"(?:的)?(?:就|也|都)?(?:住所地?|地址|注册地址?|住|开在|在|位于|设在|坐落在?)(?:是|为|在)?[:：]?{_ADDR_BODY}"
 )
 

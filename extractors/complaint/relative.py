@@ -14,7 +14,7 @@ import re
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import PROSE, Recorder
-from extractors.complaint.gender import FOR_RELATIVE, kin_words
+from extractors.complaint.gender import FOR_ONE, FOR_RELATIVE, kin_words
 from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import sentence_end, sentence_start
@@ -33,6 +33,10 @@ _WRITER_NAMED = re.compile(
 )
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}$")
 _FOR_THEM = re.compile(r"替(?:他|她)(?:写|反映|投诉)|(?:他|她)(?:委托|让|叫)我(?:写|反映|投诉)")
+# kinship words that do not tell a gender (我爱人 is a wife's husband or a husband's wife)
+_ANY_KIN = "爱人|老伴儿?"
+# how a writer calls a neighbour or workmate they write for: 梁秀英大姐 / 马占林老哥
+_HONORIFIC = "大姐|大哥|老哥|大叔|大婶|大爷|大妈|大娘|阿姨|师傅|老人家"
 _NOT_LAST = "在是从于被的今和与跟也都就说"  # 王明在…: a word after a two-character name, not its third character
 _BOUNDARY = "，,。；;（(、 \n今是在从于被的受"
 # the writer's own items (the family's home, which they share, stays the worker's address)
@@ -42,7 +46,7 @@ _WRITER_ITEMS = ("complainant.gender", "complainant.age", "complainant.id_number
 def written_for(text: str) -> bool:
     """The writer says they write for a relative, or tells a relative's work or pay at least twice."""
     kin = kin_words()
-    if FOR_RELATIVE.search(text) or kw("written_for").search(text) or _FOR_THEM.search(text):
+    if FOR_RELATIVE.search(text) or kw("written_for").search(text) or _FOR_THEM.search(text) or FOR_ONE.search(text):
         return True
     # 替俺叔孟某写这封信 / 帮我舅舅反映: any kinship word, the writing said
     if re.search(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)", text):
@@ -71,13 +75,14 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
 def relative_named(text: str) -> tuple[str, int, int] | None:
     """The first relative named by kinship: 我是某某的妻子 / 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
     whose = re.compile(  # 我是刘振江的妻子孙海燕: the writer says whose relative they are
-        rf"(?:我|俺)(?:[叫是][\u4e00-\u9fff·]{{2,4}}[，,])?是(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)的(?:{kin_words()})"
+        rf"(?:我|俺)(?:[叫是][\u4e00-\u9fff·]{{2,6}}[，,])?是(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)的"
+        rf"(?:{kin_words()}|{_ANY_KIN})"
     )
     for m in whose.finditer(text):
         if is_person_name(m.group("name")):
             return m.group("name"), m.start("name"), m.end("name")
     pattern = re.compile(
-        rf"(?:我|俺)的?(?:{kin_words()})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
+        rf"(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):
@@ -86,11 +91,35 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
     apposed = re.compile(
         rf"(?:我|俺)的?(?:{kin_words()})[，,](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])"
     )
-    return next(
+    if found := next(
         ((m.group("name"), m.start("name"), m.end("name")) for m in apposed.finditer(text)
          if is_person_name(m.group("name"), named_here=True)),
         None,
-    )
+    ):
+        return found
+    return _one_written_for(text)
+
+
+# the person written for, not by kinship: 他叫马占林 / 和梁秀英大姐是工友 / 替工友张某反映
+_THIRD = (
+    re.compile(rf"(?:他|她)(?:叫做|名叫|叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"),
+    re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?={_HONORIFIC})"),
+    re.compile(rf"(?:替|帮|代|为)(?:我们?的?)?(?:工友|同事|邻居|老乡|朋友)(?P<name>[\u4e00-\u9fff]{{2,4}})"),
+)
+
+
+def _one_written_for(text: str) -> tuple[str, int, int] | None:
+    """A neighbour or workmate the writer writes for (他托我替他写这封信): the first person named as 他叫某某,
+    with an honorific (某某大姐) or after 替工友; only when the writer says they write for one person."""
+    if not FOR_ONE.search(text):
+        return None
+    hits = []
+    for pattern in _THIRD:
+        for m in pattern.finditer(text):
+            if found := _name_at(text, m):
+                hits.append(found)
+                break
+    return min(hits, key=lambda h: h[1], default=None)
 
 
 def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
@@ -205,9 +234,9 @@ def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | No
         if re.search(rf"(?:{kin})|他|她|{re.escape(worker)}", before):
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return
-        # 我爸爸有个老人机，号码是…: the relative named in the sentence's clause before the number's
+        # 我爸爸有个老人机，号码是… / 她用的是老人机，号码…: the relative in the sentence's clause before the number's
         sentence = text[max(sentence_start(text, ps), ps - 30) : clause_start]
         clause = re.split(r"[，,]", sentence.rstrip("，,"))[-1]
-        if re.match(rf"(?:我|俺)的?(?:{kin})", clause) and not kw("other_party").search(clause):
+        if re.match(rf"(?:我|俺)的?(?:{kin})|他|她|{re.escape(worker)}", clause) and not kw("other_party").search(clause):
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return
