@@ -38,7 +38,7 @@ _RANGE = re.compile(
     rf"(?P<a>{nm.DATE.pattern})\s*(?:开始|起)?\s*(?:至|到|—|-|~|－|～|、|和)\s*"
     rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月))"
 )
-_SINCE = re.compile(r"(?:自|从|于)\s*$")
+_SINCE = re.compile(r"(?:自|从|于)\s*(?:阳历|公历)?$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 # (a half-width full stop after a Chinese character ends a sentence too, as phone-typed posts write: …正常发.今年1月…;
 # not in 3.5万 or 2025.3.1)
@@ -289,7 +289,7 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
             found.append((start, start, False, m.span(), m.span(), "hire", day))
         elif _UNTIL.search(text, max(s, m.start() - 4), m.start()) or (day and work_ended(m.start())):
             found.append((end, end, False, m.span(), m.span(), "until", day))
-        elif _SINCE.search(text[max(s, m.start() - 2) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
+        elif _SINCE.search(text[max(s, m.start() - 4) : m.start()]) and _SINCE_AFTER.match(text[m.end() : e]):
             found.append((start, None, True, m.span(), m.span(), "ongoing" if ongoing_word else "since", day))
         elif ongoing_word and not (not day and left and _MONTHS_WAGES.match(text, m.end(), e)):
             # (a worker who has left: 2月的工资至今未发 / 10月、11月、12月三个月的工资到现在都没发 states the months
@@ -543,6 +543,11 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
             p for p in periods + ended if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)
         ]
         last = max(days, key=lambda p: p[1]) if days else last
+    if len(periods) == 1 and last[5] == "date" and last[6] and last[1]:
+        # 6月10日公司招人…没签合同 / 我们从6月10日一直干到8月31日: the one dated day began the stated range of
+        # the work; the wages are owed for all of it
+        worked = [r for r in ranges if r[0] == last[0] and r[1] and r[1] > last[1]]
+        last = max(worked, key=lambda r: r[1]) if worked else last
     rec.set("violation_end", last[1], *last[4], 0.8)
     if last[1] and (listed := _months_listed(text, s0, e0, last[1])):
         start, (a, b) = listed
