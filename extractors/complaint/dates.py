@@ -31,7 +31,7 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.datewords import LUNAR_DAY, NAMED_MONTHS, last_year, lunar_day, lunar_to_solar, resolve_dates
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
-from extractors.normalize import paragraph_spans, sentence_start
+from extractors.normalize import paragraph_spans, sentence_end, sentence_start
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
@@ -267,8 +267,10 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
             continue
         a = nm.parse_date(m.group("a"))
         b = None if m.group("now") else nm.parse_date(m.group("b") or "", end_of_month=True)
-        if m.group("bm") and a:  # 2025年4月至6月: the end month takes the start's year
+        if m.group("bm") and a:  # 2025年4月至6月: the end month takes the start's year (12月、1月: the next one)
             b = nm.parse_date(f"{a.year}年{m.group('bm')}", end_of_month=True)
+            if b and b < a:
+                b = nm.parse_date(f"{a.year + 1}年{m.group('bm')}", end_of_month=True)
         if a:
             end_span = m.span("now") if m.group("now") else m.span("b") if m.group("b") else m.span("bm")
             found.append((a, b, b is None, m.span("a"), end_span, "range", bool(m.group("b") and m.group("d2"))))
@@ -448,6 +450,7 @@ def _still_owed_at_work(rec: Recorder, text: str, end: date | None) -> tuple[int
     return m.span() if m else None
 
 
+_DAYS_WORKED = re.compile(r"(?:干|做|上|出)了[^。！？\n]{0,6}?(?:天|个工|个班)")
 _WORKED_TO = re.compile(r"(?:做|干|上班|工作|打工)(?:到|至)\s*$")
 # the business stopped (幼儿园停止办学, 饭店就关门了): no work goes on for wages to be owed for
 _CLOSED_DOWN = re.compile(r"关门|倒闭|停止办学|停止营业|停业|关停|跑路|人去楼空|停办|不办了")
@@ -502,6 +505,14 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
     periods = periods or ranges
     if not periods:
         return
+    # 从11月1号开始就没给 … 从11月1号到腊月二十这一截 (work now over): a range stated from the same day ends
+    # what the since opened
+    # (the months a request asks for are what is owed so far, not where the arrears stop)
+    asked = rec.evidence.get("requests")
+    told = [r for r in ranges if r[1] and not (asked and asked.start <= r[3][0] < asked.end)]
+    # (while the worker stays, the months owed so far run on, unless the range is told as work done: 一共干了72天)
+    told = [r for r in told if _work_over(text) or _DAYS_WORKED.search(text, r[3][0], sentence_end(text, r[3][0]))]
+    periods = [next((r for r in told if p[5] == "since" and r[0] == p[0]), p) for p in periods]
     first = min(periods, key=lambda p: p[0])
     rec.set("violation_start", first[0], *first[3], 0.8)
     # a stated range closes what 从…开始 opened (从去年8月开始…拖欠8月到12月的工资); a later end date

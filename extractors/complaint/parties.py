@@ -150,7 +150,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     kind = re.match(r"(?:劳务派遣|劳务|建筑|物业|装修|家政)?公司(?=[\u4e00-\u9fff]{4})", name)
     if kind and kw("org_suffix").search(name[kind.end() :]):
         name, cut = name[kind.end() :], cut + kind.end()  # 劳务公司海南恒远劳务有限公司: the kind, then the name
-    if (urged := re.search(r"督促|责令|敦促|要求", name)) and len(name) - urged.end() >= 2:
+    if (urged := re.search(r"督促|责令|敦促|要求", name)) and len(name) - urged.end() >= 4:
         name, cut = name[urged.end() :], cut + urged.end()  # 领导督促某公司: who is urged, not who urges
     return name, cut
 
