@@ -57,7 +57,7 @@ _DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
 # 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
 _SITE = re.compile(
     r"(?:在|到)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
-    r"(?:上|里)?(?:从事|干活|上班|做工|务工|施工|工作|做)"
+    r"(?:上|里)?(?:从事|干活|干|上班|做工|务工|施工|工作|做|当)"
 )
 # 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
 _WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|门店|店面|上班的地方|干活的地方)"
@@ -315,6 +315,11 @@ def _generic(name: str) -> bool:
     return common and len(name) <= 5 and tokenize.in_dictionary(words[-1][0])
 
 
+# a public body named as the owner of the building the crew worked on
+_PUBLIC_OWNER = re.compile(r"(?:医院|卫生院|学校|中学|小学|幼儿园|大学|学院)$")
+_BUILDING_AFTER = re.compile(r"(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:楼|馆|宿舍))?(?:项目|工程|工地|改造|扩建|新建)")
+
+
 def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int]:
     """The organisation the letter's words make the workers' employer: a builder or the place they worked at
     over an owner, a developer or an agency that introduced them; the first named when the words say nothing."""
@@ -335,6 +340,8 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points += 3
         if _SITE_KIND.search(name):  # a site is where the work was done; the employer is an organisation
             points -= 1
+        if _PUBLIC_OWNER.search(name) and _BUILDING_AFTER.match(text, start + len(name)):
+            points -= 3  # 到某县人民医院住院楼工地干木工: the hospital whose building is the site, not the builder
         if _OWNER_BEFORE.search(before) or _OWNER_AFTER.search(after) or _SUBLET.search(after):
             points -= 2
         if before.endswith("经") and _INTRODUCER.search(after):

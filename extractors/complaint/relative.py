@@ -79,7 +79,7 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
         rf"(?:{kin_words()}|{_ANY_KIN})"
     )
     for m in whose.finditer(text):
-        if is_person_name(m.group("name")):
+        if is_person_name(m.group("name"), named_here=True):  # (delimited: 是…的; Mongolian names have no surname)
             return m.group("name"), m.start("name"), m.end("name")
     pattern = re.compile(
         rf"(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break

@@ -1,0 +1,184 @@
+"""What the eighteenth round's documents showed (issue 12): letters written by a neighbour or a workmate for a
+worker who cannot write, project departments and shop signs as employers, hotline forms that answer the
+prior-proceedings question in a row, and arrears told in the story's own words (打四月起, 还欠, 没开支).
+Texts invented for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extractors.test_sixteenth_round import _letter
+
+
+def test_a_neighbour_writes_for_a_worker_who_cannot_write() -> None:
+    text = (
+        "县劳动监察大队领导：\n"
+        "你们好！我叫孙德旺，是柳河镇石桥村的，电话13804459321。我写这封信是替我们村的一个老哥反映事情。"
+        "他叫韩立本，今年六十一了，也是石桥村人，不识字，也没有手机。他托我替他写这封信，有事打我的电话就行。\n"
+        "韩立本去年冬天到县城东关的兴旺木材加工厂当装车工，一天一百六，一直干到今年3月20日，"
+        "老板说钱回来再结，到现在还欠他九千六百块。\n"
+        "请领导帮他把这九千六百块要回来。\n"
+        "代写人：孙德旺\n2026年5月8日\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "韩立本"
+    assert fields.complainant.gender == "男"
+    assert fields.complainant.age == 61
+    assert fields.complainant.phone is None  # the writer's number is the agent's
+    assert [a.name for a in fields.agents] == ["孙德旺"]
+
+
+def test_a_workmate_writes_for_an_older_woman_named_with_an_honorific() -> None:
+    text = (
+        "书记您好！我叫林晓燕，和蒋桂珍大姐是同一个车间的工友。蒋大姐五十多岁了，不会用智能手机，"
+        "她托我替她在这里反映一下情况。\n"
+        "蒋大姐2020年就进了城北的恒丰纺织有限公司，在细纱车间做挡车工，今年2月、3月两个月的工资5600元一直没发。\n"
+        "麻烦书记帮帮她！\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "蒋桂珍"
+    assert fields.complainant.gender == "女"
+    assert [a.name for a in fields.agents] == ["林晓燕"]
+
+
+def test_a_wife_with_a_long_name_writes_for_her_husband() -> None:
+    text = (
+        "旗劳动保障监察大队的领导：\n"
+        "您好！我叫其木格其其格，是巴图的爱人，我的电话是13947512086。我爱人巴图不会写汉字，这封信是我替他写的。"
+        "他自己的电话是15048736291。\n"
+        "去年5月他到风电场工地干钢筋工，说好一天三百，干到10月底，项目部还欠他两万四千元。\n"
+        "请领导帮我爱人把钱要回来。\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "巴图"
+    assert fields.complainant.gender == "男"
+    assert fields.complainant.phone == "15048736291"
+
+
+def test_a_relatives_phone_told_as_she_uses_an_old_phone() -> None:
+    text = (
+        "领导好！我叫陈雪，在东莞上班，电话13712849906。我是替我妈妈刘秀兰写这封信的。"
+        "我妈家在兴国县长冈乡塘石村，她用的是老人机，号码15879310246，不会发微信。\n"
+        "我妈在兴国县华美服饰有限公司做平车工，2025年10月到12月的工资一共7500元一直没发。\n"
+        "请领导帮我妈把工资要回来。\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "刘秀兰"
+    assert fields.complainant.phone == "15879310246"
+
+
+@pytest.mark.parametrize(
+    ("story", "employer", "workplace"),
+    [
+        # the project department's full name, the site named apart: the department is the employer
+        (
+            "被投诉单位：湖南建工集团有限公司桃源县安置小区项目部\n去年4月我们到桃源县城南安置小区"
+            "二期工地干木工，干到11月，项目部还欠我们工钱八万元。",
+            "湖南建工集团有限公司桃源县安置小区项目部",
+            "桃源县城南安置小区二期工地",
+        ),
+        # a shop known by its sign, later called 饭店 in a clause that names no one
+        (
+            "2024年5月，县城北环路口新开了一家饭店，门头上写的是“草原人家手把肉”。我在后厨干切配工，"
+            "干到10月关门，还欠我六千块。今年听人说饭店又开起来了，我去要，老板不给。",
+            "草原人家手把肉",
+            None,
+        ),
+    ],
+)
+def test_the_employer_named_as_the_letter_names_it(story: str, employer: str, workplace: str | None) -> None:
+    fields = _letter("尊敬的领导：\n我叫赵长青，电话13907361245。\n" + story + "\n请领导帮忙把钱要回来。\n")
+    assert fields.complainant.employer == employer
+    assert fields.respondent.name == employer
+    assert fields.respondent.workplace == workplace
+
+
+def test_a_hospital_whose_building_is_the_site_is_not_the_employer() -> None:
+    text = (
+        "尊敬的领导：\n我叫赵长青，电话13907361245。\n去年4月我们到桃源县人民医院住院楼工地干木工，"
+        "这个工程是湖南建工集团有限公司承建的，干到11月，还欠我们工钱八万元。\n请领导帮忙把钱要回来。\n"
+    )
+    fields = _letter(text)
+    assert fields.respondent.name == "湖南建工集团有限公司"
+    assert fields.complainant.employer == "湖南建工集团有限公司"
+
+
+def test_a_coal_washery_named_after_where_the_writer_went_to_drive() -> None:
+    text = (
+        "领导：\n俺叫刘福贵，电话15929473018。今年正月十六，我跟上我们村的二狗子去店塔镇那搭的鑫源洗煤厂当铲车司机，"
+        "老板姓杜，一个月八千。打阳历四月起就再没给过，干到五月底回了家，两个月一万六一分没见着。\n"
+        "请领导帮俺把钱要回来。\n2025年7月3日\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.employer == "鑫源洗煤厂"
+    assert fields.violation_start == date(2025, 4, 1)  # 打…起 is 从…起; February and March were paid
+
+
+def test_a_health_centre_located_by_a_landmark_and_its_own_noun_is_no_workplace() -> None:
+    text = (
+        "领导好！我叫马成林，电话18997160283。\n"
+        "我2021年起在城关镇中心卫生院当锅炉工。卫生院在城关镇政府西边的街上，院长口头说好一个月2600元。"
+        "去年12月卫生院把我辞退了，12月的工资也没发。\n"
+        "请卫生院把12月的工资发给我。\n"
+    )
+    fields = _letter(text)
+    assert fields.respondent.name == "城关镇中心卫生院"
+    assert fields.respondent.address == "城关镇政府西边的街上"
+    assert fields.respondent.workplace is None
+
+
+def test_what_a_supervisor_said_the_writer_is_is_not_their_trade() -> None:
+    text = (
+        "领导您好！我叫王秀梅，手机13899432176，是西湖镇中学食堂的帮厨。2024年8月学校招食堂帮厨，我去应聘上了，"
+        "总务主任说是临时用工，一个月2400元。今年3月到5月的工资一直没发，一共7200元。\n"
+        "请领导帮我把工资要回来。\n"
+    )
+    assert _letter(text).complainant.occupation is None  # the rules find no trade (at first: 临时用工)
+    assert _letter(text, models=True).complainant.occupation == "帮厨"
+
+
+def test_a_hotline_forms_row_on_other_channels_answers_prior_proceedings() -> None:
+    text = (
+        "12345政务服务便民热线工单\n来电时间：2026年3月14日\n来电人：张春生\n联系电话：18051276394\n是否已通过其他途径反映：否\n"
+        "诉求内容：来电人反映其于2025年8月到绿源苗圃做苗木工，8月至12月的工钱至今未结，共3.6万元。\n"
+        "来电人诉求：督促老板支付工资。\n"
+    )
+    fields = _letter(text)
+    assert fields.prior_proceedings == "none"
+    assert (fields.violation_start, fields.violation_end) == (date(2025, 8, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("story", "start", "end"),
+    [
+        # a dated day that starts the stated range of the work: the range's end
+        (
+            "今年6月10日公司到村里招人，说好一天150元，没签合同。我们从6月10日一直干到8月31日，"
+            "走的时候会计说等干果卖出去再给，一共欠我们八万元。",
+            date(2026, 6, 10),
+            date(2026, 8, 31),
+        ),
+        # a since closed by the stretch of work told from the same day
+        (
+            "九月十月的钱都给了，从阳历十一月一号开始就没给。我算的是从十一月一号到十二月二十号这一截，"
+            "一共干了五十天，一天一百五，七千五百块。",
+            date(2025, 11, 1),
+            date(2025, 12, 20),
+        ),
+        # Northeastern 没开支: no pay since December
+        (
+            "十月、十一月的钱都给了。打十二月开始就没开支，一直干到今年二月底，老板说过完年一块儿给。",
+            date(2025, 12, 1),
+            None,
+        ),
+    ],
+)
+def test_arrears_told_in_the_storys_words(story: str, start: date, end: date | None) -> None:
+    year = start.year + (1 if start.month >= 11 else 0)
+    text = "尊敬的领导：\n我叫李满仓，电话13903961274。\n" + story + f"\n请领导帮忙把钱要回来。\n{year}年9月14日\n"
+    fields = _letter(text)
+    assert fields.violation_start == start
+    if end is not None:
+        assert fields.violation_end == end
