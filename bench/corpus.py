@@ -58,6 +58,9 @@ TRAIN_SETS = (
     # seventeenth round (2026-12-06): 14c (the sixteenth round's never-read check, measured by summary through that
     # round and once more at the landed state 1e18f18), read in this one
     "blind_2026_14c",
+    # eighteenth round (2026-12-06): 14d (the seventeenth round's first never-read set, measured twice by summary and
+    # once more at the landed state 56e474d), read in this one
+    "blind_2026_14d",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
