@@ -283,11 +283,11 @@ def _entrusted_names(text: str, start: int, end: int) -> list[tuple[str, int, in
 
 
 def _split_conjoined(piece: str) -> list[str]:
-    """`老乡谭某和柏某` -> two persons, split at 和/及/与 only where both sides read as a person (张和平 stays)."""
+    """`老乡谭某和柏某` -> two persons, split at 以及/和/及/与 only where both sides read as a person (张和平 stays)."""
     word = re.sub(r"\s+", "", piece)
     if not word or is_person_name(word):
         return [piece]
-    for m in re.finditer(r"和|及|与", piece):
+    for m in re.finditer(r"以及|和|及|与", piece):
         left, right = piece[: m.start()], piece[m.end() :]
         if _person_in(re.sub(r"\s+", "", left)) and _person_in(re.sub(r"\s+", "", right)):
             return [left, right]
@@ -421,6 +421,18 @@ def agent_phones(rec: Recorder, text: str, writer_is_agent: bool) -> None:
 _APPROXIMATE = re.compile(r"一二|二三|两三|三四|四五|五六|六七|七八|八九")
 
 
+# 一起去的还有四个人，也没拿到钱: others in the same plight, not the ones complaining
+_OTHERS_TOO = re.compile(r"(?:还有|另外还有|另有|其他还有)(?:[一二三四五六七八九十两\d]+个?)?[^，,。；\n]{0,2}$")
+# 停止向全体工人发放工资 / 通告「全体员工劳动合同予以解除」: all the staff as the employer's object, not the writers
+_OBJECT_BEFORE = re.compile(r"(?:向|给|对|把|将|让|通知|宣布|要求)[^，,。；\n]{0,10}$")
+
+
+def _complainants(text: str, m: re.Match[str]) -> bool:
+    """A 全体工人 / 联名 that names the ones complaining: not the employer's object, not inside a quotation."""
+    quoted = sum(text.count(q, 0, m.start()) for q in "「“") > sum(text.count(q, 0, m.start()) for q in "」”")
+    return not quoted and not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+
+
 def extract_collective(rec: Recorder, text: str) -> None:
     _representatives(rec, text)
     _agents(rec, text)
@@ -431,10 +443,13 @@ def extract_collective(rec: Recorder, text: str) -> None:
     if not rec.has("agents"):
         _agents_table(rec, text)
     signed, ss, se = _signatures(text)
-    counts = (m for m in kw("count").finditer(text) if not _APPROXIMATE.fullmatch(m.group("n") or m.group("n2")))
+    counts = (
+        m for m in kw("count").finditer(text)
+        if not _APPROXIMATE.fullmatch(m.group("n") or m.group("n2")) and not _OTHERS_TOO.search(text, 0, m.start())
+    )
     stated = next(counts, None)
     count = nm.cn_int(stated.group("n") or stated.group("n2")) if stated else None
-    said = kw("collective").search(text)
+    said = next((m for m in kw("collective").finditer(text) if _complainants(text, m)), None)
     collective = bool(said or (count and count >= 2) or rec.has("representatives") or len(signed) >= 2)
     if not collective:
         if len(signed) == 1 and not rec.has("complainant.name"):

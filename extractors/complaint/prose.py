@@ -64,6 +64,7 @@ _WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|�
 _WORKS_THERE = re.compile(rf"(?:^|(?<=[，,：:、\s但而的])|(?<=知道)){_WORKPLACE_NOUN}$")
 # 被派驻某县某镇某小区值班: a guard or dispatched worker's post
 _POSTED = re.compile(r"派驻(?:到|在|至|于)?(?P<w>[^，。；,\s]{4,40}?)(?:值班|执勤|上班|工作|做事|干活|看守|看管)")
+_WENT = re.compile(r"(?:去|到|进)(?:了)?(?P<vague>县城|城里|市里|镇上|城区)?")
 # a site counts as a place of employment only when written as an address (某县某镇…工地)
 _DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县)")
 # the words before a phone number: 电话 / 联系电话是 / 手机号码：
@@ -131,8 +132,13 @@ def _hired(rec: Recorder, text: str) -> None:
         if m and not rec.has("respondent.address"):
             w0 += m.group("w").rfind("的") + 1
         site = text[w0 : m.end("w")] if m else ""
+        # 在我们村几个人去县城某小区工地干活: the site after the last verb of going; after 县城/城里 it needs no county
+        went = list(_WENT.finditer(site))
+        local = bool(went and went[-1].group("vague"))
+        if went and (local or _DIVISION_FIRST.match(site[went[-1].end() :])):
+            w0, site = w0 + went[-1].end(), site[went[-1].end() :]
         known = (rec.get("complainant.employer"), rec.get("respondent.name"))  # 在某砖场做砖: the employer
-        if not rec.has("respondent.workplace") and m and _DIVISION_FIRST.match(site) and site not in known:
+        if not rec.has("respondent.workplace") and m and (local or _DIVISION_FIRST.match(site)) and site not in known:
             rec.set("respondent.workplace", text[w0 : m.end("w")], w0, m.end("w"), PROSE)
 
 
@@ -401,7 +407,7 @@ _REFERS_BACK = re.compile(
     r"|(?:他|她)?(?:就|也)?是(?:公司的?|厂里的?|厂的|店里的?)?(?:法定代表人|法人代表|法人)(?![\u4e00-\u9fff])"
 )
 # 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
-_OPERATOR = re.compile(rf"经营者(?:是|为|[:：])?\s*{_NAME}")
+_OPERATOR = re.compile(rf"经营者(?:是|系|为|[:：])?\s*{_NAME}")
 # 公司法人叫邓志华: the company's 法人 told by name (a 法人 said of the company, not of a person's status)
 _LEGAL_PERSON = re.compile(
     rf"(?:(?:公司|厂|单位|企业|店|厂子)的?|营业执照上的?)法人(?:也|就)?(?:叫|是|名叫|为|写的是){_NAME}"

@@ -182,3 +182,47 @@ def test_arrears_told_in_the_storys_words(story: str, start: date, end: date | N
     assert fields.violation_start == start
     if end is not None:
         assert fields.violation_end == end
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # all the staff as the employer's object: the writer complains alone
+        "2025年8月起，公司以资金未到位为由，停止向淀粉车间全体工人发放工资，我8月到10月的工资15600元至今未发。",
+        # the employer's notice quoted
+        "4月30日，公司在厂内张贴通告，宣布「即日起全面停产，全体员工劳动合同予以解除」，我的工资至今未结。",
+        # others in the same plight, not complaining with the writer
+        "我在工地干了五个月，还欠我两万四千元。我们村一起去的还有四个人，也没拿到钱。",
+    ],
+)
+def test_one_writer_who_mentions_the_other_workers_is_no_collective_complaint(story: str) -> None:
+    fields = _letter("尊敬的领导：\n我叫周国庆，电话13904562371。\n" + story + "\n请领导帮我把工资要回来。\n")
+    assert fields.collective is False
+    assert fields.complainant_count is None
+
+
+def test_agents_listed_with_yiji_are_each_read() -> None:
+    text = (
+        "尊敬的领导：\n我们七个人商量，推举杨秀芳为代表；委托石空镇法律服务所法律工作者田志刚（电话0955-5012736）、"
+        "孔滩村村委会副主任马文龙（电话13909553218）以及杨秀芳的儿子周磊（电话18195501427）为我们的代理人。\n"
+        "公司欠我们七人工资共计82690元。\n请领导责令公司支付。\n"
+    )
+    assert [(a.name, a.phone) for a in _letter(text).agents] == [
+        ("田志刚", "0955-5012736"), ("马文龙", "13909553218"), ("周磊", "18195501427"),
+    ]
+
+
+def test_the_operator_told_with_xi() -> None:
+    text = (
+        "领导：\n我叫黄凤仪，电话13827095163。我以前在台城通济路那间金记茶楼做点心师傅，执照上面写的经营者系伍锦添。"
+        "2023年3月到8月的工钱一共一万二，一直没给。\n请领导帮忙。\n"
+    )
+    assert _letter(text).respondent.legal_representative == "伍锦添"
+
+
+def test_the_site_after_going_to_town() -> None:
+    text = (
+        "领导：\n我叫曾德发，电话13882731460。今年3月4号，我跟到我们村几个人去县城滨江御景湾二期工地上做钢筋工，"
+        "喊我们去的是包工头曾德明，一天三百，干到6月17号，还欠我两万一千元。\n请领导帮忙。\n2026年7月2日\n"
+    )
+    assert _letter(text).respondent.workplace == "滨江御景湾二期工地"
