@@ -82,8 +82,9 @@ def _written(name: str, address: str) -> bool:
     at = 0
     for word, flag in tokenize.posseg(address):
         after = address[at + len(short) : at + len(short) + 2] if word.startswith(short) else ""
+        branded = address[at - 1 : at] in ("·", "•", "“", "「") if at else False  # 盛泰·江山樾: an estate's name
         at += len(word)
-        if word.startswith(short) and flag == "ns" and not re.match(r"镇|乡|村|街道|社区", after):
+        if word.startswith(short) and flag == "ns" and not branded and not re.match(r"镇|乡|村|街道|社区", after):
             return True
     return False
 

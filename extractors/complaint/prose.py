@@ -55,8 +55,9 @@ _HIRED_BY = re.compile(r"(?:受|被)(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:�
 # 从事木工工作: the occupation
 _DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
 # 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
-_SITE = re.compile(
-    r"(?:在|到)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?(?:工地|项目|小区|厂房|车间|园区|基地|站|场))"
+_SITE = re.compile(  # (a client's premises too: an outsourced guard or cleaner at a school or a hospital)
+    r"(?:在|到|去)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?"
+    r"(?:工地|项目|小区|厂房|车间|园区|基地|站|场|医院|卫生院|中学|小学|学校|幼儿园|大学|学院))"
     r"(?:上|里)?(?:从事|干活|干|上班|做工|务工|施工|工作|做|当)"
 )
 # 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
