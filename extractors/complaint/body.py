@@ -30,7 +30,8 @@ ENUM = re.compile(
     r"|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
 )
 _REQUEST_START = re.compile(
-    r"^(?:(?:我们|我|本人)(?:恳请|恳求|请求|希望|要求|强烈要求|盼望)|恳请|恳求|请求|希望|要求|强烈要求|请|盼望|望)"
+    r"^(?:(?:我们|我|本人)(?:恳请|恳求|请求|希望|要求|强烈要求|盼望)|恳请|恳求|请求|希望|要求|强烈要求|请|盼望"
+    r"|望(?![\u4e00-\u9fff]{0,3}(?:县|市|区|镇|乡|村|街道|路)))"  # (望奎县…收件: a place, not 望领导…)
 )
 # A forwarded record's facts cell tells what the caller said and then what the caller asks
 # (诉求内容：来电人反映：…。来电人诉求：请…): the lead-in is not facts, the second part is the request.
@@ -54,6 +55,10 @@ _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|
 # 我就想攞返六月份嗰人工 (Cantonese "get back"): the writer asks for the money back
 _GET_BACK_WORDS = "攞返|攞番|拿返|要返"
 _GET_BACK = re.compile(rf"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?:{_GET_BACK_WORDS})")
+# 我就寻思让领导给整整… / 俺就想叫老板…: what the writer just wants someone to do
+_JUST_WANT = re.compile(
+    r"^(?:我们|我|俺们|俺|本人|咱们|咱)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)(?:请|求|让|叫|帮|能不能)"
+)
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
@@ -328,7 +333,7 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
         lead = len(sentence) - len(sentence.lstrip(_TRIM))
         if want := _WANT.match(sentence[lead:]):
             start = m.start() + lead + want.end()  # 我就想请你们…: the request starts at 请
-        elif _REQUEST_START.match(sentence[lead:]) or _GET_BACK.match(sentence[lead:]):
+        elif any(p.match(sentence[lead:]) for p in (_REQUEST_START, _GET_BACK, _JUST_WANT)):
             start = m.start() + lead
         elif c := _REQUEST_CLAUSE.search(sentence):
             start = m.start() + c.start()
@@ -461,7 +466,7 @@ def _from_prose(rec: Recorder, text: str) -> None:
 _PLEA = re.compile(
     r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)"
     # 就想请领导帮俺… / 俺就想中不中帮俺… / 我就想让公司…: what the writer "just wants" someone to do
-    rf"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?)"
+    rf"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)"
     rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
 )
 

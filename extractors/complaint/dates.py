@@ -148,6 +148,13 @@ def _lunar_signature_date(m: re.Match[str], anchor: date) -> date | None:
     return None
 
 
+# 代笔：某某 / 说话人：某某（按手印）: a labelled signature (who spoke, who wrote) above the date
+_SIGNED_LABEL = re.compile(
+    r"^\s*(?:投诉人|反映人|来信人|写信人|说话人|口述人|代笔人?|代写人?|代书人?)[:：]\s*[\u4e00-\u9fff·]{2,8}"
+    r"\s*(?:[（(][^）)]{0,8}[)）])?\s*$"
+)
+
+
 def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, int]]) -> bool:
     """洪丽珍 / 9.18 under a handwritten note: the signature's month and day, in the year of the latest full
     date the text gives (the office's receipt stamp), the year before when that day would fall after it."""
@@ -157,7 +164,8 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
         line = text[s:e]
         m = _MONTH_DAY_LINE.match(line)
         lunar = None if m else _LUNAR_DATE_LINE.match(line)
-        if not (m or lunar) or not SIGNATURE_LINE.match(text[filled[i - 1][0] : filled[i - 1][1]]):
+        above = text[filled[i - 1][0] : filled[i - 1][1]]
+        if not (m or lunar) or not (SIGNATURE_LINE.match(above) or _SIGNED_LABEL.match(above)):
             continue
         anchor = story_anchor(rec, text)
         if anchor is None:

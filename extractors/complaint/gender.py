@@ -66,7 +66,9 @@ FOR_ONE = re.compile(
 
 def _pronoun_gender(rec: Recorder, text: str) -> bool:
     """The person written for, by the pronoun the writer uses for them (他托我替他写): only one kind."""
-    hits = [("男" if (m.group("p") or m.group("q")) == "他" else "女", m.start(), m.end()) for m in FOR_ONE.finditer(text)]
+    hits = [
+        ("男" if (m.group("p") or m.group("q")) == "他" else "女", m.start(), m.end()) for m in FOR_ONE.finditer(text)
+    ]
     return bool(hits) and _decide(hits, rec)
 
 

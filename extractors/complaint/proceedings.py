@@ -18,7 +18,10 @@ from extractors.complaint.labels import QA_LINE, kw, ticked
 from extractors.normalize import paragraph_spans
 
 _CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
-_FORM_ROW = re.compile(r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉|其他途径|其他部门|其他渠道|别的部门)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$", re.M)
+_FORM_ROW = re.compile(  # 是否已申请仲裁 / 是否已通过其他途径反映: 否
+    r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉|其他途径|其他部门|其他渠道|别的部门)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$",
+    re.M,
+)
 _FUTURE = re.compile(
     r"将|准备|打算|拟|如果|如不|否则|假如|倘若|要是|若(?!干)|(?<![例比])如(?=[^，。]{0,8}(?:应|须|需|要|该))"
 )

@@ -104,7 +104,7 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
 _THIRD = (
     re.compile(rf"(?:他|她)(?:叫做|名叫|叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"),
     re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?={_HONORIFIC})"),
-    re.compile(rf"(?:替|帮|代|为)(?:我们?的?)?(?:工友|同事|邻居|老乡|朋友)(?P<name>[\u4e00-\u9fff]{{2,4}})"),
+    re.compile(r"(?:替|帮|代|为)(?:我们?的?)?(?:工友|同事|邻居|老乡|朋友)(?P<name>[\u4e00-\u9fff]{2,4})"),
 )
 
 
@@ -237,6 +237,8 @@ def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | No
         # 我爸爸有个老人机，号码是… / 她用的是老人机，号码…: the relative in the sentence's clause before the number's
         sentence = text[max(sentence_start(text, ps), ps - 30) : clause_start]
         clause = re.split(r"[，,]", sentence.rstrip("，,"))[-1]
-        if re.match(rf"(?:我|俺)的?(?:{kin})|他|她|{re.escape(worker)}", clause) and not kw("other_party").search(clause):
+        if re.match(rf"(?:我|俺)的?(?:{kin})|他|她|{re.escape(worker)}", clause) and not kw("other_party").search(
+            clause
+        ):
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return

@@ -226,3 +226,34 @@ def test_the_site_after_going_to_town() -> None:
         "喊我们去的是包工头曾德明，一天三百，干到6月17号，还欠我两万一千元。\n请领导帮忙。\n2026年7月2日\n"
     )
     assert _letter(text).respondent.workplace == "滨江御景湾二期工地"
+
+
+def test_a_dictated_letter_signed_by_speaker_and_scribe_under_a_lunar_date() -> None:
+    text = (
+        "领导：\n俺叫于长福，今年五十八了，家在恭六乡前进村。去年秋天俺在卫星镇北头的粮食烘干塔看炉子，"
+        "一天一百二，干到腊月初八，老板一共欠俺一万零八百。\n"
+        "俺就寻思让领导给整整，把这一万零八百给俺要回来。\n"
+        "说话人：于长福（按手印）\n代笔：于秀兰\n正月十八\n\n望奎县劳动保障监察大队　收件　2026.3.9\n"
+    )
+    fields = _letter(text)
+    assert fields.requests == ["俺就寻思让领导给整整，把这一万零八百给俺要回来"]  # not the receipt stamp
+    assert [a.name for a in fields.agents] == ["于秀兰"]
+    assert fields.letter_date == date(2026, 3, 6)  # 正月十八 of the year of the stamp
+
+
+def test_an_outsourced_guard_works_at_the_clients_school() -> None:
+    text = (
+        "隆回县劳动保障监察大队的领导：\n我叫罗德才，电话13317399526。\n"
+        "2021年8月底，邵阳市安邦物业服务有限公司在横板桥镇招人去隆回县城东中学当门卫，说学校的保安都包给了他们公司。"
+        "我干到2023年7月，公司还欠我一万二千元工资。\n请领导帮我要回工资。\n"
+    )
+    fields = _letter(text)
+    assert fields.respondent.name == "邵阳市安邦物业服务有限公司"
+    assert fields.respondent.workplace == "隆回县城东中学"
+
+
+def test_a_county_name_inside_an_estates_brand_is_no_division() -> None:
+    from rules.jurisdiction import parse_division
+
+    assert parse_division("县城满福坝那边的盛泰·江山樾二期工地") is None
+    assert parse_division("江山市贺村镇").county == "江山市"
