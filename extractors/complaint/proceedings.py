@@ -17,7 +17,8 @@ from extractors.complaint.evidence import INLINE, LABELLED, Recorder
 from extractors.complaint.labels import QA_LINE, kw, ticked
 from extractors.normalize import paragraph_spans
 
-_CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
+# (a writer who types a space for a comma: 我没去过仲裁 也没告 不知道咋弄)
+_CLAUSE = re.compile(r"(?:[^，,。；;！？!?\n ]|(?<![\u4e00-\u9fff]) | (?![\u4e00-\u9fff]))+")
 _FORM_ROW = re.compile(  # 是否已申请仲裁 / 是否已通过其他途径反映: 否
     r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉|其他途径|其他部门|其他渠道|别的部门)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$",
     re.M,
@@ -30,7 +31,9 @@ _FUTURE = re.compile(
 _HEARSAY = re.compile(r"听[^，。；]{0,5}说|据说|有人说|人家说|别人说")
 _MUST = re.compile(r"要先|要去|才能|才可以|需要|须|得先|应该|应当|应循|应走|该去|该找|该向")
 # an office's advice (告知投诉人可依法申请劳动争议仲裁或向人民法院起诉) is about what may be done, not what was
-_ADVICE = re.compile(r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向")
+_ADVICE = re.compile(
+    r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向|(?:让|叫)(?:我|我们|俺|俺们|她|他)去"
+)
 _IGNORANT = re.compile(r"不懂|不了解|不明白|不晓得|搞不清|弄不清")  # (不知道 is doubt: kw("uncertain"))
 _UNSAID = re.compile(r"未提及|没有?提(?:及|到|起)?|未说明|未讲")  # 来电人未提及是否已向其他部门反映: silence
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
@@ -74,13 +77,15 @@ def classify(clause: str) -> str | None:
     return None
 
 
-_NEVER_DONE = re.compile(r"^\s*(?:也|都|从来|还)?(?:没有?|未|从没|从未|不曾)[^，,。；;]{0,4}过")
+_NEVER_DONE = re.compile(r"^\s*(?:到现在|至今|现在)?(?:也|都|从来|还)?(?:没有?|未|从没|从未|不曾)(?:去|[^，,。；;]{0,4}过)")
 
 
 def _denied_after(clause: str, following: list[re.Match[str]]) -> str | None:
-    """我也不晓得啥子叫仲裁，没有去搞过: a writer who does not know the word, then denies having done it."""
+    """我也不晓得啥子叫仲裁，没有去搞过 / 不知道仲裁在哪里办，到现在还没去: a writer who does not know the word or
+    the way, then denies having done it."""
     topic = kw("proceeding_topic").search(clause)
-    if topic and _IGNORANT.search(clause[: topic.start()]) and following and _NEVER_DONE.match(following[0].group()):
+    doubt = _IGNORANT.search(clause[: topic.start()]) or kw("uncertain").search(clause) if topic else None
+    if topic and doubt and following and _NEVER_DONE.match(following[0].group()):
         return "none"
     return None
 
@@ -129,7 +134,7 @@ def extract_prior(rec: Recorder, text: str) -> None:
             continue
         clauses = list(_CLAUSE.finditer(text, q.end() if q else s, e))
         for i, c in enumerate(clauses):
-            if kind := classify(c.group()) or _denied_after(c.group(), clauses[i + 1 : i + 2]):
+            if kind := _denied_after(c.group(), clauses[i + 1 : i + 2]) or classify(c.group()):
                 found.append((kind, c.start(), c.end(), INLINE))
     if not found:
         return

@@ -257,3 +257,17 @@ def test_a_county_name_inside_an_estates_brand_is_no_division() -> None:
 
     assert parse_division("县城满福坝那边的盛泰·江山樾二期工地") is None
     assert parse_division("江山市贺村镇").county == "江山市"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # told by the factory to go, not knowing where, not gone yet
+        "厂里的人说让我们去申请仲裁，我们不知道仲裁在哪里办，到现在还没去，所以先来找劳动监察。",
+        # a writer who types a space for a comma
+        "家里娃上学要钱 我都是借的 我没去过仲裁 也没告 不知道咋弄 听人说找劳动局能管。",
+    ],
+)
+def test_no_prior_proceedings_told_plainly(said: str) -> None:
+    text = "领导：\n我叫马德山，电话13919376284。我在冷库开叉车，老板欠我两万三千元工资。\n" + said + "\n求领导帮我把钱要回来。\n"
+    assert _letter(text).prior_proceedings == "none"
