@@ -87,13 +87,29 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
             if not re.search(rf"(?:{suffix})$", found[lead:open_at]):
                 continue  # 某公司（公司地址…: the name ends before the bracket it leaves open
             found = found[:open_at]
-        cleaned = clean_org(found[lead:])
         a, b = s + m.start(), s + m.start() + len(found)
         if a and text[a - 1] in "“\"「『" and text[b : b + 1] in "”\"」』" and len(found) >= 4:
-            cleaned = (found, 0)  # “太清苑项目部”: a name in quotation marks is whole
-        if cleaned and not _OFFICIAL.search(cleaned[0]):
-            out.append((cleaned[0], s + m.start() + lead + cleaned[1], b))
+            pieces = [(found, 0, True)]  # “太清苑项目部”: a name in quotation marks is whole
+        else:
+            pieces = _pieces(found, lead, suffix)
+        for piece, at, whole in pieces:
+            cleaned = (piece, 0) if whole else clean_org(piece)
+            if cleaned and not _OFFICIAL.search(cleaned[0]):
+                out.append((cleaned[0], a + at + cleaned[1], a + at + len(piece)))
     return out
+
+
+# 某物业服务有限公司在某镇招人去某中学…: one organisation's name ends where a verb follows it
+_VERB_AFTER = "在到去把给招让派"
+
+
+def _pieces(found: str, lead: int, suffix: str) -> list[tuple[str, int, bool]]:
+    """The organisation names in a run of characters that ends with one: split after an inner name followed
+    by a verb (the company, then where it sent the workers), each piece ending with an organisation word."""
+    cuts = [m.end() for m in re.finditer(rf"(?:{suffix})(?=[{_VERB_AFTER}])", found) if m.end() > lead]
+    bounds = [lead, *cuts, len(found)]
+    out = [(found[x:y], x, False) for x, y in zip(bounds, bounds[1:]) if re.search(rf"(?:{suffix})$", found[x:y])]
+    return out or [(found[lead:], lead, False)]
 
 
 def _signature_name(rec: Recorder, text: str) -> None:
@@ -324,7 +340,14 @@ def _generic(name: str) -> bool:
 
 # a public body named as the owner of the building the crew worked on
 _PUBLIC_OWNER = re.compile(r"(?:医院|卫生院|学校|中学|小学|幼儿园|大学|学院)$")
-_BUILDING_AFTER = re.compile(r"(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:楼|馆|宿舍))?(?:项目|工程|工地|改造|扩建|新建)")
+_STUDIES_AT = re.compile(r"[^，,。；\n]{0,4}?(?:读|上学|念书|学生|[一二三四五六七八九初高]年级|初[一二三]|高[一二三])")
+_BUILDING_AFTER = re.compile(r"(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:楼|馆|宿舍))?(?:建设|新建|扩建)?(?:项目|工程|工地|改造|扩建|新建)")
+
+
+def _studies_at(text: str, org: tuple[str, int, int]) -> bool:
+    """我在某小学读五年级 / 是某中学高二的学生: the writer's school, which employs no one in the letter."""
+    name, start, _end = org
+    return bool(_PUBLIC_OWNER.search(name) and _STUDIES_AT.match(text, start + len(name)))
 
 
 def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int]:
@@ -374,7 +397,7 @@ def _respondent_name(
         ev = rec.evidence["complainant.employer"]
         rec.set("respondent.name", employer, ev.start, ev.end, PROSE)
         return
-    orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e)))
+    orgs = list(dict.fromkeys(o for s, e in spans for o in _orgs(text, s, e) if not _studies_at(text, o)))
     # 我要投诉的是某公司 in the letter's opening, which no body paragraph holds
     opening = [o for o in _orgs(text, 0, len(text)) if _complained_of(text, o[1])]
     orgs += [o for o in opening if o not in orgs]

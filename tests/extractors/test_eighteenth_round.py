@@ -135,7 +135,7 @@ def test_what_a_supervisor_said_the_writer_is_is_not_their_trade() -> None:
         "总务主任说是临时用工，一个月2400元。今年3月到5月的工资一直没发，一共7200元。\n"
         "请领导帮我把工资要回来。\n"
     )
-    assert _letter(text).complainant.occupation is None  # the rules find no trade (at first: 临时用工)
+    assert _letter(text).complainant.occupation == "帮厨"  # (at first: 临时用工)
     assert _letter(text, models=True).complainant.occupation == "帮厨"
 
 
@@ -239,6 +239,18 @@ def test_a_dictated_letter_signed_by_speaker_and_scribe_under_a_lunar_date() -> 
     assert fields.requests == ["俺就寻思让领导给整整，把这一万零八百给俺要回来"]  # not the receipt stamp
     assert [a.name for a in fields.agents] == ["于秀兰"]
     assert fields.letter_date == date(2026, 3, 6)  # 正月十八 of the year of the stamp
+
+
+def test_a_teachers_school_employs_them_and_a_students_school_does_not() -> None:
+    teacher = (
+        "尊敬的领导：\n我们是都昌县任远中学的12名教师，学校拖欠我们2024年的绩效工资共计18万元。\n请领导督促学校发放。\n"
+    )
+    assert _letter(teacher).respondent.name == "都昌县任远中学"
+    student = (
+        "您好！我是祁东县第一中学高二（5）班的学生周雨欣，这封信是替我妈妈写的。我妈妈在东莞市恒辉鞋业有限公司做针车工，"
+        "公司拖欠她三个月工资一万二千元。\n请领导帮我妈妈要回工资。\n"
+    )
+    assert _letter(student).respondent.name == "东莞市恒辉鞋业有限公司"
 
 
 def test_an_outsourced_guard_works_at_the_clients_school() -> None:
