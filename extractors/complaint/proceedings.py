@@ -77,7 +77,9 @@ def classify(clause: str) -> str | None:
     return None
 
 
-_NEVER_DONE = re.compile(r"^\s*(?:到现在|至今|现在)?(?:也|都|从来|还)?(?:没有?|未|从没|从未|不曾)(?:去|[^，,。；;]{0,4}过)")
+_NEVER_DONE = re.compile(
+    r"^\s*(?:到现在|至今|现在)?(?:也|都|从来|还)?(?:没有?|未|从没|从未|不曾)(?:去|[^，,。；;]{0,4}过)"
+)
 
 
 def _denied_after(clause: str, following: list[re.Match[str]]) -> str | None:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.complaint.body import body_paragraphs, qa_pairs
@@ -108,7 +109,7 @@ def _pieces(found: str, lead: int, suffix: str) -> list[tuple[str, int, bool]]:
     by a verb (the company, then where it sent the workers), each piece ending with an organisation word."""
     cuts = [m.end() for m in re.finditer(rf"(?:{suffix})(?=[{_VERB_AFTER}])", found) if m.end() > lead]
     bounds = [lead, *cuts, len(found)]
-    out = [(found[x:y], x, False) for x, y in zip(bounds, bounds[1:]) if re.search(rf"(?:{suffix})$", found[x:y])]
+    out = [(found[x:y], x, False) for x, y in itertools.pairwise(bounds) if re.search(rf"(?:{suffix})$", found[x:y])]
     return out or [(found[lead:], lead, False)]
 
 
@@ -341,7 +342,9 @@ def _generic(name: str) -> bool:
 # a public body named as the owner of the building the crew worked on
 _PUBLIC_OWNER = re.compile(r"(?:医院|卫生院|学校|中学|小学|幼儿园|大学|学院)$")
 _STUDIES_AT = re.compile(r"[^，,。；\n]{0,4}?(?:读|上学|念书|学生|[一二三四五六七八九初高]年级|初[一二三]|高[一二三])")
-_BUILDING_AFTER = re.compile(r"(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:楼|馆|宿舍))?(?:建设|新建|扩建)?(?:项目|工程|工地|改造|扩建|新建)")
+_BUILDING_AFTER = re.compile(
+    r"(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:楼|馆|宿舍))?(?:建设|新建|扩建)?(?:项目|工程|工地|改造|扩建|新建)"
+)
 
 
 def _studies_at(text: str, org: tuple[str, int, int]) -> bool:
