@@ -282,6 +282,8 @@ def test_a_county_name_inside_an_estates_brand_is_no_division() -> None:
 )
 def test_no_prior_proceedings_told_plainly(said: str) -> None:
     text = (
-        "领导：\n我叫马德山，电话13919376284。我在冷库开叉车，老板欠我两万三千元工资。\n" + said + "\n求领导帮我把钱要回来。\n"
+        "领导：\n我叫马德山，电话13919376284。我在冷库开叉车，老板欠我两万三千元工资。\n"
+        + said
+        + "\n求领导帮我把钱要回来。\n"
     )
     assert _letter(text).prior_proceedings == "none"
