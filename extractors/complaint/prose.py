@@ -58,8 +58,10 @@ _DOES = re.compile(r"从事(?P<occ>[\u4e00-\u9fff]{1,5}?)(?:工作|作业|活)")
 # 在某县某镇某小区工地从事…: the place of employment, when the letter names a site
 _SITE = re.compile(  # (a client's premises too: an outsourced guard or cleaner at a school or a hospital)
     r"(?:在|到|去)(?P<w>[\u4e00-\u9fff\d（）()]{4,50}?"
-    r"(?:工地|项目|小区|厂房|车间|园区|基地|站|场|医院|卫生院|中学|小学|学校|幼儿园|大学|学院))"
-    r"(?:上|里)?(?:从事|干活|干|上班|做工|务工|施工|工作|做|当)"
+    r"(?:工地|项目|小区|厂房|车间|园区|基地|站|场|医院|卫生院|中学|小学|学校|幼儿园|大学|学院)"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:住院部|门诊部|门诊楼|住院楼|院区|病区|食堂|宿舍))?)"  # (县人民医院住院部: where in it)
+    r"(?:上|里)?(?:从事|干活|干|上班|做工|务工|施工|工作|做|当|打扫|搞卫生|搞保洁|看门|值班|的(?=保安|保洁|门卫|护工))"
+    r"(?![了过]?(?:[一两二三几]次)?手术|检查|治疗)"
 )
 # 工厂在某镇木材加工园 / 工地在某路: where the work is done, not the organisation's address
 _WORKPLACE_NOUN = r"(?:工厂|厂区|车间|工地|厂房|生产基地|基地|门店|店面|上班的地方|干活的地方)"
@@ -68,7 +70,7 @@ _WORKS_THERE = re.compile(rf"(?:^|(?<=[，,：:、\s但而的])|(?<=知道)){_WO
 _POSTED = re.compile(r"派驻(?:到|在|至|于)?(?P<w>[^，。；,\s]{4,40}?)(?:值班|执勤|上班|工作|做事|干活|看守|看管)")
 _WENT = re.compile(r"(?:去|到|进)(?:了)?(?P<vague>县城|城里|市里|镇上|城区)?")
 # a site counts as a place of employment only when written as an address (某县某镇…工地)
-_DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县)")
+_DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县|自治州|州|旗|区)")
 # the words before a phone number: 电话 / 联系电话是 / 手机号码：
 PHONE_WORDS = r"(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*"
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}})")

@@ -287,3 +287,23 @@ def test_no_prior_proceedings_told_plainly(said: str) -> None:
         + "\n求领导帮我把钱要回来。\n"
     )
     assert _letter(text).prior_proceedings == "none"
+
+
+@pytest.mark.parametrize(
+    ("story", "workplace"),
+    [
+        ("公司把我派到桦南县人民医院住院部打扫卫生，2025年10月到12月的工资一直没发。", "桦南县人民医院住院部"),
+        ("我在红河州第三人民医院住院部做保洁，2025年10月到12月的工资一直没发。", "红河州第三人民医院住院部"),
+    ],
+)
+def test_a_hospital_cleaners_workplace_is_where_in_the_hospital(story: str, workplace: str) -> None:
+    text = "领导：\n我叫王桂兰，电话13936482715。我是恒洁物业服务有限公司的保洁员。\n" + story + "\n请领导帮我要回工资。\n"
+    assert _letter(text).respondent.workplace == workplace
+
+
+def test_a_hospital_the_worker_was_taken_to_is_no_workplace() -> None:
+    text = (
+        "领导：\n我叫周建军，电话13936482715。我在高州市金山工业园的宏达五金厂做冲床工，去年5月手被压伤，"
+        "送到高州市人民医院做了手术，厂里不给报销，还欠我三个月工资。\n请领导帮我。\n"
+    )
+    assert _letter(text).respondent.workplace != "高州市人民医院"
