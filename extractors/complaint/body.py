@@ -38,7 +38,7 @@ _REQUEST_START = re.compile(
 _TOLD = re.compile(r"^\s*(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:反映|称|表示|说|诉称)\s*[：:]")
 _ASKS = re.compile(r"(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:诉求|要求|请求|希望)\s*[：:]")
 # Inside a sentence, a clause that starts with one of these asks for something (…，希望领导帮我要回工资).
-_REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望)")
+_REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望|求(?=求|领导|您|你们|政府|各位))")
 _SENTENCE_END = re.compile(r"[^。！!？?]+[。！!？?]?")
 # The question of an oral record that asks for the person's details, and an answer that gives them.
 # (and one that asks which organisation: 你要反映的单位叫什么 asks for a name, not for the events)

@@ -83,8 +83,16 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 _ANY = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _READINGS))
 
 
+# 我叫王福元 男 今年52了 我是前年腊月来的: a writer who types a space where a comma goes
+_SPACE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
 def mandarin_view(text: str) -> str:
-    """`text` with dialect words read as Mandarin; the same length, so offsets are shared."""
+    """`text` with dialect words read as Mandarin, and a writer's spaces between words read as the commas they
+    stand for (when the letter uses them so more often than commas); the same length, so offsets are shared."""
+    spaces = len(_SPACE_COMMA.findall(text))
+    if spaces >= 3 and spaces > text.count("，") + text.count(","):
+        text = _SPACE_COMMA.sub("，", text)
     if not _ANY.search(text):
         return text
     for pattern, reading in _READINGS:

@@ -231,9 +231,10 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     return True
 
 
-# 今年五十八了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
+# 今年五十八了 / 五十八的人了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
 _AGE_SPOKEN = re.compile(
     rf"(?:今年|现年)(?:都|也|已经|已)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
+    rf"|(?:都|也|已经|快)?(?P<n2>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?的人了"
 )
 
 
@@ -247,7 +248,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
     elif a := _AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
-        rec.set("complainant.age", nm.parse_age(a.group("n")), s + a.start("n"), s + a.end("n"), conf)
+        n = "n" if a.group("n") else "n2"
+        rec.set("complainant.age", nm.parse_age(a.group(n)), s + a.start(n), s + a.end(n), conf)
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):
@@ -273,6 +275,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
     elif not _employment(rec, text, s, e, conf):
         lead = _IS.match(clause)
         cut = lead.end() if lead else 0
+        if re.match(r"(?:都|大家|人家|别人|我们)?(?:都)?(?:叫|喊|称)", clause):
+            return  # 都叫马经理: what everyone calls someone, not the writer's trade
         if occ := occupation_of(clause[cut:]):
             rec.set("complainant.occupation", occ, s + cut, e, conf)
 

@@ -297,7 +297,7 @@ def test_no_prior_proceedings_told_plainly(said: str) -> None:
     ],
 )
 def test_a_hospital_cleaners_workplace_is_where_in_the_hospital(story: str, workplace: str) -> None:
-    text = "领导：\n我叫王桂兰，电话13936482715。我是恒洁物业服务有限公司的保洁员。\n" + story + "\n请领导帮我要回工资。\n"
+    text = "领导：\n我叫王桂兰，电话13936482715。我是恒洁物业服务有限公司的保洁员。\n" + story + "\n请领导帮忙。\n"
     assert _letter(text).respondent.workplace == workplace
 
 
@@ -307,3 +307,21 @@ def test_a_hospital_the_worker_was_taken_to_is_no_workplace() -> None:
         "送到高州市人民医院做了手术，厂里不给报销，还欠我三个月工资。\n请领导帮我。\n"
     )
     assert _letter(text).respondent.workplace != "高州市人民医院"
+
+
+def test_a_letter_with_spaces_for_commas() -> None:
+    text = (
+        "临洮县劳功局领导\n\n我叫王福田 男 今年52了 我是前年腊月来中铺镇冷库上班的 老扳姓马 都叫马经理 "
+        "我在冷库开叉车\n\n"
+        "去年8月的公资就没发 9月10月11月12月也没发 还欠我23000块\n\n"
+        "我没去过仲裁 也没告 求领导帮我把这两万三要回来\n\n电话 15193285047\n\n王福田\n2027.3.5\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.age == 52
+    assert fields.complainant.occupation != "都叫马经理"
+    assert fields.requests == ["求领导帮我把这两万三要回来"]
+
+
+def test_an_age_told_as_so_many_years_a_person() -> None:
+    text = "领导：\n我叫高拴牢，马蹄沟镇贺家圪崂村的受苦人，五十八的人了，在工地干小工，刘老板欠我两万五。\n"
+    assert _letter(text).complainant.age == 58
