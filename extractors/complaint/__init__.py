@@ -99,6 +99,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _debtor_as_employer(rec, rec.view)
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
+    _named_over_placeholder(rec)
     _place_of_employer(rec)
     _employer_in_address(rec)
     _landmarks(rec)
@@ -584,6 +585,22 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
 
 # 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
 _REAL_NAME = r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
+
+
+def _named_over_placeholder(rec: Recorder) -> None:
+    """反映梁山县某专用车公司拖欠工资 … 到梁山县华骏专用车制造有限公司从事电焊: a title's placeholder (某) for the
+    organisation the other field names in full, ending with the same kind (公司), is that organisation."""
+    employer, respondent = rec.get("complainant.employer"), rec.get("respondent.name")
+    if not isinstance(employer, str) or not isinstance(respondent, str) or employer == respondent:
+        return
+    for path, value, other, source in (
+        ("complainant.employer", employer, respondent, "respondent.name"),
+        ("respondent.name", respondent, employer, "complainant.employer"),
+    ):
+        if "某" in value and "某" not in other and value[-2:] == other[-2:] and value[: value.index("某")] in other:
+            ev = rec.evidence[source]
+            rec.set(path, other, ev.start, ev.end, ev.confidence, overwrite=True)
+            return
 
 
 def _real_names(rec: Recorder, text: str) -> None:

@@ -204,6 +204,10 @@ def relative_worker(rec: Recorder, text: str) -> None:
         _worker_phone(rec, text, worker, writers_phone)
     if named != worker:
         rec.set("complainant.name", worker, ws, we, PROSE, overwrite=True)
+    if not rec.has("complainant.address"):  # 冉光辉是安场镇自强村的人: where the worker is from
+        home = re.compile(rf"{re.escape(worker)}(?:是|系|家在|家住|住在)(?P<a>{_PLACE_RUN})(?=的人|人|的|[，,。])")
+        if m := home.search(text):
+            rec.set("complainant.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
     agents = rec.get("agents") or []
     if writer and not any(a.get("name") == writer for a in agents):
         rec.set("agents", [*agents, {"name": writer, "phone": writers_phone}], *writer_span, PROSE, overwrite=True)
@@ -212,6 +216,9 @@ def relative_worker(rec: Recorder, text: str) -> None:
             if (writer is None or a.get("name") == writer) and not a.get("phone"):
                 a["phone"] = writers_phone
                 break
+
+
+_PLACE_RUN = r"(?:(?![的是在我他她])[\u4e00-\u9fff]){2,24}?(?:镇|乡|村|组|社区|街道|屯|寨|庄)"
 
 
 # whose a number is, read off the words just before it (another party's: kw("other_party"))

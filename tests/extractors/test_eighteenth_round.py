@@ -325,3 +325,23 @@ def test_a_letter_with_spaces_for_commas() -> None:
 def test_an_age_told_as_so_many_years_a_person() -> None:
     text = "领导：\n我叫高拴牢，马蹄沟镇贺家圪崂村的受苦人，五十八的人了，在工地干小工，刘老板欠我两万五。\n"
     assert _letter(text).complainant.age == 58
+
+
+def test_a_workmate_writes_for_a_courier_from_a_village() -> None:
+    text = (
+        "县人社局领导：\n我叫郑文海，电话13765298803。我这封信是替我的工友冉光明写的，他不会写东西，专门托我代他反映。\n"
+        "冉光明是安场镇自强村的人，2025年3月进的快递分公司，和我一样送快递，10月到12月的工资一直没发。\n"
+        "请领导帮他要回工资。\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "冉光明"
+    assert fields.complainant.address == "安场镇自强村"
+
+
+def test_a_titles_placeholder_is_the_organisation_named_in_full() -> None:
+    text = (
+        "关于反映梁山县某专用车公司拖欠工资问题的转办函\n来电人反映：其于2025年3月3日经同乡介绍到梁山县华骏专用车制造有限公司"
+        "从事电焊工作，该公司拖欠其2025年5月至8月工资共计2.4万元。\n来电人诉求：督促该公司支付工资。\n"
+    )
+    fields = _letter(text, models=True)
+    assert fields.complainant.employer == fields.respondent.name == "梁山县华骏专用车制造有限公司"
