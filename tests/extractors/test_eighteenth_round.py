@@ -340,8 +340,11 @@ def test_a_workmate_writes_for_a_courier_from_a_village() -> None:
 
 def test_a_titles_placeholder_is_the_organisation_named_in_full() -> None:
     text = (
-        "关于反映梁山县某专用车公司拖欠工资问题的转办函\n来电人反映：其于2025年3月3日经同乡介绍到梁山县华骏专用车制造有限公司"
-        "从事电焊工作，该公司拖欠其2025年5月至8月工资共计2.4万元。\n来电人诉求：督促该公司支付工资。\n"
+        "12345政务服务便民热线\n工　单\n来电人\t张国强\n联系电话\t15854023871\n标题\t反映巨野县某机械公司拖欠工资问题\n"
+        "诉求内容：\n来电人反映：其系郓城县李楼村村民，2025年3月3日经同乡介绍到巨野县华通农用机械制造有限公司"
+        "（地址：巨野县工业园）从事电焊工作，该公司拖欠其2025年5月至8月工资共计1.95万元。\n"
+        "来电人诉求：希望相关部门督促该公司尽快支付拖欠的工资。\n"
     )
-    fields = _letter(text, models=True)
-    assert fields.complainant.employer == fields.respondent.name == "梁山县华骏专用车制造有限公司"
+    for models in (False, True):
+        fields = _letter(text, models=models)
+        assert fields.complainant.employer == fields.respondent.name == "巨野县华通农用机械制造有限公司"
