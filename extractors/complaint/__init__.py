@@ -796,7 +796,9 @@ def _unit_of_company(rec: Recorder) -> None:
 # where in it, and a clerk keeps it; not how the writer lives there (租住), whose it is (投诉人), nor a household
 # registration (户籍：…)
 _PLACE_NOTE = re.compile(r"[（(](?P<note>[^（()）\n]{2,24})[)）]")
-_NOT_A_PLACE_NOTE = re.compile(r"租|借住|暂住|户籍|户口|投诉人|被投诉人|本人|派驻|民办|公办|带班|电话|手机|身份证|联系")
+_NOT_A_PLACE_NOTE = re.compile(
+    r"租|借住|暂住|户籍|户口|投诉人|被投诉人|本人|派驻|民办|公办|带班|电话|手机|身份证|联系|简称|以下|下称"
+)
 
 
 def _bracketed_notes(rec: Recorder) -> None:

@@ -82,7 +82,7 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 
 
 _LEADING = re.compile(
-    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍进入|介绍进|投诉的是|投诉|举报|在|到|于|是|被|向|叫|系|受|由"
+    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍进入|介绍进|投诉的是|投诉|举报|通过|在|到|于|是|被|向|叫|系|受|由"
     r"|镇上|街上|城里|县城)"
 )
 _NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name

@@ -162,6 +162,23 @@ def _hired(rec: Recorder, text: str) -> None:
             rec.set("respondent.workplace", text[w0 : m.end("w")], w0, m.end("w"), PROSE)
 
 
+# 和恒泰派遣签了劳动合同，被派到醴陵市华瓷陶瓷有限公司的施釉车间做施釉工: the user company a dispatched worker
+# works at is the place of employment (the agency is the employer)
+_SENT_TO = re.compile(
+    r"(?:派到|派遣到|派遣至|派至|派往|派驻到|派驻至)(?P<w>[\u4e00-\u9fff（）()]{4,40}?(?:有限责任公司|有限公司|集团))"
+)
+
+
+def _dispatched(rec: Recorder, text: str) -> None:
+    if rec.has("respondent.workplace") or not re.search(r"派遣|劳务派遣|人力资源", text):
+        return
+    for s, e in body_paragraphs(text) + _facts_span(rec):
+        m = _SENT_TO.search(text, s, e)
+        if m and not re.search(r"派遣|人力资源|劳务", m.group("w")):
+            rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
+            return
+
+
 def _workplace(rec: Recorder, text: str) -> None:
     """但工厂在某县某镇木材加工园，我们都在那里上班 / 被派驻某县某小区值班: the place of employment told
     in prose."""
@@ -385,8 +402,13 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points -= 1
         if _NOT_A_NAME.search(name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
             points -= 2
+        if dispatched and "派遣" in name:
+            points += 3  # a dispatched worker's employer is the agency (劳动合同法第五十八条)
+        if dispatched and re.search(r"派(?:遣)?(?:到|至|往)$", before):
+            points -= 3  # 被派到某公司: the user company is where they work
         return points
 
+    dispatched = bool(_SENT_TO.search(text))
     scores = [score(o) for o in orgs]
     return orgs[scores.index(max(scores))]
 
@@ -804,6 +826,7 @@ def fill_from_prose(rec: Recorder, text: str) -> None:
         _own_phone(rec, text)
     if not (rec.has("complainant.employer") and rec.has("complainant.occupation")):
         _employment(rec, text)
+    _dispatched(rec, text)
     _hired(rec, text)
     if not rec.has("complainant.occupation"):
         _occupation_phrase(rec, text)

@@ -348,3 +348,14 @@ def test_a_titles_placeholder_is_the_organisation_named_in_full() -> None:
     for models in (False, True):
         fields = _letter(text, models=models)
         assert fields.complainant.employer == fields.respondent.name == "巨野县华通农用机械制造有限公司"
+
+
+def test_a_dispatched_worker_works_at_the_user_company() -> None:
+    text = (
+        "醴陵市劳动保障监察大队：\n我叫易春花，电话13873361528。\n2025年6月，我通过株洲市恒泰劳务派遣有限公司"
+        "（下面简称“恒泰派遣”）报名，和恒泰派遣签了劳动合同，被派到醴陵市华瓷陶瓷有限公司（下面简称“华瓷公司”）"
+        "的施釉车间做施釉工。9月到11月的工资一直没发。\n请领导责令恒泰派遣支付工资。\n"
+    )
+    fields = _letter(text)
+    assert fields.respondent.name == "株洲市恒泰劳务派遣有限公司"
+    assert fields.respondent.workplace == "醴陵市华瓷陶瓷有限公司"
