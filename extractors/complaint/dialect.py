@@ -87,12 +87,23 @@ _ANY = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _READINGS))
 _SPACE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
+def _spaces_for_commas(text: str) -> str:
+    """A line of the writer's own prose (我/俺) with no punctuation and two or more spaces between words: the spaces
+    are its commas (a form's or a table's cells keep theirs)."""
+    out = []
+    for line in text.split("\n"):
+        if re.search(r"[我俺]", line) and not re.search(r"[，,。：:；;！？|\t]", line) and len(
+            _SPACE_COMMA.findall(line)
+        ) >= 2:
+            line = _SPACE_COMMA.sub("，", line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def mandarin_view(text: str) -> str:
     """`text` with dialect words read as Mandarin, and a writer's spaces between words read as the commas they
-    stand for (when the letter uses them so more often than commas); the same length, so offsets are shared."""
-    spaces = len(_SPACE_COMMA.findall(text))
-    if spaces >= 3 and spaces > text.count("，") + text.count(","):
-        text = _SPACE_COMMA.sub("，", text)
+    stand for (`_spaces_for_commas`); the same length, so offsets are shared."""
+    text = _spaces_for_commas(text)
     if not _ANY.search(text):
         return text
     for pattern, reading in _READINGS:
