@@ -36,7 +36,8 @@ from extractors.normalize import paragraph_spans, sentence_end, sentence_start
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
     rf"(?P<a>{nm.DATE.pattern})\s*(?:开始|起)?\s*(?:至|到|—|-|~|－|～|、|和)\s*"
-    rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月))"
+    rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)"
+    rf"|(?P<bd>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号]))"  # 3月1日至20日: the end day of the start's month
 )
 _SINCE = re.compile(r"(?:自|从|于)\s*(?:阳历|公历)?$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
@@ -275,13 +276,17 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
             continue
         a = nm.parse_date(m.group("a"))
         b = None if m.group("now") else nm.parse_date(m.group("b") or "", end_of_month=True)
+        if m.group("bd") and a and m.group("d"):
+            day = nm.cn_int(re.sub(r"\s*[日号]$", "", m.group("bd"))) or 0
+            b = a.replace(day=day) if a.day <= day <= calendar.monthrange(a.year, a.month)[1] else None
         if m.group("bm") and a:  # 2025年4月至6月: the end month takes the start's year (12月、1月: the next one)
             b = nm.parse_date(f"{a.year}年{m.group('bm')}", end_of_month=True)
             if b and b < a:
                 b = nm.parse_date(f"{a.year + 1}年{m.group('bm')}", end_of_month=True)
         if a:
-            end_span = m.span("now") if m.group("now") else m.span("b") if m.group("b") else m.span("bm")
-            found.append((a, b, b is None, m.span("a"), end_span, "range", bool(m.group("b") and m.group("d2"))))
+            end_span = next(m.span(g) for g in ("now", "b", "bm", "bd") if m.group(g))
+            day_end = bool((m.group("b") and m.group("d2")) or m.group("bd"))
+            found.append((a, b, b is None, m.span("a"), end_span, "range", day_end))
     for m in nm.DATE.finditer(text, s, e):
         if any(ts <= m.start() < te for ts, te in taken) or paid(m.start()):
             continue
@@ -387,7 +392,8 @@ _MONTHS_UNPAID = re.compile(
 )
 # the worker has left the job (辞职, 被辞退, 不让我干了): months owed are a closed period
 _LEFT = re.compile(
-    r"辞职|离职|辞工|离厂|离开(?:了)?(?:公司|厂|单位|店)|辞退|开除|解除(?:了)?劳动|走人|不干了|不让我干|不要我|被炒|不用我|经济补偿"
+    r"辞职|辞了职|离职|辞工|辞了工|离厂|离开(?:了)?(?:公司|厂|单位|店|工地|项目)|离场|撤场|退场|辞退|开除|解除(?:了)?劳动|走人"
+    r"|不干了|不让我干|不要我|被炒|不用我|经济补偿"
 )
 
 
@@ -562,6 +568,14 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
             p for p in periods + ended if p[6] and p[1] and (p[1].year, p[1].month) == (last[1].year, last[1].month)
         ]
         last = max(days, key=lambda p: p[1]) if days else last
+    elif last[6] and last[1] and _work_over(text):
+        # 11月的工资12月15日没有发 … 我做到12月31日辞了职: a later day the work ended, in the same month, ends it
+        ended = [
+            u for u in untils
+            if u[1] and u[1] > last[1] and (u[1].year, u[1].month) == (last[1].year, last[1].month)
+            and _WORKED_TO.search(text, max(0, u[3][0] - 4), u[3][0])
+        ]
+        last = max(ended, key=lambda u: u[1]) if ended else last
     if len(periods) == 1 and last[5] == "date" and last[6] and last[1]:
         # 6月10日公司招人…没签合同 / 我们从6月10日一直干到8月31日: the one dated day began the stated range of
         # the work; the wages are owed for all of it

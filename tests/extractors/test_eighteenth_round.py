@@ -359,3 +359,29 @@ def test_a_dispatched_worker_works_at_the_user_company() -> None:
     fields = _letter(text)
     assert fields.respondent.name == "株洲市恒泰劳务派遣有限公司"
     assert fields.respondent.workplace == "醴陵市华瓷陶瓷有限公司"
+
+
+@pytest.mark.parametrize(
+    ("story", "end"),
+    [
+        # a range of days in one month (3月1日至20日)
+        ("本人2026年3月1日至20日出勤17天的工资2580元公司至今也未支付。", date(2026, 3, 20)),
+        # left the site when the frame was topped out: the arrears end there, though still unpaid
+        (
+            "自2024年5月起，项目部以资金紧张为由停发工资。2024年7月20日我因工程主体封顶离开工地，"
+            "5月、6月和7月1日至20日的工资至今分文未付。",
+            date(2024, 7, 20),
+        ),
+        # 辞了职: left the job
+        (
+            "去年11月开始，公司说资金紧张，11月的工资12月15日没有发。我做到12月31日，因为家里老人生病辞了职，"
+            "经理答应年前把11月、12月的工资一起结给我，到现在也没给。",
+            date(2025, 12, 31),
+        ),
+    ],
+)
+def test_arrears_that_end_with_the_work(story: str, end: date) -> None:
+    text = "尊敬的领导：\n我叫刘春生，电话13904562371。\n" + story + "\n请领导帮我要回工资。\n2026年4月2日\n"
+    fields = _letter(text)
+    assert fields.violation_end == end
+    assert not fields.violation_ongoing
