@@ -84,7 +84,9 @@ def _written(name: str, address: str) -> bool:
         after = address[at + len(short) : at + len(short) + 2] if word.startswith(short) else ""
         branded = address[at - 1 : at] in ("·", "•", "“", "「") if at else False  # 盛泰·江山樾: an estate's name
         at += len(word)
-        if word.startswith(short) and flag == "ns" and not branded and not re.match(r"镇|乡|村|街道|社区", after):
+        estate = re.match(r"花园|小区|家园|苑|府|华庭|名都|公馆|大厦|广场|新城|国际", after)  # 丽水花园: an estate
+        town = re.match(r"镇|乡|村|街道|社区", after)
+        if word.startswith(short) and flag == "ns" and not branded and not estate and not town:
             return True
     return False
 

@@ -38,7 +38,7 @@ _REQUEST_START = re.compile(
 _TOLD = re.compile(r"^\s*(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:反映|称|表示|说|诉称)\s*[：:]")
 _ASKS = re.compile(r"(?:来电人|来信人|留言人|反映人|投诉人|市民|群众|当事人)(?:诉求|要求|请求|希望)\s*[：:]")
 # Inside a sentence, a clause that starts with one of these asks for something (…，希望领导帮我要回工资).
-_REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望|求(?=求|领导|您|你们|政府|各位))")
+_REQUEST_CLAUSE = re.compile(r"(?<=[，,])\s*(?:恳请|恳求|请求|希望|强烈要求|盼望)")
 _SENTENCE_END = re.compile(r"[^。！!？?]+[。！!？?]?")
 # The question of an oral record that asks for the person's details, and an answer that gives them.
 # (and one that asks which organisation: 你要反映的单位叫什么 asks for a name, not for the events)
@@ -323,6 +323,12 @@ def _self_description(text: str, segments: list) -> bool:
     )
 
 
+# …，求领导帮我把这两万三要回来: a plea that asks for the money is a request (求领导做主 alone is a plea)
+_PLEA_CLAUSE = re.compile(
+    r"(?<=[，,])\s*求(?:求)?(?=领导|您|你们|政府|各位)(?=[^。！？\n]*?(?:要回|讨回|拿回|结给|发给|付给|还给|给我|给俺))"
+)
+
+
 def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     """(where the paragraph's asking begins, spans of its requests): a sentence that starts with a request
     word, or the rest of a sentence from a clause that does (…实在困难。恳请领导…)."""
@@ -335,7 +341,7 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
             start = m.start() + lead + want.end()  # 我就想请你们…: the request starts at 请
         elif any(p.match(sentence[lead:]) for p in (_REQUEST_START, _GET_BACK, _JUST_WANT)):
             start = m.start() + lead
-        elif c := _REQUEST_CLAUSE.search(sentence):
+        elif c := _REQUEST_CLAUSE.search(sentence) or _PLEA_CLAUSE.search(sentence):
             start = m.start() + c.start()
         else:
             continue

@@ -77,7 +77,10 @@ def written_for_relative(rec: Recorder, text: str) -> bool:
     kin = kin_words()
     named = re.escape(name or "")
     by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
-    return bool(rec.get("agents")) or by_kin or bool(FOR_RELATIVE.search(text))
+    relative = FOR_RELATIVE.search(text)
+    if name and not by_kin and not relative and re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text):
+        return False  # 我叫某某…这封信是儿子照我说的写的: the worker writes, a relative only holds the pen
+    return bool(rec.get("agents")) or by_kin or bool(relative)
 
 
 def _kin_gender(rec: Recorder, text: str) -> bool:
