@@ -58,9 +58,6 @@ TRAIN_SETS = (
     # seventeenth round (2026-12-06): 14c (the sixteenth round's never-read check, measured by summary through that
     # round and once more at the landed state 1e18f18), read in this one
     "blind_2026_14c",
-    # eighteenth round (2026-12-06): 14d (the seventeenth round's first never-read set, measured twice by summary and
-    # once more at the landed state 56e474d), read in this one
-    "blind_2026_14d",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -69,7 +66,10 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # read: spent blind sets read for a round's failure kinds and not trained on yet (the models were not rebuilt that
 # round); `make eval` prints their misses like the dev sets', and they are no longer blind. 13d: the thirteenth
 # round's never-read check, measured by summary through that round, read in the fourteenth
-READ_SETS: tuple[str, ...] = ()
+# eighteenth round (2026-12-06): 14d (the seventeenth round's first never-read set, measured twice by summary and
+# once more at the landed state 56e474d) and 14e (the seventeenth round's check, measured by summary twice then and
+# once more at 56e474d), read for the round's failure kinds; the models were not rebuilt this round
+READ_SETS: tuple[str, ...] = ("blind_2026_14d", "blind_2026_14e")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
