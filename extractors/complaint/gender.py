@@ -78,7 +78,9 @@ def written_for_relative(rec: Recorder, text: str) -> bool:
     named = re.escape(name or "")
     by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
     relative = FOR_RELATIVE.search(text)
-    if name and not by_kin and not relative and re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text):
+    agents = [a.get("name") for a in rec.get("agents") or []]
+    introduced = re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text)
+    if name and name not in agents and not by_kin and not relative and introduced:
         return False  # 我叫某某…这封信是儿子照我说的写的: the worker writes, a relative only holds the pen
     return bool(rec.get("agents")) or by_kin or bool(relative)
 

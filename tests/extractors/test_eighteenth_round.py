@@ -385,3 +385,16 @@ def test_arrears_that_end_with_the_work(story: str, end: date) -> None:
     fields = _letter(text)
     assert fields.violation_end == end
     assert not fields.violation_ongoing
+
+
+def test_a_worker_whose_son_holds_the_pen_is_the_writer() -> None:
+    text = (
+        "拱墅区劳动保障监察大队：\n我叫陆桂英，今年五十八岁，我一个女人家，不认得几个字，这封信是儿子照我说的写的。\n"
+        "我在杭州洁美环境服务有限公司做保洁员，去年腊月以后的工资就没发过，一共欠我八千五百六十元。\n"
+        "请领导帮我把这八千五百六十元要回来。有事情打我儿子电话。\n投诉人：陆桂英（按手印）\n2024年5月6日\n"
+        "代写：沈磊（系投诉人之子）  电话：13758102936\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "陆桂英"
+    assert fields.complainant.gender == "女"
+    assert [a.name for a in fields.agents] == ["沈磊"]
