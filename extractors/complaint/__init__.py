@@ -100,6 +100,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _named_over_placeholder(rec)
+    _own_premises(rec)
     _place_of_employer(rec)
     _employer_in_address(rec)
     _landmarks(rec)
@@ -585,6 +586,19 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
 
 # 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
 _REAL_NAME = r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
+
+
+def _own_premises(rec: Recorder) -> None:
+    """在公司小溪镇旧县工业区的包装厂上班: a place told as the company's own (公司/厂 before it) is where the employer
+    is, not a place of work apart from it: the address, when the letter gives no other."""
+    place, ev = rec.get("respondent.workplace"), rec.evidence.get("respondent.workplace")
+    if not isinstance(place, str) or ev is None or not (m := re.match(r"(?:公司|厂里|厂子|单位)的?(?=.{4})", place)):
+        return
+    if not _LOCATION_WORD.search(place[m.end() :]) or re.search(r"车间|厂房|仓库|号楼", place):
+        return  # (公司三号车间: a workshop, which the letter names as where in the company)
+    if not rec.has("respondent.address"):
+        rec.set("respondent.address", place[m.end() :], ev.start + m.end(), ev.end, ev.confidence)
+    rec.forget("respondent.workplace")
 
 
 def _named_over_placeholder(rec: Recorder) -> None:

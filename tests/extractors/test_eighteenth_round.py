@@ -398,3 +398,4 @@ def test_a_worker_whose_son_holds_the_pen_is_the_writer() -> None:
     assert fields.complainant.name == "陆桂英"
     assert fields.complainant.gender == "女"
     assert [a.name for a in fields.agents] == ["沈磊"]
+
