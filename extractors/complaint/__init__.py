@@ -234,8 +234,13 @@ def _writers_own_work(rec: Recorder, text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _SELF_AT_WORK.finditer(rec.view):
         s, e = sentence_start(rec.view, m.start()), sentence_end(rec.view, m.end())
-        if not kin.search(rec.view, s, e) and not re.search(r"[他她]", rec.view[s:e]):
-            spans.append((s, e))
+        # 我是某某，在成都一家医院当护士，…是替我爸爸写这封信: the clauses before the one that turns to the relative
+        if other := re.search(rf"(?:{kin.pattern})|[他她]", rec.view[s:e]):
+            cut = rec.view.rfind("，", m.end(), s + other.start())
+            if cut < 0:
+                continue
+            e = cut
+        spans.append((s, e))
     return spans
 
 

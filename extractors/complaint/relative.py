@@ -40,7 +40,9 @@ _HONORIFIC = "大姐|大哥|老哥|大叔|大婶|大爷|大妈|大娘|阿姨|师
 _NOT_LAST = "在是从于被的今和与跟也都就说"  # 王明在…: a word after a two-character name, not its third character
 _BOUNDARY = "，,。；;（(、 \n今是在从于被的受"
 # the writer's own items (the family's home, which they share, stays the worker's address)
-_WRITER_ITEMS = ("complainant.gender", "complainant.age", "complainant.id_number")
+_WRITER_ITEMS = (
+    "complainant.gender", "complainant.age", "complainant.id_number", "complainant.occupation", "complainant.employer",
+)
 
 
 def written_for(text: str) -> bool:

@@ -399,3 +399,14 @@ def test_a_worker_whose_son_holds_the_pen_is_the_writer() -> None:
     assert fields.complainant.gender == "女"
     assert [a.name for a in fields.agents] == ["沈磊"]
 
+
+
+def test_the_writers_own_trade_in_the_sentence_that_turns_to_the_father() -> None:
+    text = (
+        "南部县劳动保障监察大队的领导：\n你们好！我是罗玉琴，在成都一家医院当护士，这次请假回来，是替我爸爸罗德安写这封信。"
+        "我爸爸今年五十八岁，家在南部县升钟镇青龙村三组，做了三十多年泥工。\n"
+        "去年端午节以后，我爸在县城的盛泰江山二期工地砌砖，干到国庆节，老板一直没给工钱，一共欠两万四千元。\n"
+        "请领导帮我爸把工钱要回来。\n"
+    )
+    for models in (False, True):
+        assert _letter(text, models=models).complainant.occupation != "护士"
