@@ -102,6 +102,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _named_over_placeholder(rec)
     _own_premises(rec)
     _place_of_employer(rec)
+    _place_before_employer(rec)
     _employer_in_address(rec)
     _landmarks(rec)
     _bracketed_notes(rec)
@@ -770,6 +771,32 @@ _LANDMARK = re.compile(
     r"|[^，。；,\n]{2,16}?就是)(?=[，。；,\n）)]|$)"  # 路边有个大棉花垛子就是: "that's the place"
 )
 _OWN_VERB = re.compile(r"(?<!就)在|(?<!就)是|也|有")
+
+
+# 进了杨梅镇的广西容县森达木业有限公司 / 在台城通济路那间金记茶楼: where the employer stands, told just before it
+_PLACE_BEFORE = re.compile(
+    r"(?:在|到|进了?|去)(?P<a>[^，,。；;！？\n在到]{2,30}?)(?:的|那间|那家|这间|这家|嗰间|𠮶间|一间|一家)$"
+)
+
+
+def _place_before_employer(rec: Recorder) -> None:
+    """With no address of its own, the place a sentence puts the employer at just before naming it or its kind (a
+    town, a road, a landmark) is its address."""
+    name = rec.get("respondent.name")
+    if rec.has("respondent.address") or not isinstance(name, str) or len(name) < 2:
+        return
+    kind = re.search(r"(?:茶楼|酒楼|饭店|饭馆|餐馆|酒店|宾馆|超市|冷库|作坊|工厂|厂|店)$", name.strip("“”"))
+    names = [re.escape(name)] + ([re.escape(kind.group())] if kind and kind.start() > 0 else [])
+    for at in (m.start() for m in re.finditer("|".join(names), rec.view)):
+        m = _PLACE_BEFORE.search(rec.view, max(0, at - 36), at)
+        if not m or m.group("a") in name or not _LOCATION_WORD.search(m.group("a")):
+            continue
+        if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")):
+            continue  # 在公司…的 / 到他的…: someone's, not a place
+        value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
+        if len(value) >= 2:
+            rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)
+            return
 
 
 def _landmarks(rec: Recorder) -> None:

@@ -410,3 +410,15 @@ def test_the_writers_own_trade_in_the_sentence_that_turns_to_the_father() -> Non
     )
     for models in (False, True):
         assert _letter(text, models=models).complainant.occupation != "护士"
+
+
+@pytest.mark.parametrize(
+    ("story", "address"),
+    [
+        ("我2019年就进了杨梅镇的广西容县森达木业有限公司，在旋切车间做理板工，今年2月到4月的工资没发。", "杨梅镇"),
+        ("我以前在台城通济路那间茶楼做点心师傅，门口招牌写的是“金记茶楼”，老板欠我三个月人工一万二。", "台城通济路"),
+    ],
+)
+def test_the_place_told_just_before_the_employer_is_its_address(story: str, address: str) -> None:
+    text = "领导：\n我叫黄秀芬，电话13827095163。\n" + story + "\n请领导帮我把钱要回来。\n"
+    assert _letter(text).respondent.address == address
