@@ -968,7 +968,10 @@ _SIGNBOARD = re.compile(
     r"[“\"「](?P<nick>[^”\"」\n]{2,16})[”\"」]"
 )
 # an employer told by its boss or described, not named (杨老板, 一个做童装的加工厂)
-_DESCRIBED = re.compile(r"老板|包工头|工头|^(?:一个|一家|那个|这个|那家|这家|做)|的(?:加工)?(?:厂|店|作坊|工厂)$")
+_DESCRIBED = re.compile(
+    r"老板|包工头|工头|^(?:一个|一家|那个|这个|那家|这家|做)|的(?:加工)?(?:厂|店|作坊|工厂)$"
+    r"|(?:那间|这间|那家|这家|一家|一间)[\u4e00-\u9fff]{1,3}$"  # 台城通济路那间茶楼: where it is, then its kind
+)
 
 
 def _described(value: str) -> bool:
