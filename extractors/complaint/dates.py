@@ -285,6 +285,8 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
                 b = nm.parse_date(f"{a.year + 1}年{m.group('bm')}", end_of_month=True)
         if a:
             end_span = next(m.span(g) for g in ("now", "b", "bm", "bd") if m.group(g))
+            if m.group("bd"):  # 3月1日至20日: the day's month is the start's, shown with it
+                end_span = (m.start("a"), m.end("bd"))
             day_end = bool((m.group("b") and m.group("d2")) or m.group("bd"))
             found.append((a, b, b is None, m.span("a"), end_span, "range", day_end))
     for m in nm.DATE.finditer(text, s, e):

@@ -70,7 +70,9 @@ _WORKS_THERE = re.compile(rf"(?:^|(?<=[，,：:、\s但而的])|(?<=知道)){_WO
 _POSTED = re.compile(r"派驻(?:到|在|至|于)?(?P<w>[^，。；,\s]{4,40}?)(?:值班|执勤|上班|工作|做事|干活|看守|看管)")
 _WENT = re.compile(r"(?:去|到|进)(?:了)?(?P<vague>县城|城里|市里|镇上|城区)?")
 # a site counts as a place of employment only when written as an address (某县某镇…工地)
-_DIVISION_FIRST = re.compile(r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县|自治州|州|旗|区)")
+_DIVISION_FIRST = re.compile(  # (a district, not a 小区 or 园区)
+    r"^(?:(?![的在])[\u4e00-\u9fff]){2,10}?(?:省|自治区|市|自治县|县|自治州|州|旗|(?<![小园社景校厂营])区)"
+)
 # the words before a phone number: 电话 / 联系电话是 / 手机号码：
 PHONE_WORDS = r"(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s*"
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}})")

@@ -81,6 +81,8 @@ def _slice_holds(value: object, text: str) -> bool:
     if isinstance(value, date):
         if m := re.fullmatch(r"(?:今年|去年|前年)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|初|份)?", squash):
             return nm.cn_int(m.group("m")) == value.month  # a year-less month of a range or an oral record
+        if m := re.search(r"(?P<m>\d{1,2})月\d{1,2}[日号]?[至到~\-—](?P<d>\d{1,2})[日号]", squash):
+            return (int(m.group("m")), int(m.group("d"))) == (value.month, value.day)  # 9月1日至20日: its end
         if m := re.search(r"(?:(?P<y>\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]", squash):
             # a year-less or two-digit-year day (9月20日, 25年9月30日)
             same_year = not m.group("y") or int(m.group("y")) == value.year % 100
