@@ -694,6 +694,7 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     # never the first character of a word (工地, 工程, 工资, 员工: 我是公司员工 names no trade), nor an organisation's
     occ = (
         rf"(?P<occ>(?:(?![说是])[\u4e00-\u9fff]){{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工助员])"
+        r"(?!每|在|把|给|记|说|都|也|就|又|让|叫)"  # 出工天数是车间组长每天记的: the 组长 does something, is no trade
         rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
     )
     pattern = re.compile(

@@ -422,3 +422,11 @@ def test_the_writers_own_trade_in_the_sentence_that_turns_to_the_father() -> Non
 def test_the_place_told_just_before_the_employer_is_its_address(story: str, address: str) -> None:
     text = "领导：\n我叫黄秀芬，电话13827095163。\n" + story + "\n请领导帮我把钱要回来。\n"
     assert _letter(text).respondent.address == address
+
+
+def test_a_team_leader_who_keeps_the_register_is_no_trade_of_the_writers() -> None:
+    text = (
+        "尊敬的领导：\n我叫杨秀兰，电话13995012847。今年6月10日公司到村里招人，我们去做分拣工，一天150元，"
+        "出工天数是车间组长每天在考勤本上记的。公司欠我们工资一万二千元。\n请领导帮忙。\n"
+    )
+    assert _letter(text).complainant.occupation != "车间组长"
