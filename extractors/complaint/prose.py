@@ -702,6 +702,9 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     )
     for m in pattern.finditer(text):
         value = occupation_of(m.group("occ"))
+        after = text[m.end() : m.end() + 3]
+        if any(is_person_name(after[:n]) for n in (3, 2)):
+            continue  # 都是记工员丁海燕签了字的: the title of the person named next, not the writer's trade
         if value and "公司" not in value:  # 不承认我是公司员工: the company's staff, not a trade
             rec.set("complainant.occupation", value, m.start("occ"), m.end("occ"), PROSE)
             return
