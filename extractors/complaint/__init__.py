@@ -779,6 +779,9 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+_DIVISIONS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|旗|镇|乡|街道|村|社区))+")
+
+
 def _place_before_employer(rec: Recorder) -> None:
     """With no address of its own, the place a sentence puts the employer at just before naming it or its kind (a
     town, a road, a landmark) is its address."""
@@ -794,6 +797,8 @@ def _place_before_employer(rec: Recorder) -> None:
         if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")):
             continue  # 在公司…的 / 到他的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
+        if _DIVISIONS_ONLY.fullmatch(value):
+            continue  # 到涪陵区李渡镇的某火锅店: a town says where, not at which address (the 住所 is still asked for)
         if len(value) >= 2:
             rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)
             return
