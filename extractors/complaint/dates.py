@@ -39,7 +39,7 @@ _RANGE = re.compile(
     rf"(?:(?P<now>今|现在|目前)|(?P<b>{_DATE_B})|(?P<bm>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<bd>(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号]))"  # 3月1日至20日: the end day of the start's month
 )
-_SINCE = re.compile(r"(?:自|从|于)\s*(?:阳历|公历)?$")
+_SINCE = re.compile(r"(?:自|从|于|由)\s*(?:阳历|公历)?$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
 # (a half-width full stop after a Chinese character ends a sentence too, as phone-typed posts write: …正常发.今年1月…;
 # not in 3.5万 or 2025.3.1)
