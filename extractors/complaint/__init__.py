@@ -100,7 +100,6 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _named_over_placeholder(rec)
-    _own_premises(rec)
     _place_of_employer(rec)
     _place_before_employer(rec)
     _employer_in_address(rec)
@@ -594,19 +593,6 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
 _REAL_NAME = r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
 
 
-def _own_premises(rec: Recorder) -> None:
-    """在公司小溪镇旧县工业区的包装厂上班: a place told as the company's own (公司/厂 before it) is where the employer
-    is, not a place of work apart from it: the address, when the letter gives no other."""
-    place, ev = rec.get("respondent.workplace"), rec.evidence.get("respondent.workplace")
-    if not isinstance(place, str) or ev is None or not (m := re.match(r"(?:公司|厂里|厂子|单位)的?(?=.{4})", place)):
-        return
-    if not _LOCATION_WORD.search(place[m.end() :]) or re.search(r"车间|厂房|仓库|号楼", place):
-        return  # (公司三号车间: a workshop, which the letter names as where in the company)
-    if not rec.has("respondent.address"):
-        rec.set("respondent.address", place[m.end() :], ev.start + m.end(), ev.end, ev.confidence)
-    rec.forget("respondent.workplace")
-
-
 def _named_over_placeholder(rec: Recorder) -> None:
     """反映梁山县某专用车公司拖欠工资 … 到梁山县华骏专用车制造有限公司从事电焊: a title's placeholder (某) for the
     organisation the other field names in full, ending with the same kind (公司), is that organisation."""
@@ -797,7 +783,7 @@ def _place_before_employer(rec: Recorder) -> None:
         if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")):
             continue  # 在公司…的 / 到他的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
-        if _DIVISIONS_ONLY.fullmatch(value):
+        if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "镇上", "城区", "老家"):
             continue  # 到涪陵区李渡镇的某火锅店: a town says where, not at which address (the 住所 is still asked for)
         if len(value) >= 2:
             rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)

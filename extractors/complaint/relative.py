@@ -191,6 +191,9 @@ def relative_worker(rec: Recorder, text: str) -> None:
             ev = rec.evidence.get(path)
             if ev is not None and wev.start <= ev.start < end:
                 rec.forget(path)
+        ev = rec.evidence.get("respondent.name")  # the writer's own employer is not the one complained about
+        if ev is not None and wev.start <= ev.start < end and not rec.has("complainant.employer"):
+            rec.forget("respondent.name")
     elif found_writer := _writer_named(text, worker):  # 我叫某某 / 代写人：某某
         writer, *writer_span = found_writer
         writers_phone = writers_phone or _writers_phone(rec, text, writer)  # the number on their line
