@@ -427,17 +427,15 @@ def test_the_place_told_just_before_the_employer_is_its_address(story: str, addr
     assert _letter(text).respondent.address == address
 
 
-def test_a_team_leader_who_keeps_the_register_is_no_trade_of_the_writers() -> None:
-    text = (
-        "尊敬的领导：\n我叫杨秀兰，电话13995012847。今年6月10日公司到村里招人，我们去做分拣工，一天150元，"
-        "出工天数是车间组长每天在考勤本上记的。公司欠我们工资一万二千元。\n请领导帮忙。\n"
-    )
-    assert _letter(text).complainant.occupation != "车间组长"
-
-
-def test_a_title_before_a_persons_name_is_not_the_writers_trade() -> None:
-    text = (
-        "尊敬的领导：\n我叫马秀兰，电话13995012847。我们七个人在枸杞基地摘枸杞，工钱共计62000元，"
-        "都是记工员丁海燕签了字的，到现在一分没给。\n请领导帮忙。\n"
-    )
-    assert _letter(text).complainant.occupation != "记工员"
+@pytest.mark.parametrize(
+    ("story", "not_trade"),
+    [
+        # the team leader does something next: someone else
+        ("今年6月10日公司到村里招人，我们去做分拣工，一天150元，出工天数是车间组长每天在考勤本上记的。", "车间组长"),
+        # a title followed by the person's name
+        ("我们七个人在枸杞基地摘枸杞，工钱共计62000元，都是记工员丁海燕签了字的，到现在一分没给。", "记工员"),
+    ],
+)
+def test_another_persons_title_is_not_the_writers_trade(story: str, not_trade: str) -> None:
+    text = "尊敬的领导：\n我叫杨秀兰，电话13995012847。" + story + "\n请领导帮忙。\n"
+    assert _letter(text).complainant.occupation != not_trade
