@@ -765,6 +765,8 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# nothing but division names (某区某镇, 某县某村): says where, not at which address. (prose.TOWN_AT_MOST, which
+# judges a place told with 在…, takes 杨桥镇西头 for a town too; a landmark after the town makes an address here)
 _DIVISIONS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|旗|镇|乡|街道|村|社区))+")
 
 
@@ -783,7 +785,7 @@ def _place_before_employer(rec: Recorder) -> None:
         if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")):
             continue  # 在公司…的 / 到他的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
-        if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "镇上", "城区", "老家"):
+        if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "城区", "老家"):
             continue  # 到涪陵区李渡镇的某火锅店: a town says where, not at which address (the 住所 is still asked for)
         if len(value) >= 2:
             rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)
@@ -967,16 +969,11 @@ _DESCRIBED = re.compile(
 
 def _described(value: str) -> bool:
     """杨老板 / 一家做童装的厂 / 听人说饭店: a boss, a description, or a kind of business with no name before it."""
-    from extractors import tokenize
     from extractors.complaint.labels import kw
+    from extractors.complaint.prose import names_something
 
-    if _DESCRIBED.search(value):
-        return True
     core = re.sub(rf"(?:{kw('org_suffix').pattern})$", "", value)
-    return core != value and not any(flag in _PROPER for _w, flag in tokenize.posseg(core))
-
-
-_PROPER = frozenset({"ns", "nr", "nt", "nz", "nrt", "j"})
+    return bool(_DESCRIBED.search(value)) or (core != value and not names_something(core))
 
 
 def _signboard(rec: Recorder, text: str) -> None:

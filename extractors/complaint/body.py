@@ -55,10 +55,12 @@ _WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|
 # 我就想攞返六月份嗰人工 (Cantonese "get back"): the writer asks for the money back
 _GET_BACK_WORDS = "攞返|攞番|拿返|要返"
 _GET_BACK = re.compile(rf"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?:{_GET_BACK_WORDS})")
-# 我就寻思让领导给整整… / 俺就想叫老板…: what the writer just wants someone to do
-_JUST_WANT = re.compile(
-    r"^(?:我们|我|俺们|俺|本人|咱们|咱)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)(?:请|求|让|叫|帮|能不能)"
+# 就想请领导帮俺… / 俺就寻思让领导给整整… / 我就想让公司…: what the writer "just wants" someone to do
+_JUST_WANT_WORDS = (
+    rf"(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)"
+    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
 )
+_JUST_WANT = re.compile(_JUST_WANT_WORDS)
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
@@ -469,12 +471,7 @@ def _from_prose(rec: Recorder, text: str) -> None:
 
 
 # a plea that asks beyond _REQUEST_START's words: 求领导… / 求求你们… / 麻烦领导… / 拜托…
-_PLEA = re.compile(
-    r"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)"
-    # 就想请领导帮俺… / 俺就想中不中帮俺… / 我就想让公司…: what the writer "just wants" someone to do
-    rf"|(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)"
-    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
-)
+_PLEA = re.compile(rf"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)|{_JUST_WANT_WORDS}")
 
 
 def _asks(clause: str) -> bool:

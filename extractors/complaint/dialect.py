@@ -90,14 +90,11 @@ _SPACE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 def _spaces_for_commas(text: str) -> str:
     """A line of the writer's own prose (我/俺) with no punctuation and two or more spaces between words: the spaces
     are its commas (a form's or a table's cells keep theirs)."""
-    out = []
-    for line in text.split("\n"):
-        if re.search(r"[我俺]", line) and not re.search(r"[，,。：:；;！？|\t]", line) and len(
-            _SPACE_COMMA.findall(line)
-        ) >= 2:
-            line = _SPACE_COMMA.sub("，", line)
-        out.append(line)
-    return "\n".join(out)
+    def read(line: str) -> str:
+        prose = re.search(r"[我俺]", line) and not re.search(r"[，,。：:；;！？|\t]", line)
+        return _SPACE_COMMA.sub("，", line) if prose and len(_SPACE_COMMA.findall(line)) >= 2 else line
+
+    return "\n".join(read(line) for line in text.split("\n"))
 
 
 def mandarin_view(text: str) -> str:

@@ -77,12 +77,13 @@ def written_for_relative(rec: Recorder, text: str) -> bool:
     kin = kin_words()
     named = re.escape(name or "")
     by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
-    relative = FOR_RELATIVE.search(text)
+    relative = bool(FOR_RELATIVE.search(text))
     agents = [a.get("name") for a in rec.get("agents") or []]
-    introduced = re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text)
-    if name and name not in agents and not by_kin and not relative and introduced:
-        return False  # 我叫某某…这封信是儿子照我说的写的: the worker writes, a relative only holds the pen
-    return bool(rec.get("agents")) or by_kin or bool(relative)
+    if by_kin or relative:
+        return True
+    # 我叫某某…这封信是儿子照我说的写的 (代写：某某): the worker writes, a relative only holds the pen
+    introduced = bool(name) and re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text) is not None
+    return bool(agents) and not (introduced and name not in agents)
 
 
 def _kin_gender(rec: Recorder, text: str) -> bool:

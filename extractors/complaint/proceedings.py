@@ -86,8 +86,9 @@ def _denied_after(clause: str, following: list[re.Match[str]]) -> str | None:
     """我也不晓得啥子叫仲裁，没有去搞过 / 不知道仲裁在哪里办，到现在还没去: a writer who does not know the word or
     the way, then denies having done it."""
     topic = kw("proceeding_topic").search(clause)
-    doubt = _IGNORANT.search(clause[: topic.start()]) or kw("uncertain").search(clause) if topic else None
-    if topic and doubt and following and _NEVER_DONE.match(following[0].group()):
+    if not topic or not following or not _NEVER_DONE.match(following[0].group()):
+        return None
+    if _IGNORANT.search(clause[: topic.start()]) or kw("uncertain").search(clause):
         return "none"
     return None
 

@@ -171,12 +171,15 @@ _SENT_TO = re.compile(
 )
 
 
+_AGENCY = re.compile(r"派遣|人力资源")  # a labour-dispatch agency's name
+
+
 def _dispatched(rec: Recorder, text: str) -> None:
-    if rec.has("respondent.workplace") or not re.search(r"派遣|劳务派遣|人力资源", text):
+    if rec.has("respondent.workplace") or not _AGENCY.search(text):
         return
     for s, e in body_paragraphs(text) + _facts_span(rec):
         m = _SENT_TO.search(text, s, e)
-        if m and not re.search(r"派遣|人力资源|劳务", m.group("w")):
+        if m and not _AGENCY.search(m.group("w")):
             rec.set("respondent.workplace", m.group("w"), m.start("w"), m.end("w"), PROSE)
             return
 
@@ -232,7 +235,7 @@ _STAFF_OF = re.compile(
 )
 
 
-def _names_something(words: str) -> bool:
+def names_something(words: str) -> bool:
     """A name, not a deed: a place, person or organisation word in it (阆中杨氏果业), or a trade's ending
     (…果业, …作坊); 摘葡萄的工人 are pickers, not staff of 摘葡萄."""
     from extractors import tokenize
@@ -287,7 +290,7 @@ def _employment(rec: Recorder, text: str) -> None:
             if cleaned and not _OFFICIAL.search(cleaned[0]) and not re.search(r"[找讨问]", cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
         m = _STAFF_OF.search(text, s, e)
-        if not rec.has("complainant.employer") and m and _names_something(m.group("org")):
+        if not rec.has("complainant.employer") and m and names_something(m.group("org")):
             # 我是阆中杨氏果业的职工: whoever the writer is staff of is the employer, named as the writer names it
             rec.set("complainant.employer", m.group("org"), m.start("org"), m.end("org"), PROSE)
         if not rec.has("complainant.occupation"):
@@ -404,7 +407,7 @@ def _by_role(text: str, orgs: list[tuple[str, int, int]]) -> tuple[str, int, int
             points -= 1
         if _NOT_A_NAME.search(name):  # 喊它老谭砖厂, 二十三小年那天厂: a pronoun or a day inside is no name
             points -= 2
-        if dispatched and "派遣" in name:
+        if dispatched and _AGENCY.search(name):
             points += 3  # a dispatched worker's employer is the agency (劳动合同法第五十八条)
         if dispatched and re.search(r"派(?:遣)?(?:到|至|往)$", before):
             points -= 3  # 被派到某公司: the user company is where they work
@@ -569,7 +572,7 @@ _PLACE_THEN_NAME = re.compile(
 _NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
 _SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")
 # a place named only down to a town (某县某镇) says where, not at which address: the 住所 stays to be asked for
-_TOWN_AT_MOST = re.compile(r"^[^路街道巷号村园楼层场厦城组屯寨]*$")
+TOWN_AT_MOST = re.compile(r"^[^路街道巷号村园楼层场厦城组屯寨]*$")
 _SITE_OF = re.compile(r"(?:厂|店|园|校|公司|单位|企业)(?:址|地址)(?:在|是|为|[:：])")
 
 
@@ -587,7 +590,7 @@ def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
     heads = {re.sub(r"[“”「」\"]", "", n)[:3] for n in names if len(n) >= 3}
     for m in _PLACE_THEN_NAME.finditer(text):
         org = re.sub(r"[“”「」\"]", "", m.group("org"))
-        if _SITE_NAME.match(org) or _TOWN_AT_MOST.match(m.group("a").replace("街道", "")):
+        if _SITE_NAME.match(org) or TOWN_AT_MOST.match(m.group("a").replace("街道", "")):
             continue  # 到某村的沃柑基地: a site is where they worked, not the employer's address
         if any(org.startswith(h) for h in heads):
             rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)

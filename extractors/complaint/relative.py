@@ -32,7 +32,6 @@ _WRITER_NAMED = re.compile(
     rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:{_WRITER_WORDS})[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
 )
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}$")
-_FOR_THEM = re.compile(r"替(?:他|她)(?:写|反映|投诉)|(?:他|她)(?:委托|让|叫)我(?:写|反映|投诉)")
 # kinship words that do not tell a gender (我爱人 is a wife's husband or a husband's wife)
 _ANY_KIN = "爱人|老伴儿?"
 # how a writer calls a neighbour or workmate they write for: 梁秀英大姐 / 马占林老哥
@@ -48,7 +47,7 @@ _WRITER_ITEMS = (
 def written_for(text: str) -> bool:
     """The writer says they write for a relative, or tells a relative's work or pay at least twice."""
     kin = kin_words()
-    if FOR_RELATIVE.search(text) or kw("written_for").search(text) or _FOR_THEM.search(text) or FOR_ONE.search(text):
+    if FOR_RELATIVE.search(text) or kw("written_for").search(text) or FOR_ONE.search(text):
         return True
     # 替俺叔孟某写这封信 / 帮我舅舅反映: any kinship word, the writing said
     if re.search(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)", text):
