@@ -12,6 +12,7 @@ document's normalised text and where each page starts in it. What it does, in or
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -23,6 +24,14 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"), 0xFF20: ord("@")})
+# Radicals for characters: PDFs made by some Chinese office software (and text copied from them) give the Kangxi
+# radical (U+2F00–U+2FD5: ⼯ ⼀ ⼈) or a CJK radical-supplement form (⻓ ⻔ ⺠) where the text has the character
+# 工 一 人 长 门 民; every word holding one is then unreadable (进⼀步, ⼯资). Each radical folds to its one
+# character, so offsets do not move: the Kangxi block by its Unicode compatibility mapping, the supplement's
+# forms that stand for a whole character by the list below (its component-only forms, ⻌ ⻖, stay).
+_FULLWIDTH.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
+_FULLWIDTH.update({ord(radical): ord(char) for radical, char in zip(
+    "⺠⺟⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻤⻥⻨⻩⻬⻮⻰⻳", "民母西见角贝车长门雨青韦页风飞食马鬼鱼麦黄齐齿龙龟", strict=True)})
 
 _DASH = r"\-‐‑‒–—―－"
 # A page number between dashes; not touching digits, so phone numbers and ISO dates survive.
@@ -64,7 +73,7 @@ def _t2s() -> opencc.OpenCC:
 
 
 def fold_width(text: str) -> str:
-    """Full-width digits and letters to ASCII; Chinese punctuation untouched."""
+    """Full-width digits and letters to ASCII, radicals to their characters; Chinese punctuation untouched."""
     return text.translate(_FULLWIDTH)
 
 

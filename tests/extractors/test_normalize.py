@@ -13,6 +13,10 @@ from extractors.normalize import fold_width, normalize_text, strip_page_markers,
         ("电话：０７７２－５１３５８５６", "电话：0772-5135856"),
         ("ＡＢＣ公司，（一）", "ABC公司，（一）"),  # Chinese punctuation untouched
         ("共１７个方面；", "共17个方面；"),
+        # radicals a PDF gave for characters: Kangxi (⼯ ⼀ ⼈ ⽔) and the supplement's whole-character forms
+        ("下一步将进⼀步提⾼⼯作⼈员业务⽔平", "下一步将进一步提高工作人员业务水平"),
+        ("⻓期拖欠⺠⼯⼯资，⻔卫⻢师傅", "长期拖欠民工工资，门卫马师傅"),
+        ("⻌⻖", "⻌⻖"),  # component-only forms stand for no character: kept
     ],
 )
 def test_fold_width(raw: str, expected: str) -> None:
