@@ -47,7 +47,7 @@ _OCC_EXTRA = (
 _WORK_SUFFIX = (
     "工地|项目|项目部|工程|标段|厂区|车间|门店|分店|店|仓库|园区|工业园|基地|场|酒店|宾馆|小区|大厦|广场|中心|学校|"
     "医院|煤矿|矿|隧道|站|站点|码头|校区|食堂|后厨|景区|农庄|果园|茶园|工厂|厂|楼|栋|号|段|合同段|镇|乡|街道|区|县|村|"
-    "社区|路段|一带|园"
+    "社区|路段|一带|园|客栈|民宿|厂房|库|泊位|作业区|工作面|配送站|分拨中心|期"
 )
 
 
@@ -134,6 +134,14 @@ _DOING_THERE = re.compile(
 _NOT_DOING = frozenset({"里", "里头", "里面", "上", "那儿", "那里", "那边", "头", "了", "的", "过", "干", "做", "当"})
 
 
+# a place of work, then where it is, to the clause's end (工地在安徽省某市经济开发区东纬路。站点在某区某街道某路，)
+_SITE_AT = re.compile(
+    r"(?:工地|项目|项目部|工程|厂|车间|店|站点|仓库|基地|矿|码头|酒店|宾馆|茶园|果园|农庄|场|地点)(?:就|是)?(?:在|位于|设在)"
+    r"(?P<place>[\u4e00-\u9fff0-9A-Za-z“”「」·（）()]{4,30})"
+    r"(?=[，,。；;！!\n]|$)"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -155,13 +163,20 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             continue
         for i in range(j, max(-1, j - MAX_TOKENS_BACK), -1):
             w, s, _e = toks[i]
-            if not (_WORD.match(w) or (i < j and w in _QUOTES)) or (i < j and w in NOT_IN_A_NAME):
+            # a place of work is told with where it stands (浦口镇的日用瓷生产车间, 古城里头的某客栈): its 的 is
+            # inside the span, never its first word
+            inner_de = kind == "work" and w == "的" and i < j
+            if not (_WORD.match(w) or (i < j and w in _QUOTES)) or (i < j and w in NOT_IN_A_NAME and not inner_de):
                 break
             span = text[s:we]
             if len(span) > _MAX_LEN[kind]:
                 break
-            if len(span) >= _MIN_LEN[kind] and _balanced(span):  # “滨江壹号”三期项目工地, never 金色家园”小区
+            if len(span) >= _MIN_LEN[kind] and _balanced(span) and not inner_de:  # never 金色家园”小区
                 found[(s, we)] = Candidate(s, we, span)
+    if kind == "work":  # the site told by where it is: 工地在某县某路, 茶厂在某村委会旁边
+        for m in _SITE_AT.finditer(text, 0, MAX_CHARS):
+            s, e = m.span("place")
+            found.setdefault((s, e), Candidate(s, e, m.group("place")))
     if kind == "occ":  # the work told as what the worker does there: 我在后厨切菜, 俺在那儿扛麻袋、上垛, 在厂里开截锯
         for m in _DOING_THERE.finditer(text, 0, MAX_CHARS):
             clause = [(w, s, e) for w, s, e in toks if m.start("rest") <= s and e <= m.end("rest")]
