@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors import learned
+from extractors import learned, tokenize
 from extractors.complaint.dates import SENTENCE, Period, dated_periods
 from extractors.complaint.labels import kw
 
 FILL, REPLACE = 0.4, 0.85
+RICH = True
+_CLAUSE_ENDS = "，,。；;！!？?\n"
 _WORDS = (
     "拖欠", "欠", "没发", "未发", "不发", "没给", "工资", "工钱", "进", "入职", "上班", "开始", "起", "以来", "至今",
     "现在", "离开", "辞", "走人", "放假", "停工", "结算", "欠条", "受伤", "合同", "社保", "加班", "押金", "投诉",
@@ -48,6 +50,19 @@ def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[
         for w in _WORDS:
             if w in words:
                 f[f"s={w}"] = 1.0
+    if RICH:
+        clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
+        ends = [k for ch in _CLAUSE_ENDS if (k := text.find(ch, at)) >= 0]
+        clause = text[clause_start : min(ends) if ends else len(text)]
+        for w in set(tokenize.cut(clause)):
+            if len(w) > 1 or "\u4e00" <= w <= "\u9fff":
+                f[f"cw={w}"] = 0.5
+        stop = sb[1] if role == "end" else sa[1]
+        left, right = text[max(0, at - 6) : at], text[stop : stop + 6]
+        for k in range(len(left) - 1):
+            f[f"lb={left[k:k + 2]}"] = 0.3
+        for k in range(len(right) - 1):
+            f[f"rb={right[k:k + 2]}"] = 0.3
     before, after = text[max(0, at - 4) : at], text[sb[1] : sb[1] + 4] if role == "end" else text[sa[1] : sa[1] + 4]
     for w in ("从", "自", "于", "到", "至", "是", "在", "截至"):
         if w in before:
