@@ -30,7 +30,8 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"
 # character, so offsets do not move: the Kangxi block by its Unicode compatibility mapping, the supplement's
 # forms that stand for a whole character by the list below (its component-only forms, ⻌ ⻖, stay).
 _FULLWIDTH.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
-_RADICALS, _CHARACTERS = "⺠⺟⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻤⻥⻨⻩⻬⻮⻰⻳", "民母西见角贝车长门雨青韦页风飞食马鬼鱼麦黄齐齿龙龟"
+_RADICALS = "⺠⺟⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻤⻥⻨⻩⻬⻮⻰⻳"
+_CHARACTERS = "民母西见角贝车长门雨青韦页风飞食马鬼鱼麦黄齐齿龙龟"
 _FULLWIDTH.update({ord(radical): ord(char) for radical, char in zip(_RADICALS, _CHARACTERS, strict=True)})
 
 _DASH = r"\-‐‑‒–—―－"
