@@ -7,8 +7,11 @@ keeps a rule's commitment unless it is confident the sentence is none, and adds 
 
 from __future__ import annotations
 
+import re
+
 from extractors.learned import load
 from extractors.learned.features import sentence_features
+from extractors.report import lexicon
 from extractors.report.commitments import SentenceView, _Unit, model_unit
 
 MODEL = "commitment"
@@ -27,10 +30,20 @@ def probability(view: SentenceView) -> float | None:
     return model.probabilities(features(view))["yes"]
 
 
+# what falls short (公开的全面性有待进一步提升, 宣传较少, 力量薄弱): a shortcoming the report admits, which promises
+# nothing unless the sentence itself turns to the future (将, 要, 下一步)
+_ADDRESSED = re.compile(r"(?:针对|对于|鉴于|面对|为解决)[^，,。；;]*[，,]")
+_FALLS_SHORT = re.compile(r"有待|亟待|尚待|还不够|不够|不足|欠缺|较少|偏少|薄弱|滞后|不到位|不及时|不规范|差距")
+
+
 def judge_units(view: SentenceView) -> list[_Unit]:
     p = probability(view)
     if p is None:
         return view.units
     if view.units:
         return view.units if p >= KEEP_AT else []
-    return [model_unit(view.sentence.text)] if p >= ADD_AT else []
+    text = view.sentence.text
+    stated = _ADDRESSED.sub("", text)  # 针对力量薄弱等现状，进一步明确…: the shortcoming it answers is not its own
+    if _FALLS_SHORT.search(stated) and not lexicon.regex("firm_future_markers").search(text):
+        return []  # the model does not add a shortcoming as a promise
+    return [model_unit(text)] if p >= ADD_AT else []

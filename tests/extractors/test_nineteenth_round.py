@@ -1,0 +1,46 @@
+"""What the nineteenth round's documents showed (issue 12): report PDFs whose text holds radicals for characters
+(进⼀步, ⼯作), a shortcoming the commitment model took for a promise, a place of work told with where it stands,
+and arrears that go on in words no rule lists. Texts invented for the test."""
+
+from __future__ import annotations
+
+from extractors.normalize import normalize_text
+from extractors.report import extract_report
+from schemas.models import ParsedDocument
+
+
+def _doc(text: str) -> ParsedDocument:
+    return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
+
+
+def _annual_report(problems: str) -> list[str]:
+    report = extract_report(
+        _doc(
+            "城南街道办事处2025年政府信息公开工作年度报告\n"
+            "一、总体情况\n2025年，城南街道认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开信息216条。\n"
+            f"五、存在的主要问题及改进情况\n{problems}\n"
+            "城南街道办事处\n2026年1月20日\n"
+        ),
+        models=True,
+    )
+    return [c.text for c in report.commitments]
+
+
+def test_radicals_a_pdf_gave_for_characters_are_read_as_the_characters() -> None:
+    found = _annual_report(
+        "2025年我街道政务公开⼯作取得了⼀定成效，但仍存在⼀些不⾜。\n"
+        "2026年，我街道将进⼀步加⼤主动公开⼒度，每季度更新⼀次村居公开栏。"
+    )
+    assert any("我街道将进一步加大主动公开力度" in c for c in found), found
+
+
+def test_a_shortcoming_is_no_promise_but_what_answers_one_is() -> None:
+    found = _annual_report(
+        "我街道信息公开工作仍然存在一些不足，主要表现在：\n"
+        "一是信息公开的全面性有待进一步提升，目前公开的信息主要集中在街道本级，对社区开展的各项服务宣传较少。\n"
+        "二是从事信息公开工作的人员均为兼职，力量薄弱。\n"
+        "针对上述问题，我街道将采取以下措施：\n"
+        "（一）配强工作力量。针对信息公开工作人员力量相对薄弱的现状，进一步明确各科室信息员及其职责。\n"
+    )
+    assert not any("有待进一步" in c for c in found), found
+    assert any("进一步明确各科室信息员" in c for c in found), found
