@@ -268,22 +268,6 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     return make
 
 
-def ongoing_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
-    """One row per golden letter: its facts' words and the rules' reading, and whether the golden violation goes
-    on at the letter's date."""
-    from extractors.complaint import span_of
-    from extractors.complaint.dates import story_anchor
-    from extractors.learned.ongoing import features
-
-    rows, labels = [], []
-    for fields, rec, text in _letters(case_list):
-        dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-        rows.append(features(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
-                             bool(rec.get("violation_ongoing"))))
-        labels.append("yes" if fields.get("violation_ongoing") else "no")
-    return rows, labels
-
-
 def _slot_spec(slot: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list, list]:
         key = tuple(str(c.path) for c in case_list)
@@ -505,7 +489,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
         return lambda f: (f["expected_flags"] or 0.0) - 0.1 * (f["false_missing_per_10_letters"] or 0.0)
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request", "amount", "age", "gender", "ongoing") or name.startswith(("slot_", "period_")):
+    if name in ("spans", "request", "amount", "age", "gender") or name.startswith(("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -513,7 +497,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
-_FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", "ongoing", *SLOT_MODELS)
+_FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS},
               **dict.fromkeys(("stated", "stated_sentence"), "expected flags - false missing-item flags per letter")}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
@@ -526,7 +510,6 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "gender": (gender_rows, 0.5),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
-    "ongoing": (ongoing_rows, 0.3),
     "stated": (stated_rows, 0.3),
     "stated_sentence": (stated_sentence_rows, 0.3),
 }

@@ -182,7 +182,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     violation period (extractors/learned/period.py), the complainant's age and gender
     (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py). A ranker
     proposes (value, start, end, probability); the value recorded keeps half the model's probability."""
-    from extractors.learned import age, amount, gender, ongoing, period, slots
+    from extractors.learned import age, amount, gender, period, slots
 
     def take(path: str, value: object, start: int, end: int, p: float) -> None:
         if rec.get(path) != value:
@@ -200,12 +200,8 @@ def _rank_slots(rec: Recorder, text: str) -> None:
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
             rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
-    anchor, facts = story_anchor(rec, text), span_of(rec, "facts")
-    if goes_on := ongoing.goes_on(text, anchor, facts, dates, bool(rec.get("violation_ongoing"))):
-        (start, end), p = goes_on  # the arrears run on, though the rules closed them: no end
-        rec.set("violation_ongoing", True, start, end, round(0.5 * p, 2), overwrite=True)
-        rec.forget("violation_end")
-    chosen = period.choose(text, anchor, facts, dates, bool(rec.get("violation_ongoing")))
+    chosen = period.choose(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
+                           bool(rec.get("violation_ongoing")))
     for role, (value, (start, end), p) in chosen.items():
         take(f"violation_{role}", value, start, end, p)
     if found := age.choose(text, rec.get("complainant.name"), relative, stated(rec, "complainant.age", int)):
