@@ -5,8 +5,9 @@ and end as a fallback; a letter that tells its dates in the story — the hiring
 day in another, the arrears in a third with no date — defeats them as often as not. This module lists
 every period the date grammar reads anywhere in the letter (relative years and lunar dates resolved as the
 rules resolve them, see `extractors.complaint.datewords`), and scores each as the start and as the end with
-two logistic models over the words around it, the kind of period (a hiring, a range, an `until`, a day),
-its sentence's words, its place in the letter and whether the rules chose it. A choice fills a date the
+two logistic models over the words around it (its clause's words, the characters at its edges), the kind of
+period (a hiring, a range, an `until`, a day), its sentence's words, its place in the letter and whether the
+rules chose it. A choice fills a date the
 rules left unstated (from a modest score) and replaces theirs only when the model is sure. Built by
 `make models` (`period_start.json.gz`, `period_end.json.gz`).
 """
@@ -20,7 +21,6 @@ from extractors.complaint.dates import SENTENCE, Period, dated_periods
 from extractors.complaint.labels import kw
 
 FILL, REPLACE = 0.4, 0.85
-RICH = True
 _CLAUSE_ENDS = "，,。；;！!？?\n"
 _WORDS = (
     "拖欠", "欠", "没发", "未发", "不发", "没给", "工资", "工钱", "进", "入职", "上班", "开始", "起", "以来", "至今",
@@ -50,19 +50,18 @@ def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[
         for w in _WORDS:
             if w in words:
                 f[f"s={w}"] = 1.0
-    if RICH:
-        clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
-        ends = [k for ch in _CLAUSE_ENDS if (k := text.find(ch, at)) >= 0]
-        clause = text[clause_start : min(ends) if ends else len(text)]
-        for w in set(tokenize.cut(clause)):
-            if len(w) > 1 or "\u4e00" <= w <= "\u9fff":
-                f[f"cw={w}"] = 0.5
-        stop = sb[1] if role == "end" else sa[1]
-        left, right = text[max(0, at - 6) : at], text[stop : stop + 6]
-        for k in range(len(left) - 1):
-            f[f"lb={left[k:k + 2]}"] = 0.3
-        for k in range(len(right) - 1):
-            f[f"rb={right[k:k + 2]}"] = 0.3
+    clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
+    ends = [k for ch in _CLAUSE_ENDS if (k := text.find(ch, at)) >= 0]
+    clause = text[clause_start : min(ends) if ends else len(text)]
+    for w in set(tokenize.cut(clause)):
+        if len(w) > 1 or "\u4e00" <= w <= "\u9fff":
+            f[f"cw={w}"] = 0.5
+    stop = sb[1] if role == "end" else sa[1]
+    left, right = text[max(0, at - 6) : at], text[stop : stop + 6]
+    for k in range(len(left) - 1):
+        f[f"lb={left[k:k + 2]}"] = 0.3
+    for k in range(len(right) - 1):
+        f[f"rb={right[k:k + 2]}"] = 0.3
     before, after = text[max(0, at - 4) : at], text[sb[1] : sb[1] + 4] if role == "end" else text[sa[1] : sa[1] + 4]
     for w in ("从", "自", "于", "到", "至", "是", "在", "截至"):
         if w in before:

@@ -6,7 +6,8 @@ prose say them in words no pattern lists, and a pattern that reaches too far tak
 "请领导督促公司"). This module takes another route: it lists every span that *could* be the value — each run
 of words that ends in an organisation word (公司, 厂, 项目部 …), a trade word (工, 员, 司机, 护士 …) or a
 place-of-work word (工地, 车间, 门店 …), starting at any of the few words before it — and scores each with a
-logistic model over the span's own words, the words around it, the sentence it stands in, and whether the
+logistic model over the span's own words, the words around it, the sentence it stands in, whose it is (the
+writer's, a relative's or someone else's, by the words before it in its clause and sentence) and whether the
 rules chose it. The best-scoring span replaces the rules' value only when the model is confident; otherwise
 the rules' value stands. The model (one binary model per slot, `slot_<name>.json.gz`) is built by
 `make models` from the corpus and installed only when it does not lower the development figures.
@@ -142,6 +143,15 @@ _SITE_AT = re.compile(
 )
 
 
+_WHOSE = (
+    ("self", re.compile(r"我(?!们的|的(?:父|母|爸|妈|丈夫|老公|妻子|爱人|儿|女|哥|姐|弟|妹))|俺|本人|咱")),
+    ("kin", re.compile(
+        r"父亲|母亲|爸爸|妈妈|老爸|老妈|丈夫|老公|妻子|爱人|媳妇|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆")),
+    ("third", re.compile(r"他们|她们|他|她|老板|组长|班长|队长|记工员|工头|包工头|经理|主任|厂长|会计")),
+    ("we", re.compile(r"我们|俺们|咱们|大家|工友")),
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -268,6 +278,14 @@ def features(doc: _Doc, cand: Candidate, rule: tuple[int, int, str] | None,
     f[f"nextc={text[cand.end] if cand.end < len(text) else '$'}"] = 1
     s, e = _sentence(text, cand.start, cand.end, doc.stops)
     sentence = text[s:e]
+    # whose the span is: the clause's words before it name the writer (我在…), a relative (我父亲在…), or
+    # someone else (组长, 老板, 他)
+    clause = text[max(s, max(text.rfind(ch, s, cand.start) for ch in "，,；;：:") + 1) : cand.start]
+    for name, pattern in _WHOSE:
+        if pattern.search(clause):
+            f[f"cl_{name}"] = 1
+        if pattern.search(text[s : cand.start]):
+            f[f"sb_{name}"] = 1
     for word in _CUE_WORDS:
         if word in sentence:
             f[f"cue={word}"] = 1
