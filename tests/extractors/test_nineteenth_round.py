@@ -44,3 +44,31 @@ def test_a_shortcoming_is_no_promise_but_what_answers_one_is() -> None:
     )
     assert not any("有待进一步" in c for c in found), found
     assert any("进一步明确各科室信息员" in c for c in found), found
+
+
+def test_a_place_of_work_told_with_where_it_stands_is_a_candidate() -> None:
+    from extractors.learned.slots import candidates
+
+    text = (
+        "我从去年三月起在石门镇黄土村的宏发砂石厂开铲车，一个月六千。"
+        "后来老板把我调到新工地，工地在县城东环路与建设路交叉口，干到今年一月。"
+    )
+    found = {c.text for c in candidates(text, "work")}
+    assert "石门镇黄土村的宏发砂石厂" in found
+    assert "县城东环路与建设路交叉口" in found
+    assert not any(c.startswith("的") for c in found)
+
+
+def test_the_slot_ranker_sees_whose_a_trade_is() -> None:
+    from extractors.learned.slots import Candidate, _Doc, features
+
+    text = "我是县医院的护士。我父亲在城西工地当泥工，老板欠他三个月工资。组长是木工出身。"
+    doc = _Doc.of(text)
+
+    def whose(trade: str) -> set[str]:
+        at = text.index(trade)
+        return {k for k in features(doc, Candidate(at, at + len(trade), trade), None, {}) if k.startswith("cl_")}
+
+    assert whose("护士") == {"cl_self"}
+    assert whose("泥工") == {"cl_kin"}
+    assert whose("木工") == {"cl_third"}
