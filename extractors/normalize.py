@@ -30,6 +30,11 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"
 # character, so offsets do not move: the Kangxi block by its Unicode compatibility mapping, the supplement's
 # forms that stand for a whole character by the list below (its component-only forms, ⻌ ⻖, stay).
 _FULLWIDTH.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
+# the same for the compatibility ideographs some fonts' PDFs give (六 as U+F9D1): each to its one unified character
+_FULLWIDTH.update({
+    cp: ord(folded) for cp in range(0xF900, 0xFADA)
+    if (folded := unicodedata.normalize("NFKC", chr(cp))) != chr(cp) and len(folded) == 1
+})
 _RADICALS = "⺠⺟⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻤⻥⻨⻩⻬⻮⻰⻳"
 _CHARACTERS = "民母西见角贝车长门雨青韦页风飞食马鬼鱼麦黄齐齿龙龟"
 _FULLWIDTH.update({ord(radical): ord(char) for radical, char in zip(_RADICALS, _CHARACTERS, strict=True)})

@@ -17,6 +17,7 @@ from extractors.normalize import fold_width, normalize_text, strip_page_markers,
         ("下一步将进⼀步提⾼⼯作⼈员业务⽔平", "下一步将进一步提高工作人员业务水平"),
         ("⻓期拖欠⺠⼯⼯资，⻔卫⻢师傅", "长期拖欠民工工资，门卫马师傅"),
         ("⻌⻖", "⻌⻖"),  # component-only forms stand for no character: kept
+        ("拖欠\uf9d1個月", "拖欠六個月"),  # a compatibility ideograph (U+F9D1) to its unified character
     ],
 )
 def test_fold_width(raw: str, expected: str) -> None:
