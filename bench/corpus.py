@@ -58,6 +58,8 @@ TRAIN_SETS = (
     # seventeenth round (2026-12-06): 14c (the sixteenth round's never-read check, measured by summary through that
     # round and once more at the landed state 1e18f18), read in this one
     "blind_2026_14c",
+    # nineteenth round (2026-12-06): 14d and 14e (read in the eighteenth round, the models not rebuilt then)
+    "blind_2026_14d", "blind_2026_14e",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -68,8 +70,9 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # round's never-read check, measured by summary through that round, read in the fourteenth
 # eighteenth round (2026-12-06): 14d (the seventeenth round's first never-read set, measured twice by summary and
 # once more at the landed state 56e474d) and 14e (the seventeenth round's check, measured by summary twice then and
-# once more at 56e474d), read for the round's failure kinds; the models were not rebuilt this round
-READ_SETS: tuple[str, ...] = ("blind_2026_14d", "blind_2026_14e")
+# once more at 56e474d), read for the round's failure kinds; the models were not rebuilt that round. Nineteenth
+# round: both moved to TRAIN_SETS, the models rebuilt with them
+READ_SETS: tuple[str, ...] = ()
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
