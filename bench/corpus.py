@@ -60,6 +60,9 @@ TRAIN_SETS = (
     "blind_2026_14c",
     # nineteenth round (2026-12-06): 14d and 14e (read in the eighteenth round, the models not rebuilt then)
     "blind_2026_14d", "blind_2026_14e",
+    # and two sets written for training in the registers real web pages give (a complaint framed by a blog's
+    # preamble or quoted by a news item, a union's letter for a crew, notices and reports copied flat, PDF radicals)
+    "train_mixed_q", "train_mixed_r",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
