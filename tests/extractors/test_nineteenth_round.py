@@ -72,3 +72,17 @@ def test_the_slot_ranker_sees_whose_a_trade_is() -> None:
     assert whose("护士") == {"cl_self"}
     assert whose("泥工") == {"cl_kin"}
     assert whose("木工") == {"cl_third"}
+
+
+def test_a_notice_on_wage_arrears_copied_without_its_title_is_a_notice() -> None:
+    from extractors.classify import classify
+
+    text = normalize_text(
+        "发布日期：2025-12-03 来源：某县人力资源和社会保障局\n"
+        "为切实做好岁末年初农民工工资支付工作，坚决遏制拖欠农民工工资问题，经研究，决定在全县开展欠薪线索"
+        "集中排查，现将有关事项通知如下：\n"
+        "一、排查范围。各乡镇人民政府、县直有关部门要对辖区内在建工程项目拖欠工资情况逐一排查。\n"
+        "二、报送要求。请于12月20日前将排查情况报县根治欠薪办，欠薪线索实行周报制度。\n"
+    )
+    assert classify(text).doc_type.value == "notice"
+    assert classify(text, models=True).doc_type.value == "notice"
