@@ -4,7 +4,8 @@ Every reader hands over a list of pages, each a list of raw lines. `normalize_pa
 document's normalised text and where each page starts in it. What it does, in order:
 
 1. fold full-width digits, Latin letters and the ideographic space (Chinese punctuation stays);
-2. convert traditional characters to simplified, character for character, so offsets do not move;
+2. convert traditional characters to simplified, character for character, so offsets do not move; an ASCII full
+   stop after a character becomes 。 (text copied from a web page);
 3. drop running page numbers (`-1-`, `— 2 —`, `第3页 共5页`), also where a PDF put them inside a sentence;
 4. join a line to the next where a line wrap split a sentence, a word or a number (`0772-` / `5135856`).
 """
@@ -68,6 +69,9 @@ CHINESE_DIGITS = {
 # a pinyin annotation after a character, as web pages copy their ruby text: 网(wǎng), 区(qū) (a tone mark needed)
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
 _RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+# an ASCII full stop after a Chinese character ends a sentence, as 。 does (not an ellipsis's dots)
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?!\.)")
 
 _MIN_WRAP_FRACTION = 0.85
 _MIN_WRAP_WIDTH = 24
@@ -165,6 +169,7 @@ def clean_lines(lines: Sequence[str], simplify: bool = True) -> list[Line]:
         folded = fold_width(raw)
         line = strip_page_markers(to_simplified(folded) if simplify else folded).strip()
         line = _RUBY.sub("", line)  # 门户网(wǎng)站: a web page's pinyin annotations
+        line = _FULL_STOP.sub("。", line)  # 家住某村.2022年我进了…: a web page's ASCII full stop after a character
         if line and not is_page_line(line):
             full, indented = (raw.full, raw.indented) if isinstance(raw, Line) else (None, None)
             # a table row's tabs each stand for a cell, a blank one included (苏海龙\t\t159…); elsewhere a run of

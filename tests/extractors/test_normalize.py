@@ -76,3 +76,16 @@ def test_a_web_pages_pinyin_annotations_are_dropped() -> None:
     """门户网(wǎng)站 as a page with ruby text copies it: the reading goes, a bracketed number or word stays."""
     text = "做好区(qū)政府门户网(wǎng)站信息发(fā)布，电话(0771)"
     assert normalize_text(text) == "做好区政府门户网站信息发布，电话(0771)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a web page's ASCII full stop after a character ends the sentence
+        ("家住柳江区拉堡镇基隆村.2022年9月我进厂", "家住柳江区拉堡镇基隆村。2022年9月我进厂"),
+        ("欠薪3.5万元,合同No.12", "欠薪3.5万元,合同No.12"),  # a decimal point and a Latin abbreviation stay
+        ("老板说再等等...", "老板说再等等..."),  # an ellipsis stays
+    ],
+)
+def test_an_ascii_full_stop_after_a_character(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
