@@ -24,7 +24,7 @@ from extractors import tokenize
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
-_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"), 0xFF20: ord("@")})
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: ord("."), 0xFF0D: ord("-"), 0xFF20: ord("@"), 0xFF0A: ord("*")})
 # Radicals for characters: PDFs made by some Chinese office software (and text copied from them) give the Kangxi
 # radical (U+2F00–U+2FD5: ⼯ ⼀ ⼈) or a CJK radical-supplement form (⻓ ⻔ ⺠) where the text has the character
 # 工 一 人 长 门 民; every word holding one is then unreadable (进⼀步, ⼯资). Each radical folds to its one

@@ -81,7 +81,8 @@ _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}}
 def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     suffix = kw("org_suffix").pattern
     out = []
-    for m in re.finditer(rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{suffix})", text[s:e]):
+    # (a web page masks some of a name's characters: 鞍山市鑫**镁业有限公司, 某×建筑公司)
+    for m in re.finditer(rf"[\u4e00-\u9fff（）()*×]{{2,40}}(?:{suffix})", text[s:e]):
         if text[s + m.end() : s + m.end() + 1] in ("长", "主"):
             continue  # 店长 / 厂长 / 中心主任: a person's post, not a unit
         lead = 0

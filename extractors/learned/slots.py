@@ -70,7 +70,8 @@ _TRADE_NAME = (
 )
 _MAX_LEN = {"occ": 8, "org": 40, "work": 40}
 _MIN_LEN = {"occ": 2, "org": 3, "work": 3}
-_WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·]+$")
+# (a web page masks a name's characters with * or ×: 鑫**镁业有限公司)
+_WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·*×]+$")
 _QUOTES = {"“", "”", "「", "」", '"'}
 
 
@@ -99,7 +100,7 @@ _SENTENCE_END = "。！？!?\n"
 # a name in quotation marks, or after 叫/名叫 and before 的 + a kind of business: the shop or firm as people
 # call it (“湘味轩”, “通达物流”, 一个叫“秦川老碗面”的面馆, 那家叫老灶台的饭店)
 _SHOP_NAME = re.compile(
-    r"[“\"「『](?P<name>[\u4e00-\u9fff0-9A-Za-z·]{2,16})[”\"」』]"
+    r"[“\"「『【](?P<name>[\u4e00-\u9fff0-9A-Za-z·*×]{2,16})[”\"」』】]"
     r"|(?<=[叫])(?P<n2>[\u4e00-\u9fff]{2,10})(?=的(?:店|饭店|餐馆|面馆|馆子|火锅店|超市|厂|公司|工地|作坊|酒楼|饭馆))"
 )
 

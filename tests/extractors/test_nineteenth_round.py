@@ -86,3 +86,16 @@ def test_a_notice_on_wage_arrears_copied_without_its_title_is_a_notice() -> None
     )
     assert classify(text).doc_type.value == "notice"
     assert classify(text, models=True).doc_type.value == "notice"
+
+
+def test_a_name_a_web_page_masked_with_asterisks_is_read_whole() -> None:
+    from extractors.complaint import extract_complaint
+
+    text = normalize_text(
+        "来电人:王先生  来电时间:2026-03-02\n"
+        "来电内容:我在营口市老边区柳树镇的营口市鑫**耐火材料有限公司干装窑工,干了一年多了.公司从去年11月起"
+        "就没发过工资,一共欠我2万1千元,找厂里要了好几次都说没钱.我想让劳动部门督促公司把工资发给我.\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    assert fields.complainant.employer == "营口市鑫**耐火材料有限公司"
+    assert fields.respondent.name == "营口市鑫**耐火材料有限公司"
