@@ -156,6 +156,9 @@ def _birth_year(rec: Recorder, text: str, who: str) -> None:
         rec.set("complainant.age", age, m.start("y"), m.end(), PROSE)
 
 
+_CALLER = "(?:来电人|来信人|投诉人|反映人|留言人|求助人|诉求人|举报人)"
+
+
 def fill_gender(rec: Recorder, text: str) -> None:
     relative = written_for_relative(rec, text)
     fill_age(rec, text, relative)
@@ -176,6 +179,11 @@ def fill_gender(rec: Recorder, text: str) -> None:
             return
         # 来电人：某某（女士）: the form of address recorded in brackets after the name
         if name and (m := re.search(rf"{re.escape(name)}\s*[（(](?:{pattern.pattern})[）)]", text)):
+            rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
+            return
+        # 来电人：某先生 / 留言人：王女士: a record that gives the caller by a form of address only, no name read
+        caller = rf"{_CALLER}\s*[:：]\s*[\u4e00-\u9fff]?(?:{pattern.pattern})(?![\u4e00-\u9fff])"
+        if not name and (m := re.search(caller, text)):
             rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
             return
     # 2. kinship: 我父亲李某 / 李某是我父亲 / 父亲李某

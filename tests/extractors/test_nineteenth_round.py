@@ -99,3 +99,14 @@ def test_a_name_a_web_page_masked_with_asterisks_is_read_whole() -> None:
     fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
     assert fields.complainant.employer == "营口市鑫**耐火材料有限公司"
     assert fields.respondent.name == "营口市鑫**耐火材料有限公司"
+
+
+def test_a_hotline_record_that_gives_the_caller_as_mr_only() -> None:
+    from extractors.complaint import extract_complaint
+
+    text = normalize_text(
+        "来电人:某先生\n来电内容:来电人称在某镇工业园一家铸造厂干浇注工,厂里从今年1月起没发工资,"
+        "一共欠他九千六百元,希望有关部门督促厂里把工资发了。\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    assert fields.complainant.gender == "男"
