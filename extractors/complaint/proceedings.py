@@ -27,9 +27,9 @@ _FUTURE = re.compile(
     r"将|准备|打算|拟|如果|如不|否则|假如|倘若|要是|若(?!干)|(?<![例比])如(?=[^，。]{0,8}(?:应|须|需|要|该))"
 )
 # what others say the route is (听工友说…要去仲裁委, 听人说要先认定工伤才能去仲裁) and what must or should be
-# done (应循仲裁途径, 要先…才能去仲裁) are no proceeding the writer went through
+# done (应循仲裁途径, 要先…才能去仲裁, 赔偿金那块要走劳动仲裁) are no proceeding the writer went through
 _HEARSAY = re.compile(r"听[^，。；]{0,5}说|据说|有人说|人家说|别人说")
-_MUST = re.compile(r"要先|要去|才能|才可以|需要|须|得先|应该|应当|应循|应走|该去|该找|该向")
+_MUST = re.compile(r"要先|要去|要走|得走|可走|才能|才可以|需要|须|得先|应该|应当|应循|应走|该去|该走|该找|该向")
 # an office's advice (告知投诉人可依法申请劳动争议仲裁或向人民法院起诉) is about what may be done, not what was
 _ADVICE = re.compile(
     r"可(?:以)?(?:依法)?(?:向|申请|提起|通过)|告知|建议|引导|应当?向|须向|请向|(?:让|叫)(?:我|我们|俺|俺们|她|他)去"

@@ -110,3 +110,12 @@ def test_a_hotline_record_that_gives_the_caller_as_mr_only() -> None:
     )
     fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
     assert fields.complainant.gender == "男"
+
+
+def test_the_route_someone_says_a_claim_must_take_is_no_proceeding() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("辞退赔偿金那块要走劳动仲裁") is None  # a forum reply's advice
+    assert classify("加班费得走仲裁") is None
+    assert classify("我还没去仲裁") == "none"
+    assert classify("去年10月我申请了劳动仲裁") == "arbitration"
