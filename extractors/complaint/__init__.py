@@ -477,7 +477,12 @@ _REGISTERED_FORM = re.compile(
     r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,8}[)）]){2,30}?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _NOT_IN_NAME = frozenset({"v", "p", "uj", "ul", "ud", "r", "f", "m", "c", "d", "x"})  # jieba tags: verbs, particles
-_GENERIC_TAIL = re.compile(r"(?:有限公司|公司|工厂|厂|店)$")
+# a project department in full: its company, then the project (中铝长城建设公司河南省周口华耀城项目部)
+_PROJECT_FORM = re.compile(
+    r"(?P<co>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,8}[)）]){2,30}?(?:有限公司|公司|集团|局))"
+    r"[\u4e00-\u9fff0-9A-Za-z\-]{2,24}?项目(?:经理)?部"
+)
+_GENERIC_TAIL = re.compile(r"(?:有限公司|公司|工厂|厂|店|项目(?:经理)?部)$")
 _PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|旗)")
 
 
@@ -496,9 +501,9 @@ def _registered_start(run: str) -> int:
 
 
 def _full_registered(rec: Recorder) -> None:
-    """An employer the letter calls by a short name (华晟, 云雾尖茶业公司, 家政公司) whose registered name it
-    also writes somewhere (盐城华晟汽车零部件有限公司): the registered name, as a clerk records it, when just
-    one such name holds the short one."""
+    """An employer the letter calls by a short name (华晟, 云雾尖茶业公司, 家政公司, 华耀城中铝项目部) whose
+    registered name (盐城华晟汽车零部件有限公司) or project department's full name (中铝长城建设公司河南省周口华耀城
+    项目部) it also writes somewhere: that name, as a clerk records it, when just one such name holds the short one."""
     for path in ("complainant.employer", "respondent.name"):
         value = rec.get(path)
         if not isinstance(value, str) or _REGISTERED_FORM.fullmatch(value) or _PLACE_FIRST.match(value):
@@ -507,8 +512,9 @@ def _full_registered(rec: Recorder) -> None:
         if len(core) < 2:
             continue
         found = {}
-        for m in _REGISTERED_FORM.finditer(rec.view):
-            start = m.start() + _registered_start(m.group())
+        forms = [_REGISTERED_FORM, _PROJECT_FORM] if value.endswith("部") else [_REGISTERED_FORM]
+        for m in (m for form in forms for m in form.finditer(rec.view)):
+            start = m.start() + _registered_start(m.group("co") if "co" in m.groupdict() else m.group())
             name = rec.view[start : m.end()]
             held = core in name or (len(core) >= 4 and core[:3] in name)  # 德顺源客栈: 平遥县德顺源酒店…
             if held and name != value and len(name) - len(core) >= 4:

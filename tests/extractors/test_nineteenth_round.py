@@ -119,3 +119,21 @@ def test_the_route_someone_says_a_claim_must_take_is_no_proceeding() -> None:
     assert classify("加班费得走仲裁") is None
     assert classify("我还没去仲裁") == "none"
     assert classify("去年10月我申请了劳动仲裁") == "arbitration"
+
+
+def test_a_project_department_called_short_is_recorded_by_its_full_name() -> None:
+    from extractors.complaint import _full_registered
+    from extractors.complaint.evidence import Recorder
+
+    text = normalize_text(
+        "我们是宏盛建设集团有限公司滨河新城三期项目部的木工班组，一共十一个人。工程去年10月完工，"
+        "新城三期项目部的负责人一直躲着不见，欠我们工资三十二万元。"
+    )
+    rec = Recorder(ParsedDocument(text=text, format="txt", pages=1))
+    rec.view = text
+    short = text.index("新城三期项目部的负责人")
+    for path in ("complainant.employer", "respondent.name"):
+        rec.set(path, "新城三期项目部", short, short + 7, 0.6)
+    _full_registered(rec)
+    assert rec.get("complainant.employer") == "宏盛建设集团有限公司滨河新城三期项目部"
+    assert rec.get("respondent.name") == "宏盛建设集团有限公司滨河新城三期项目部"
