@@ -137,3 +137,24 @@ def test_a_project_department_called_short_is_recorded_by_its_full_name() -> Non
     _full_registered(rec)
     assert rec.get("complainant.employer") == "宏盛建设集团有限公司滨河新城三期项目部"
     assert rec.get("respondent.name") == "宏盛建设集团有限公司滨河新城三期项目部"
+
+
+def test_a_writer_who_has_not_complained_anywhere_before_has_no_prior_proceedings() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("我们家还没去劳动部门投诉过") == "none"
+    assert classify("从来没去镇政府反映过") == "none"
+    assert classify("我去劳动部门投诉过") is None  # a complaint to an office is no proceeding
+
+
+def test_a_representative_labelled_as_the_contact_is_the_first_representative() -> None:
+    from extractors.complaint import extract_complaint
+
+    text = normalize_text(
+        "尊敬的书记：我们是在某县光伏电站项目干活的三十名安装工人，某电力安装工程有限公司欠我们工资48万元。\n"
+        "联系人(工人代表):马文明,男,46岁,某县马营镇人,电话13893264418\n"
+        "工人代表:李建国、张有福\n"
+    )
+    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    assert fields.representatives == ["马文明", "李建国", "张有福"]
+    assert fields.complainant.name == "马文明"
