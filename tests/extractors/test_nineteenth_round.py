@@ -13,6 +13,12 @@ def _doc(text: str) -> ParsedDocument:
     return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
 
 
+def _letter(text: str):  # type: ignore[no-untyped-def]
+    from extractors.complaint import extract_complaint
+
+    return extract_complaint(_doc(text), models=True)
+
+
 def _annual_report(problems: str) -> list[str]:
     report = extract_report(
         _doc(
@@ -89,26 +95,22 @@ def test_a_notice_on_wage_arrears_copied_without_its_title_is_a_notice() -> None
 
 
 def test_a_name_a_web_page_masked_with_asterisks_is_read_whole() -> None:
-    from extractors.complaint import extract_complaint
-
-    text = normalize_text(
+    text = (
         "来电人:王先生  来电时间:2026-03-02\n"
         "来电内容:我在营口市老边区柳树镇的营口市鑫**耐火材料有限公司干装窑工,干了一年多了.公司从去年11月起"
         "就没发过工资,一共欠我2万1千元,找厂里要了好几次都说没钱.我想让劳动部门督促公司把工资发给我.\n"
     )
-    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    fields = _letter(text)
     assert fields.complainant.employer == "营口市鑫**耐火材料有限公司"
     assert fields.respondent.name == "营口市鑫**耐火材料有限公司"
 
 
 def test_a_hotline_record_that_gives_the_caller_as_mr_only() -> None:
-    from extractors.complaint import extract_complaint
-
-    text = normalize_text(
+    text = (
         "来电人:某先生\n来电内容:来电人称在某镇工业园一家铸造厂干浇注工,厂里从今年1月起没发工资,"
         "一共欠他九千六百元,希望有关部门督促厂里把工资发了。\n"
     )
-    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    fields = _letter(text)
     assert fields.complainant.gender == "男"
 
 
@@ -148,13 +150,11 @@ def test_a_writer_who_has_not_complained_anywhere_before_has_no_prior_proceeding
 
 
 def test_a_representative_labelled_as_the_contact_is_the_first_representative() -> None:
-    from extractors.complaint import extract_complaint
-
-    text = normalize_text(
+    text = (
         "尊敬的书记：我们是在某县光伏电站项目干活的三十名安装工人，某电力安装工程有限公司欠我们工资48万元。\n"
         "联系人(工人代表):马文明,男,46岁,某县马营镇人,电话13893264418\n"
         "工人代表:李建国、张有福\n"
     )
-    fields = extract_complaint(ParsedDocument(text=text, format="txt", pages=1), models=True)
+    fields = _letter(text)
     assert fields.representatives == ["马文明", "李建国", "张有福"]
     assert fields.complainant.name == "马文明"
