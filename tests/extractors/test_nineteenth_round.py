@@ -158,3 +158,12 @@ def test_a_representative_labelled_as_the_contact_is_the_first_representative() 
     fields = _letter(text)
     assert fields.representatives == ["马文明", "李建国", "张有福"]
     assert fields.complainant.name == "马文明"
+
+
+def test_whom_a_promised_action_is_for_is_no_shortcoming() -> None:
+    found = _annual_report(
+        "我街道信息公开工作仍然存在一些不足。\n"
+        "下一步工作打算：\n"
+        "同时，进一步加强社区公开情况的监督检查，对公开不及时的社区予以通报。\n"
+    )
+    assert any("对公开不及时的社区予以通报" in c for c in found), found
