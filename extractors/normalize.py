@@ -70,8 +70,9 @@ CHINESE_DIGITS = {
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
 _RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
-# an ASCII full stop after a Chinese character ends a sentence, as 。 does (not an ellipsis's dots)
-_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?!\.)")
+# an ASCII full stop after a Chinese character (or a closing bracket or quote after one) ends a sentence, as 。 does:
+# …正常发.今年1月… (not 3.5万, 2025.3.1 or an ellipsis's dots)
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff）)”])\.(?!\.)")
 
 _MIN_WRAP_FRACTION = 0.85
 _MIN_WRAP_WIDTH = 24

@@ -41,9 +41,8 @@ _RANGE = re.compile(
 )
 _SINCE = re.compile(r"(?:自|从|于|由)\s*(?:阳历|公历)?$")
 _SINCE_AFTER = re.compile(r"^\s*(?:份)?(?:起|开始|以来)")
-# (a half-width full stop after a Chinese character ends a sentence too, as phone-typed posts write: …正常发.今年1月…;
-# not in 3.5万 or 2025.3.1)
-SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|(?<![\u4e00-\u9fff）)”])\.)+")
+# (a half-width full stop after a Chinese character, as phone-typed posts write it, is 。 by now: normalize.py)
+SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
 # a machine's time stamp: a date with the time of day (2026-1-9 23:41, 2025年12月5日 22:48)
 _STAMP = re.compile(

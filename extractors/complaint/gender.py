@@ -21,7 +21,7 @@ import yaml
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import PROSE, Recorder
-from extractors.complaint.labels import DATA
+from extractors.complaint.labels import DATA, tables
 
 _FIRST_PERSON = r"(?:我|俺|本人|咱|我本人)"
 
@@ -156,7 +156,11 @@ def _birth_year(rec: Recorder, text: str, who: str) -> None:
         rec.set("complainant.age", age, m.start("y"), m.end(), PROSE)
 
 
-_CALLER = "(?:来电人|来信人|投诉人|反映人|留言人|求助人|诉求人|举报人)"
+@cache
+def _complainant_labels() -> str:
+    """The labels a letter or a record gives its complainant's name by (来电人, 留言人, 投诉人姓名 …)."""
+    labels = sorted(tables()["labels"]["fields"]["complainant.name"], key=len, reverse=True)
+    return "|".join(map(re.escape, labels))
 
 
 def fill_gender(rec: Recorder, text: str) -> None:
@@ -182,7 +186,8 @@ def fill_gender(rec: Recorder, text: str) -> None:
             rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
             return
         # 来电人：某先生 / 留言人：王女士: a record that gives the caller by a form of address only, no name read
-        caller = rf"{_CALLER}\s*[:：]\s*[\u4e00-\u9fff]?(?:{pattern.pattern})(?![\u4e00-\u9fff])"
+        labels, title = _complainant_labels(), pattern.pattern
+        caller = rf"(?<!被)(?:{labels})\s*[:：]\s*[\u4e00-\u9fff]?(?:{title})(?![\u4e00-\u9fff])"
         if not name and (m := re.search(caller, text)):
             rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
             return

@@ -112,6 +112,8 @@ def test_a_hotline_record_that_gives_the_caller_as_mr_only() -> None:
     )
     fields = _letter(text)
     assert fields.complainant.gender == "男"
+    # the respondent's contact (被投诉人：李女士) says nothing of the caller
+    assert _letter("被投诉人：李女士\n" + text.split("\n", 1)[1]).complainant.gender is None
 
 
 def test_the_route_someone_says_a_claim_must_take_is_no_proceeding() -> None:

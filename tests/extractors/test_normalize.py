@@ -85,6 +85,7 @@ def test_a_web_pages_pinyin_annotations_are_dropped() -> None:
         ("家住柳江区拉堡镇基隆村.2022年9月我进厂", "家住柳江区拉堡镇基隆村。2022年9月我进厂"),
         ("欠薪3.5万元,合同No.12", "欠薪3.5万元,合同No.12"),  # a decimal point and a Latin abbreviation stay
         ("老板说再等等...", "老板说再等等..."),  # an ellipsis stays
+        ("欠条(手写).后来他又说", "欠条(手写)。后来他又说"),  # after a closing bracket too
     ],
 )
 def test_an_ascii_full_stop_after_a_character(raw: str, expected: str) -> None:
