@@ -514,7 +514,7 @@ def _full_registered(rec: Recorder) -> None:
         found = {}
         forms = [_REGISTERED_FORM, _PROJECT_FORM] if value.endswith("部") else [_REGISTERED_FORM]
         for m in (m for form in forms for m in form.finditer(rec.view)):
-            start = m.start() + _registered_start(m.group("co") if "co" in m.groupdict() else m.group())
+            start = m.start() + _registered_start(m.groupdict().get("co") or m.group())  # (a project's: its company)
             name = rec.view[start : m.end()]
             held = core in name or (len(core) >= 4 and core[:3] in name)  # 德顺源客栈: 平遥县德顺源酒店…
             if held and name != value and len(name) - len(core) >= 4:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors import learned, tokenize
+from extractors.complaint.gender import kin_words
 from extractors.complaint.labels import NOT_IN_A_NAME, kw, titled_bosses
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
@@ -144,14 +145,17 @@ _SITE_AT = re.compile(
 )
 
 
-_WHOSE = (
-    ("self", re.compile(
-        r"(?:我|俺)(?!们|的?(?:父|母|爸|妈|丈夫|老公|妻|爱人|媳妇|儿|女|哥|姐|弟|妹|爷|奶|外公|外婆))|本人")),
-    ("kin", re.compile(
-        r"父亲|母亲|爸爸|妈妈|老爸|老妈|丈夫|老公|妻子|爱人|媳妇|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆")),
-    ("third", re.compile(r"他们|她们|他|她|老板|组长|班长|队长|记工员|工头|包工头|经理|主任|厂长|会计")),
-    ("we", re.compile(r"我们|俺们|咱们|大家|工友")),
-)
+@cache
+def _whose() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Who the words before a span name: the writer (我, not 我父亲), a relative (the kinship words the letters
+    use, extractors/data/gender_cues.yaml), someone else, or the workers together."""
+    kin = kin_words()
+    return (
+        ("self", re.compile(rf"(?:我|俺)(?!们|的?(?:{kin}))|本人")),
+        ("kin", re.compile(kin)),
+        ("third", re.compile(r"他们|她们|他|她|老板|组长|班长|队长|记工员|工头|包工头|经理|主任|厂长|会计")),
+        ("we", re.compile(r"我们|俺们|咱们|大家|工友")),
+    )
 
 
 @dataclass(frozen=True)
@@ -283,7 +287,7 @@ def features(doc: _Doc, cand: Candidate, rule: tuple[int, int, str] | None,
     # whose the span is: the clause's words before it name the writer (我在…), a relative (我父亲在…), or
     # someone else (组长, 老板, 他)
     clause = text[max(s, max(text.rfind(ch, s, cand.start) for ch in "，,；;：:") + 1) : cand.start]
-    for name, pattern in _WHOSE:
+    for name, pattern in _whose():
         if pattern.search(clause):
             f[f"cl_{name}"] = 1
         if pattern.search(text[s : cand.start]):
