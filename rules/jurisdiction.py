@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors import jio
+from extractors.rx import find_all
 
 LEVELS = ("province", "city", "county")
 # Characters of a division name that must appear in the address for the parse of that level to count.
@@ -64,6 +65,7 @@ def parse_division(address: str | None) -> Division | None:
 
 
 # district names that are also what every town calls its parts (城东, 城关 …): only written with their kind
+_KINDS = frozenset("省市县区州盟旗")  # what follows a short name written with its kind (融水县)
 _EVERY_TOWN_HAS_ONE = frozenset({"城东", "城西", "城南", "城北", "城中", "城关", "城区", "新区", "郊区", "东区", "西区",
                                  "南区", "北区", "中区", "市中", "开发", "古城", "老城", "新城"})
 
@@ -74,7 +76,8 @@ def _written(name: str, address: str) -> bool:
     from extractors import tokenize
 
     short = name[:SHORT_NAME_CHARS]
-    if name in address or re.search(f"{re.escape(short)}[省市县区州盟旗]", address):
+    with_kind = any(address[at + len(short) : at + len(short) + 1] in _KINDS for at in find_all(address, short))
+    if name in address or with_kind:
         return True
     if short in _EVERY_TOWN_HAS_ONE:
         return False  # 城东配送站: the east of any town, not 西宁市城东区

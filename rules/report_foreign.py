@@ -25,6 +25,7 @@ from typing import Any
 
 from extractors import jio
 from extractors.normalize import paragraph_spans
+from extractors.rx import after, before, rx
 from rules.report_text import Finding, sentence_at
 
 _LIST_MARK = re.compile(
@@ -114,9 +115,9 @@ def source_place_in(passage: str, source_agency: str, own_agency: str | None, el
     # a unit of the source body's line of work (农业农村局 -> 农业综合行政执法大队), where this body has none
     line = _BODY_SUFFIX.sub("", body)[:2] if len(body) >= 4 and body not in _GENERIC_BODIES else ""
     if len(line) == 2 and line not in (own_agency or ""):
-        for m in re.finditer(rf"{re.escape(line)}[\u4e00-\u9fff]{{0,8}}?{_LINE_UNIT}", passage):
-            if m.group() not in elsewhere and line not in elsewhere:
-                return m.group()
+        for _at, m in after(passage, line, rx(rf"[\u4e00-\u9fff]{{0,8}}?{_LINE_UNIT}")):
+            if line + m.group() not in elsewhere and line not in elsewhere:
+                return line + m.group()
     return None
 
 
@@ -258,7 +259,7 @@ def _speaks_as_a_higher_level(text: str, own_type: str | None, params: dict) -> 
         return []
     words = "|".join(map(re.escape, params.get("higher_self_words", [])))
     found = []
-    for m in re.finditer(rf"(?P<ref>{words})", text) if words else ():
+    for m in rx(rf"(?P<ref>{words})").finditer(text) if words else ():
         s, e = sentence_at(text, m.start())
         found.append(Finding(s, e, text[s:e], f"报告单位是“{own_type}”一级，文中却以“{m.group('ref')}”自称"))
     return found
@@ -343,11 +344,11 @@ def _foreign_self_references(text: str, own_type: str | None, params: dict, also
 
 def _self_reference_patterns(entry: dict, bare_after: list[str]) -> list[re.Pattern[str]]:
     words = "|".join(map(re.escape, entry["self"]))
-    patterns = [re.compile(f"(?P<ref>{words})")]
+    patterns = [rx(f"(?P<ref>{words})")]
     if entry.get("bare"):
         verbs = "|".join(map(re.escape, bare_after))
         bare = "|".join(map(re.escape, entry["bare"]))
-        patterns.append(re.compile(f"(?:{verbs})(?P<ref>(?:{bare})的)"))
+        patterns.append(rx(f"(?:{verbs})(?P<ref>(?:{bare})的)"))
     return patterns
 
 
@@ -363,7 +364,7 @@ def _foreign_lines_of_work(text: str, agency: str | None, params: dict) -> list[
         if any(owner in agency for owner in line["owners"]):
             continue
         for marker in line["markers"]:
-            for m in re.finditer(re.escape(marker), text):
+            for m in rx(re.escape(marker)).finditer(text):
                 s, e = sentence_at(text, m.start())
                 ps, pe = next(((a, b) for a, b in paragraphs if a <= m.start() < b), (s, e))
                 said = any(w in text[s:e] for w in params["own_markers"])
@@ -397,7 +398,7 @@ def _namesakes(text: str, agency: str | None, params: dict) -> list[Finding]:
     if not place or len(tail) < 3 or not (own[0] or own[1]):
         return []
     found = []
-    for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(tail)}", text):
+    for m, _at in before(text, tail, _SUBJECT_BEFORE, window=12):
         if m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
             continue
         other = _leading_place(m.group(1), params["place_suffix"])
@@ -405,8 +406,12 @@ def _namesakes(text: str, agency: str | None, params: dict) -> list[Finding]:
             continue
         if _is_foreign_place(parse_place(other), own, "", other, None, params):
             s, e = sentence_at(text, m.start())
-            found.append(Finding(s, e, text[s:e], f"文中以“{m.group(0)}”为主语叙述，不是本单位（{agency}）"))
+            found.append(Finding(s, e, text[s:e], f"文中以“{m.group(0)}{tail}”为主语叙述，不是本单位（{agency}）"))
     return found
+
+
+# the subject before the agency's own name without its place (安康市卫生健康局: 安康市)
+_SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)")
 
 
 # A document cited as what the work follows: 根据《…》文件精神, 按照《…》要求.

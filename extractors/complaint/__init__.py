@@ -46,6 +46,7 @@ from extractors.complaint.prose import (
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from extractors.normalize import sentence_end, sentence_start
+from extractors.rx import after, find_all
 from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
 
 __all__ = ["extract_complaint"]
@@ -596,7 +597,9 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
 
 
 # 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
-_REAL_NAME = r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
+_REAL_NAME = re.compile(
+    r"[，,]?(?:的)?(?:真名|大名|全名|本名|学名|真实姓名)(?:叫|是|为)?[:：]?(?P<n>[\u4e00-\u9fff]{2,4})"
+)
 
 
 def _named_over_placeholder(rec: Recorder) -> None:
@@ -621,7 +624,7 @@ def _real_names(rec: Recorder, text: str) -> None:
         value = rec.get(path)
         if not isinstance(value, str) or len(value) < 2:
             continue
-        for m in re.finditer(re.escape(value) + _REAL_NAME, text):
+        for _at, m in after(text, value, _REAL_NAME):
             name = next((m.group("n")[:k] for k in (3, 2, 4) if is_person_name(m.group("n")[:k])), None)
             if name and name != value:
                 # the employer's nickname is the respondent's too, wherever both were read as it
@@ -783,8 +786,11 @@ def _place_before_employer(rec: Recorder) -> None:
     if rec.has("respondent.address") or not isinstance(name, str) or len(name) < 2:
         return
     kind = re.search(r"(?:茶楼|酒楼|饭店|饭馆|餐馆|酒店|宾馆|超市|冷库|作坊|工厂|厂|店)$", name.strip("“”"))
-    names = [re.escape(name)] + ([re.escape(kind.group())] if kind and kind.start() > 0 else [])
-    for at in (m.start() for m in re.finditer("|".join(names), rec.view)):
+    named = list(find_all(rec.view, name))
+    kinds = [
+        at for at in find_all(rec.view, kind.group()) if not any(n <= at < n + len(name) for n in named)
+    ] if kind and kind.start() > 0 else []
+    for at in sorted(named + kinds):
         m = _PLACE_BEFORE.search(rec.view, max(0, at - 36), at)
         if not m or m.group("a") in name or not _LOCATION_WORD.search(m.group("a")):
             continue

@@ -17,6 +17,7 @@ from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
 from extractors.complaint.parties import ROLE_TAGGED
 from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import paragraph_spans
+from extractors.rx import after, before
 
 _NAMES_SPLIT = re.compile(r"[、，,和及与\s]+")
 _ELECTED = re.compile(
@@ -311,9 +312,10 @@ def _phones_for(text: str, names: list[tuple[str, int, int]], start: int, end: i
         return [p or v for p, (v, _a, _b) in zip(phones, listed, strict=True)]
     for i, (name, _s, _e) in enumerate(names):
         # 三位代理人的电话：刘某138…，谢某182…: the phone written right after the name
-        if phones[i] is None and (m := re.search(rf"{name}\s*(?:电话|手机)?[:：]?\s*(?=\d)", tail)):
-            after = nm.find_phones(tail[m.end() : m.end() + 20])
-            phones[i] = after[0][0] if after and after[0][1] == 0 else None
+        if phones[i] is None and (hit := next(after(tail, name, r"\s*(?:电话|手机)?[:：]?\s*(?=\d)"), None)):
+            m = hit[1]
+            after_name = nm.find_phones(tail[m.end() : m.end() + 20])
+            phones[i] = after_name[0][0] if after_name and after_name[0][1] == 0 else None
     return phones
 
 
@@ -496,14 +498,15 @@ def _phone_in_table_row(rec: Recorder, text: str, name: str) -> None:
 def _phone_on_own_line(rec: Recorder, text: str, name: str, others: list[str]) -> None:
     """The representative's phone where their own signed line gives one (代表：某某　电话…), no one else named
     between (not 某某之子，电话…, someone else's number)."""
-    for m in re.finditer(rf"(?<=代表)(?:人)?[:：]?\s*{re.escape(name)}", text):
-        line_end = text.find("\n", m.end())
-        rest = text[m.end() : line_end if line_end >= 0 else len(text)][:30]
+    for _m, at in before(text, name, r"(?<=代表)(?:人)?[:：]?\s*", window=8):
+        end = at + len(name)
+        line_end = text.find("\n", end)
+        rest = text[end : line_end if line_end >= 0 else len(text)][:30]
         phones = nm.find_phones(rest)
         if len(phones) != 1 or any(o and o in rest[: phones[0][1]] for o in others):
             continue
         value, s, e = phones[0]
-        rec.set("complainant.phone", value, m.end() + s, m.end() + e, INLINE)
+        rec.set("complainant.phone", value, end + s, end + e, INLINE)
         return
 
 

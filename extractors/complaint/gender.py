@@ -22,6 +22,7 @@ import yaml
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import PROSE, Recorder
 from extractors.complaint.labels import DATA, tables
+from extractors.rx import after, before, rx
 
 _FIRST_PERSON = r"(?:我|俺|本人|咱|我本人)"
 
@@ -75,14 +76,16 @@ def _pronoun_gender(rec: Recorder, text: str) -> bool:
 def written_for_relative(rec: Recorder, text: str) -> bool:
     name = rec.get("complainant.name")
     kin = kin_words()
-    named = re.escape(name or "")
-    by_kin = bool(name and re.search(rf"我是{named}的|(?:我|俺)的?(?:{kin})(?:叫|名叫){named}", text))
+    by_kin = bool(name) and (
+        any(text[max(0, at - 2) : at] == "我是" for at, _m in after(text, name, "的"))
+        or next(before(text, name, rf"(?:我|俺)的?(?:{kin})(?:叫|名叫)"), None) is not None
+    )
     relative = bool(FOR_RELATIVE.search(text))
     agents = [a.get("name") for a in rec.get("agents") or []]
     if by_kin or relative:
         return True
     # 我叫某某…这封信是儿子照我说的写的 (代写：某某): the worker writes, a relative only holds the pen
-    introduced = bool(name) and re.search(rf"(?:我叫|俺叫|我是|本人)[:：]?{named}", text) is not None
+    introduced = bool(name) and next(before(text, name, "(?:我叫|俺叫|我是|本人)[:：]?"), None) is not None
     return bool(agents) and not (introduced and name not in agents)
 
 
@@ -90,7 +93,7 @@ def _kin_gender(rec: Recorder, text: str) -> bool:
     """The gender of the relative a letter is written for, from how the writer calls them (only one kind)."""
     hits = []
     for gender, words in _kin().items():
-        for m in re.finditer(rf"(?:我|俺)(?:的)?(?:{words})", text):
+        for m in rx(rf"(?:我|俺)(?:的)?(?:{words})").finditer(text):
             hits.append((gender, m.start(), m.end()))
     return bool(hits) and _decide(sorted(hits, key=lambda h: h[1]), rec)
 
@@ -113,10 +116,9 @@ def fill_age(rec: Recorder, text: str, for_relative: bool) -> None:
         # the writer, then at most a few clauses about themself (我是某村的农民，一个老汉家，今年五十六了)
         # (a clause that says what the writer is, 我是一个女娃，, is the writer's own, whatever words it holds)
         who = rf"(?:我|俺|本人)(?:是[^。！？\n，,]{{0,12}}[，,]|(?:(?!{_OTHERS})[^。！？\n]){{0,30}}?[，,])?"
-    m = re.search(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}", text) or re.search(
-        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>{nm.SPOKEN_AGE}|\d{{2}})(?:了|多了)?(?=[，,。])",
-        text,
-    )  # 今年五十二了
+    m = rx(rf"{who}(?:今年|现年|已经|已)(?:才|都|已经)?{_AGE_NUMBER}").search(text) or rx(
+        rf"{who}(?:今年|现年)(?:已经|都)?(?P<n>{nm.SPOKEN_AGE}|\d{{2}})(?:了|多了)?(?=[，,。])"
+    ).search(text)  # 今年五十二了
     if m:
         age = nm.parse_age(m.group("n") + "岁")
         if age and "多" not in m.group(0):  # 今年五十多了: no exact age
@@ -143,9 +145,9 @@ def _birth_year(rec: Recorder, text: str, who: str) -> None:
     letter = rec.reference_day()
     if rec.has("complainant.age") or letter is None:
         return
-    m = re.search(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}", text) or re.search(
-        rf"{who}(?:[^。！？\n]{{0,12}}?){_ZODIAC_YEAR.pattern}", text
-    )
+    m = rx(rf"{who}(?:[^。！？\n]{{0,12}}?)(?<![\d年]){_YEAR_BORN.pattern}").search(text) or rx(
+        rf"{who}(?:[^。！？\n]{{0,12}}?){_ZODIAC_YEAR.pattern}"
+    ).search(text)
     if not m:
         return
     year = nm.cn_int(m.group("y")) or 0  # 1974 / 79 / 七四
@@ -182,23 +184,23 @@ def fill_gender(rec: Recorder, text: str) -> None:
             rec.set("complainant.gender", gender, ev.start if ev else 0, ev.end if ev else 0, PROSE)
             return
         # 来电人：某某（女士）: the form of address recorded in brackets after the name
-        if name and (m := re.search(rf"{re.escape(name)}\s*[（(](?:{pattern.pattern})[）)]", text)):
-            rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
+        if name and (hit := next(after(text, name, rf"\s*[（(](?:{pattern.pattern})[）)]"), None)):
+            rec.set("complainant.gender", gender, hit[0], hit[1].end(), PROSE)
             return
         # 来电人：某先生 / 留言人：王女士: a record that gives the caller by a form of address only, no name read
         labels, title = _complainant_labels(), pattern.pattern
         caller = rf"(?<!被)(?:{labels})\s*[:：]\s*[\u4e00-\u9fff]?(?:{title})(?![\u4e00-\u9fff])"
-        if not name and (m := re.search(caller, text)):
+        if not name and (m := rx(caller).search(text)):
             rec.set("complainant.gender", gender, m.start(), m.end(), PROSE)
             return
     # 2. kinship: 我父亲李某 / 李某是我父亲 / 父亲李某
     if name and len(name) >= 2:
         hits = []
         for gender, pattern in cues["kin"].items():
-            for m in re.finditer(rf"(?:{pattern.pattern})(?:[，,：:\s]|叫|名叫)?{re.escape(name)}", text):
-                hits.append((gender, m.start(), m.end()))
-            for m in re.finditer(rf"{re.escape(name)}(?:是|系)(?:我|本人|俺)的?(?:{pattern.pattern})", text):
-                hits.append((gender, m.start(), m.end()))
+            for m, at in before(text, name, rf"(?:{pattern.pattern})(?:[，,：:\s]|叫|名叫)?", window=16):
+                hits.append((gender, m.start(), at + len(name)))
+            for at, m in after(text, name, rf"(?:是|系)(?:我|本人|俺)的?(?:{pattern.pattern})"):
+                hits.append((gender, at, m.end()))
         if hits and _decide(sorted(hits, key=lambda h: h[1]), rec):
             return
     # 3. a letter for a relative: how the writer calls them
@@ -209,7 +211,7 @@ def fill_gender(rec: Recorder, text: str) -> None:
     hits = []
     for gender, pattern in cues.get("self", {}).items():
         # 我一个大男人 / ，一个大男人本来不想…: the writer, in their own letter
-        for m in re.finditer(rf"(?:{_FIRST_PERSON}|(?<=[，,。！!\n]))(?:{pattern.pattern})", text):
+        for m in rx(rf"(?:{_FIRST_PERSON}|(?<=[，,。！!\n]))(?:{pattern.pattern})").finditer(text):
             hits.append((gender, m.start(), m.end()))
     if hits:
         _decide(sorted(hits, key=lambda h: h[1]), rec)

@@ -20,6 +20,7 @@ from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
+from extractors.rx import after, find_all, rx
 from extractors.tokenize import is_word
 
 _OFFICIAL = re.compile(
@@ -504,7 +505,7 @@ def employer_is_respondent(rec: Recorder, text: str) -> None:
     name = rec.get("respondent.name")
     if rec.has("complainant.employer") or not name:
         return
-    if any(_SUBLET.match(text[m.end() : m.end() + 30]) for m in re.finditer(re.escape(name), text)):
+    if any(_SUBLET.match(text[at + len(name) : at + len(name) + 30]) for at in find_all(text, name)):
         return  # 某公司把木工活分包给了包工头某某: it sublet the work; the workers' employer is the one below
     facts = rec.evidence.get("facts")
     spans = (
@@ -597,7 +598,7 @@ def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
             rec.set("respondent.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
             return True
     for n in names:
-        for at in (m.end() for m in re.finditer(re.escape(n), text)):
+        for at in (at + len(n) for at in find_all(text, n)):
             if pm := _NAME_THEN_PLACE.match(text[at : at + 48]):
                 rec.set("respondent.address", pm.group("a"), at + pm.start("a"), at + pm.end("a"), PROSE)
                 return True
@@ -694,20 +695,23 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
     what someone else said they are is not their trade, and 主任 is no 任)."""
     suffix = kw("occupation_suffix").pattern
     name = rec.get("complainant.name")
-    who = _SELF + (f"|{re.escape(name)}" if name else "")
     # never the first character of a word (工地, 工程, 工资, 员工: 我是公司员工 names no trade), nor an organisation's
     occ = (
         rf"(?P<occ>(?:(?![说是])[\u4e00-\u9fff]){{0,5}}?(?:{suffix}))(?![地程资作钱期龄伤工助员])"
         r"(?!每|在|把|给|记|说|都|也|就|又|让|叫)"  # 出工天数是车间组长每天记的: the 组长 does something, is no trade
         rf"(?![\u4e00-\u9fff]{{0,1}}(?:公司|厂|店|站|队|部|局|院|校))"
     )
-    pattern = re.compile(
-        rf"(?:{who})(?:(?!说)[^。！？\n]){{0,40}}?(?:作为|是|系|当|做|干|(?<!主)任|担任|从事)(?:了)?(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
+    said = (
+        r"(?:(?!说)[^。！？\n]){0,40}?(?:作为|是|系|当|做|干|(?<!主)任|担任|从事)(?:了)?"
+        rf"(?:一名|一个|一位|名|个)?(?:女|男)?{occ}"
     )
-    for m in pattern.finditer(text):
+    found = [(m.start(), m) for m in rx(rf"(?:{_SELF}){said}").finditer(text)]
+    if name:  # or the complainant's name, then the same
+        found += list(after(text, name, said))
+    for _who, m in sorted(found, key=lambda hit: hit[0]):
         value = occupation_of(m.group("occ"))
-        after = text[m.end() : m.end() + 3]
-        if any(is_person_name(after[:n]) for n in (3, 2)):
+        following = text[m.end() : m.end() + 3]
+        if any(is_person_name(following[:n]) for n in (3, 2)):
             continue  # 都是记工员丁海燕签了字的: the title of the person named next, not the writer's trade
         if value and "公司" not in value:  # 不承认我是公司员工: the company's staff, not a trade
             rec.set("complainant.occupation", value, m.start("occ"), m.end("occ"), PROSE)
@@ -808,9 +812,9 @@ def self_description(rec: Recorder, text: str) -> None:
     if not isinstance(name, str) or not name:
         return
     ev = rec.evidence.get("complainant.name")
-    starts = ([ev.start] if ev else []) + [m.start() for m in re.finditer(re.escape(name), text)][:3]
+    starts = ([ev.start] if ev else []) + list(itertools.islice(find_all(text, name), 3))
     for at in dict.fromkeys(starts):
-        if text[at : at + len(name)] != name or re.match(rf"之|的(?:{kw('relative').pattern})", text[at + len(name) :]):
+        if text[at : at + len(name)] != name or rx(rf"之|的(?:{kw('relative').pattern})").match(text, at + len(name)):
             continue  # （某某之妻） / 是某某的妻子: the name describes the writer, who is someone else
         end = sentence_end(text, at)
         if "\t" in text[text.rfind("\n", 0, at) + 1 : end]:

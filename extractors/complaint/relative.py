@@ -18,6 +18,7 @@ from extractors.complaint.gender import FOR_ONE, FOR_RELATIVE, kin_words
 from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import sentence_end, sentence_start
+from extractors.rx import after, find_all, rx
 
 # the relative's work or pay told in the writer's words: 我爸在某工地干活 / 拖欠我父亲的工资 / 我丈夫受伤后
 _WORK = r"工资|工钱|打工|干活|上班|务工|被拖欠|受伤|工地|厂里|做工"
@@ -50,12 +51,12 @@ def written_for(text: str) -> bool:
     if FOR_RELATIVE.search(text) or kw("written_for").search(text) or FOR_ONE.search(text):
         return True
     # 替俺叔孟某写这封信 / 帮我舅舅反映: any kinship word, the writing said
-    if re.search(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)", text):
+    if rx(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)").search(text):
         return True
     # 我是某某的妻子 / 我叫某某，是某某的妻子
-    if re.search(rf"(?:我|我[叫是][\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})", text):
+    if rx(rf"(?:我|我[叫是][\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})").search(text):
         return True
-    told = re.findall(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})", text)
+    told = rx(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})").findall(text)
     return len(told) >= 2
 
 
@@ -129,23 +130,26 @@ def _writer_named(text: str, worker: str) -> tuple[str, int, int] | None:
 
 
 def _is_writer(text: str, name: str, worker: str | None = None) -> bool:
-    for m in re.finditer(re.escape(name), text):
-        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    for at in find_all(text, name):
+        before = text[text.rfind("\n", 0, at) + 1 : at]
         if (
             _WRITER_LINE.search(before)
             or _WRITER_SELF.search(before[-6:])
             or _WRITER_FROM.search(before)  # 俺是某镇某村的孟某
-            or _WRITER_AFTER.match(text, m.end())
+            or _WRITER_AFTER.match(text, at + len(name))
         ):
             return True
     # the name signed under a letter that tells the relative's work (我儿子叫某某…在厂里打工…): the writer's
     return worker is not None and _signed(text, name) and _work_told_of(text, worker)
 
 
+_SIGNED_TAIL = re.compile(r"(?:[（(][^）)]{0,8}[)）])?")  # 某某（儿子）
+
+
 def _signed(text: str, name: str) -> bool:
     """The name alone on a line near the letter's end (its signature)."""
     lines = [line.strip() for line in text.strip().split("\n")[-4:]]
-    return any(re.fullmatch(rf"{re.escape(name)}(?:[（(][^）)]{{0,8}}[)）])?", line) for line in lines)
+    return any(line.startswith(name) and _SIGNED_TAIL.fullmatch(line, len(name)) for line in lines)
 
 
 def _work_told_of(text: str, worker: str) -> bool:
@@ -199,7 +203,7 @@ def relative_worker(rec: Recorder, text: str) -> None:
     if writers_phone:
         rec.forget("complainant.phone")
     if not rec.has("complainant.phone"):  # 我妈的电话是…: the worker's own phone
-        for m in re.finditer(rf"(?:我|俺)的?(?:{kin_words()})的?{PHONE_WORDS}", text):
+        for m in rx(rf"(?:我|俺)的?(?:{kin_words()})的?{PHONE_WORDS}").finditer(text):
             if phones := nm.find_phones(text[m.end() : m.end() + 20]):
                 value, ps, pe = phones[0]
                 rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, PROSE)
@@ -209,8 +213,8 @@ def relative_worker(rec: Recorder, text: str) -> None:
     if named != worker:
         rec.set("complainant.name", worker, ws, we, PROSE, overwrite=True)
     if not rec.has("complainant.address"):  # 冉光辉是安场镇自强村的人: where the worker is from
-        home = re.compile(rf"{re.escape(worker)}(?:是|系|家在|家住|住在)(?P<a>{_PLACE_RUN})(?=的人|人|的|[，,。])")
-        if m := home.search(text):
+        home = rf"(?:是|系|家在|家住|住在)(?P<a>{_PLACE_RUN})(?=的人|人|的|[，,。])"
+        if m := next((m for _at, m in after(text, worker, home)), None):
             rec.set("complainant.address", m.group("a"), m.start("a"), m.end("a"), PROSE)
     agents = rec.get("agents") or []
     if writer and not any(a.get("name") == writer for a in agents):
@@ -242,14 +246,13 @@ def _worker_phone(rec: Recorder, text: str, worker: str, writers_phone: str | No
         line = text[text.rfind("\n", 0, ps) + 1 : ps]
         if kw("other_party").search(before) or _WRITERS_OWN.search(before) or _WRITER_LABEL.match(line):
             continue  # another party's, the writer's own, or on the writer's line (联系人：某某（儿子） 电话：…)
-        if re.search(rf"(?:{kin})|他|她|{re.escape(worker)}", before):
+        if rx(rf"(?:{kin})|他|她").search(before) or worker in before:
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return
         # 我爸爸有个老人机，号码是… / 她用的是老人机，号码…: the relative in the sentence's clause before the number's
         sentence = text[max(sentence_start(text, ps), ps - 30) : clause_start]
         clause = re.split(r"[，,]", sentence.rstrip("，,"))[-1]
-        if re.match(rf"(?:我|俺)的?(?:{kin})|他|她|{re.escape(worker)}", clause) and not kw("other_party").search(
-            clause
-        ):
+        told = rx(rf"(?:我|俺)的?(?:{kin})|他|她").match(clause) or clause.startswith(worker)
+        if told and not kw("other_party").search(clause):
             rec.set("complainant.phone", value, ps, pe, PROSE)
             return

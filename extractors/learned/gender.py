@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from extractors import learned, tokenize
+from extractors.rx import rx
 
 MODEL = "gender"
 THRESHOLD = 0.75
@@ -28,7 +29,7 @@ def features(text: str, name: str | None, relative: bool) -> dict[str, float]:
     f: dict[str, float] = {"bias": 1.0}
     if relative:
         f["relative"] = 1.0
-    surname_title = re.compile(re.escape(name[:1]) + r"(?:先生|女士|师傅|小姐|大姐|阿姨)") if name else None
+    surname_title = rx(re.escape(name[:1]) + r"(?:先生|女士|师傅|小姐|大姐|阿姨)") if name else None
     for m in _SENTENCE.finditer(text[:MAX_CHARS]):
         sentence = m.group()
         about = bool(_SELF.search(sentence)) or bool(name and name in sentence)

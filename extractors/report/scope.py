@@ -10,6 +10,7 @@ import re
 
 from extractors.report import lexicon
 from extractors.report.structure import Paragraph
+from extractors.rx import before
 from schemas.models import ParsedDocument, Span
 
 
@@ -41,23 +42,27 @@ def foreign_paragraphs(doc: ParsedDocument, paras: list[Paragraph], agency: str 
     return out
 
 
-def _namesake_re(agency: str | None) -> tuple[re.Pattern[str], str] | None:
+# the other place that opens a clause, right before the agency's own name without its place
+_PLACE_OPENS = re.compile(r"(?:^|[，,。；;：:])(?P<place>[\u4e00-\u9fff]{1,8}?(?:县|区|市|旗))")
+
+
+def _namesake_re(agency: str | None) -> tuple[str, str] | None:
     """A clause opened by another county's body of the agency's own name (，息烽县卫生健康局被评为…): the
     paragraph was taken from that body's material. Departments only (a 人民政府 is named for every place)."""
     m = re.match(r"([\u4e00-\u9fff]{2,12}?(?:县|区|市|旗))([\u4e00-\u9fff]{3,})$", agency or "")
     if not m or "政府" in m.group(2):
         return None
     place, tail = m.groups()
-    return re.compile(rf"(?:^|[，,。；;：:])(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:县|区|市|旗)){re.escape(tail)}"), place
+    return tail, place
 
 
 def _names_namesake(text: str, namesake: tuple[re.Pattern[str], str]) -> bool:
     from extractors import tokenize
 
-    pattern, own = namesake
+    tail, own = namesake
     return any(
         not m.group("place").endswith(own) and all(flag == "ns" for _, flag in tokenize.posseg(m.group("place")))
-        for m in pattern.finditer(text)
+        for m, _at in before(text, tail, _PLACE_OPENS, window=10)
     )
 
 
