@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class LinearModel:
     classes: list[str]
     intercepts: list[float]
     weights: dict[str, list[float]]  # feature -> one weight per row
+    _prefixes: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         rows = len(self.intercepts)
@@ -44,6 +45,12 @@ class LinearModel:
         exp = [math.exp(v - top) for v in z]
         total = sum(exp)
         return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def uses(self, prefix: str) -> bool:
+        """Whether the model was built with features named `prefix`… (a kind its rows may then leave out)."""
+        if prefix not in self._prefixes:
+            self._prefixes[prefix] = any(f.startswith(prefix) for f in self.weights)
+        return self._prefixes[prefix]
 
     def strongest(self, features: dict[str, float], cls: str, n: int = 5) -> list[str]:
         """The features that pushed most towards `cls`: the explanation a supervisor sees."""

@@ -29,7 +29,7 @@ _WORDS = (
     "辞退", "开除", "完工", "结束", "竣工", "春节", "过年",
 )
 def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[int, int] | None,
-              rule: date | None, ongoing: bool, letter: date | None) -> dict[str, float]:
+              rule: date | None, ongoing: bool, letter: date | None, rich: bool = True) -> dict[str, float]:
     start, end, on, sa, sb, kind, day = p
     value = start if role == "start" else end
     at = sa[0] if role == "start" else sb[0]
@@ -50,18 +50,8 @@ def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[
         for w in _WORDS:
             if w in words:
                 f[f"s={w}"] = 1.0
-    clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
-    ends = [k for ch in _CLAUSE_ENDS if (k := text.find(ch, at)) >= 0]
-    clause = text[clause_start : min(ends) if ends else len(text)]
-    for w in set(tokenize.cut(clause)):
-        if len(w) > 1 or "\u4e00" <= w <= "\u9fff":
-            f[f"cw={w}"] = 0.5
-    stop = sb[1] if role == "end" else sa[1]
-    left, right = text[max(0, at - 6) : at], text[stop : stop + 6]
-    for k in range(len(left) - 1):
-        f[f"lb={left[k:k + 2]}"] = 0.3
-    for k in range(len(right) - 1):
-        f[f"rb={right[k:k + 2]}"] = 0.3
+    if rich:  # the clause's words and the characters at the edges (read by a model built with them)
+        _rich(text, at, sb[1] if role == "end" else sa[1], f)
     before, after = text[max(0, at - 4) : at], text[sb[1] : sb[1] + 4] if role == "end" else text[sa[1] : sa[1] + 4]
     for w in ("从", "自", "于", "到", "至", "是", "在", "截至"):
         if w in before:
@@ -88,15 +78,32 @@ def _features(text: str, p: Period, role: str, all_: list[Period], facts: tuple[
     return f
 
 
+def _rich(text: str, at: int, stop: int, f: dict[str, float]) -> None:
+    clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
+    ends = [k for ch in _CLAUSE_ENDS if (k := text.find(ch, at)) >= 0]
+    clause = text[clause_start : min(ends) if ends else len(text)]
+    for w in set(tokenize.cut(clause)):
+        if len(w) > 1 or "\u4e00" <= w <= "\u9fff":
+            f[f"cw={w}"] = 0.5
+    left, right = text[max(0, at - 6) : at], text[stop : stop + 6]
+    for k in range(len(left) - 1):
+        f[f"lb={left[k:k + 2]}"] = 0.3
+    for k in range(len(right) - 1):
+        f[f"rb={right[k:k + 2]}"] = 0.3
+
+
 def rows(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
-         ongoing: bool) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
-    """Per role (start, end): each candidate date with its evidence span and features."""
+         ongoing: bool, roles: tuple[str, ...] = ("start", "end"), rich: tuple[str, ...] = ("start", "end"),
+         ) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
+    """Per role (start, end): each candidate date with its evidence span and features (the clause and edge
+    features only for the roles in `rich`)."""
     found = dated_periods(text, letter)
-    out: dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]] = {"start": [], "end": []}
+    out: dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]] = {role: [] for role in roles}
     for p in found:
-        out["start"].append((p[0], p[3], _features(text, p, "start", found, facts, rules["start"], ongoing, letter)))
-        if p[1] is not None:
-            out["end"].append((p[1], p[4], _features(text, p, "end", found, facts, rules["end"], ongoing, letter)))
+        for role, value, where in (("start", p[0], p[3]), ("end", p[1], p[4])):
+            if role in roles and value is not None:
+                feats = _features(text, p, role, found, facts, rules[role], ongoing, letter, role in rich)
+                out[role].append((value, where, feats))
     return out
 
 
@@ -106,10 +113,10 @@ def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules:
     if not any(models.values()):
         return {}
     best: dict[str, tuple[date, tuple[int, int], float]] = {}
-    for role, items in rows(text, letter, facts, rules, ongoing).items():
+    roles = tuple(r for r, m in models.items() if m is not None and not (r == "end" and ongoing))
+    rich = tuple(r for r in roles if models[r].uses("cw="))
+    for role, items in rows(text, letter, facts, rules, ongoing, roles, rich).items():
         model = models[role]
-        if model is None or (role == "end" and ongoing):
-            continue
         threshold = FILL if rules[role] is None else REPLACE
         for value, span, feats in items:
             p = model.probabilities(feats)[model.classes[-1]]
