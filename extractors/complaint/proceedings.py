@@ -36,12 +36,21 @@ _ADVICE = re.compile(
 )
 _IGNORANT = re.compile(r"不懂|不了解|不明白|不晓得|搞不清|弄不清")  # (不知道 is doubt: kw("uncertain"))
 _UNSAID = re.compile(r"未提及|没有?提(?:及|到|起)?|未说明|未讲")  # 来电人未提及是否已向其他部门反映: silence
+# asking at an office (到仲裁委窗口咨询过) is no proceeding, nor a cover's routing note (仲裁院阅, 抄送法院)
+_ASKED = re.compile(r"咨询|打听|问了?问|问过")
+_STARTED = re.compile(r"申请|提起|起诉|立案|裁决|判决|开庭|调解(?:了|过|书|协议)")
+_ROUTED = re.compile(r"阅$|阅[示处办]|抄送|批示")
 _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 
 
 # the place of recourse first, its denial after: 别的地方俺也没去过 / 其他部门都没找过
 _ELSEWHERE_DENIED = re.compile(
     rf"(?:{kw('elsewhere').pattern})[^，,。；;]{{0,4}}?(?:没有?|未|不曾|从没|从未)[^，,。；;]{{0,2}}?(?:去|找|告(?!诉)|反映|投诉)"
+)
+
+# gone nowhere, asked no one: 没去哪里告过 / 没找过别人 / 还没有找过哪个部门 (不知道该找哪里 says nothing)
+_NOWHERE = re.compile(
+    r"(?:没有?|未|不曾|从没|从未)(?:去|上|到|找)过?(?:哪里|哪儿|哪个部门|哪个单位|哪家|别人|任何人|任何部门|任何单位)"
 )
 
 
@@ -51,12 +60,14 @@ _FORM_QUESTION = re.compile(r"\s*是否[^\t：:\s]*(?:[\t：:\s]+(?P<a>.*))?$")
 
 def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
-    if _ELSEWHERE_DENIED.search(clause) and not _FUTURE.search(clause):
+    if (_ELSEWHERE_DENIED.search(clause) or _NOWHERE.search(clause)) and not _FUTURE.search(clause):
         return "none"
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):
         return None
     if _HEARSAY.search(clause[: topic.start()]) or _MUST.search(clause[: topic.start()]):
+        return None
+    if (_ASKED.search(clause) and not _STARTED.search(clause)) or _ROUTED.search(clause):
         return None
     if _IGNORANT.search(clause[: topic.start()]) or _UNSAID.search(clause[: topic.start()]):
         return None  # 我们不懂仲裁那些 / 未提及是否…: the writer knows or says nothing of it, which affirms none

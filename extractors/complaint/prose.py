@@ -571,7 +571,16 @@ _PLACE_THEN_NAME = re.compile(
     rf"(?:进入|来到|跑到|在|到|进|去(?!年))(?:了|过)?(?:位于)?(?:我们|我)?"
     rf"(?P<a>[^，。；,\s的“”「」\"]{{3,36}}?{_PLACE_END})(?:的[“「\"]?|[“「](?=[^”」]{{2,12}}[”」]))(?P<org>[^，。；,\s]{{2,30}})"
 )
-_NAME_THEN_PLACE = re.compile(rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]")
+# where a landmark puts it: …，景区东门停车场上方
+_BESIDE = r"(?:上方|下方|旁边|对面|附近|后面|前面|隔壁|门口|楼上|楼下|[东西南北](?:边|侧|面))"
+_NAME_THEN_PLACE = re.compile(
+    rf"^[（(](?:在|位于|地址[:：]?|地处)(?P<a>[^，。；,\s（）()]{{3,36}}?{_PLACE_END})[)）]"
+    # or the whole bracket, when it opens with a county (or city) and a town, village or road: 某民宿（某市某镇某村，
+    # 景区东门停车场上方）
+    r"|^[（(](?P<b>(?:(?:(?![在址是的])[\u4e00-\u9fff]){2,8}?(?:省|自治区|市|州|县|区|旗)){1,3}[\u4e00-\u9fff]{1,10}?"
+    r"(?:镇|乡|街道|村|路|街|大道|工业园|园区|开发区)[^，,。；\s（）()]{0,16}"
+    rf"(?:[，,][^，,。；\s（）()]{{2,12}}{_BESIDE})?)[)）]"
+)
 _SITE_NAME = re.compile(r"^[^，。；,\s]{0,12}?(?:基地|项目|工地|工程|标段|果园|茶园|农场|小区)")
 # a place named only down to a town (某县某镇) says where, not at which address: the 住所 stays to be asked for
 TOWN_AT_MOST = re.compile(r"^[^路街道巷号村园楼层场厦城组屯寨]*$")
@@ -600,7 +609,8 @@ def _place_of(rec: Recorder, text: str, name: str, core: str) -> bool:
     for n in names:
         for at in (at + len(n) for at in find_all(text, n)):
             if pm := _NAME_THEN_PLACE.match(text[at : at + 48]):
-                rec.set("respondent.address", pm.group("a"), at + pm.start("a"), at + pm.end("a"), PROSE)
+                g = "a" if pm.group("a") else "b"
+                rec.set("respondent.address", pm.group(g), at + pm.start(g), at + pm.end(g), PROSE)
                 return True
     return False
 

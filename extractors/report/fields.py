@@ -196,6 +196,9 @@ def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: l
         # （一）上年度问题整改情况: last year's problems and how they were put right, not this year's
         if re.search(r"上年度|上一年度|去年|往年|以往|整改情况|整改落实", s.title):
             continue
+        # (a numbered item that is a whole sentence, 热线每月汇总群众咨询热点问题，于次月…发布, heads nothing)
+        if "，" in s.title or "," in s.title or len(s.title) > 24:
+            continue
         if s.level <= 3 and heading.search(s.title) and not re.search(r"成绩|成效|做法|经验", s.title):
             # （一）服务意识有待增强。少数干部…: each sub-heading states one shortcoming, the rest explains it.
             children = [c for c in sections if c.parent == i and c.level <= 4]

@@ -16,7 +16,11 @@ from extractors.report import lexicon
 from extractors.report.model import Section, Sentence
 from schemas.models import ParsedDocument, Span
 
-SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]?|$)")
+# a sentence, with the bracket after its full stop that says who does it or by when (…公开。（责任单位：办公室）)
+SENTENCE_END = re.compile(
+    r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]?"
+    r"(?:[（(](?:责任|牵头|承办|配合|主办|协办|完成时限|时限|完成时间)[^（）()。]{0,40}[）)][。；;]?)?|$)"
+)
 _INLINE_BEFORE = "。；;：:，,！？!?"
 
 
