@@ -228,7 +228,7 @@ def _responsible(
         return display_name(own[0], people)
     order = lexicon.table()["fallback_duties"]
     if own_only:  # a bare promise falls only to whom the report expressly puts in charge of this work
-        express = order[:2]  # 主管公开, 分管公开
+        express = order[:2]  # 分管公开, 主管公开
         found = [p for p in people if p.duty in express and not inside(skip, p.span.start)]
         chosen = min(found, key=lambda p: express.index(p.duty), default=None)
         return display_name(chosen, people) if chosen else None

@@ -17,7 +17,7 @@ _STOP_BACK = "，,。；;：:（(由和及与\n"
 # The duty of the person the report puts in charge of its disclosure or efficiency work itself: the first a
 # commitment that names no one falls to (report_keywords.yaml fallback_duties)
 DISCLOSURE_DUTY = "主管公开"  # 具体负责政务公开工作 / 政务公开工作由某某负责
-OVERSEES_DISCLOSURE = "分管公开"  # 分管政务公开工作: before anyone in charge of other work, after the one doing it
+OVERSEES_DISCLOSURE = "分管公开"  # 分管政务公开工作: before the one doing it and anyone in charge of other work
 _OF_DISCLOSURE = re.compile(r"公开|效能")
 
 
