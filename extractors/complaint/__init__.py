@@ -106,6 +106,8 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _employer_in_address(rec)
     _landmarks(rec)
     _bracketed_notes(rec)
+    if not rec.has("complainant.occupation"):
+        _work_done(rec, rec.view)
     if models:
         _stated_unread(rec, text)
     _trim_facts_preamble(rec, rec.view)
@@ -616,6 +618,22 @@ def _named_over_placeholder(rec: Recorder) -> None:
             ev = rec.evidence[source]
             rec.set(path, other, ev.start, ev.end, ev.confidence, overwrite=True)
             return
+
+
+# 我在工地上就是搭架子、抬钢管 / 做的是看机器、接断头、落布 / 我每天打扫客房、换洗床单被罩: the writer's work told as
+# what they did all day, two or more tasks listed with 、 (no numbers: 早上七点上班、晚上十点下班 is a schedule)
+_TASK = r"(?:(?![\d〇一二三四五六七八九十两几点号月年天时元块]|工资|工钱|钱)[^，,。；;！？!?\n、：:“”])"
+_WORK_DONE = re.compile(
+    r"(?:^|[，,。；;！？!?\n])(?:(?:我|俺|本人)(?:[^，,。；;！？!?\n]{0,12}?)"
+    r"(?:就是|主要是|主要|做的是|干的是|活儿?是|负责|每天|天天|专门)|做的是|干的是|(?:我|俺)的活儿?是)"
+    r"(?:每天|天天)?(?:在|给人家|帮)?"
+    rf"(?P<w>{_TASK}{{2,12}}(?:、{_TASK}{{1,12}}){{1,5}})(?=[，,。；;！？!?\n])"
+)
+
+
+def _work_done(rec: Recorder, text: str) -> None:
+    if m := _WORK_DONE.search(text):
+        rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
 
 
 def _real_names(rec: Recorder, text: str) -> None:
