@@ -98,6 +98,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _boss_over_site(rec, rec.view)
     _boss_as_employer(rec, rec.view)
     _debtor_as_employer(rec, rec.view)
+    _owner_of_unnamed(rec, rec.view)
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _named_over_placeholder(rec)
@@ -693,6 +694,39 @@ def _debtor_as_employer(rec: Recorder, text: str) -> None:
         rec.set("complainant.employer", org, start, m.end("org"), PROSE, overwrite=True)
         if not respondent or respondent == employer:
             rec.set("respondent.name", org, start, m.end("org"), PROSE, overwrite=True)
+        return
+
+
+# a workshop with no sign or licence (没挂牌子, 冇挂牌子, 也没办执照): the words for it are no name, its owner is
+_UNNAMED = re.compile(r"(?:没有?|冇|未)(?:挂|挂过|有)?(?:牌子|招牌|字号)|(?:没有?|冇|未)(?:办|领)(?:过)?(?:营业)?执照")
+# 我要告的是王某 / 老板就是赵某本人 / 邓某开咯是打火机作坊: the person the letter complains about or who owns the place
+_ACCUSED = re.compile(
+    r"(?:我|俺|我们|俺们)(?:要|想)?(?:告|投诉|反映)(?:的|咯|嘞)是(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|村|街道)(?:的)?)?"
+    r"(?P<a>[\u4e00-\u9fff]{2,3})(?=[，,。；]|欠|拖|就是)"
+    r"|老板(?:就)?是(?P<b>[\u4e00-\u9fff]{2,3})(?=本人|[，,。；])"
+    r"|(?:^|[\n，,。；])(?P<c>[\u4e00-\u9fff]{2,3})(?:开的|开咯|开嘞|办的)是?[^，,。；\n]{0,10}(?:作坊|厂|店|馆)"
+)
+
+
+def _owner_of_unnamed(rec: Recorder, text: str) -> None:
+    """The person the writer says they complain about (我要告的是王某) is the employer and the respondent, unless a
+    registered name was read; so is the owner of a place with no name of its own (a workshop without a sign:
+    卷尺加工厂, 没挂牌子)."""
+    employer = rec.get("complainant.employer")
+    if isinstance(employer, str) and re.search(r"公司|有限|合作社|集团", employer):
+        return  # a registered name stands
+    unnamed = employer is None or _UNNAMED.search(text) is not None
+    for m in _ACCUSED.finditer(text):
+        key = next(k for k in "abc" if m.group(k))
+        name = m.group(key)
+        if not is_person_name(name, named_here=True) or (key != "a" and not unnamed):
+            continue  # whom the writer says they complain about decides; an owner only for a place with no sign
+        if isinstance(employer, str) and f"{name[0]}老板" in employer:
+            return  # 周老板的清洗队: the letter's own words for the same person's outfit stand
+        respondent = rec.get("respondent.name")
+        rec.set("complainant.employer", name, m.start(key), m.end(key), PROSE, overwrite=True)
+        if not respondent or respondent == employer or not re.search(r"公司|有限", respondent):
+            rec.set("respondent.name", name, m.start(key), m.end(key), PROSE, overwrite=True)
         return
 
 
