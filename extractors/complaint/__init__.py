@@ -104,6 +104,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _named_over_placeholder(rec)
     _place_of_employer(rec)
     _place_before_employer(rec)
+    _premises_of_employer(rec)
     _employer_in_address(rec)
     _landmarks(rec)
     _bracketed_notes(rec)
@@ -829,6 +830,41 @@ _PLACE_BEFORE = re.compile(
 # nothing but division names (某区某镇, 某县某村): says where, not at which address. (prose.TOWN_AT_MOST, which
 # judges a place told with 在…, takes 杨桥镇西头 for a town too; a landmark after the town makes an address here)
 _DIVISIONS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|旗|镇|乡|街道|村|社区))+")
+
+
+# 鑫立劳务的办公室在某区某大道东段 / 他的咖啡地在某县某乡某村后山 / 厂在某镇石材工业区里: where the employer's
+# premises are, said of it (by name, as 公司/厂, or as 他/老板 the boss)
+_PREMISES_AT = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{0,12}?)的?(?:办公室|办公地点|厂子?|工厂|厂房|店|门面|铺子|公司|作坊|[^，,。；的地]{1,3}地|果园|茶园|"
+    r"养殖场|农场|基地)(?:就)?(?:在|位于|开在|设在)(?P<a>[^，,。；;！？!?\n]{3,36}?)(?:里|那里|这里|那边)?(?=[，,。；;！？!?\n])"
+)
+
+
+_ADDRESS_END = re.compile(r"(?:[路街道巷号村组园区镇乡楼层厦场坡口段屯寨]|后山|边上|旁边|对面|附近|[东西南北]侧|院内)$")
+
+
+def _premises_of_employer(rec: Recorder) -> None:
+    """With no address read, the place the letter says the employer's premises stand at is its address: said of
+    the employer by its name (or its name's first characters), as 公司/厂, or as the boss (他, 老板)."""
+    name = rec.get("respondent.name")
+    if rec.has("respondent.address") or not isinstance(name, str) or len(name) < 2:
+        return
+    bare = name.strip("“”")
+    # 某市鑫立劳务有限公司 is called 鑫立劳务
+    core = re.sub(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?![市县区]))+", "", bare) or bare
+    heads = {bare[:2], bare[:4], core[:2], core[:4]}
+    for m in _PREMISES_AT.finditer(rec.view):
+        who, value = m.group("who"), m.group("a")
+        said = (not who or who.endswith(("他", "她", "老板", "公司", "厂", "该", "他们"))
+                or any(h in who for h in heads) or (len(who) >= 2 and who in bare))
+        if not said or re.search(r"工地|项目|我|俺|家", who + value) or not _LOCATION_WORD.search(value):
+            continue  # someone else's premises, a site (a place of work), or a home
+        if re.search(r"一个|一家|某个|那个|有|是|[（()）]", value) or not _ADDRESS_END.search(value):
+            continue  # 小店区的一个写字楼 / 某镇有加工厂 / what was done there: no address
+        if _DIVISIONS_ONLY.fullmatch(value):
+            continue  # a county or town says where, not at which address
+        rec.set("respondent.address", value, m.start("a"), m.end("a"), PROSE)
+        return
 
 
 def _place_before_employer(rec: Recorder) -> None:

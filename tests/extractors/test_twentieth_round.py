@@ -119,3 +119,19 @@ def test_a_promise_no_one_is_named_in_falls_to_the_leader_over_disclosure() -> N
     assert vague.responsible == "田国庆"
     listed = next(c for c in report.commitments if "1期政策图解" in c.text)
     assert listed.responsible == "劳动关系股、社会保险股"
+
+
+def test_where_the_employers_premises_stand_is_its_address() -> None:
+    fields = _letter(
+        "尊敬的领导：\n我叫黄庆林，男，1968年生，住于都县段屋乡寒信村，电话13970712284。我是赣州市恒达建筑劳务有限"
+        "公司的钢筋工，2025年3月起在县城金桂苑工地干活。恒达劳务的办公室在赣州市章贡区长征大道北段，我没去过。"
+        "公司欠我2025年8月至12月工资四万一千元。请求责令该公司支付。\n黄庆林\n2026年2月10日\n"
+    )
+    assert fields.respondent.name == "赣州市恒达建筑劳务有限公司"
+    assert fields.respondent.address == "赣州市章贡区长征大道北段"
+    # a vague place is no address
+    vague = _letter(
+        "领导您好：我叫孙丽，女，32岁，电话13834561270，住小店区北格镇张花村。2025年我在太原市云朵传媒有限公司做主播，"
+        "公司在小店区的一个写字楼里，欠我三个月提成一万八千元，请求责令公司支付。\n孙丽\n2026年1月5日\n"
+    )
+    assert vague.respondent.address is None
