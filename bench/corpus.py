@@ -74,8 +74,10 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # eighteenth round (2026-12-06): 14d (the seventeenth round's first never-read set, measured twice by summary and
 # once more at the landed state 56e474d) and 14e (the seventeenth round's check, measured by summary twice then and
 # once more at 56e474d), read for the round's failure kinds; the models were not rebuilt that round. Nineteenth
-# round: both moved to TRAIN_SETS, the models rebuilt with them
-READ_SETS: tuple[str, ...] = ()
+# round: both moved to TRAIN_SETS, the models rebuilt with them. Twentieth round (2026-12-06): 14f (the eighteenth
+# round's check, measured by summary five times, never read before) and 14g (the nineteenth's, measured by summary
+# twice), last measured by summary at 2d4b3ac (the landed state) and then read for the round's failure kinds
+READ_SETS: tuple[str, ...] = ("blind_2026_14f", "blind_2026_14g")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
