@@ -132,7 +132,9 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[Cell]]]
     i = 0
     while i < len(lines):
         head = header_at(text, *lines[i])
-        if head is None or head[2] is None or len(head[3]) < 2:
+        # a name column and two known columns, or one that only a person has (身份证号, 电话): a wage sheet's
+        # signature table (序号 姓名 身份证号 出工天数 应得 … 签名) is a roster too
+        if head is None or head[2] is None or (len(head[3]) < 2 and not {"id_number", "phone"} & {*head[3].values()}):
             i += 1
             continue
         sep, header, name_at, mapping = head

@@ -135,3 +135,20 @@ def test_where_the_employers_premises_stand_is_its_address() -> None:
         "公司在小店区的一个写字楼里，欠我三个月提成一万八千元，请求责令公司支付。\n孙丽\n2026年1月5日\n"
     )
     assert vague.respondent.address is None
+
+
+def test_a_wage_sheets_signature_table_is_a_roster() -> None:
+    fields = _letter(
+        "投诉书\n县劳动保障监察大队：\n我们是通辽市科尔沁区金穗米业有限公司包装车间的五名临时工，公司拖欠我们2025年10月至"
+        "12月工钱共计六万一千元。经大家推举，由韩秀兰作为我们的代表。\n"
+        "请求：责令公司支付拖欠的工钱。\n"
+        "代表韩秀兰，住科尔沁区木里图镇前进村，电话15147531862\n"
+        "序号\t姓名\t身份证号\t出工天数\t欠款（元）\t签名（按手印）\n"
+        "1\t韩秀兰\t150502196903152444\t80\t12800\t韩秀兰（手印）\n"
+        "2\t赵德明\t150502197011020010\t78\t12480\t赵德明（手印）\n"
+        "3\t白玉珍\t150502197207214028\t80\t12800\t白玉珍（手印）\n"
+        "2026年1月8日\n"
+    )
+    assert fields.complainant.name == "韩秀兰"
+    assert fields.complainant.id_number == "150502196903152444"
+    assert fields.complainant.gender == "女"
