@@ -23,12 +23,21 @@ Conventions:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date
 
 from extractors.complaint import numerals as nm
-from extractors.complaint.datewords import LUNAR_DAY, NAMED_MONTHS, last_year, lunar_day, lunar_to_solar, resolve_dates
+from extractors.complaint.datewords import (
+    LUNAR_DAY,
+    NAMED_MONTHS,
+    last_year,
+    lunar_day,
+    lunar_to_solar,
+    resolve_dates,
+    year_marks,
+)
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
 from extractors.normalize import paragraph_spans, sentence_end, sentence_start
@@ -369,8 +378,11 @@ def dated_periods(text: str, letter: date | None) -> list[Period]:
     """Every period the date grammar reads anywhere in the letter, none after the letter date (what the
     period ranker scores, extractors/learned/period.py)."""
     found: list[Period] = []
+    marks = year_marks(text, letter)  # once for the letter, not once for every sentence's prefix
+    starts = [at for at, _y in marks]
     for m in SENTENCE.finditer(text):
-        year = last_year(text[: m.start()], letter)
+        k = bisect.bisect_left(starts, m.start())
+        year = marks[k - 1][1] if k else None  # = last_year(text[: m.start()], letter)
         periods = _sentence_periods(text, m.start(), m.end(), letter, year)
         found += _from_until(text, [p for p in periods if not letter or p[0] <= letter])
     return found

@@ -296,6 +296,13 @@ def last_year(text: str, letter: date | None = None) -> int | None:
     """The year of the last date in `text` (the year a story is in): a full date, a year told with a time
     of the year (2022年秋天, 2023年底), or, given the letter date, 今年/去年/前年 (今年春节后…, 去年8月份开始…;
     not 今年52岁, an age)."""
+    years = [y for _at, y in year_marks(text, letter)]
+    return years[-1] if years else None
+
+
+def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
+    """(where, year) of every mark `last_year` reads, in the text's order: the year before a place is the last
+    mark that ends before it (a sentence boundary lies between: no mark holds 。)."""
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
     if letter:
         found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]
@@ -304,8 +311,7 @@ def last_year(text: str, letter: date | None = None) -> int | None:
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
-    years = [y for _at, y in sorted(found) if y and 1900 <= y <= 2100]
-    return years[-1] if years else None
+    return [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
 
 
 # 今年/去年/前年 with a time of the year (今年春节后, 去年7月份, 去年底): when the story happens; not 去年在老家学手艺
