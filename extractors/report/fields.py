@@ -135,7 +135,7 @@ def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
 
 
 _QUOTES = "“”\"‘’"
-_TITLED_SYSTEM = re.compile(r"《[^《》\n]{2,40}?(?:制度|制)》")
+_TITLED_SYSTEM = re.compile(r"《[^《》\n]{2,40}?(?:制度|制|办法|细则)》")
 
 
 def _balanced(head: str) -> str:

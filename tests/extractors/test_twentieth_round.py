@@ -152,3 +152,17 @@ def test_a_wage_sheets_signature_table_is_a_roster() -> None:
     assert fields.complainant.name == "韩秀兰"
     assert fields.complainant.id_number == "150502196903152444"
     assert fields.complainant.gender == "女"
+
+
+def test_a_rule_issued_under_its_own_title_is_a_named_system() -> None:
+    report = extract_report(
+        _doc(
+            "桑植县司法局2026年上半年政务公开工作总结\n"
+            "一、主要做法\n今年以来，我局制定了《桑植县司法局政务公开工作考核办法》和《信息发布审核实施细则》，"
+            "严格落实首问负责制。\n桑植县司法局\n2026年7月10日\n"
+        ),
+        models=True,
+    )
+    systems = report.fields.named_systems
+    assert "《桑植县司法局政务公开工作考核办法》" in systems and "《信息发布审核实施细则》" in systems, systems
+    assert "首问负责制" in systems
