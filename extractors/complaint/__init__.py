@@ -36,6 +36,7 @@ from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import (
     PLACE_WORD,
+    core_name,
     employer_is_respondent,
     fill_from_prose,
     lone_phone,
@@ -850,8 +851,7 @@ def _premises_of_employer(rec: Recorder) -> None:
     if rec.has("respondent.address") or not isinstance(name, str) or len(name) < 2:
         return
     bare = name.strip("“”")
-    # 某市鑫立劳务有限公司 is called 鑫立劳务
-    core = re.sub(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?![市县区]))+", "", bare) or bare
+    core = core_name(bare)  # 某市鑫立劳务有限公司 is called 鑫立劳务
     heads = {bare[:2], bare[:4], core[:2], core[:4]}
     for m in _PREMISES_AT.finditer(rec.view):
         who, value = m.group("who"), m.group("a")

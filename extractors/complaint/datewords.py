@@ -301,8 +301,8 @@ def last_year(text: str, letter: date | None = None) -> int | None:
 
 
 def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
-    """(where, year) of every mark `last_year` reads, in the text's order: the year before a place is the last
-    mark that ends before it (a sentence boundary lies between: no mark holds 。)."""
+    """(where it starts, year) of every mark `last_year` reads, in the text's order. At a sentence's start, the
+    last mark starting before it is last_year of the text before it: no mark runs across a 。."""
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
     if letter:
         found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]

@@ -316,8 +316,10 @@ def _noun(name: str) -> str | None:
     return m.group()[-1] if m.group().endswith(("厂", "店")) else m.group()[-2:]
 
 
-def _core(name: str) -> str:
-    return re.sub(r"^.*?(?:自治县|县|市|区)", "", name) or name
+def core_name(name: str) -> str:
+    """The name without the places it starts with (赣州市章贡区鑫立劳务有限公司 -> 鑫立劳务有限公司; a 州 read on to
+    its 市: 赣州市, not 赣州)."""
+    return re.sub(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治县|市|州|县|区|旗)(?![市县区]))+", "", name) or name
 
 
 # What a sentence says an organisation is to the workers (the builder a crew worked under, the developer or
@@ -439,7 +441,7 @@ def _respondent_name(
         # the answer to 哪个单位 names it, whatever the story's words say of the others
         answered = [o for o in orgs if any(a <= o[1] < b for a, b in answers)]
         name, start, end = answered[0] if answered else _by_role(text, orgs)
-        if employer and employer != name and employer.endswith(_core(name)):
+        if employer and employer != name and employer.endswith(core_name(name)):
             name, ev = employer, rec.evidence["complainant.employer"]
             start, end = ev.start, ev.end
         rec.set("respondent.name", name, start, end, PROSE)
@@ -540,7 +542,7 @@ def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) 
     name = rec.get("respondent.name")
     if not name or rec.has("respondent.address"):
         return
-    core = _core(name)
+    core = core_name(name)
     # the generic noun of the organisation (酒店地址在…, 公司在…) refers back to it
     noun = _noun(name) or core
     # and the writer's self-description that names the employer (我在某酒店当帮厨，酒店在…)

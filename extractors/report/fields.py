@@ -97,7 +97,8 @@ def _unique(channels: list[Channel]) -> list[Channel]:
 
 
 def find_named_systems(doc: ParsedDocument, skip: list[Span]) -> list[str]:
-    """…制 / …制度 names: 首问负责制, “统一公开日”制度; not generic 工作制度 or 机制."""
+    """…制 / …制度 names: 首问负责制, “统一公开日”制度; not generic 工作制度 or 机制. A rule issued under its own
+    title (《…制度》, 《…考核办法》, 《…实施细则》) is named by that title."""
     table = lexicon.table()
     lead = lexicon.regex("system_lead_verbs")
     verbs = lexicon.regex("system_verbs")
