@@ -157,6 +157,8 @@ def _written_values(value: Any, text: str, written: str) -> Any:
         return [_written_values(v, text, written) for v in value]
     if isinstance(value, str) and value and (at := text.find(value)) >= 0:
         return written[at : at + len(value)]
+    if isinstance(value, str) and "\n" in value:  # facts of several paragraphs, joined: each as written
+        return "\n".join(_written_values(part, text, written) for part in value.split("\n"))
     return value
 
 

@@ -144,7 +144,8 @@ def _copied_text_flags(
     sources: dict[int, set[str]] = {}
     for doc in others:
         matches = similarity.copied_passages(
-            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"]
+            text, doc.text, min_chars=params["min_chars"], threshold=params["containment"],
+            aligned=params.get("aligned"),
         )
         for m in matches:
             sources.setdefault(m.start, set()).add(doc.agency or doc.document_id)

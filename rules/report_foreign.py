@@ -301,6 +301,20 @@ def _leading_place(lead: str, suffix: str) -> str | None:
     return "".join(words) or None
 
 
+# 静海区2025年… (jieba tags 静海 and 区 apart): a title's opening run up to a county's or city's ending
+_LEADING_DIVISION = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|州|盟))?"
+                               r"[\u4e00-\u9fff]{2,6}?(?:自治县|自治旗|县|区|旗|市)")
+
+
+def _leading_division(title: str) -> str | None:
+    """The county or city a title opens with, when jionlp knows it by that name (not 开发区, 园区…)."""
+    m = _LEADING_DIVISION.match(title)
+    if not m or re.search(r"(?:开发|园|新|城|社|辖|片|景|校|厂|矿|营)区$", m.group()):
+        return None
+    city, county = parse_place(m.group())
+    return m.group() if county or city else None
+
+
 def _is_foreign_place(
     place: tuple[str | None, str | None],
     own: tuple[str | None, str | None],
@@ -428,7 +442,8 @@ def _foreign_bases(text: str, agency: str | None, params: dict) -> list[Finding]
         return []
     found = []
     for m in _BASIS.finditer(text):
-        place = _leading_place(m.group("title")[: params["subject_window"]], params["place_suffix"])
+        title = m.group("title")[: params["subject_window"]]
+        place = _leading_place(title, params["place_suffix"]) or _leading_division(title)
         if not place:
             continue
         cited = parse_place(place)

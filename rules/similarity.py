@@ -97,12 +97,19 @@ def copied_passages(
     threshold: float,
     min_item_chars: int = 12,
     shingle_size: int = SHINGLE_SIZE,
+    aligned: float | None = None,
 ) -> list[ParagraphMatch]:
     """Passages of `text` nearly verbatim in `other`: a paragraph of at least `min_chars` canonical characters,
     or a run of consecutive shorter sentences (the items of a copied list, each at least `min_item_chars`)
     that together reach it. A table row (a tab in it, or a line ending in numbers) is never part of a passage,
-    and a heading joins no run."""
+    and a heading joins no run.
+
+    `aligned`: a paragraph that shares fewer shingles than `threshold` but whose characters, aligned with one of
+    `other`'s paragraphs, agree at least this much (fuzz.ratio), and whose counts are that paragraph's, is a copy
+    adapted to the copier's line of work (医保政策宣讲小分队 -> 人社政策宣讲小分队, 一季度 -> 今年以来, the 46场次
+    and 1.3万份 kept): the words changed, the passage the same."""
     other_shingles = shingles(other, shingle_size)
+    other_paragraphs: list[str] | None = None
     found: list[ParagraphMatch] = []
     run: list[tuple[int, int, int, float]] = []  # (start, end, canonical length, containment)
 
@@ -126,6 +133,11 @@ def copied_passages(
             run.append((start, end, len(canon), score))
             if not sentence:  # a heading or a table's header row stands alone, never in a run
                 close()
+        elif aligned and score >= ALIGNED_FLOOR and len(canon) >= min_chars and (
+            best := _best_aligned(canon, other_paragraphs := other_paragraphs or _canonical_paragraphs(other))
+        )[0] >= aligned and _same_counts(para, best[1]):
+            run.append((start, end, len(canon), best[0]))
+            close()
         elif score >= PARTIAL_FLOOR and len(canon) >= min_chars:
             # a paragraph of the body's own words around sentences taken over whole (half a paragraph copied):
             # its copied sentences are the items of a run, as a copied list's are
@@ -146,3 +158,31 @@ def copied_passages(
 
 # below this share of its shingles found elsewhere a paragraph holds no copied sentences worth looking for
 PARTIAL_FLOOR = 0.3
+# below this share a paragraph is not worth aligning character by character with the other's paragraphs
+ALIGNED_FLOOR = 0.5
+
+
+def _canonical_paragraphs(text: str) -> list[tuple[str, str]]:
+    """(canonical form, as written) of each paragraph long enough to be compared."""
+    return [(c, text[s:e]) for s, e in paragraph_spans(text) if len(c := canonical(text[s:e])) >= 12]
+
+
+def _best_aligned(canon: str, paragraphs: list[tuple[str, str]]) -> tuple[float, str]:
+    """The best character alignment (0..1) of a paragraph with any of the other's of a comparable length, and
+    that paragraph as written."""
+    from rapidfuzz import fuzz
+
+    scored = [(fuzz.ratio(canon, c) / 100, p) for c, p in paragraphs if 0.7 <= len(c) / len(canon) <= 1.4]
+    return max(scored, default=(0.0, ""), key=lambda x: x[0])
+
+
+# a count as a report states it (19个, 46场次, 1.3万份, 2100余人次): what a body's own paragraph has of its own
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万|余|多)?\s*(?:个|场次|场|人次|人|次|份|条|件|户|家|名|篇|期|块|元|项|起)")
+
+
+def _same_counts(para: str, other: str) -> bool:
+    """The paragraph's counts stand in the other's, at least three and three quarters of them: the same passage
+    told of the same events (two bodies filling one template write their own counts)."""
+    mine, theirs = {m.group(1) for m in _COUNT.finditer(para)}, {m.group(1) for m in _COUNT.finditer(other)}
+    shared = len(mine & theirs)
+    return shared >= 3 and shared >= 0.75 * len(mine)

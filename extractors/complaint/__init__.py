@@ -140,6 +140,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_body(rec, text, sections)
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
+    _unmasked_names(rec, text)
     _lone_id_number(rec, text)
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
@@ -150,6 +151,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_collective(rec, text)
     fill_from_roster(rec, text)
     relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
+    _unmasked_names(rec, text)
     self_description(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
@@ -607,6 +609,39 @@ _REAL_NAME = re.compile(
 )
 
 
+# 我叫刘长根 / 刘长根  电话… (the body or the signature): where a name is written out in full
+_WRITTEN_OUT = re.compile(r"(?:我叫|我名叫|俺叫|本人|我是|[，,]叫|\n)[ \t　]*$")
+
+
+def _unmasked_names(rec: Recorder, text: str) -> None:
+    """来信人：刘** above the letter, 我叫刘长根 in it: a page's masked label gives way to the name the letter
+    writes out, for the complainant and each agent (the masked name stays when the letter has no other)."""
+    from extractors.complaint.labels import MASKED_NAME, NOT_A_GIVEN_NAME
+
+    def written_out(masked: str) -> tuple[str, int, int] | None:
+        head = masked.rstrip("*＊×")
+        for at in find_all(text, head):
+            if at and not _WRITTEN_OUT.search(text, max(0, at - 6), at):
+                continue
+            for n in (3, 2) if len(head) == 1 else (4, 3):
+                name = text[at : at + n]
+                if len(name) == n and is_person_name(name, named_here=True) and not NOT_A_GIVEN_NAME.search(name):
+                    return name, at, at + n
+        return None
+
+    name = rec.get("complainant.name")
+    if isinstance(name, str) and MASKED_NAME.fullmatch(name) and (found := written_out(name)):
+        rec.set("complainant.name", found[0], found[1], found[2], PROSE, overwrite=True)
+    agents = rec.get("agents")
+    if isinstance(agents, list) and any(MASKED_NAME.fullmatch(a.get("name") or "") for a in agents):
+        fixed = []
+        for a in agents:
+            found = written_out(a["name"]) if MASKED_NAME.fullmatch(a.get("name") or "") else None
+            fixed.append({**a, "name": found[0]} if found else a)
+        ev = rec.evidence["agents"]
+        rec.set("agents", fixed, ev.start, ev.end, ev.confidence, overwrite=True)
+
+
 def _named_over_placeholder(rec: Recorder) -> None:
     """反映梁山县某专用车公司拖欠工资 … 到梁山县华骏专用车制造有限公司从事电焊: a title's placeholder (某) for the
     organisation the other field names in full, ending with the same kind (公司), is that organisation."""
@@ -732,10 +767,19 @@ def _owner_of_unnamed(rec: Recorder, text: str) -> None:
         return
 
 
+_BARE_SITE = re.compile(r"^(?:(?!公司|集团|项目部|局|厂)[\u4e00-\u9fff])*工地$")
+
+
 def _boss_as_employer(rec: Recorder, text: str) -> None:
     """A letter that names no organisation but names the boss (老板唐柏树, 包工头李红旗, 唐老板): the boss is the
     employer and the one complained about, recorded as the corpus and a clerk record it (the person's name;
-    X老板 as written)."""
+    X老板 as written). A bare site (某小区安置房工地) read as the employer is where the boss's crew worked, not who
+    hired them: the boss it names stands in for it."""
+    employer, respondent = rec.get("complainant.employer"), rec.get("respondent.name")
+    bare = isinstance(employer, str) and _BARE_SITE.search(employer) and respondent in (None, employer)
+    if bare and (next(titled_bosses(text), None) or _SURNAME_BOSS.search(text)):
+        rec.forget("complainant.employer")
+        rec.forget("respondent.name")
     if rec.has("complainant.employer") or rec.has("respondent.name"):
         return
     for name, s, e in titled_bosses(text):
@@ -950,10 +994,21 @@ def _bracketed_notes(rec: Recorder) -> None:
             rec.set(path, rec.view[ev.start : m.end()], ev.start, m.end(), ev.confidence, overwrite=True)
 
 
+# 肖老板 / 姓肖的包工头 / 李工头: a boss called by a title
+_BOSS_PHRASE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:老板|包工头|工头|老板娘|师傅)$")
+
+
 def _tidy_orgs(rec: Recorder) -> None:
     from extractors.complaint.labels import kw
 
     suffix = kw("org_suffix")
+    employer, respondent = rec.get("complainant.employer"), rec.get("respondent.name")
+    if (
+        isinstance(employer, str) and isinstance(respondent, str) and employer.endswith("工地")
+        and _BOSS_PHRASE.match(respondent)
+    ):  # 跟肖老板在某小区安置房工地做小工: the site is where he worked, the boss who hired him the employer
+        ev = rec.evidence["respondent.name"]
+        rec.set("complainant.employer", respondent, ev.start, ev.end, ev.confidence, overwrite=True)
     for path in ("complainant.employer", "respondent.name"):
         value = rec.get(path)
         if not isinstance(value, str):
@@ -982,16 +1037,24 @@ def _tidy_orgs(rec: Recorder) -> None:
                     break
     _registered_name(rec, suffix)
     for path in ("complainant.address", "respondent.address"):
-        value = rec.get(path)  # 在于都县贡江镇水头村: the preposition is no part of the place
-        lead = re.match(r"(?:住在|在|于(?!.[区县市旗]))", value) if isinstance(value, str) else None
+        # 在于都县贡江镇水头村 / 位于某县某工业园区 / 我们某县某镇某路: a preposition or pronoun is no part of a place
+        value = rec.get(path)
+        lead = _ADDRESS_LEAD.match(value) if isinstance(value, str) else None
         if isinstance(value, str) and lead and len(value) - lead.end() >= 4:
             ev = rec.evidence[path]
             rec.set(path, value[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
     place = rec.get("respondent.workplace")
+    if isinstance(place, str) and _SAME_AS_ABOVE.fullmatch(place.strip()):
+        rec.forget("respondent.workplace")  # a form's 同上 / 无: no place of its own
+        place = None
     if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
         ev = rec.evidence["respondent.workplace"]
         rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,
                 overwrite=True)
+
+
+_ADDRESS_LEAD = re.compile(r"(?:我们|俺们|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
+_SAME_AS_ABOVE = re.compile(r"同上|同前|同左|无|没有|不详|/|—+|-+")
 
 
 _PARTY_TEXT = (

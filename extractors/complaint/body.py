@@ -61,7 +61,8 @@ _JUST_WANT_WORDS = (
     rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
 )
 _JUST_WANT = re.compile(_JUST_WANT_WORDS)
-_ASKING = re.compile(r"恳请|恳求|请求|希望|要求|请|盼望|做主")
+_ASKING = re.compile(r"恳请|恳求|请求|希望|要求|(?<![申邀聘])请(?!假)|盼望|做主")
+_NAMES_AGENTS = re.compile(r"委托[^，。；]{0,12}(?:代理人|代理)|代理人(?:如下|为)")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
 
@@ -357,7 +358,11 @@ def _listed_asks(text: str) -> tuple[int, int] | None:
     spans = paragraph_spans(text)
     for i, (s, e) in enumerate(spans[:-1]):
         line = text[s:e].strip()
-        if not line.endswith(("：", ":")) or not (_ASKING.search(line) or _PLEA.search(line)) or label_at(text, s, e):
+        # the plea is the line's last sentence (not 未申请过调解。…委托以下三人为代理人：, which lists agents)
+        last = re.split(r"[。！？!?]", line.rstrip("：:"))[-1]
+        if not line.endswith(("：", ":")) or not (_ASKING.search(last) or _PLEA.search(last)) or label_at(text, s, e):
+            continue
+        if _NAMES_AGENTS.search(last):
             continue
         items = list(itertools.takewhile(lambda sp: ENUM.match(text[sp[0] : sp[1]].lstrip()), spans[i + 1 :]))
         if items:

@@ -29,9 +29,10 @@ from extractors.complaint import numerals as nm
 
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
 _REL = "今年|去年|大前年|前年"  # (大前年 before 前年: three years back, not 前年 with a stray 大)
-# 今年（2025年）二月份: the year in brackets, when the writer gives it, is the year meant
+# 今年（2025年）二月份: the year in brackets, when the writer gives it, is the year meant; 去年阳历十一月: the
+# Gregorian calendar named, the year rewritten with it
 _RELATIVE_YEAR = re.compile(
-    rf"(?P<rel>{_REL})(?:\s*[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）])?"
+    rf"(?P<rel>{_REL})(?:\s*[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）])?(?:的?(?:阳历|公历|新历))?"
     r"(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
@@ -318,7 +319,7 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
 # (a year of the writer's past) nor 今年52岁 (an age)
 _STORY_YEAR = re.compile(
     rf"(?P<rel>{_REL})(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
-    r"国庆|中秋|端午|清明|冬至|元宵|重阳|五一|开学|放暑假|放寒假|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+    r"国庆|中秋|端午|清明|冬至|元宵|重阳|五一|开学|放暑假|放寒假|(?:阳历|公历|新历)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
 )
 # a year told with a time of the year (2022年秋天, 2023年底): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(

@@ -111,6 +111,8 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 # 阿依古丽·买买提 / 艾力·买买提: given name and father's name, each 1-8 characters, joined by a middle dot
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?")
+# 王** / 欧阳＊ / 李×: a name a message board or a newspaper masked, the surname kept (recorded as written)
+MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[*＊×]{1,3}")
 
 
 def is_person_name(text: str, named_here: bool = False) -> bool:
@@ -123,6 +125,9 @@ def is_person_name(text: str, named_here: bool = False) -> bool:
     holds is still a name when it reads like one (`_reads_as_name`)."""
     if DOTTED_NAME.fullmatch(text or ""):
         return True
+    if named_here and MASKED_NAME.fullmatch(text or ""):
+        single, double = surnames()
+        return text[:2] in double or text[0] in single
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text or ""):
         return False
     single, double = surnames()
@@ -149,7 +154,7 @@ def titled_bosses(text: str) -> Iterator[tuple[str, int, int]]:
                 break
 
 
-_NEVER_FIRST = set("老小阿本咱俺额此")
+_NEVER_FIRST = set("老小阿本咱俺额此俩仨两几这每各该")
 # how a person is called without their given name (奉同学, 那师傅), and the words of pay and money
 NOT_A_GIVEN_NAME = re.compile(
     r"(?:同学|老师|师傅|先生|女士|小姐|大姐|大哥|阿姨|叔叔|大爷|大妈|老板|经理|主任|书记|局长|领导|总)$|工资|欠|款|费|钱|元"

@@ -16,7 +16,15 @@ import re
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
-from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
+from extractors.complaint.labels import (
+    DOTTED_NAME,
+    MASKED_NAME,
+    NOT_A_GIVEN_NAME,
+    SIGNATURE_LINE,
+    is_person_name,
+    kw,
+    titled_bosses,
+)
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
@@ -103,7 +111,18 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
             cleaned = (piece, 0) if whole else clean_org(piece)
             if cleaned and not _OFFICIAL.search(cleaned[0]):
                 out.append((cleaned[0], a + at + cleaned[1], a + at + len(piece)))
+    # 上县里那个“孙记烧烤”后厨当帮厨 / 在“老地方”上班: a shop's sign in quotation marks, no organisation word
+    # after it, where the writer says they worked
+    for m in _SIGN_WORKED.finditer(text, s, e):
+        if not any(a <= m.start("n") < b for _n, a, b in out):
+            out.append((m.group("n"), m.start("n"), m.end("n")))
     return out
+
+
+_SIGN_WORKED = re.compile(
+    r"(?:在|到|上|进|去|给)[^，。；,！？\n“”]{0,6}?“(?P<n>[\u4e00-\u9fff·]{2,12})”"
+    r"(?=的?(?:后厨|厨房|店里|厂里|车间|前台|门店|场子里|里头|里面|上班|干活|打工|做工|做事|当|做|干))"
+)
 
 
 # 某物业服务有限公司在某镇招人去某中学…: one organisation's name ends where a verb follows it
@@ -289,7 +308,8 @@ def _employment(rec: Recorder, text: str) -> None:
     for s, e in body_paragraphs(text) + _facts_span(rec):
         if not rec.has("complainant.employer") and (m := pattern.search(text, s, e)):
             cleaned = clean_org(m.group("org"))
-            if cleaned and not _OFFICIAL.search(cleaned[0]) and not re.search(r"[找讨问]", cleaned[0]):
+            school = cleaned and _studies_at(text, (cleaned[0], m.start("org") + cleaned[1], m.end("org")))
+            if cleaned and not school and not _OFFICIAL.search(cleaned[0]) and not re.search(r"[找讨问]", cleaned[0]):
                 rec.set("complainant.employer", cleaned[0], m.start("org") + cleaned[1], m.end("org"), PROSE)
         m = _STAFF_OF.search(text, s, e)
         if not rec.has("complainant.employer") and m and names_something(m.group("org")):
@@ -631,7 +651,7 @@ def _introduced(rec: Recorder, text: str) -> None:
         re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?的)?(?P<occ>[\u4e00-\u9fff]{{1,5}}?(?:{occupations}))"
                    rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?=[，,。；])"),
         re.compile(rf"(?:我|俺|(?<![金数余差总限])额|本人)是(?P<place>[^，,。！？\n的]{{2,30}}?{_DIVISION_END})的"
-                   rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)(?=[，,。；（(])"),
+                   rf"(?P<name>{DOTTED_NAME.pattern}|{MASKED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)(?=[，,。；（(])"),
     )
     for pattern in patterns:
         m = pattern.search(text)
@@ -652,7 +672,7 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(
-    rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
+    rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|{MASKED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
     # 我是某幼儿园的一名幼儿教师，名叫某某: the name after the writer's description of themself
     rf"|(?:^|(?<=[\n。！？!?]))\s*(?:您好[！!，,]\s*)?(?:我|俺|本人)是[^。！？!?\n]{{2,40}}?[，,](?:名叫|名字叫|叫)"
     rf"(?P<name2>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
@@ -665,7 +685,7 @@ _SELF_PLAIN = re.compile(
 )
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
 _SELF_IS = re.compile(
-    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|"
+    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{1,2}[*＊×]{1,3}|[\u4e00-\u9fff]{2,4}|"
     + DOTTED_NAME.pattern
     + r")(?=[，,。！!\s（(])"
 )
@@ -677,7 +697,7 @@ def _self_named(rec: Recorder, text: str) -> None:
     for m in _SELF_NAMED.finditer(text):
         group = "name" if m.group("name") else "name2"
         word = m.group(group)
-        if DOTTED_NAME.fullmatch(word):
+        if DOTTED_NAME.fullmatch(word) or (MASKED_NAME.fullmatch(word) and is_person_name(word, named_here=True)):
             rec.set("complainant.name", word, m.start(group), m.end(group), PROSE)
             return
         for n in (4, 3, 2):
@@ -737,8 +757,10 @@ _ADDR_BODY = (
     rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{PLACE_WORD}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
     r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
 )
+# (where one lives may be a block of flats: 家住城西老粮库家属楼, 住在某某小区)
+_HOME_BODY = _ADDR_BODY.replace(PLACE_WORD, rf"(?:{PLACE_WORD[3:-1]}|小区|家属楼|家属院|公寓|[\u4e00-\u9fff]楼)")
 _HOME = re.compile(
-    rf"(?:{_SELF}|{_SELF}们)?(?:家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_ADDR_BODY}"
+    rf"(?:{_SELF}|{_SELF}们)?(?:家住在|家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_HOME_BODY}"
 )
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")

@@ -33,6 +33,8 @@ _WRITER_NAMED = re.compile(
     rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:{_WRITER_WORDS})[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
 )
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}$")
+# a relative called in the humble written form, which needs no 我: 舍弟, 家父
+_HUMBLE_KIN = "舍弟|舍妹|家兄|家姐|家父|家母"
 # kinship words that do not tell a gender (我爱人 is a wife's husband or a husband's wife)
 _ANY_KIN = "爱人|老伴儿?"
 # how a writer calls a neighbour or workmate they write for: 梁秀英大姐 / 马占林老哥
@@ -54,7 +56,9 @@ def written_for(text: str) -> bool:
     if rx(rf"(?:替|代|帮)(?:我|俺)的?(?:{kin})[\u4e00-\u9fff·]{{0,4}}(?:写|反映|投诉)").search(text):
         return True
     # 我是某某的妻子 / 我叫某某，是某某的妻子
-    if rx(rf"(?:我|我[叫是][\u4e00-\u9fff·]{{2,4}}[，,])是[\u4e00-\u9fff·]{{2,8}}的(?:{kin})").search(text):
+    # (not 我叫某某，是俩孩子的妈: whose relative must be someone named)
+    whose = rx(rf"(?:我|我[叫是][\u4e00-\u9fff·]{{2,4}}[，,])是(?P<n>[\u4e00-\u9fff·]{{2,8}})的(?:{kin})")
+    if any(is_person_name(m.group("n"), named_here=True) for m in whose.finditer(text)):
         return True
     told = rx(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})").findall(text)
     return len(told) >= 2
@@ -83,8 +87,8 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
     for m in whose.finditer(text):
         if is_person_name(m.group("name"), named_here=True):  # (delimited: 是…的; Mongolian names have no surname)
             return m.group("name"), m.start("name"), m.end("name")
-    pattern = re.compile(
-        rf"(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line break
+    pattern = re.compile(  # (舍弟某某 / 家父某某: the humble forms say "my" themselves)
+        rf"(?:(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})|{_HUMBLE_KIN})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):

@@ -43,7 +43,7 @@ def extract_report(doc: ParsedDocument, models: bool = False) -> ReportExtractio
         responsible_persons=people.responsible_persons(duties),
         channels=report_fields.find_channels(doc, skip),
         named_systems=report_fields.find_named_systems(doc, skip),
-        stated_shortcomings=report_fields.find_shortcomings(doc, sections, sentences),
+        stated_shortcomings=report_fields.find_shortcomings(doc, sections, sentences, skip),
         figures=find_figures(doc, skip),
         evidence=evidence,
     )

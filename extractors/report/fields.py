@@ -8,6 +8,7 @@ from extractors import tokenize
 from extractors.report import lexicon
 from extractors.report.model import Section, Sentence
 from extractors.report.scope import inside
+from extractors.report.tasks import heads_task_table, row_at, task_rows
 from schemas.models import Channel, ParsedDocument, Span
 
 _CHANNEL_WINDOW = 20  # how far after a hotline word its number may stand
@@ -180,8 +181,32 @@ def _generic(head: str) -> bool:
     return head in heads or any(head.endswith(h) for h in heads if len(h) >= 2)
 
 
-def find_shortcomings(doc: ParsedDocument, sections: list[Section], sentences: list[Sentence]) -> list[str]:
-    """Items after “不足…主要表现为：①…②…”, or the items of a section headed 存在的问题/不足."""
+def find_shortcomings(
+    doc: ParsedDocument, sections: list[Section], sentences: list[Sentence], skip: list[Span] | None = None
+) -> list[str]:
+    """Items after “不足…主要表现为：①…②…”, or the items of a section headed 存在的问题/不足; a rectification
+    table's rows give their 存在问题 cells in place of the rows."""
+    rows = [r for r in task_rows(doc.text, skip or []) if r.text("problem")]
+    found = _shortcomings(doc, sections, sentences)
+    if not rows:
+        return found
+    cells = [r.text("problem") or "" for r in rows]  # each non-empty
+    out: list[str] = []
+    for item in found:
+        at = doc.text.find(item)
+        within = at >= 0 and row_at(rows, at) is not None
+        if within or "\t" in item or heads_task_table(item) or _TABLE_LEAD.search(item):
+            continue  # a row, the table's header or the line that leads into the table, read as an item
+        out.append(item)
+    # (a cell that repeats an item the prose states is that item: 行政处罚信息公示超期 under 行政处罚信息公示超期。…)
+    return [*out, *[c for c in cells if not any(c in item for item in out)]]
+
+
+# 具体问题和整改措施如下表 / 详见下表: the line that leads into the table, no shortcoming itself
+_TABLE_LEAD = re.compile(r"(?:如下表|见下表|列表如下|清单如下)[：:。]?$")
+
+
+def _shortcomings(doc: ParsedDocument, sections: list[Section], sentences: list[Sentence]) -> list[str]:
     text = doc.text
     markers = lexicon.regex("item_markers")
     closers = lexicon.regex("shortcoming_closers")

@@ -65,10 +65,34 @@ def _other_name_at(text: str, pos: int) -> str | None:
     for n in (3, 2, 4):
         cand = text[pos : pos + n]
         if len(cand) == n and _DUTY_NEXT.match(text, pos + n) and is_person_name(cand, named_here=True):
-            if _is_duty(cand):
+            if _is_duty(cand) or _NOT_IN_NAME.search(cand):
                 continue
             return cand
+    # 副局长那日苏分管… / 副镇长其其格具体负责…: between a title and a duty stands a name, whatever jieba makes of
+    # it (a Mongolian or Tibetan name written in Han characters), when it is no word and holds no function word
+    from extractors import tokenize
+
+    for n in (3, 4, 2):
+        cand = text[pos : pos + n]
+        if (
+            len(cand) == n
+            and re.fullmatch(r"[\u4e00-\u9fff]+", cand)
+            and _DUTY_NEXT.match(text, pos + n)
+            and not _is_duty(cand)
+            and not _NOT_IN_NAME.search(cand)
+            and not _role_re().search(cand)
+            and cand[0] not in _UNIT_ENDS
+            and not tokenize.is_word(cand)
+            and not any(len(w) >= 2 and f[:1] in "vdpcua" and tokenize.is_word(w) for w, f in tokenize.posseg(cand))
+        ):
+            return cand
     return None
+
+
+_UNIT_ENDS = "会局办站所队组处科股室部委"  # 委员|会主任: the end of the body a title belongs to, no name
+_NOT_IN_NAME = re.compile(
+    r"[的了和在由对是把等为及与并兼]|^(?:亲自|主要|具体|全面|统一|全权|分别|共同|直接|协助|专门|切实|各自|本人|我们)"
+)
 
 
 def _role_before(text: str, end: int) -> tuple[str, int] | None:
