@@ -185,9 +185,25 @@ def fill_from_roster(rec: Recorder, text: str) -> None:
                 if not rec.has("birth") and (m := re.search(r"((?:19|20)\d{2})\D+(\d{1,2})", value)):
                     rec.set("birth", (int(m.group(1)), int(m.group(2)), None), s, e, INLINE)
                 continue
-            if not rec.has(path) or (only and _guessed(rec, path)):
+            if not rec.has(path) or (only and _guessed(rec, path)) or (
+                path == "complainant.phone" and _contacts_phone(rec, text, name)
+            ):
                 rec.set(path, value, s, e, INLINE, overwrite=True)
         return
+
+
+# 联系人：县总工会权益保障部　某某　电话：… : the number of whoever forwards or handles the letter
+_CONTACT = re.compile(r"联系人|经办人|承办人|联络人")
+
+
+def _contacts_phone(rec: Recorder, text: str, name: str) -> bool:
+    """The phone read so far stands on a contact's line that does not name the complainant: their row's own
+    number is theirs."""
+    ev = rec.evidence.get("complainant.phone")
+    if ev is None:
+        return False
+    line = text[text.rfind("\n", 0, ev.start) + 1 : (text.find("\n", ev.end) + 1 or len(text) + 1) - 1]
+    return bool(_CONTACT.search(line)) and name not in line
 
 
 def _guessed(rec: Recorder, path: str) -> bool:

@@ -191,3 +191,26 @@ def test_a_committee_is_no_persons_name() -> None:
         "某镇人民政府\n2025年12月28日\n"
     ))
     assert [p.name for p in report.fields.responsible_persons] == ["王建平"]
+
+
+def test_a_festival_of_a_stated_year_keeps_that_year() -> None:
+    fields = _letter(
+        "领导您好：\n我叫罗大贵，男，45岁。2021年重阳的时候，我到仁怀市某某酒业有限公司当烤酒工，讲好一个月6000块。"
+        "我从重阳那天开始干，一直干到当年腊月十八厂里放假，老板还差我18000块工资没给。请领导帮我要回工资。\n"
+        "罗大贵\n2024年6月3日\n"
+    )
+    assert (fields.violation_start, fields.violation_end) == (date(2021, 10, 14), date(2022, 1, 20))
+
+
+def test_a_representatives_own_row_gives_their_phone_not_the_forwarders_contact() -> None:
+    fields = _letter(
+        "县总工会关于某路桥公司拖欠农民工工资的函\n县劳动保障监察大队：\n"
+        "某路桥建设有限公司拖欠3名筑路工人2024年3月至6月工资共54000元。工人推举杨通明为代表。"
+        "请贵大队依法责令该公司支付拖欠的工资。\n"
+        "联系人：县总工会权益保障部　潘晓燕　　电话：0855-6622418\n"
+        "县总工会\n2024年8月2日\n"
+        "序号\t姓名\t性别\t联系电话\t欠薪金额（元）\n"
+        "1\t杨通明\t男\t15885524716\t18000\n2\t吴正华\t男\t18785507342\t18000\n3\t潘光荣\t男\t13595526180\t18000\n"
+    )
+    assert fields.complainant.name == "杨通明"
+    assert fields.complainant.phone == "15885524716"
