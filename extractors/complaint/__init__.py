@@ -1051,6 +1051,13 @@ def _tidy_orgs(rec: Recorder) -> None:
         ev = rec.evidence["respondent.workplace"]
         rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,
                 overwrite=True)
+        place = place[lead.end() :]
+    # 岚县东村镇的山西某洗选煤有限公司: a registered name after the town it stands in names the place whole
+    if isinstance(place, str) and (m := _TOWN_OF.match(place)) and suffix.search(place) and (
+        re.search("有限公司|有限责任公司|股份|集团", place[m.end() :])
+    ):
+        ev = rec.evidence["respondent.workplace"]
+        rec.set("respondent.workplace", place[m.end() :], ev.start + m.end(), ev.end, ev.confidence, overwrite=True)
 
 
 _ADDRESS_LEAD = re.compile(r"(?:我们|俺们|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
@@ -1167,6 +1174,7 @@ _QUOTED_KIND = re.compile(
 
 # 公司位于醴陵市浦口镇… / 负责道县濂溪街道… / 在某工地: the verb before a place of work is not the place
 # 于 is a preposition unless it begins the place's name (于洪区, 于都县)
+_TOWN_OF = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:县|区|市|旗)[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|村)的")
 _PLACE_VERB = re.compile(
     r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于(?!.[区县市旗])|到)"
 )
