@@ -239,6 +239,23 @@ def _shortcomings(doc: ParsedDocument, sections: list[Section], sentences: list[
                 else [line.strip() for line in body.split("\n") if line.strip()]
             )
             return [_cut_closing(x, closers) for x in items if x]
+    return _inline_shortcomings(text)
+
+
+# 但对照上级要求，仍存在政策解读针对性不强、基层公开栏更新不及时等问题: the report's own shortcomings in one clause
+_INLINE = re.compile(r"(?:仍|还|也|依然|同时)?存在(?P<i>[^。；;，,！？\n]{4,80}?)等(?:问题|不足|短板|薄弱环节)")
+# (not 检查发现部分企业存在未签劳动合同、超时加班等问题: what an inspection found of others)
+_OTHERS_AT_FAULT = re.compile(r"企业|单位|用人|工地|项目|商户|经营者|门店|公司|村")
+
+
+def _inline_shortcomings(text: str) -> list[str]:
+    for m in _INLINE.finditer(text):
+        clause = text[max(text.rfind(c, 0, m.start()) for c in "。；;，,\n") + 1 : m.start()]
+        if _OTHERS_AT_FAULT.search(clause):
+            continue
+        items = [x.strip() for x in m.group("i").split("、") if len(x.strip()) >= 4]
+        if len(items) >= 2:
+            return items
     return []
 
 

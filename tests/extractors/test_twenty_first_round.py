@@ -214,3 +214,15 @@ def test_a_representatives_own_row_gives_their_phone_not_the_forwarders_contact(
     )
     assert fields.complainant.name == "杨通明"
     assert fields.complainant.phone == "15885524716"
+
+
+def test_shortcomings_listed_in_one_clause_are_the_reports_own_not_an_inspections_findings() -> None:
+    plan = (
+        "某市人力资源和社会保障局\n2026年政务公开工作要点\n"
+        "2025年，我局通过门户网站主动公开信息318条，但对照上级要求，仍存在政策解读针对性不强、基层公开栏更新不及时等问题。"
+        "现制定本要点。\n一、重点任务\n（一）每季度结束后10个工作日内由就业股公开补贴发放情况。\n"
+        "某市人力资源和社会保障局\n2025年12月20日\n"
+    )
+    assert extract_report(_doc(plan)).fields.stated_shortcomings == ["政策解读针对性不强", "基层公开栏更新不及时"]
+    found = plan.replace("但对照上级要求，仍存在", "检查发现部分企业存在")
+    assert extract_report(_doc(found)).fields.stated_shortcomings == []
