@@ -140,7 +140,6 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_body(rec, text, sections)
     extract_parties(rec, text, list(sections.values()))
     fill_from_prose(rec, text)
-    _unmasked_names(rec, text)
     _lone_id_number(rec, text)
     extract_document_dates(rec, doc.text)
     if chat and not rec.has("letter_date"):
@@ -151,7 +150,6 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_collective(rec, text)
     fill_from_roster(rec, text)
     relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
-    _unmasked_names(rec, text)
     self_description(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
@@ -609,39 +607,6 @@ _REAL_NAME = re.compile(
 )
 
 
-# 我叫刘长根 / 刘长根  电话… (the body or the signature): where a name is written out in full
-_WRITTEN_OUT = re.compile(r"(?:我叫|我名叫|俺叫|本人|我是|[，,]叫|\n)[ \t　]*$")
-
-
-def _unmasked_names(rec: Recorder, text: str) -> None:
-    """来信人：刘** above the letter, 我叫刘长根 in it: a page's masked label gives way to the name the letter
-    writes out, for the complainant and each agent (the masked name stays when the letter has no other)."""
-    from extractors.complaint.labels import MASKED_NAME, NOT_A_GIVEN_NAME
-
-    def written_out(masked: str) -> tuple[str, int, int] | None:
-        head = masked.rstrip("*＊×")
-        for at in find_all(text, head):
-            if at and not _WRITTEN_OUT.search(text, max(0, at - 6), at):
-                continue
-            for n in (3, 2) if len(head) == 1 else (4, 3):
-                name = text[at : at + n]
-                if len(name) == n and is_person_name(name, named_here=True) and not NOT_A_GIVEN_NAME.search(name):
-                    return name, at, at + n
-        return None
-
-    name = rec.get("complainant.name")
-    if isinstance(name, str) and MASKED_NAME.fullmatch(name) and (found := written_out(name)):
-        rec.set("complainant.name", found[0], found[1], found[2], PROSE, overwrite=True)
-    agents = rec.get("agents")
-    if isinstance(agents, list) and any(MASKED_NAME.fullmatch(a.get("name") or "") for a in agents):
-        fixed = []
-        for a in agents:
-            found = written_out(a["name"]) if MASKED_NAME.fullmatch(a.get("name") or "") else None
-            fixed.append({**a, "name": found[0]} if found else a)
-        ev = rec.evidence["agents"]
-        rec.set("agents", fixed, ev.start, ev.end, ev.confidence, overwrite=True)
-
-
 def _named_over_placeholder(rec: Recorder) -> None:
     """反映梁山县某专用车公司拖欠工资 … 到梁山县华骏专用车制造有限公司从事电焊: a title's placeholder (某) for the
     organisation the other field names in full, ending with the same kind (公司), is that organisation."""
@@ -1044,7 +1009,9 @@ def _tidy_orgs(rec: Recorder) -> None:
             ev = rec.evidence[path]
             rec.set(path, value[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
     place = rec.get("respondent.workplace")
-    if isinstance(place, str) and _SAME_AS_ABOVE.fullmatch(place.strip()):
+    ev = rec.evidence.get("respondent.workplace")
+    noted = ev is not None and rec.view[ev.end : ev.end + 1] in ("（", "(")  # 同上（公司2号仓库）: the note says where
+    if isinstance(place, str) and _SAME_AS_ABOVE.fullmatch(place.strip()) and not noted:
         rec.forget("respondent.workplace")  # a form's 同上 / 无: no place of its own
         place = None
     if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:

@@ -16,15 +16,7 @@ import re
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
-from extractors.complaint.labels import (
-    DOTTED_NAME,
-    MASKED_NAME,
-    NOT_A_GIVEN_NAME,
-    SIGNATURE_LINE,
-    is_person_name,
-    kw,
-    titled_bosses,
-)
+from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
 from extractors.complaint.parties import clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
@@ -651,7 +643,7 @@ def _introduced(rec: Recorder, text: str) -> None:
         re.compile(rf"我是(?P<pre>[^，,。！？\n]{{0,40}}?的)?(?P<occ>[\u4e00-\u9fff]{{1,5}}?(?:{occupations}))"
                    rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?=[，,。；])"),
         re.compile(rf"(?:我|俺|(?<![金数余差总限])额|本人)是(?P<place>[^，,。！？\n的]{{2,30}}?{_DIVISION_END})的"
-                   rf"(?P<name>{DOTTED_NAME.pattern}|{MASKED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)(?=[，,。；（(])"),
+                   rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}}?)(?=[，,。；（(])"),
     )
     for pattern in patterns:
         m = pattern.search(text)
@@ -672,7 +664,7 @@ def _introduced(rec: Recorder, text: str) -> None:
 
 # 我叫陈某，… / 俺叫王某今年… / 本人名叫李某: the writer introduces themself by name.
 _SELF_NAMED = re.compile(
-    rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|{MASKED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
+    rf"(?:(?:我|俺|本人|咱)(?:的名字)?|(?<=[，,])名字)(?:名叫|叫做|叫|姓名是|姓名叫)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
     # 我是某幼儿园的一名幼儿教师，名叫某某: the name after the writer's description of themself
     rf"|(?:^|(?<=[\n。！？!?]))\s*(?:您好[！!，,]\s*)?(?:我|俺|本人)是[^。！？!?\n]{{2,40}}?[，,](?:名叫|名字叫|叫)"
     rf"(?P<name2>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,5}})"
@@ -685,7 +677,7 @@ _SELF_PLAIN = re.compile(
 )
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
 _SELF_IS = re.compile(
-    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{1,2}[*＊×]{1,3}|[\u4e00-\u9fff]{2,4}|"
+    r"(?:^|(?<=[\n。！？!?，,：:]))\s*(?:我|本人)是(?P<name>[\u4e00-\u9fff]{2,4}|"
     + DOTTED_NAME.pattern
     + r")(?=[，,。！!\s（(])"
 )
@@ -697,7 +689,7 @@ def _self_named(rec: Recorder, text: str) -> None:
     for m in _SELF_NAMED.finditer(text):
         group = "name" if m.group("name") else "name2"
         word = m.group(group)
-        if DOTTED_NAME.fullmatch(word) or (MASKED_NAME.fullmatch(word) and is_person_name(word, named_here=True)):
+        if DOTTED_NAME.fullmatch(word):
             rec.set("complainant.name", word, m.start(group), m.end(group), PROSE)
             return
         for n in (4, 3, 2):

@@ -131,6 +131,8 @@ def _units(sentence: str, planned: bool = False) -> list[_Unit]:
         if promise is not None and promise.timing.cadence is None and (timing := find_timing(sentence)):
             promise.timing = timing  # 每季度首月15日前，由某股在网站公开…: the timing stands in its own clause
         return [promise] if promise else []
+    if any(h.timing.cadence for h in hits):  # (…每月检查一次，及时更新过期信息: one promise, its 及时 no second timing)
+        hits = [h for h in hits if h.timing.cadence]
     if len(hits) < 2 or len({(h.timing.cadence, h.timing.schedule) for h in hits}) < 2:
         timing = hits[0].timing
         if timing.cadence is None and (stated := find_timing(sentence)) and stated.cadence:
@@ -515,7 +517,7 @@ def _row_commitment(
     own, cell = find_timing(text), find_timing(deadline)
     if cell is None and _DATE_CELL.fullmatch(deadline):  # a 完成时限 cell of a bare date (2024年7月31日) is a deadline
         cell = Timing("once", deadline, 0)
-    timing = own if own and own.cadence in RECURRING else cell or own
+    timing = own if own and own.cadence else cell or own  # the measure's own timing, else its deadline cell
     action = _action_re().search(text)
     section = seen.section if seen else None
     if seen is None:

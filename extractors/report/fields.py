@@ -198,8 +198,9 @@ def find_shortcomings(
         if within or "\t" in item or heads_task_table(item) or _TABLE_LEAD.search(item):
             continue  # a row, the table's header or the line that leads into the table, read as an item
         out.append(item)
-    # (a cell that repeats an item the prose states is that item: 行政处罚信息公示超期 under 行政处罚信息公示超期。…)
-    return [*out, *[c for c in cells if not any(c in item for item in out)]]
+    # the prose's own list of the problems, when it gives one, is what the report admits (the table's cells name
+    # the same problems for the measures beside them); else the cells
+    return out or cells
 
 
 # 具体问题和整改措施如下表 / 详见下表: the line that leads into the table, no shortcoming itself

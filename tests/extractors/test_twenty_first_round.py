@@ -1,9 +1,9 @@
-"""What the twenty-first round's read sets (14h, realdocs25's odd half) showed (issue 12): names a web page
-masks, rectification tables whose rows say who does what by when, an office named after a time clause, a
-practice told with 全部在…内, 及时 as no cadence, a county's plan cited as a town's own basis, Mongolian names
-between a title and a duty, the Gregorian calendar named in a date, a shop's sign in quotation marks, a boss
-over a site, agents listed under a colon, counts of villagers, humble kinship words. Texts invented for the
-test."""
+"""What the twenty-first round's read sets (14h, realdocs25's odd half) showed (issue 12): a masked name is no
+name, rectification tables whose rows say who does what by when, an office named after a time clause, a
+practice told with 全部在…内, 及时 as no cadence unless after its event, a county's plan cited as a town's own
+basis, Mongolian names between a title and a duty, the Gregorian calendar named in a date, a shop's sign in
+quotation marks, a boss over a site, agents listed under a colon, counts of villagers, humble kinship words,
+adapted copies. Texts invented for the test."""
 
 from __future__ import annotations
 
@@ -30,16 +30,16 @@ def _letter(text: str):  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------------------------------------ letters
 
 
-def test_a_masked_name_is_recorded_as_written_and_gives_way_to_the_name_written_out() -> None:
+def test_a_masked_name_is_no_name_and_the_name_written_out_is() -> None:
     post = (
         "留言人：赵**　　留言时间：2026-05-11 20:14\n"
         "留言内容：\n"
         "领导您好！我叫赵**，男，今年38岁，在县城东的恒通物流有限公司当分拣员，公司从今年2月起拖欠我工资"
         "三个月共13500元，请领导帮我讨回工资。\n"
     )
-    assert _letter(post).complainant.name == "赵**"
+    assert _letter(post).complainant.name is None  # the page masked it: the office still has to ask for it
     named = post.replace("我叫赵**，", "我叫赵德胜，")
-    assert _letter(named).complainant.name == "赵德胜"  # the page's label masks it, the letter does not
+    assert _letter(named).complainant.name == "赵德胜"
 
 
 def test_the_gregorian_calendar_named_keeps_the_relative_year() -> None:
