@@ -32,15 +32,21 @@ class LinearModel:
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         rows = len(self.intercepts)
+        get = self.weights.get
+        if rows == 1:  # binary: one sum, in the same order as the rows' loop below
+            z0 = self.intercepts[0]
+            for feature, value in features.items():
+                w = get(feature)
+                if w is not None:
+                    z0 += w[0] * value
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z0))))
+            return {self.classes[0]: 1 - p, self.classes[1]: p}
         z = list(self.intercepts)
         for feature, value in features.items():
-            w = self.weights.get(feature)
+            w = get(feature)
             if w is not None:
                 for r in range(rows):
                     z[r] += w[r] * value
-        if rows == 1:  # binary
-            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z[0]))))
-            return {self.classes[0]: 1 - p, self.classes[1]: p}
         top = max(z)
         exp = [math.exp(v - top) for v in z]
         total = sum(exp)

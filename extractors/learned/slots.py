@@ -251,6 +251,11 @@ class _Doc:
 def features(doc: _Doc, cand: Candidate, rule: tuple[int, int, str] | None,
              other_rules: dict[str, str]) -> dict[str, float]:
     """Features of one candidate span."""
+    return {**span_features(doc, cand), **rule_features(cand, rule, other_rules)}
+
+
+def span_features(doc: _Doc, cand: Candidate) -> dict[str, float]:
+    """The features of a candidate span that do not depend on the slot (its words, context and place)."""
     text, toks, index = doc.text, doc.toks, doc.index
     f: dict[str, float] = {"bias": 1.0}
     span = cand.text
@@ -305,6 +310,13 @@ def features(doc: _Doc, cand: Candidate, rule: tuple[int, int, str] | None,
     first_at = text.find(span)
     if first_at == cand.start:
         f["first_mention"] = 1
+    return f
+
+
+def rule_features(cand: Candidate, rule: tuple[int, int, str] | None, other_rules: dict[str, str]) -> dict[str, float]:
+    """How a candidate stands to the rules' value for its slot and for the other slots."""
+    span = cand.text
+    f: dict[str, float] = {}
     if rule is not None:
         rv = rule[2]
         if rv == span:
@@ -344,6 +356,7 @@ def slot_rows(
     wanted = [slot for slot in KIND if slots is None or slot in slots]
     by_kind = {kind: candidates(text, kind, doc.toks) for kind in {KIND[slot] for slot in wanted}}
     out: dict[str, list[tuple[Candidate, dict[str, float]]]] = {}
+    shared: dict[tuple[int, int], dict[str, float]] = {}  # a span's own features, the same for every slot
     for slot in wanted:
         kind = KIND[slot]
         cands = list(by_kind[kind])
@@ -352,7 +365,13 @@ def slot_rows(
                                                                   for c in cands):
             cands.append(Candidate(rule[0], rule[1], text[rule[0] : rule[1]]))
         others = {k: v for k, v in plain.items() if k != slot}
-        out[slot] = [(c, features(doc, c, rule, others)) for c in cands]
+        rows = []
+        for c in cands:
+            own = shared.get((c.start, c.end))
+            if own is None:
+                own = shared[(c.start, c.end)] = span_features(doc, c)
+            rows.append((c, {**own, **rule_features(c, rule, others)}))
+        out[slot] = rows
     return out
 
 
