@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ SEED = 1  # fixed: signatures persisted by storage must stay comparable across r
 _PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]")
 
 
+@lru_cache(maxsize=8192)  # (a pass compares each report with every earlier one: its paragraphs come back)
 def canonical(text: str) -> str:
     """Letters, digits and CJK only, lower-cased; running page numbers dropped first."""
     text = _PAGE_NUMBER.sub("", text)
@@ -43,6 +45,11 @@ def shingles(text: str, size: int = SHINGLE_SIZE, *, canonical_form: bool = Fals
     if len(canon) <= size:
         return {canon} if canon else set()
     return {canon[i : i + size] for i in range(len(canon) - size + 1)}
+
+
+@lru_cache(maxsize=8192)
+def _frozen_shingles(text: str, size: int, canonical_form: bool) -> frozenset[str]:
+    return frozenset(shingles(text, size, canonical_form=canonical_form))
 
 
 def signature(text: str, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_SIZE) -> list[int]:
@@ -80,7 +87,7 @@ class ParagraphMatch:
 
 
 
-def containment(part: set[str], whole: set[str]) -> float:
+def containment(part: AbstractSet[str], whole: AbstractSet[str]) -> float:
     """Share of `part`'s shingles that stand in `whole`."""
     return len(part & whole) / len(part) if part else 0.0
 
@@ -108,7 +115,7 @@ def copied_passages(
     `other`'s paragraphs, agree at least this much (fuzz.ratio), and whose counts are that paragraph's, is a copy
     adapted to the copier's line of work (医保政策宣讲小分队 -> 人社政策宣讲小分队, 一季度 -> 今年以来, the 46场次
     and 1.3万份 kept): the words changed, the passage the same."""
-    other_shingles = shingles(other, shingle_size)
+    other_shingles = _frozen_shingles(other, shingle_size, False)
     other_paragraphs: list[str] | None = None
     found: list[ParagraphMatch] = []
     run: list[tuple[int, int, int, float]] = []  # (start, end, canonical length, containment)
@@ -127,7 +134,7 @@ def copied_passages(
         if "\t" in para or _NUMBER_ROW.search(para) or len(canon) < min_item_chars:
             close()
             continue
-        score = containment(shingles(canon, shingle_size, canonical_form=True), other_shingles)
+        score = containment(_frozen_shingles(canon, shingle_size, True), other_shingles)
         sentence = para.rstrip().endswith(("。", "；", ";", "！", "!", "？", "?"))
         if score >= threshold and (sentence or len(canon) >= min_chars):
             run.append((start, end, len(canon), score))
@@ -144,7 +151,7 @@ def copied_passages(
             for s_start, s_end in sentence_spans(para):
                 s_start += len(para[s_start:s_end]) - len(para[s_start:s_end].lstrip())
                 piece = canonical(para[s_start:s_end])
-                piece_score = containment(shingles(piece, shingle_size, canonical_form=True), other_shingles)
+                piece_score = containment(_frozen_shingles(piece, shingle_size, True), other_shingles)
                 if len(piece) >= min_item_chars and piece_score >= threshold:
                     run.append((start + s_start, start + s_end, len(piece), piece_score))
                 else:
@@ -162,6 +169,7 @@ PARTIAL_FLOOR = 0.3
 ALIGNED_FLOOR = 0.5
 
 
+@lru_cache(maxsize=256)
 def _canonical_paragraphs(text: str) -> list[tuple[str, str]]:
     """(canonical form, as written) of each paragraph long enough to be compared."""
     return [(c, text[s:e]) for s, e in paragraph_spans(text) if len(c := canonical(text[s:e])) >= 12]
