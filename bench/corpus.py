@@ -63,6 +63,9 @@ TRAIN_SETS = (
     # and two sets written for training in the registers real web pages give (a complaint framed by a blog's
     # preamble or quoted by a news item, a union's letter for a crew, notices and reports copied flat, PDF radicals)
     "train_mixed_q", "train_mixed_r",
+    # twenty-first round (2026-12-06): 14f and 14g (read in the twentieth round) and 14h (the twentieth's check,
+    # measured by summary at its start and end and once more at the landed state ce85e22, then read)
+    "blind_2026_14f", "blind_2026_14g", "blind_2026_14h",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -77,7 +80,9 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # round: both moved to TRAIN_SETS, the models rebuilt with them. Twentieth round (2026-12-06): 14f (the eighteenth
 # round's check, measured by summary five times, never read before) and 14g (the nineteenth's, measured by summary
 # twice), last measured by summary at 2d4b3ac (the landed state) and then read for the round's failure kinds
-READ_SETS: tuple[str, ...] = ("blind_2026_14f", "blind_2026_14g")
+# Twenty-first round: 14h read for the round's failure kinds, then all three moved to TRAIN_SETS and the models
+# rebuilt with them.
+READ_SETS: tuple[str, ...] = ()
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 

@@ -479,8 +479,9 @@ def _task_table(
     doc: ParsedDocument, found: list[Commitment], sections: list[Section], skip: list[Span], plan: re.Pattern[str]
 ) -> list[Commitment]:
     """A task table's rows (整改措施 | 责任股室 | 完成时限) are one promise each, whatever the sentence rules made
-    of their cells: the measure is the text, its owner the row's 责任人 or 责任单位, its deadline the measure's
-    own recurring timing, else the 完成时限 cell's. A row reported done (整改进展: 已完成) promises nothing."""
+    of their cells: the measure is the text, its owner the row's 责任人 or 责任单位, its timing the measure's own
+    (每季度首月10日前…), else the 完成时限 cell's. A row reported done (整改进展: 已完成) promises nothing. A row is
+    exact where a sentence is not, so the sentence model does not judge it."""
     rows = task_rows(doc.text, skip)
     if not rows:
         return found
@@ -521,7 +522,8 @@ def _row_commitment(
     action = _action_re().search(text)
     section = seen.section if seen else None
     if seen is None:
-        index = next((i for i, x in enumerate(sections) if x.span.start <= start < x.end and x.level <= 4), None)
+        inside_of = [i for i, x in enumerate(sections) if x.span.start <= start < x.end and x.level <= 4]
+        index = max(inside_of, key=lambda i: sections[i].span.start, default=None)  # the innermost
         section = _section_title(_path(sections, index), start, plan) if index is not None else None
     owner = row.text("person") or row.text("owner")
     return Commitment(
