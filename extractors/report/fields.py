@@ -184,13 +184,14 @@ def _generic(head: str) -> bool:
 def find_shortcomings(
     doc: ParsedDocument, sections: list[Section], sentences: list[Sentence], skip: list[Span] | None = None
 ) -> list[str]:
-    """Items after “不足…主要表现为：①…②…”, or the items of a section headed 存在的问题/不足; a rectification
-    table's rows give their 存在问题 cells in place of the rows."""
+    """Items after “不足…主要表现为：①…②…”, or the items of a section headed 存在的问题/不足, or a clause's list
+    (仍存在A、B等问题). A rectification table's rows are never items themselves: its 存在问题 cells are the
+    shortcomings when the prose lists none."""
     rows = [r for r in task_rows(doc.text, skip or []) if r.text("problem")]
     found = _shortcomings(doc, sections, sentences)
     if not rows:
         return found
-    cells = [r.text("problem") or "" for r in rows]  # each non-empty
+    cells = [r.text("problem") or "" for r in rows]
     out: list[str] = []
     for item in found:
         at = doc.text.find(item)

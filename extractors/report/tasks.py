@@ -28,8 +28,9 @@ _COLUMNS = (
     ("progress", re.compile(r"^(?:整改|完成|进展)(?:进展|情况|进度)$|^进展情况$")),
     ("number", re.compile(r"^(?:序号|编号|序)$")),
 )
-# a row reported as done (已完成, 已整改): the problem is settled, nothing is promised
+# a section heading after the table (三、下一步工作): the table is over
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
+# a row reported as done (已完成, 已整改): the problem is settled, nothing is promised
 _DONE = re.compile(r"^(?:已完成|已整改|已办结|已落实|完成)$")
 
 
