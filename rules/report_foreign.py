@@ -13,7 +13,11 @@ Three signs, all driven by the rule's params (rules/report.yaml):
     in 临潭县's report), or named as a system the body applies ("严格执行《平乐县…制度》"): each county works
     from its own and its parents' documents;
 (f) a body below the county (镇, 乡, 街道) speaking as the county or city above it ("我县32个村" in a town's
-    report): a passage written by, or for, the higher level.
+    report): a passage written by, or for, the higher level;
+(k) another county's organ or town in a sentence about the body's own work (在大田县委、县政府的正确领导下,
+    向金寨县政府办备案, 龙游县劳动保障监察大队共受理…, 到多伦县某镇开展…) where the body's name spells its own
+    county: a template left over from that county's text. Not in a sentence of a visit or an exchange (赴某县学习,
+    与某县交流, 会同…).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Any
 from extractors import jio
 from extractors.normalize import paragraph_spans
 from extractors.rx import after, before, rx
-from rules.report_text import Finding, sentence_at
+from rules.report_text import Finding, sentence_at, sentence_spans
 
 _LIST_MARK = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.]|[⑴-⒇①-⑳])\s*"
@@ -85,6 +89,7 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _speaks_as_a_higher_level(text, own_type, params)
     findings += _foreign_channels_and_purposes(text, agency, params)
     findings += _foreign_towns(text, agency)
+    findings += _foreign_county_organs(text, agency)
     return _merge_by_sentence(findings)
 
 
@@ -223,7 +228,7 @@ def _channel_place(chunk: str) -> str | None:
 
 
 def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) -> list[Finding]:
-    own = parse_place(agency, written_only=False) if agency else (None, None)
+    own = own_place(agency)
     if not (own[0] or own[1]):
         return []
     found = []
@@ -269,7 +274,7 @@ def _speaks_as_a_higher_level(text: str, own_type: str | None, params: dict) -> 
 
 
 def _place_subjects(text: str, agency: str | None, own_type: str | None, params: dict) -> list[Finding]:
-    own = parse_place(agency, written_only=False) if agency else (None, None)
+    own = own_place(agency)
     found = []
     for start, end in paragraph_spans(text):
         para = text[start:end]
@@ -465,3 +470,72 @@ def _merge_by_sentence(findings: list[Finding]) -> list[Finding]:
         else:
             merged[key] = f
     return [merged[k] for k in sorted(merged)]
+
+
+# (k) another county's organ or town spoken as the body's own
+_ORGAN_AFTER = re.compile(
+    r"(?:县委|市委|区委|旗委|人民政府|政府办|政府|[\u4e00-\u9fff]{0,8}?(?:局|大队|中心|热线|办公室|委员会)"
+    r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))"
+)
+_ORGAN_NEAR = re.compile(
+    r"[\u4e00-\u9fff]{1,5}(?:县|市|区|旗)(?:委|人民政府|政府|[\u4e00-\u9fff]{0,8}?(?:局|大队|中心|热线|办公室)"
+    r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))"
+)
+# a sentence that tells of a visit, an exchange or joint work, where another county is named as such
+_WITH_OTHERS = re.compile(
+    r"学习|考察|交流|兄弟|对口|帮扶|协作|参观|借鉴|经验|来我|赴|前往|联合|毗邻|相邻|交界|会同|配合|协调|邀请|以及|和|与|同"
+)
+_PLACE_TAGS = ("ns", "nr", "nz", "nrt")
+
+
+def own_place(agency: str | None) -> tuple[str | None, str | None]:
+    """(city, county) of the body, as jionlp reads them, when its name spells the county (or the city): a
+    town's name alone (禾丰镇人民政府, 新兴镇人民政府) spells none, and jionlp's guess from it (丰镇市, 新兴县) is no
+    ground."""
+    if not agency:
+        return None, None
+    city, county = parse_place(agency, written_only=False)
+    if county and _own_county(agency):
+        return city, county
+    return (city, None) if city and city[:2] in agency else (None, None)
+
+
+def _own_county(agency: str | None) -> str | None:
+    """The county the body's name spells as a county (于都县人社局 -> 于都县; not 新兴 out of 新兴镇人民政府)."""
+    if not agency:
+        return None
+    _city, county = parse_place(agency, written_only=False)
+    if county and re.search(re.escape(county[:2]) + r"[\u4e00-\u9fff]{0,2}?(?:县|市|区|旗)", agency):
+        return county
+    return None
+
+
+def _foreign_county_organs(text: str, agency: str | None) -> list[Finding]:
+    from extractors import tokenize
+
+    own = _own_county(agency)
+    if own is None or agency is None:
+        return []
+    found = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        if not _ORGAN_NEAR.search(sentence):
+            continue
+        pos = 0
+        for word, flag in tokenize.posseg(sentence):
+            at, pos = pos, pos + len(word)
+            if flag not in _PLACE_TAGS:
+                continue
+            if re.search(r"(?:县|市|区|旗)$", word) and len(word) >= 3:
+                place, rest = word, sentence[pos:]
+            elif len(word) >= 2 and re.match(r"(?:县|市|旗)(?:委|人民政府|政府)", sentence[pos:]):
+                place, rest = word + sentence[pos], sentence[pos + 1 :]
+            else:
+                continue
+            if not _ORGAN_AFTER.match(rest) or place[:2] in agency or _WITH_OTHERS.search(sentence[:at]):
+                continue
+            _city, county = parse_place(place)
+            if county and county[:2] == place[:2] and county != own:
+                found.append(Finding(s, e, sentence.strip(), f"以“{place}”的机关或乡镇作为本单位的工作主体或对象"))
+                break
+    return found

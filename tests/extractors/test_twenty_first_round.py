@@ -226,3 +226,17 @@ def test_shortcomings_listed_in_one_clause_are_the_reports_own_not_an_inspection
     assert extract_report(_doc(plan)).fields.stated_shortcomings == ["政策解读针对性不强", "基层公开栏更新不及时"]
     found = plan.replace("但对照上级要求，仍存在", "检查发现部分企业存在")
     assert extract_report(_doc(found)).fields.stated_shortcomings == []
+
+
+def test_another_countys_organ_spoken_as_the_bodys_own_is_a_foreign_reference() -> None:
+    from rules.loader import load_rules
+    from rules.report_foreign import find_foreign_references
+
+    params = load_rules()["report.foreign_reference"].params
+    text = "一、主要工作\n今年1至9月，我局政务公开目录已报金寨县政府办备案，全年公开信息126条。\n"
+    found = find_foreign_references(text, "霍山县人力资源和社会保障局", params)
+    assert found and "金寨县" in found[0].message
+    visit = "一、主要工作\n今年9月，我局赴金寨县人力资源和社会保障局学习政务公开工作经验。\n"
+    assert not find_foreign_references(visit, "霍山县人力资源和社会保障局", params)
+    town_only = "一、主要工作\n我镇通过于都县人民政府网站禾丰镇专栏公开信息52条。\n"
+    assert not find_foreign_references(town_only, "禾丰镇人民政府", params)  # the body's county unknown: no sign
