@@ -505,7 +505,9 @@ def _own_county(agency: str | None) -> str | None:
     if not agency:
         return None
     _city, county = parse_place(agency, written_only=False)
-    if county and re.search(re.escape(county[:2]) + r"[\u4e00-\u9fff]{0,2}?(?:县|市|区|旗)", agency):
+    # (睢县 whole; 互助土族自治县 or 互助县; not 新兴 in 新兴镇)
+    spelled = county and county[-1] in "县市区旗" and county in agency
+    if county and (spelled or re.search(re.escape(county[:2]) + r"[\u4e00-\u9fff]{0,4}?(?:县|市|区|旗)", agency)):
         return county
     return None
 
