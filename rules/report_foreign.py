@@ -232,9 +232,7 @@ def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) 
     if not (own[0] or own[1]):
         return []
     found = []
-    # the body's county as its name spells it (a town's 新兴镇人民政府 names none: jionlp's guess is no ground)
-    own_county = parse_place(agency)[1] if agency else None
-    own_county = own_county if own_county and own_county in (agency or "") and own_county[-1] in "县区市旗" else None
+    own_county = _own_county(agency)  # (a town's 新兴镇人民政府 names none: jionlp's guess is no ground)
     for m in _NAMED_CHANNEL.finditer(text) if own_county else ():
         whole = m.group("chunk") or m.group("chunk2")
         # the words before the channel's name (一是在互助县…): the name is the longest tail that reads as a place's
@@ -495,7 +493,7 @@ def own_place(agency: str | None) -> tuple[str | None, str | None]:
     if not agency:
         return None, None
     city, county = parse_place(agency, written_only=False)
-    if county and _own_county(agency):
+    if _own_county(agency):
         return city, county
     return (city, None) if city and city[:2] in agency else (None, None)
 
@@ -516,7 +514,7 @@ def _foreign_county_organs(text: str, agency: str | None) -> list[Finding]:
     from extractors import tokenize
 
     own = _own_county(agency)
-    if own is None or agency is None:
+    if own is None or agency is None:  # (agency: for the type checker; no county without it)
         return []
     found = []
     for s, e in sentence_spans(text):
@@ -538,6 +536,6 @@ def _foreign_county_organs(text: str, agency: str | None) -> list[Finding]:
                 continue
             _city, county = parse_place(place)
             if county and county[:2] == place[:2] and county != own:
-                found.append(Finding(s, e, sentence.strip(), f"以“{place}”的机关或乡镇作为本单位的工作主体或对象"))
+                found.append(Finding(s, e, text[s:e], f"以“{place}”的机关或乡镇作为本单位的工作主体或对象"))
                 break
     return found

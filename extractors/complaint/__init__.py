@@ -573,6 +573,10 @@ _WORKED_FOR = (
 )
 # a site or a project: where the work was done, not whom it was done for
 _SITE = re.compile(r"工地|项目|工程")
+# a site and nothing else (no company, group or project department in its name)
+_BARE_SITE = re.compile(r"^(?:(?!公司|集团|项目部|局|厂)[\u4e00-\u9fff])*工地$")
+# 肖老板 / 姓肖的包工头 / 李工头: a boss called by a title
+_BOSS_PHRASE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:老板|包工头|工头|老板娘|师傅)$")
 # what ends the name of an organisation one works for
 _REAL_ORG = re.compile(
     r"(?:公司|厂|店|行|馆|院|校|园|社|场|站|中心|集团|酒家|酒楼|超市|商场|门市|作坊|驿站|部|所|队)$"
@@ -599,6 +603,23 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
         if not respondent or respondent == employer:
             rec.set("respondent.name", boss, s, e, PROSE, overwrite=True)
         return
+    if not (isinstance(employer, str) and _BARE_SITE.search(employer)):
+        return
+    # No sentence says whom the writer worked for, but the employer read is a bare site (某小区安置房工地): the boss
+    # the rankers read as the respondent (肖老板) is the employer; else the one the letter names by title (老板某某,
+    # 某老板) is, as _boss_as_employer reads it once the site is set aside
+    site = rec.evidence["complainant.employer"]
+    respondent = rec.get("respondent.name")
+    if isinstance(respondent, str) and _BOSS_PHRASE.match(respondent):
+        ev = rec.evidence["respondent.name"]
+        rec.set("complainant.employer", respondent, ev.start, ev.end, ev.confidence, overwrite=True)
+    elif respondent in (None, employer) and (next(titled_bosses(text), None) or _SURNAME_BOSS.search(text)):
+        rec.forget("complainant.employer")
+        rec.forget("respondent.name")
+    else:
+        return
+    if not rec.has("respondent.workplace"):  # the site is where the work was done
+        rec.set("respondent.workplace", employer, site.start, site.end, site.confidence)
 
 
 # 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
@@ -732,19 +753,10 @@ def _owner_of_unnamed(rec: Recorder, text: str) -> None:
         return
 
 
-_BARE_SITE = re.compile(r"^(?:(?!公司|集团|项目部|局|厂)[\u4e00-\u9fff])*工地$")
-
-
 def _boss_as_employer(rec: Recorder, text: str) -> None:
     """A letter that names no organisation but names the boss (老板唐柏树, 包工头李红旗, 唐老板): the boss is the
     employer and the one complained about, recorded as the corpus and a clerk record it (the person's name;
-    X老板 as written). A bare site (某小区安置房工地) read as the employer is where the boss's crew worked, not who
-    hired them: the boss it names stands in for it."""
-    employer, respondent = rec.get("complainant.employer"), rec.get("respondent.name")
-    bare = isinstance(employer, str) and _BARE_SITE.search(employer) and respondent in (None, employer)
-    if bare and (next(titled_bosses(text), None) or _SURNAME_BOSS.search(text)):
-        rec.forget("complainant.employer")
-        rec.forget("respondent.name")
+    X老板 as written)."""
     if rec.has("complainant.employer") or rec.has("respondent.name"):
         return
     for name, s, e in titled_bosses(text):
@@ -959,21 +971,10 @@ def _bracketed_notes(rec: Recorder) -> None:
             rec.set(path, rec.view[ev.start : m.end()], ev.start, m.end(), ev.confidence, overwrite=True)
 
 
-# 肖老板 / 姓肖的包工头 / 李工头: a boss called by a title
-_BOSS_PHRASE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:老板|包工头|工头|老板娘|师傅)$")
-
-
 def _tidy_orgs(rec: Recorder) -> None:
     from extractors.complaint.labels import kw
 
     suffix = kw("org_suffix")
-    employer, respondent = rec.get("complainant.employer"), rec.get("respondent.name")
-    if (
-        isinstance(employer, str) and isinstance(respondent, str) and employer.endswith("工地")
-        and _BOSS_PHRASE.match(respondent)
-    ):  # 跟肖老板在某小区安置房工地做小工: the site is where he worked, the boss who hired him the employer
-        ev = rec.evidence["respondent.name"]
-        rec.set("complainant.employer", respondent, ev.start, ev.end, ev.confidence, overwrite=True)
     for path in ("complainant.employer", "respondent.name"):
         value = rec.get(path)
         if not isinstance(value, str):

@@ -744,13 +744,19 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
 
 # An address: a run of place words that contains an address morpheme, up to the clause's end.
 PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
-# (a place word, not the people of a place: 市民, 村民)
-_ADDR_BODY = (
-    rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{PLACE_WORD}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
-    r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
-)
+
+
+def _address_body(place_word: str) -> str:
+    """A run that holds an address morpheme (a place word, not the people of a place: 市民, 村民)."""
+    return (
+        rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{place_word}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
+        r"(?=[，,。；;！!\s]|电话|手机|联系|$)"
+    )
+
+
+_ADDR_BODY = _address_body(PLACE_WORD)
 # (where one lives may be a block of flats: 家住城西老粮库家属楼, 住在某某小区)
-_HOME_BODY = _ADDR_BODY.replace(PLACE_WORD, rf"(?:{PLACE_WORD[3:-1]}|小区|家属楼|家属院|公寓|[\u4e00-\u9fff]楼)")
+_HOME_BODY = _address_body(rf"(?:{PLACE_WORD}|小区|家属楼|家属院|公寓|[\u4e00-\u9fff]楼)")
 _HOME = re.compile(
     rf"(?:{_SELF}|{_SELF}们)?(?:家住在|家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_HOME_BODY}"
 )

@@ -33,8 +33,6 @@ _WRITER_NAMED = re.compile(
     rf"(?:我叫|我名叫|俺叫|本人|[，,]叫|(?:{_WRITER_WORDS})[:：]\s*)(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
 )
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}$")
-# a relative called in the humble written form, which needs no 我: 舍弟, 家父
-_HUMBLE_KIN = "舍弟|舍妹|家兄|家姐|家父|家母"
 # kinship words that do not tell a gender (我爱人 is a wife's husband or a husband's wife)
 _ANY_KIN = "爱人|老伴儿?"
 # how a writer calls a neighbour or workmate they write for: 梁秀英大姐 / 马占林老哥
@@ -78,6 +76,12 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
     return None
 
 
+def _humble_kin() -> str:
+    """The kinship words (gender_cues.yaml `kin`) of the humble written form, which say "my" themselves and need
+    no 我: 舍弟, 家父."""
+    return "|".join(re.findall(r"(?<=\(\?:)[舍家][\u4e00-\u9fff](?=\))", kin_words()))
+
+
 def relative_named(text: str) -> tuple[str, int, int] | None:
     """The first relative named by kinship: 我是某某的妻子 / 我爸叫某某 / 我丈夫某某 / 俺爹某某，(name, start, end)."""
     whose = re.compile(  # 我是刘振江的妻子孙海燕: the writer says whose relative they are
@@ -87,8 +91,8 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
     for m in whose.finditer(text):
         if is_person_name(m.group("name"), named_here=True):  # (delimited: 是…的; Mongolian names have no surname)
             return m.group("name"), m.start("name"), m.end("name")
-    pattern = re.compile(  # (舍弟某某 / 家父某某: the humble forms say "my" themselves)
-        rf"(?:(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})|{_HUMBLE_KIN})(?:叫做|名叫|叫|是)?[ \t]*"  # never across a line
+    pattern = re.compile(  # (舍弟某某 / 家父某某: the humble forms say "my" themselves; never across a line)
+        rf"(?:(?:我|俺)的?(?:{kin_words()}|{_ANY_KIN})|{_humble_kin()})(?:叫做|名叫|叫|是)?[ \t]*"
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):

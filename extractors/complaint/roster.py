@@ -18,7 +18,7 @@ from functools import lru_cache
 from extractors.complaint import numerals as nm
 from extractors.complaint.evidence import INLINE, Recorder
 from extractors.complaint.labels import is_person_name, tables
-from extractors.normalize import paragraph_spans, table_row
+from extractors.normalize import paragraph_spans, sentence_end, sentence_start, table_row
 
 # Column words beyond the labels of complaint_labels.yaml (its `fields` for the complainant and its `context`
 # words for address and phone), which a roster's header uses too.
@@ -202,7 +202,7 @@ def _contacts_phone(rec: Recorder, text: str, name: str) -> bool:
     ev = rec.evidence.get("complainant.phone")
     if ev is None:
         return False
-    line = text[text.rfind("\n", 0, ev.start) + 1 : (text.find("\n", ev.end) + 1 or len(text) + 1) - 1]
+    line = text[sentence_start(text, ev.start, "\n") : sentence_end(text, ev.end, "\n")]
     return bool(_CONTACT.search(line)) and name not in line
 
 

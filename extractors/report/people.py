@@ -62,31 +62,27 @@ def _other_name_at(text: str, pos: int) -> str | None:
     # (家长委员会会议，)
     if (m := DOTTED_NAME.match(text, pos)) and _DUTY_NEXT.match(text, m.end()):
         return m.group()
-    for n in (3, 2, 4):
-        cand = text[pos : pos + n]
-        if len(cand) == n and _DUTY_NEXT.match(text, pos + n) and is_person_name(cand, named_here=True):
-            if _is_duty(cand) or _NOT_IN_NAME.search(cand):
-                continue
-            return cand
-    # 副局长那日苏分管… / 副镇长其其格具体负责…: between a title and a duty stands a name, whatever jieba makes of
-    # it (a Mongolian or Tibetan name written in Han characters), when it is no word and holds no function word
+    candidates = [c for n in (3, 2, 4) if len(c := text[pos : pos + n]) == n and _DUTY_NEXT.match(text, pos + n)]
+    candidates = [c for c in candidates if not _is_duty(c) and not _NOT_IN_NAME.search(c)]
+    # a name the letters' reader knows, else, between a title and a duty, one whatever jieba makes of it (副局长
+    # 那日苏分管…, 副镇长其其格具体负责…: a Mongolian or Tibetan name in Han characters) that is no word
+    return next((c for c in candidates if is_person_name(c, named_here=True)), None) or next(
+        (c for c in sorted(candidates, key=lambda c: (len(c) != 3, -len(c))) if _no_word(c)), None
+    )
+
+
+def _no_word(cand: str) -> bool:
+    """Han characters that are no word of the dictionary, hold no verb, adverb or preposition of two characters or
+    more, name no title and begin with no end of a body's name."""
     from extractors import tokenize
 
-    for n in (3, 4, 2):
-        cand = text[pos : pos + n]
-        if (
-            len(cand) == n
-            and re.fullmatch(r"[\u4e00-\u9fff]+", cand)
-            and _DUTY_NEXT.match(text, pos + n)
-            and not _is_duty(cand)
-            and not _NOT_IN_NAME.search(cand)
-            and not _role_re().search(cand)
-            and cand[0] not in _UNIT_ENDS
-            and not tokenize.is_word(cand)
-            and not any(len(w) >= 2 and f[:1] in "vdpcua" and tokenize.is_word(w) for w, f in tokenize.posseg(cand))
-        ):
-            return cand
-    return None
+    return (
+        re.fullmatch(r"[\u4e00-\u9fff]+", cand) is not None
+        and not _role_re().search(cand)
+        and cand[0] not in _UNIT_ENDS
+        and not tokenize.is_word(cand)
+        and not any(len(w) >= 2 and f[:1] in "vdpcua" and tokenize.is_word(w) for w, f in tokenize.posseg(cand))
+    )
 
 
 _UNIT_ENDS = "会局办站所队组处科股室部委"  # 委员|会主任: the end of the body a title belongs to, no name
