@@ -607,8 +607,8 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
         return
     # No sentence says whom the writer worked for, but the employer read is a bare site (某小区安置房工地): the boss
     # the rankers read as the respondent (肖老板) is the employer; else the one the letter names by title (老板某某,
-    # 某老板) is, as _boss_as_employer reads it once the site is set aside
-    site = rec.evidence["complainant.employer"]
+    # 某老板) is, as _boss_as_employer reads it once the site is set aside. (The site is not made the place of work
+    # here: a bare 某某工地 from a story is too vague a place, and a wrong county in it raises out_of_jurisdiction.)
     respondent = rec.get("respondent.name")
     if isinstance(respondent, str) and _BOSS_PHRASE.match(respondent):
         ev = rec.evidence["respondent.name"]
@@ -616,10 +616,6 @@ def _boss_over_site(rec: Recorder, text: str) -> None:
     elif respondent in (None, employer) and (next(titled_bosses(text), None) or _SURNAME_BOSS.search(text)):
         rec.forget("complainant.employer")
         rec.forget("respondent.name")
-    else:
-        return
-    if not rec.has("respondent.workplace"):  # the site is where the work was done
-        rec.set("respondent.workplace", employer, site.start, site.end, site.confidence)
 
 
 # 杨老二真名叫杨正发 / 我叫龙老幺，大名龙光富: the real name a letter gives for a nickname
