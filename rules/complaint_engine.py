@@ -16,7 +16,7 @@ from rules.calendar import WorkCalendar
 from rules.complaint_deadlines import case_deadlines
 from rules.dispute import compile_categories, find_dispute_matches, split_sentences
 from rules.flagging import field_evidence, make_flag, quote, sentence_evidence
-from rules.jurisdiction import compare, parse_division
+from rules.jurisdiction import compare, parse_division, sibling_county
 from rules.loader import RuleSet
 from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag
 
@@ -164,7 +164,10 @@ def _out_of_jurisdiction(
         return []
     # 用工所在地 decides, not the registered address (《劳动保障监察条例》第十三条).
     path = "respondent.workplace" if fields.respondent.workplace else "respondent.address"
-    office, place = parse_division(jurisdiction), parse_division(_value(fields, path))
+    office, value = parse_division(jurisdiction), _value(fields, path)
+    place = parse_division(value)
+    if place is None and office is not None:
+        place = sibling_county(value, office)  # 宣化区… to an office in 张家口市蔚县: a county of the same city
     if office is None or place is None or compare(place, office) is not False:
         return []
     where = "用工所在地" if path == "respondent.workplace" else "住所（未载明用工所在地）"

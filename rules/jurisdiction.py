@@ -88,6 +88,7 @@ def _written(name: str, address: str) -> bool:
         branded = address[at - 1 : at] in ("·", "•", "“", "「") if at else False  # 盛泰·江山樾: an estate's name
         at += len(word)
         estate = re.match(r"花园|小区|家园|苑|府|华庭|名都|公馆|大厦|广场|新城|国际", after)  # 丽水花园: an estate
+        estate = estate or re.match(r"岛|湾|湖|峡", after)  # 秀山岛: an island, not 秀山县
         town = re.match(r"镇|乡|村|街道|社区", after)
         if word.startswith(short) and flag == "ns" and not branded and not estate and not town:
             return True
@@ -114,3 +115,25 @@ def compare(place: Division, jurisdiction: Division) -> bool | None:
         if have != want:
             return False
     return True
+
+
+def sibling_county(address: str | None, office: Division) -> Division | None:
+    """A county of the office's own city written in `address` with its kind (宣化区洋河南镇工业园区 to an office
+    in 张家口市蔚县): letters name a neighbouring county without its city, and jionlp, given no city, guesses
+    elsewhere (洋河南 -> 河南). Only the office's own city's counties are looked for, so the guess is bounded."""
+    if not address or not office.province or not office.city or not office.county:
+        return None
+    counties = jio.jionlp().china_location_loader().get(office.province, {}).get(office.city, {})
+    for name in counties:
+        if name.startswith("_") or name == office.county:
+            continue
+        short = re.sub(r"(?:自治县|自治旗|县|区|旗|市)$", "", re.sub(r"^.{2,}?(?:市)(?=.{2,})", "", name))
+        kind = name[-1]
+        if len(short) < 2:
+            continue
+        at = address.find(name) if name in address else address.find(short + kind)
+        if at == 0 or (at > 0 and not re.match(r"[\u4e00-\u9fff]", address[at - 1])) or (
+            at > 0 and address[:at].endswith((office.city, office.city[:-1]))
+        ):
+            return Division(office.province, office.city, name)
+    return None

@@ -96,7 +96,9 @@ def _application_table(text: str, params: dict) -> list[Finding]:
     results: list[list[float]] = []
     in_results = False
     for start, end, line in _paragraphs(text):
-        cells = line.split("\t")
+        # a PDF's text layer gives the row's cells separated by spaces (（七）总计 11 2 13); the rows are known
+        # by their labels, so any run of spaces separates cells here
+        cells = line.split("\t") if "\t" in line else line.split()
         if len(cells) < 2:
             continue
         numbers = _trailing_numbers(cells)

@@ -1144,6 +1144,20 @@ _PLACE_VERB = re.compile(
 )
 
 
+# 聚源物流仓库 of 鹿邑县聚源仓储物流有限公司: the employer's own warehouse, plant or yard, called by its trade name
+_PREMISES = re.compile(r"(?:仓库|库房|厂区|厂房|车间|总部|办公楼|工厂|厂)$")
+
+
+def _own_premises(place: object, name: object) -> bool:
+    if not isinstance(place, str) or not isinstance(name, str) or not (m := _PREMISES.search(place)):
+        return False
+    core = place[: m.start()]
+    return len(core) >= 2 and not _DIVISION_LEAD.match(core) and core[:2] in name
+
+
+_DIVISION_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡)")
+
+
 def _build(rec: Recorder) -> ComplaintFields:
     def group(prefix: str) -> dict:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
@@ -1151,7 +1165,7 @@ def _build(rec: Recorder) -> ComplaintFields:
     respondent = group("respondent")
     place, name = respondent.get("workplace"), respondent.get("name")
     own_noun = isinstance(place, str) and isinstance(name, str) and len(place) <= 3 and name.endswith(place)
-    if place and (place == respondent.get("address") or own_noun):  # 在卫生院上班: the employer's own noun
+    if place and (place == respondent.get("address") or own_noun or _own_premises(place, name)):  # 在卫生院上班
         respondent.pop("workplace")
         rec.evidence.pop("respondent.workplace", None)
     v = rec.values

@@ -214,8 +214,52 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
         a, b = offset + m.start(1), offset + m.end(1)
         named = [p for p in people if p.span.start < b and a < p.span.end]
         who = display_name(named[-1], people) if named else _bare_name(m.group(1))
-        if who:
+        if who and (named or not _only_verbs(who)):  # (报分管领导审阅: what the leader does, not who)
             return who, Span(start=a, end=b)
+    # 由 and an office of any name, whatever it then does (由政策法规股同步制作…)
+    for m in re.finditer(r"由(?!于)", text):
+        if office := office_at(text[m.end() :]):
+            return office, Span(start=offset + m.end(), end=offset + m.end() + len(office))
+    return None
+
+
+def _only_verbs(text: str) -> bool:
+    from extractors import tokenize
+
+    return all(flag.startswith("v") and flag != "vn" for _, flag in tokenize.posseg(text))
+
+
+# What an office's name ends with (政策法规股, 县公共就业和人才服务中心, 房地产市场和物业监管股, 局办公室)
+_OFFICE_END = re.compile(
+    r"(?:办公室|办事处|委员会|专班|小组|单位|部门|大队|中队|中心|股|科|室|所|站|队|组|办|局|委|院|馆|处)$"
+)
+# Parts of speech that go on in a name (nouns, abbreviations, distinguishing words, measure-like 股, verbal
+# nouns such as 监管, 县/zg); a word tagged otherwise ends it (a preposition 于/在, an adverb 同步, 每周五, a verb)
+_NOMINAL = re.compile(r"^(?:n\w*|j|b|q|vn|zg)$")
+_NOT_OFFICES = ("网站", "车站")  # (words that end like an office)
+_BREAKS_NAME = re.compile(r"^(?:p|d|ad|vd|m|t|r\w*|u\w*|f|x|y|e|o|a)$")
+
+
+def office_at(text: str) -> str | None:
+    """The office named at the start of `text` (after 由, or as a clause's subject), whatever its name: the
+    longest run of name words that ends with an office's suffix at a word boundary and is followed by a word
+    that is not part of a name (政策法规股｜同步制作, 房地产市场和物业监管股｜于5月31日前, 局办公室｜每周五). A run
+    that never reaches such an ending names no office (局专栏公开…)."""
+    from extractors import tokenize
+
+    head = re.match(r"[\u4e00-\u9fff、]{2,24}", text)
+    if not head or text[0] in "我本该其此":
+        return None
+    words = tokenize.posseg(text[: head.end() + 2])
+    found, at = None, 0
+    for i, (word, flag) in enumerate(words):
+        at += len(word)
+        if at > head.end() or _BREAKS_NAME.match(flag) or (found and flag.startswith("v") and flag != "vn"):
+            break  # (a verb inside an office's name before its ending goes on: 县公共就业和人才服务中心)
+        nxt, nflag = words[i + 1] if i + 1 < len(words) else ("", "x")
+        continues = nxt in ("和", "及", "、") or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
+        if at >= 2 and _OFFICE_END.search(word) and not word.endswith(_NOT_OFFICES) and not continues:
+            return text[:at]
     return None
 
 
@@ -298,9 +342,11 @@ def _subject(text: str, clause_start: int) -> str | None:
     if (lead := re.match(r"[^，,。；;]{2,30}[，,]", text)) and find_timing(lead.group()):
         starts.append(lead.end())
     for at in starts:
-        m = subject.match(text[at:].lstrip(" ，,"))
-        if m:
+        clause = text[at:].lstrip(" ，,")
+        if m := subject.match(clause):
             return m.group(0)
+        if office := office_at(clause):
+            return office
     return None
 
 

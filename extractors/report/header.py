@@ -33,7 +33,10 @@ def evidence(doc: ParsedDocument, start: int, end: int, confidence: float) -> Fi
 _ISSUING = re.compile(
     r"^关于(?:重新)?(?:印发|转发|报送|上报|呈报)(?:《(?P<t>[^》\n]{4,60})》|(?P<u>[^《》\n]{4,60}))的(?:通知|函|报告|请示|说明)$"
 )
-_NOT_A_TITLE_PART = re.compile(r"[。；;：:，,]$|文件$|[>›|〔]|首页|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}|^此件")
+# (a line that is all in brackets above the title is a version mark, （修改稿）/（征求意见稿）/【更正】, not a part)
+_NOT_A_TITLE_PART = re.compile(
+    r"[。；;：:，,]$|文件$|[>›|〔]|首页|\[\d{4}\]|号$|^\d{4}[年.\-/]\d{1,2}|^此件|^[（(【\[][^）)】\]]{1,10}[）)】\]]$"
+)
 
 
 def _title_part(text: str) -> bool:
