@@ -82,6 +82,9 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
                 path = {"date.received": "received_date", "date.letter": "letter_date"}.get(seg.key, "registered")
                 if found := _date_in(text, seg.vstart, seg.vend):
                     rec.set(path, *found, LABELLED)
+    # an office's receipt stamp after a forwarding office's 登记日期 (信访 cover page): the later office is ours
+    if (stamp := _receipt_stamp(text, lines)) and (not rec.has("received_date") or stamp[0] > rec.get("received_date")):
+        rec.set("received_date", *stamp, LABELLED, overwrite=True)
     if rec.has("registered"):
         ev = rec.evidence.pop("registered")
         path = "received_date" if rec.has("letter_date") else "letter_date"
@@ -114,6 +117,19 @@ def extract_document_dates(rec: Recorder, text: str) -> None:
             continue
         rec.set("letter_date", d, m.start(), m.end("d") + 1, SIGNATURE)
         return
+
+
+# 新化县劳动保障监察大队　收件　2024.4.26 / 某局　收文　2023年11月21日　转劳动保障监察大队: an office's receipt
+# stamp on a line of its own (the last one is the latest office's: the brigade's, after a forwarding bureau's)
+_RECEIPT_STAMP = re.compile(r"[^。！？，,\d]{0,40}?(?:收件|收文|来信登记|来件登记|签收)\s*[:：]?\s*(?=\d)")
+
+
+def _receipt_stamp(text: str, lines: list[tuple[int, int]]) -> tuple[date, int, int] | None:
+    for s, e in reversed(lines):
+        m = _RECEIPT_STAMP.match(text, s, e)
+        if m and (found := _date_in(text, m.end(), min(e, m.end() + 16))) and not re.search(r"\d", text[found[2] : e]):
+            return found
+    return None
 
 
 def _date_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:

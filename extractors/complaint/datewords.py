@@ -40,13 +40,17 @@ _SHORT_YEAR = re.compile(r"(?<![\d年])(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _SHORT_CN_YEAR = re.compile(
     r"(?<![\d〇零○一二三四五六七八九十年两])(?P<y>[〇零○一二][〇零○一二三四五六七八九])\s*年"
-    r"(?=\s*(?:[\d一二三四五六七八九十]{1,3}\s*月|春|夏|秋|冬|年初|年底|年末|过年|开春|腊月|正月|上半年|下半年))"
+    r"(?=\s*(?:[\d一二三四五六七八九十]{1,3}\s*月|(?:那个|那)?(?:春|夏|秋|冬)|年初|年底|年末|过年|开春|腊月|正月|上半年|下半年))"
+)
+# 22年那个冬天, 23年正月十五: a two-digit year in figures before a time of the year (before a month: _SHORT_YEAR)
+_SHORT_YEAR_SEASON = re.compile(
+    r"(?<![\d年.\-/])(?P<y>\d{2})\s*年(?=(?:那个|那|的)?(?:春|夏|秋|冬|年初|年底|年末|过年|开春|腊月|正月|冬月|上半年|下半年))"
 )
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _DIGIT = "[一二三四五六七八九]"
 LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
 _LUNAR = re.compile(
-    rf"(?P<rel>{_REL})?(?P<lunar>农历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
+    rf"(?P<rel>{_REL})?(?P<lunar>农历|阴历|旧历|老历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
 )
 NAMED_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
 # 去年腊月 / 腊月里 / 农历十月份 (a lunar month without a day): the solar days that month spans
@@ -218,6 +222,9 @@ def _festival_edge(m: re.Match[str], sentence: str, letter: date | None, year: i
     return day + timedelta(days=1 if m.group("after") else -1) if day else None
 
 
+_YEAR_JUST_BEFORE = re.compile(r"(?:(?:19|20)?\d{2}|[〇零○一二][〇零○一二三四五六七八九])\s*年的?\s*(?:农历|阴历|旧历|老历)?$")
+
+
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
@@ -227,8 +234,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _LUNAR.finditer(sentence):
         if not (m.group("named") or m.group("lunar")):
             continue  # 十月初八 without 农历 is a solar date written in words
-        if (written := _lunar(m, letter, year)) and free(*m.span()):
-            subs.append((m.start(), m.end(), written))
+        # 22年那个冬天，阴历十月初八 / 一直干到23年正月十五: a year told before it in the sentence is its year
+        marks = [(at, y) for at, y in year_marks(sentence, letter) if at < m.start()] if not m.group("rel") else []
+        told = marks[-1][1] if marks else None
+        start = m.start()
+        if marks and (lead := _YEAR_JUST_BEFORE.search(sentence, marks[-1][0], start)):
+            start = lead.start()  # the year goes with the day it dates: 23年正月十五 -> 2023年2月5日
+        if (written := _lunar(m, letter, told or year)) and free(start, m.end()):
+            subs.append((start, m.end(), written))
     for m in _LUNAR_MONTH.finditer(sentence):
         if free(*m.span()) and (written := _lunar_month_words(sentence, m, letter)):
             subs.append((m.start(), m.end(), written))
@@ -309,6 +322,7 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
         found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]
     found += [(m.start(), 2000 + int("".join(_CN_DIGIT[c] for c in m.group("y"))))
               for m in _SHORT_CN_YEAR.finditer(text)]
+    found += [(m.start(), 2000 + int(m.group("y"))) for m in _SHORT_YEAR_SEASON.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
@@ -323,7 +337,7 @@ _STORY_YEAR = re.compile(
 )
 # a year told with a time of the year (2022年秋天, 2023年底, 2021年重阳): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(
-    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月"
+    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?:农历|阴历|旧历|老历)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月"
     r"|冬月|重阳|中秋|端午|清明|冬至|元宵|国庆|五一|元旦|小年)"
 )
 _RELATIVE_BRACKET = re.compile(rf"(?:{_REL})[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）]")

@@ -59,7 +59,12 @@ def written_for(text: str) -> bool:
     if any(not re.match(r"[俩仨两三四五一几]", m.group("n")) for m in whose.finditer(text)):
         return True
     told = rx(rf"(?:我|俺)的?(?:{kin})[^。！？\n，,]{{0,12}}?(?:{_WORK})|拖欠(?:我|俺)的?(?:{kin})").findall(text)
-    return len(told) >= 2
+    if len(told) >= 2:
+        return True
+    # 父亲【潘先九】像往常一样和工友们上山砍树…砸中了我的父亲: the relative named apart, whose story it is
+    return bool(rx(rf"(?:我|俺)的?(?:{kin})").search(text)) and bool(
+        rx(rf"(?:{kin})[【〔\[「][\u4e00-\u9fff·]{{2,5}}[】〕\]」]").search(text)
+    )
 
 
 def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str, int, int] | None:
@@ -96,6 +101,16 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
         rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})"
     )
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):
+        return found
+    # 父亲【潘先九】像往常一样…: a name set in brackets after the kinship word (a web post marks it so)
+    bracketed = re.compile(
+        rf"(?:{kin_words()})[【〔\[「](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})[】〕\]」]"
+    )
+    if found := next(
+        ((m.group("name"), m.start("name"), m.end("name")) for m in bracketed.finditer(text)
+         if is_person_name(m.group("name"), named_here=True)),
+        None,
+    ):
         return found
     # 我的父亲，汪洋，他是一名民工: the name set off by commas after the kinship word
     apposed = re.compile(
