@@ -91,10 +91,10 @@ def build_sections(doc: ParsedDocument, paras: list[Paragraph]) -> list[Section]
     ends: list[int] = []
     stack: list[int] = []
     marker_any = re.compile("|".join(p.pattern for _, p, inline in _heading_patterns() if inline))
-    for p in paras:
-        head = match_heading(p.text)
+    for n, p in enumerate(paras):
+        head = match_heading(p.text) or _label_heading(paras, n, [sections[i] for i in stack])
         lead = len(p.text) - len(p.text.lstrip())
-        if head and not head[1].endswith("是") and head[1][0] not in "①②③④⑤⑥⑦⑧⑨⑩":
+        if head and not head[1].endswith("是") and head[1][:1] not in tuple("①②③④⑤⑥⑦⑧⑨⑩"):
             level, marker = head
             while stack and sections[stack[-1]].level >= level:
                 ends[stack.pop()] = p.start
@@ -126,6 +126,24 @@ def build_sections(doc: ParsedDocument, paras: list[Paragraph]) -> list[Section]
     for s, end in zip(sections, ends, strict=True):
         s.end = end
     return sections
+
+
+# 存在问题： / 改进措施： on a line of their own above numbered items: an unnumbered heading over them
+_LABEL_LINE = re.compile(r"^\s*(?P<t>[\u4e00-\u9fff（）()、]{2,16})[:：]\s*$")
+
+
+def _label_heading(paras: list[Paragraph], n: int, open_sections: list[Section]) -> tuple[int, str] | None:
+    """(level, "") for a label line whose next paragraph opens a numbered item, one level above that item and
+    below the section it stands in; None otherwise (a salutation 县政务公开办： is followed by prose)."""
+    if not _LABEL_LINE.match(paras[n].text):
+        return None
+    after = next((q for q in paras[n + 1 :] if q.text.strip()), None)
+    nxt = match_heading(after.text) if after else None
+    if nxt is None or nxt[1].endswith("是"):
+        return None
+    level = nxt[0] - 1  # (it closes the open items at its level or below, and nests in the next one out)
+    outer = [o for o in open_sections if o.level < level]
+    return (level, "") if level >= 1 and (outer or not open_sections) else None
 
 
 def _close_inline_siblings(sections: list[Section], ends: list[int]) -> None:
