@@ -9,6 +9,7 @@ switched off in complaint.yaml (absent from `rules`) is simply not applied. Evid
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -156,6 +157,18 @@ def _too_many_agents(fields: ComplaintFields, rules: RuleSet, text: str | None) 
     return [make_flag(rule, msg, field_evidence(fields, "agents", text))]
 
 
+# a place called by the employer's trade name and a kind of premises (聚源物流仓库, 锦华制衣厂)
+_PREMISES = re.compile(r"(?:仓库|库房|厂区|厂房|车间|工厂|厂)$")
+_DIVISION_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡)")
+
+
+def _own_premises(place: str | None, name: str | None) -> bool:
+    if not place or not name or not (m := _PREMISES.search(place)):
+        return False
+    core = place[: m.start()]
+    return len(core) >= 2 and not _DIVISION_LEAD.match(core) and not core.startswith("公司") and core[:2] in name
+
+
 def _out_of_jurisdiction(
     fields: ComplaintFields, rules: RuleSet, jurisdiction: str | None, text: str | None
 ) -> list[Flag]:
@@ -166,6 +179,11 @@ def _out_of_jurisdiction(
     path = "respondent.workplace" if fields.respondent.workplace else "respondent.address"
     office, value = parse_division(jurisdiction), _value(fields, path)
     place = parse_division(value)
+    if place is None and path == "respondent.workplace" and _own_premises(value, fields.respondent.name):
+        # 聚源物流仓库 of 鹿邑县聚源仓储物流有限公司: the employer's own warehouse stands at its address
+        path = "respondent.address"
+        value = _value(fields, path)
+        place = parse_division(value)
     if place is None and office is not None:
         place = sibling_county(value, office)  # 宣化区… to an office in 张家口市蔚县: a county of the same city
     if office is None or place is None or compare(place, office) is not False:

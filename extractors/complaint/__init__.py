@@ -1024,7 +1024,7 @@ def _tidy_orgs(rec: Recorder) -> None:
         rec.set("respondent.workplace", place[m.end() :], ev.start + m.end(), ev.end, ev.confidence, overwrite=True)
 
 
-_ADDRESS_LEAD = re.compile(r"(?:我们|俺们|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
+_ADDRESS_LEAD = re.compile(r"(?:我们|俺们|咱们|咱|俺|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
 _SAME_AS_ABOVE = re.compile(r"同上|同前|同左|无|没有|不详|/|—+|-+")
 
 
@@ -1144,20 +1144,6 @@ _PLACE_VERB = re.compile(
 )
 
 
-# 聚源物流仓库 of 鹿邑县聚源仓储物流有限公司: the employer's own warehouse, plant or yard, called by its trade name
-_PREMISES = re.compile(r"(?:仓库|库房|厂区|厂房|车间|总部|办公楼|工厂|厂)$")
-
-
-def _own_premises(place: object, name: object) -> bool:
-    if not isinstance(place, str) or not isinstance(name, str) or not (m := _PREMISES.search(place)):
-        return False
-    core = place[: m.start()]
-    return len(core) >= 2 and not _DIVISION_LEAD.match(core) and core[:2] in name
-
-
-_DIVISION_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡)")
-
-
 def _build(rec: Recorder) -> ComplaintFields:
     def group(prefix: str) -> dict:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
@@ -1165,7 +1151,7 @@ def _build(rec: Recorder) -> ComplaintFields:
     respondent = group("respondent")
     place, name = respondent.get("workplace"), respondent.get("name")
     own_noun = isinstance(place, str) and isinstance(name, str) and len(place) <= 3 and name.endswith(place)
-    if place and (place == respondent.get("address") or own_noun or _own_premises(place, name)):  # 在卫生院上班
+    if place and (place == respondent.get("address") or own_noun):  # 在卫生院上班: the employer's own noun
         respondent.pop("workplace")
         rec.evidence.pop("respondent.workplace", None)
     v = rec.values

@@ -150,7 +150,7 @@ _MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1
 # (干支) one or none
 _STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
 _LUNAR_DATE_LINE = re.compile(
-    rf"^\s*(?:(?P<gz>[{_STEMS}][{_BRANCHES}])年)?(?:农历)?"
+    rf"^\s*(?:(?P<gz>[{_STEMS}][{_BRANCHES}])年|(?P<y>(?:19|20)\d{{2}})\s*年)?(?:农历|阴历)?"
     rf"(?:(?P<named>{'|'.join(NAMED_MONTHS)})|(?P<m>十[一二]?|[一二三四五六七八九])月){LUNAR_DAY}(?:日)?\s*$"
 )
 
@@ -163,6 +163,8 @@ def _lunar_signature_date(m: re.Match[str], anchor: date) -> date | None:
     if not month or not day:
         return None
     years = [anchor.year, anchor.year - 1]
+    if m.group("y"):  # 2026年正月十八: the lunar year the Gregorian year names
+        years = [int(m.group("y"))]
     if gz := m.group("gz"):  # the lunar year whose stem and branch these are, the latest not after the anchor
         cycle = next(i for i in range(60) if _STEMS[i % 10] == gz[0] and _BRANCHES[i % 12] == gz[1])
         years = [y for y in range(anchor.year, anchor.year - 3, -1) if (y - 4) % 60 == cycle]
@@ -438,11 +440,16 @@ def _violation_periods(
     untils: list[Period] = []
     from_hiring = whole = None
     left = bool(_LEFT.search(text))
+    told_until: date | None = None  # the latest day the story has reached (腊月二十三 -> 2026-02-10)
     for m in SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()], letter)
+        if told_until and (year is None or told_until.year > year):
+            year = told_until.year  # …干到腊月二十三。…说正月十五以前一定结: the story has moved into the new year
         sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left)
         found = [p for p in sentence_periods if not letter or p[0] <= letter]
         found = _from_until(text, found)
+        days = [d for p in found for d in (p[0], p[1]) if d]
+        told_until = max([*days, told_until] if told_until else days, default=None)
         hires += [p for p in found if p[5] == "hire"]
         untils += [p for p in found if p[5] == "until"]
         ranges += [p for p in found if p[5] == "range"]

@@ -214,6 +214,8 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
         a, b = offset + m.start(1), offset + m.end(1)
         named = [p for p in people if p.span.start < b and a < p.span.end]
         who = display_name(named[-1], people) if named else _bare_name(m.group(1))
+        if not named and who and (office := office_at(who)) and len(office) < len(who):
+            who, b = office, a + len(office)  # 由执法大队继续严格落实…: the office, not what it goes on to do
         if who and (named or not _only_verbs(who)):  # (报分管领导审阅: what the leader does, not who)
             return who, Span(start=a, end=b)
     # 由 and an office of any name, whatever it then does (由政策法规股同步制作…)
@@ -251,15 +253,20 @@ def office_at(text: str) -> str | None:
     if not head or text[0] in "我本该其此":
         return None
     words = tokenize.posseg(text[: head.end() + 2])
-    found, at = None, 0
+    office_next = len(words) > 1 and _OFFICE_END.search(words[1][0]) and _NOMINAL.match(words[1][1])
+    if not words or not (_NOMINAL.match(words[0][1]) or words[0][0] == "各" or office_next):
+        # (执法大队: a verb naming the office's line of work, then the office)
+        return None  # a name starts with a name word, not a verb (邀请…走进人社局, 督促各乡镇人社服务站)
+    at = 0
     for i, (word, flag) in enumerate(words):
         at += len(word)
-        if at > head.end() or _BREAKS_NAME.match(flag) or (found and flag.startswith("v") and flag != "vn"):
+        if at > head.end() or (_BREAKS_NAME.match(flag) and not (i == 0 and word == "各")):
             break  # (a verb inside an office's name before its ending goes on: 县公共就业和人才服务中心)
         nxt, nflag = words[i + 1] if i + 1 < len(words) else ("", "x")
         continues = nxt in ("和", "及", "、") or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
-        if at >= 2 and _OFFICE_END.search(word) and not word.endswith(_NOT_OFFICES) and not continues:
-            return text[:at]
+        ends = _OFFICE_END.search(word) and not (flag.startswith("v") and flag != "vn") and not word.endswith(_NOT_OFFICES)
+        if at >= 2 and ends and not continues:
+            return text[:at]  # (督办, 举办: verbs that end like an office)
     return None
 
 
@@ -334,13 +341,16 @@ def _is_name(text: str) -> bool:
     return 2 <= len(text) <= 4 and _name_at(text + "，", 0) == text
 
 
+_TOPIC = re.compile(r"(?:对于?|针对|关于|凡|涉及)(?!.{0,2}[，,])")
+
+
 def _subject(text: str, clause_start: int) -> str | None:
     """An office standing as the subject of the unit or of its qualifying clause (镇财政所每月…)."""
     subject = lexicon.regex("subject_office")
     starts = [0, clause_start]
     # 每季度结束后10个工作日内，大队在…公布 / 2027年1月31日前，局办公室…: the office after a leading time clause
-    if (lead := re.match(r"[^，,。；;]{2,30}[，,]", text)) and find_timing(lead.group()):
-        starts.append(lead.end())
+    if (lead := re.match(r"[^，,。；;]{2,30}[，,]", text)) and (find_timing(lead.group()) or _TOPIC.match(text)):
+        starts.append(lead.end())  # (对依申请公开事项，法规股在…: after the topic the sentence fronts)
     for at in starts:
         clause = text[at:].lstrip(" ，,")
         if m := subject.match(clause):
