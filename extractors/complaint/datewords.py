@@ -222,7 +222,10 @@ def _festival_edge(m: re.Match[str], sentence: str, letter: date | None, year: i
     return day + timedelta(days=1 if m.group("after") else -1) if day else None
 
 
-_YEAR_JUST_BEFORE = re.compile(r"(?:(?:19|20)?\d{2}|[〇零○一二][〇零○一二三四五六七八九])\s*年的?\s*(?:农历|阴历|旧历|老历)?$")
+_YEAR_JUST_BEFORE = re.compile(
+    r"(?:(?:19|20)?\d{2}|[〇零○一二][〇零○一二三四五六七八九])\s*年的?\s*(?:农历|阴历|旧历|老历)?$"
+)
+_NEW_YEAR_AFTER = re.compile(r"[^，,。]{0,3}?(?:春节|过年|大年)")
 
 
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
@@ -237,10 +240,10 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         # 22年那个冬天，阴历十月初八 / 一直干到23年正月十五: a year told before it in the sentence is its year
         marks = [(at, y) for at, y in year_marks(sentence, letter) if at < m.start()] if not m.group("rel") else []
         told = marks[-1][1] if marks else None
-        if told and nm.cn_int(m.group("m") or "") in (11, 12) or m.group("named") in ("冬月", "腊月"):
-            # 前年春节前，腊月二十三: the 腊月 before that year's 春节 is the lunar year before it
-            if told and marks and re.match(r"[^，,。]{0,3}?(?:春节|过年|大年)", sentence[marks[-1][0] + 1 : m.start()]):
-                told -= 1
+        late_month = nm.cn_int(m.group("m") or "") in (11, 12) or m.group("named") in ("冬月", "腊月")
+        # 前年春节前，腊月二十三: the 腊月 before that year's 春节 is the lunar year before it
+        if told and late_month and _NEW_YEAR_AFTER.match(sentence[marks[-1][0] + 1 : m.start()]):
+            told -= 1
         start = m.start()
         if marks and (lead := _YEAR_JUST_BEFORE.search(sentence, marks[-1][0], start)):
             start = lead.start()  # the year goes with the day it dates: 23年正月十五 -> 2023年2月5日

@@ -264,7 +264,8 @@ def office_at(text: str) -> str | None:
             break  # (a verb inside an office's name before its ending goes on: 县公共就业和人才服务中心)
         nxt, nflag = words[i + 1] if i + 1 < len(words) else ("", "x")
         continues = nxt in ("和", "及", "、") or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
-        ends = _OFFICE_END.search(word) and not (flag.startswith("v") and flag != "vn") and not word.endswith(_NOT_OFFICES)
+        verb = flag.startswith("v") and flag != "vn"
+        ends = _OFFICE_END.search(word) and not verb and not word.endswith(_NOT_OFFICES)
         if at >= 2 and ends and not continues:
             return text[:at]  # (督办, 举办: verbs that end like an office)
     return None
