@@ -440,16 +440,11 @@ def _violation_periods(
     untils: list[Period] = []
     from_hiring = whole = None
     left = bool(_LEFT.search(text))
-    told_until: date | None = None  # the latest day the story has reached (腊月二十三 -> 2026-02-10)
     for m in SENTENCE.finditer(text, s0, e0):
         year = last_year(text[s0 : m.start()], letter)
-        if told_until and (year is None or told_until.year > year):
-            year = told_until.year  # …干到腊月二十三。…说正月十五以前一定结: the story has moved into the new year
         sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left)
         found = [p for p in sentence_periods if not letter or p[0] <= letter]
         found = _from_until(text, found)
-        days = [d for p in found for d in (p[0], p[1]) if d]
-        told_until = max([*days, told_until] if told_until else days, default=None)
         hires += [p for p in found if p[5] == "hire"]
         untils += [p for p in found if p[5] == "until"]
         ranges += [p for p in found if p[5] == "range"]

@@ -214,7 +214,9 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
         a, b = offset + m.start(1), offset + m.end(1)
         named = [p for p in people if p.span.start < b and a < p.span.end]
         who = display_name(named[-1], people) if named else _bare_name(m.group(1))
-        if not named and who and (office := office_at(who)) and len(office) < len(who):
+        whole = _OFFICE_END.search(who or "") or (who or "").endswith(("）", ")"))  # 大队执法一中队, 党委（人事股）
+        office = office_at(who) if not named and who and not whole else None
+        if office and len(office) < len(who) and not _is_name(who[len(office) :]):  # (社会事务办公室应海燕)
             who, b = office, a + len(office)  # 由执法大队继续严格落实…: the office, not what it goes on to do
         if who and (named or not _only_verbs(who)):  # (报分管领导审阅: what the leader does, not who)
             return who, Span(start=a, end=b)
@@ -266,9 +268,16 @@ def office_at(text: str) -> str | None:
         continues = nxt in ("和", "及", "、") or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
         verb = flag.startswith("v") and flag != "vn"
         ends = _OFFICE_END.search(word) and not verb and not word.endswith(_NOT_OFFICES)
-        if at >= 2 and ends and not continues:
-            return text[:at]  # (督办, 举办: verbs that end like an office)
+        if at >= 2 and ends and (not continues or words[0][0] == "各"):  # (各部门部门预算: 各 names one kind)
+            # (督办, 举办: verbs that end like an office) 局机关党委（人事股）: the office it names in brackets too
+            bracket = _BRACKETED_OFFICE.match(text, at)
+            return text[: bracket.end()] if bracket else text[:at]
     return None
+
+
+_BRACKETED_OFFICE = re.compile(
+    r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
+)
 
 
 def _bare_name(found: str) -> str:
