@@ -150,6 +150,8 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     extract_collective(rec, text)
     fill_from_roster(rec, text)
     relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
+    _name_for_form_of_address(rec, text)
+    _name_told_apart(rec, text)
     self_description(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
@@ -684,7 +686,8 @@ _NICKNAMED_BOSS = re.compile(
 _DEBTOR = re.compile(
     r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|局|学校|医院|中心|公司|集团|项目部|厂|站|所|院|办事处|管委会))"
     r"(?:(?!督促|责令|要求|协调|帮|请|让|叫|支付|公司|老板)[^，。！？；,!?\n]){0,8}?"
-    r"(?:拖欠|欠发|克扣|停发)(?:(?!督促|责令)[^，。！？；,!?\n]){0,24}?(?:工资|工钱|工程款|薪水|血汗钱|生活费)"
+    r"(?:拖欠|欠发|克扣|停发|(?:一直|迟迟|始终)?(?:没有?|未|不|拒不)(?:支付|发放|发|付|给|结)(?:过|清)?)"
+    r"(?:(?!督促|责令)[^，。！？；,!?\n]){0,24}?(?:工资|工钱|工程款|薪水|血汗钱|生活费)"
 )
 _ADDRESSED = re.compile(r"(?:劳动|人社|人力资源|监察|信访|法院|仲裁|公安|派出所)")
 
@@ -694,7 +697,7 @@ def _debtor_as_employer(rec: Recorder, text: str) -> None:
     one complained about, a public one as well (the rules elsewhere keep public bodies out, as the offices a
     letter writes to)."""
     employer = rec.get("complainant.employer")
-    if isinstance(employer, str) and not (_SITE.search(employer) or re.search(r"(?:村|小区)$", employer)):
+    if isinstance(employer, str) and not (_SITE.search(employer) or re.search(r"(?:村|小区|建设|工程)$", employer)):
         return  # a named employer stands; one that names only a project or a place does not
     if employer is None and rec.has("respondent.name"):
         return
@@ -1142,6 +1145,43 @@ _TOWN_OF = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:县|区|市|旗)[\u4e00-\u9fff
 _PLACE_VERB = re.compile(
     r"^(?:(?:公司|工厂|厂子?|店|工地|项目)?(?:位于|坐落在|设在|地处)|负责|在|于(?!.[区县市旗])|到)"
 )
+
+
+# 来信人：向老师 above 我…叫向晓雯: a form of address (surname and 老师/先生/女士) is how the letter is signed or
+# recorded; the full name the writer gives with the same surname is the name
+_FORM_OF_ADDRESS = re.compile(r"^(?P<s>[\u4e00-\u9fff]{1,2}?)(?:老师|先生|女士|小姐|师傅|同志|阿姨|大姐|大哥)$")
+
+
+def _name_for_form_of_address(rec: Recorder, text: str) -> None:
+    name = rec.get("complainant.name")
+    if not isinstance(name, str) or not (m := _FORM_OF_ADDRESS.match(name)):
+        return
+    surname = m.group("s")
+    pattern = rf"(?:我叫|我是|本人|名叫|叫做|[，,]叫|姓名[:：]?)\s*(?P<n>{re.escape(surname)}[\u4e00-\u9fff]{{1,2}})(?=[，,。；\s]|$)"
+    for found in re.finditer(pattern, text):
+        full = found.group("n")
+        if is_person_name(full, named_here=True) and not _FORM_OF_ADDRESS.match(full):
+            rec.set("complainant.name", full, found.start("n"), found.end("n"), PROSE, overwrite=True)
+            return
+
+
+# 我是茅台集团艺术团舞蹈演员,朱琳,现在… (the name set off after who the writer is) / 这是我朋友的老公,他叫李文新
+# (a letter about one worker, who is named, by a writer who never names themself): the complainant's name
+_NAME_APPOSED = re.compile(
+    r"(?:我是|本人是)[^，,。！？\n]{2,30}[，,]\s*(?P<n>[\u4e00-\u9fff·]{2,4})\s*(?=[，,。])"
+    r"|(?:^|[，,。！？\n])\s*(?:他|她)(?:叫做|名叫|叫)(?P<t>[\u4e00-\u9fff·]{2,4})(?=[，,。])"
+)
+
+
+def _name_told_apart(rec: Recorder, text: str) -> None:
+    if rec.has("complainant.name"):
+        return
+    head = text[: max(400, len(text) // 3)]
+    for m in _NAME_APPOSED.finditer(head):
+        key = "n" if m.group("n") else "t"
+        if is_person_name(m.group(key), named_here=True):
+            rec.set("complainant.name", m.group(key), m.start(key), m.end(key), PROSE)
+            return
 
 
 def _build(rec: Recorder) -> ComplaintFields:

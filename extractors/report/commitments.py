@@ -216,7 +216,7 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
         who = display_name(named[-1], people) if named else _bare_name(m.group(1))
         whole = _OFFICE_END.search(who or "") or (who or "").endswith(("）", ")"))  # 大队执法一中队, 党委（人事股）
         office = office_at(who) if not named and who and not whole else None
-        if office and len(office) < len(who) and not _is_name(who[len(office) :]):  # (社会事务办公室应海燕)
+        if office and len(office) < len(who) and not _names_a_person(who[len(office) :]):  # (社会事务办公室应海燕)
             who, b = office, a + len(office)  # 由执法大队继续严格落实…: the office, not what it goes on to do
         if who and (named or not _only_verbs(who)):  # (报分管领导审阅: what the leader does, not who)
             return who, Span(start=a, end=b)
@@ -227,6 +227,13 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
     return None
 
 
+def _names_a_person(text: str) -> bool:
+    """社会救助股操红梅: the words after an office are a person's name (a known name, or one jieba tags so)."""
+    from extractors import tokenize
+
+    return _is_name(text) or (2 <= len(text) <= 4 and any(f.startswith("nr") for _, f in tokenize.posseg(text)))
+
+
 def _only_verbs(text: str) -> bool:
     from extractors import tokenize
 
@@ -235,7 +242,7 @@ def _only_verbs(text: str) -> bool:
 
 # What an office's name ends with (政策法规股, 县公共就业和人才服务中心, 房地产市场和物业监管股, 局办公室)
 _OFFICE_END = re.compile(
-    r"(?:办公室|办事处|委员会|专班|小组|单位|部门|大队|中队|中心|股|科|室|所|站|队|组|办|局|委|院|馆|处)$"
+    r"(?:办公室|办事处|委员会|专班|小组|单位|部门|大队|中队|中心|学校|股|科|室|所|站|队|组|办|局|委|院|馆|处)$"
 )
 # Parts of speech that go on in a name (nouns, abbreviations, distinguishing words, measure-like 股, verbal
 # nouns such as 监管, 县/zg); a word tagged otherwise ends it (a preposition 于/在, an adverb 同步, 每周五, a verb)
@@ -262,19 +269,25 @@ def office_at(text: str) -> str | None:
     at = 0
     for i, (word, flag) in enumerate(words):
         at += len(word)
-        if at > head.end() or (_BREAKS_NAME.match(flag) and not (i == 0 and word == "各")):
+        joins = word in ("、", "和", "及") and i > 0  # 各股室、各学校 / 办公室和法规股: offices listed together
+        if at > head.end() or (_BREAKS_NAME.match(flag) and word != "各" and not joins):
             break  # (a verb inside an office's name before its ending goes on: 县公共就业和人才服务中心)
         nxt, nflag = words[i + 1] if i + 1 < len(words) else ("", "x")
-        continues = nxt in ("和", "及", "、") or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
+        if _ROLE.search(nxt):
+            return None  # 各市场监管所所长: a post in the office, a person
+        listed = nxt in ("和", "及", "、")
+        continues = listed or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
         verb = flag.startswith("v") and flag != "vn"
         ends = _OFFICE_END.search(word) and not verb and not word.endswith(_NOT_OFFICES)
-        if at >= 2 and ends and (not continues or words[0][0] == "各"):  # (各部门部门预算: 各 names one kind)
+        one_kind = words[0][0] == "各" and not listed  # (各部门部门预算: 各 names one kind)
+        if at >= 2 and ends and (not continues or one_kind):
             # (督办, 举办: verbs that end like an office) 局机关党委（人事股）: the office it names in brackets too
             bracket = _BRACKETED_OFFICE.match(text, at)
             return text[: bracket.end()] if bracket else text[:at]
     return None
 
 
+_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
 _BRACKETED_OFFICE = re.compile(
     r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
 )
