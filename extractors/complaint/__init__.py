@@ -1157,7 +1157,10 @@ def _name_for_form_of_address(rec: Recorder, text: str) -> None:
     if not isinstance(name, str) or not (m := _FORM_OF_ADDRESS.match(name)):
         return
     surname = m.group("s")
-    pattern = rf"(?:我叫|我是|本人|名叫|叫做|[，,]叫|姓名[:：]?)\s*(?P<n>{re.escape(surname)}[\u4e00-\u9fff]{{1,2}})(?=[，,。；\s]|$)"
+    pattern = (
+        rf"(?:我叫|我是|本人|名叫|叫做|[，,]叫|姓名[:：]?)\s*(?P<n>{re.escape(surname)}[\u4e00-\u9fff]{{1,2}})"
+        r"(?=[，,。；\s]|$)"
+    )
     for found in re.finditer(pattern, text):
         full = found.group("n")
         if is_person_name(full, named_here=True) and not _FORM_OF_ADDRESS.match(full):
