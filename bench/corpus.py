@@ -84,8 +84,9 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # round's check, measured by summary five times, never read before) and 14g (the nineteenth's, measured by summary
 # twice), last measured by summary at 2d4b3ac (the landed state) and then read for the round's failure kinds
 # Twenty-first round: 14h read for the round's failure kinds, then all three moved to TRAIN_SETS and the models
-# rebuilt with them.
-READ_SETS: tuple[str, ...] = ()
+# rebuilt with them. Twenty-second round (2026-12-06): 14i (the twenty-first round's check, measured by summary four
+# times, last at 5c6a801, the landed state) read for the round's failure kinds; the models were not rebuilt.
+READ_SETS: tuple[str, ...] = ("blind_2026_14i",)
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 

@@ -1164,6 +1164,10 @@ def _name_for_form_of_address(rec: Recorder, text: str) -> None:
     for found in re.finditer(pattern, text):
         full = found.group("n")
         if is_person_name(full, named_here=True) and not _FORM_OF_ADDRESS.match(full):
+            said = {"先生": "男", "女士": "女", "小姐": "女", "阿姨": "女", "大姐": "女", "大哥": "男"}
+            ev = rec.evidence["complainant.name"]
+            if (gender := said.get(name[len(surname) :])) and not rec.has("complainant.gender"):
+                rec.set("complainant.gender", gender, ev.start, ev.end, PROSE)  # (李先生 said which)
             rec.set("complainant.name", full, found.start("n"), found.end("n"), PROSE, overwrite=True)
             return
 
@@ -1182,7 +1186,7 @@ def _name_told_apart(rec: Recorder, text: str) -> None:
     head = text[: max(400, len(text) // 3)]
     for m in _NAME_APPOSED.finditer(head):
         key = "n" if m.group("n") else "t"
-        if is_person_name(m.group(key), named_here=True):
+        if is_person_name(m.group(key), named_here=True) and m.group(key)[0] not in "姓叫是":
             rec.set("complainant.name", m.group(key), m.start(key), m.end(key), PROSE)
             return
 

@@ -270,6 +270,8 @@ def office_at(text: str) -> str | None:
     for i, (word, flag) in enumerate(words):
         at += len(word)
         joins = word in ("、", "和", "及") and i > 0  # 各股室、各学校 / 办公室和法规股: offices listed together
+        if flag.startswith("nr") and i > 0:
+            return None  # 副校长蒋文斌任组长的…领导小组: a person in it, no office's name
         if at > head.end() or (_BREAKS_NAME.match(flag) and word != "各" and not joins):
             break  # (a verb inside an office's name before its ending goes on: 县公共就业和人才服务中心)
         nxt, nflag = words[i + 1] if i + 1 < len(words) else ("", "x")
@@ -282,11 +284,14 @@ def office_at(text: str) -> str | None:
         one_kind = words[0][0] == "各" and not listed  # (各部门部门预算: 各 names one kind)
         if at >= 2 and ends and (not continues or one_kind):
             # (督办, 举办: verbs that end like an office) 局机关党委（人事股）: the office it names in brackets too
+            if text[:at] in _THE_BODY_ITSELF:
+                return None  # 学校将定期开展…: the reporting body speaking of itself, not one of its offices
             bracket = _BRACKETED_OFFICE.match(text, at)
             return text[: bracket.end()] if bracket else text[:at]
     return None
 
 
+_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关"})
 _ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
 _BRACKETED_OFFICE = re.compile(
     r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
