@@ -31,7 +31,7 @@ from extractors.complaint.evidence import INLINE, PROSE, Recorder
 from extractors.complaint.forwarded import mask_chrome, mask_cover, mask_reply
 from extractors.complaint.gender import fill_gender, written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames, titled_bosses
-from extractors.complaint.money import extract_amount
+from extractors.complaint.money import amount_from_late_requests, extract_amount
 from extractors.complaint.parties import extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import (
@@ -152,6 +152,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     relative_worker(rec, text)  # a letter for a relative: the relative is the complainant, the writer the agent
     _name_for_form_of_address(rec, text)
     _name_told_apart(rec, text)
+    amount_from_late_requests(rec, text, span_of(rec, "requests"))
     self_description(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
@@ -164,6 +165,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
             derive_age(rec)
             fill_gender(rec, text)
         _requests_from_model(rec, written)
+        amount_from_late_requests(rec, text, span_of(rec, "requests"))  # (the requests the model found)
     if not written_for_relative(rec, text):  # a writer for a relative gives their own number, not the worker's
         lone_phone(rec, text)
     return rec, written

@@ -33,6 +33,25 @@ def is_part(text: str, sentence_start: int, at: int) -> bool:
     return bool(_PART_CLAUSE.match(text, max(clause_start, sentence_start), at))
 
 
+# 这三万多块钱 / 约3万元 / 两万来块: a sum told roughly, which an exact sum stated beside it outranks
+_ROUGH_BEFORE = re.compile(r"(?:约|近|大约|大概|差不多|将近|估计|起码)\s*$")
+_ROUGH_AFTER = re.compile(r"^\s*(?:来块|来元|左右|上下)")
+
+
+def _rough(text: str, start: int, end: int) -> bool:
+    return bool(
+        re.search(r"[多余]", text[start:end])
+        or _ROUGH_BEFORE.search(text, max(0, start - 4), start)
+        or _ROUGH_AFTER.match(text, end)
+    )
+
+
+def _exact(amounts: list[tuple[float, int, int, bool]], text: str) -> list[tuple[float, int, int, bool]]:
+    """The amounts told exactly, when there are some (a plea's 这三万多块钱 beside 叁万肆仟陆佰元); else all."""
+    exact = [a for a in amounts if not _rough(text, a[1], a[2])]
+    return exact or amounts
+
+
 def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, int, int, bool]]:
     """(value, start, end, is_stated_total) of the amounts in text[s:e] that are not rates."""
     out = []
@@ -67,10 +86,20 @@ def extract_amount(
     rec: Recorder, text: str, requests_span: tuple[int, int] | None, facts_span: tuple[int, int] | None
 ) -> None:
     if requests_span:
-        amounts = _amounts(text, *requests_span, need_claim=False)
+        amounts = _exact(_amounts(text, *requests_span, need_claim=False), text)
         if amounts:
             if chosen := _choose(amounts):
                 rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], INLINE)
             return
-    if facts_span and (chosen := _choose(_amounts(text, *facts_span, need_claim=True))):
+    if facts_span and (chosen := _choose(_exact(_amounts(text, *facts_span, need_claim=True), text))):
         rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], PROSE)
+
+
+def amount_from_late_requests(rec: Recorder, text: str, requests_span: tuple[int, int] | None) -> None:
+    """Requests found after the amount was read (a scanned letter's broken request line, read by a later
+    stage): the sum they state outranks an arrears total of the facts."""
+    ev = rec.evidence.get("amount_claimed_yuan")
+    if not requests_span or (ev is not None and ev.confidence != PROSE):
+        return
+    if chosen := _choose(_exact(_amounts(text, *requests_span, need_claim=False), text)):
+        rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], INLINE, overwrite=True)
