@@ -19,6 +19,7 @@ from extractors.complaint.labels import DOTTED_NAME, is_person_name, kw
 from extractors.complaint.prose import PHONE_WORDS
 from extractors.normalize import sentence_end, sentence_start
 from extractors.rx import after, find_all, rx
+from extractors.tokenize import spans_word
 
 # the relative's work or pay told in the writer's words: 我爸在某工地干活 / 拖欠我父亲的工资 / 我丈夫受伤后
 _WORK = r"工资|工钱|打工|干活|上班|务工|被拖欠|受伤|工地|厂里|做工"
@@ -74,8 +75,12 @@ def _name_at(text: str, m: re.Match[str], other: str | None = None) -> tuple[str
     lengths = (len(word),) if DOTTED_NAME.fullmatch(word) else (4, 3, 2)
     for n in lengths:
         name, following = word[:n], text[at + n : at + n + 1]
-        if len(name) < n or name == other or not is_person_name(name) or name[-1] in _NOT_LAST:
+        # (a name set off by a comma may have a surname no list holds: 我丈夫应国平，男)
+        delimited = following in ("，", ",", "、", "（", "(") and is_person_name(name, named_here=True)
+        if len(name) < n or name == other or not (is_person_name(name) or delimited) or name[-1] in _NOT_LAST:
             continue
+        if following and spans_word(name, text[at + n : at + n + 3]):
+            continue  # 我丈夫申报工伤: a word runs on past it (工伤), no name ends there
         if n > 2 or not following or following in _BOUNDARY:
             return name, at, at + n
     return None
@@ -223,11 +228,22 @@ def relative_worker(rec: Recorder, text: str) -> None:
     elif found_writer := _writer_named(text, worker):  # 我叫某某 / 代写人：某某
         writer, *writer_span = found_writer
         writers_phone = writers_phone or _writers_phone(rec, text, writer)  # the number on their line
+    if writer is not None and not writers_phone:  # 我叫冉春林，是冉春梅的亲哥哥，电话158…: the writer's sentence
+        at = text.find(writer)
+        sentence = text[at : sentence_end(text, at, "。！？\n")] if at >= 0 else ""
+        if (phones := nm.find_phones(sentence)) and not re.search(r"(?:他|她)(?:自己|本人)?的", sentence):
+            writers_phone = phones[0][0]
     if writers_phone:
         rec.forget("complainant.phone")
     if not rec.has("complainant.phone"):  # 我妈的电话是…: the worker's own phone
         for m in rx(rf"(?:我|俺)的?(?:{kin_words()})的?{PHONE_WORDS}").finditer(text):
             if phones := nm.find_phones(text[m.end() : m.end() + 20]):
+                value, ps, pe = phones[0]
+                rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, PROSE)
+                break
+    if not rec.has("complainant.phone"):  # 他的手机号是… / 她自己的手机号是…: the worker's own number
+        for m in rx(rf"(?:他|她)(?:自己|本人)?的{PHONE_WORDS}").finditer(text):
+            if (phones := nm.find_phones(text[m.end() : m.end() + 20])) and phones[0][0] != writers_phone:
                 value, ps, pe = phones[0]
                 rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, PROSE)
                 break
