@@ -193,6 +193,25 @@ def join_lines(cleaned: Sequence[Line], width: int) -> list[str]:
     return paragraphs
 
 
+_HEAD_MAX = 40  # a running header is a short line: the title or the body's name
+
+
+def _without_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
+    """A page's first line that repeats at the head of other pages (某镇人民政府2024年政务公开工作总结 over every
+    page, the first page's title among its first lines) is a running header: dropped from every page but the
+    first, so a sentence that runs over the page break is joined to its own end, not to the header."""
+    heads = [lines[0] for lines in pages[1:] if lines]
+    candidates = {h for h in heads if len(h) <= _HEAD_MAX and h[-1:] not in "。；;：:，,"}
+    running = set()
+    for head in candidates:
+        seen = heads.count(head) + (1 if pages and head in pages[0][:3] else 0)
+        if seen >= 2:
+            running.add(head)
+    if not running:
+        return pages
+    return [pages[0], *[lines[1:] if lines and lines[0] in running else lines for lines in pages[1:]]]
+
+
 def normalize_pages(
     pages: Sequence[Sequence[str]], paragraphs: bool = False, simplify: bool = True
 ) -> tuple[str, list[int]]:
@@ -201,7 +220,7 @@ def normalize_pages(
     `paragraphs`: the lines are real paragraphs (Word), so line length says nothing about wrapping.
     A sentence that runs over a page break is joined too; its offset counts as the earlier page.
     """
-    cleaned_pages = [clean_lines(lines, simplify) for lines in pages]
+    cleaned_pages = _without_running_heads([clean_lines(lines, simplify) for lines in pages])
     width = 0 if paragraphs else _wrap_width([line for lines in cleaned_pages for line in lines])
     text, last_line = "", Line("")
     starts: list[int] = []
@@ -210,7 +229,10 @@ def normalize_pages(
         starts.append(len(text) + (1 if text else 0) if paragraphs else len(text))
         if not paragraphs:
             continue
-        if text and _should_join(last_line, lines[0], width):
+        # (a sentence broken off at a comma at the foot of a page goes on at the head of the next, however the
+        # next page's first line stands)
+        across = str(last_line).rstrip()[-1:] in ("，", ",", "、") and not LIST_START.match(lines[0])
+        if text and (across or _should_join(last_line, lines[0], width)):
             starts[-1] = len(text)
             text += paragraphs[0]
             paragraphs = paragraphs[1:]

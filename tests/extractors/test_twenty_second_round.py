@@ -226,3 +226,38 @@ def test_a_pronoun_before_an_address_is_no_part_of_it() -> None:
         "刘志远\n2025年11月3日\n"
     )
     assert fields.complainant.address == "蔚县南留庄镇东村"
+
+
+def test_a_running_header_over_each_page_is_dropped_and_the_sentence_it_cut_is_whole() -> None:
+    from extractors.normalize import normalize_pages
+
+    pages = [
+        ["临川县某镇人民政府", "2024年政务公开工作总结", "一、工作开展情况", "今年以来，我镇认真落实各项要求，"],
+        ["临川县某镇2024年政务公开工作总结", "公开各类信息120条。", "二、存在的不足", "一是村级信息员多为兼职，业务水平参差不齐，"],
+        ["临川县某镇2024年政务公开工作总结", "部分村公开内容不够规范。"],
+    ]
+    text, _starts = normalize_pages(pages)
+    assert "工作总结" not in text.split("\n", 2)[2]  # the header is gone from the pages after the first
+    assert "业务水平参差不齐，部分村公开内容不够规范。" in text
+
+
+def test_a_rough_sum_gives_way_to_the_exact_one_beside_it() -> None:
+    fields = _letter(
+        "尊敬的领导：\n我叫韩桂芝，女，今年四十四岁，住临川县某镇某村，电话13804761234。2021年9月到2022年3月我在"
+        "临川县锦华服饰有限公司当缝纫工，公司还欠我叁万肆仟陆佰元工资。\n"
+        "我的请求：督促公司支付拖欠我的工资叁万肆仟陆佰元。\n"
+        "领导，这三万多块钱是我们家的救命钱。\n韩桂芝\n2023年5月15日\n"
+    )
+    assert fields.amount_claimed_yuan == 34600
+
+
+def test_in_a_letter_for_a_relative_each_number_is_whose_the_letter_says() -> None:
+    fields = _letter(
+        "尊敬的领导：\n我叫冉春林，是冉春花的亲哥哥，电话15826040001。我妹妹冉春花，女，1995年11月20日生，住某县某镇某村。"
+        "她从小聋哑，这封信是我代她写的。她自己的手机号是18323070002，只能发短信。\n"
+        "2023年4月起她在某县连康中药材有限公司当拣选工，公司拖欠她2023年9月至12月的工资共9600元。"
+        "恳请领导督促公司支付拖欠她的工资9600元。\n冉春林\n2024年1月20日\n"
+    )
+    assert fields.complainant.name == "冉春花"
+    assert fields.complainant.phone == "18323070002"
+    assert [(a.name, a.phone) for a in fields.agents] == [("冉春林", "15826040001")]
