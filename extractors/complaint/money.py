@@ -47,9 +47,14 @@ def _rough(text: str, start: int, end: int) -> bool:
 
 
 def _exact(amounts: list[tuple[float, int, int, bool]], text: str) -> list[tuple[float, int, int, bool]]:
-    """The amounts told exactly, when there are some (a plea's 这三万多块钱 beside 叁万肆仟陆佰元); else all."""
-    exact = [a for a in amounts if not _rough(text, a[1], a[2])]
-    return exact or amounts
+    """Without a rough sum that an exact one beside it states precisely (这三万多块钱 beside 叁万肆仟陆佰元); a rough
+    total over exact parts (共计55万余元 beside each worker's 9000元) stays."""
+    exact = [a[0] for a in amounts if not _rough(text, a[1], a[2])]
+
+    def restated(a: tuple[float, int, int, bool]) -> bool:
+        return _rough(text, a[1], a[2]) and any(0.8 * a[0] <= e <= 1.5 * a[0] for e in exact)
+
+    return [a for a in amounts if not restated(a)]
 
 
 def _amounts(text: str, s: int, e: int, need_claim: bool) -> list[tuple[float, int, int, bool]]:

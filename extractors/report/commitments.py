@@ -291,7 +291,7 @@ def office_at(text: str) -> str | None:
     return None
 
 
-_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关"})
+_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关", "大队", "中队"})
 _ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
 _BRACKETED_OFFICE = re.compile(
     r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
@@ -381,7 +381,7 @@ def _subject(text: str, clause_start: int) -> str | None:
         starts.append(lead.end())  # (对依申请公开事项，法规股在…: after the topic the sentence fronts)
     for at in starts:
         clause = text[at:].lstrip(" ，,")
-        if m := subject.match(clause):
+        if (m := subject.match(clause)) and m.group(0) not in _THE_BODY_ITSELF:
             return m.group(0)
         if office := office_at(clause):
             return office
