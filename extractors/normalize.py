@@ -12,6 +12,7 @@ document's normalised text and where each page starts in it. What it does, in or
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -194,6 +195,7 @@ def join_lines(cleaned: Sequence[Line], width: int) -> list[str]:
 
 
 _HEAD_MAX = 40  # a running header is a short line: the title or the body's name
+_RUN_ON_MIN = 20  # a line this long ending without a stop at the foot of a page is a sentence cut off there
 
 
 def _without_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
@@ -204,7 +206,9 @@ def _without_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
     candidates = {h for h in heads if len(h) <= _HEAD_MAX and h[-1:] not in "。；;：:，,"}
     running = set()
     for head in candidates:
-        seen = heads.count(head) + (1 if pages and head in pages[0][:3] else 0)
+        top = [str(x) for x in pages[0][:4]] if pages else []
+        titled = head in top or head in {a + b for a, b in itertools.pairwise(top)}  # (a title on two lines)
+        seen = heads.count(head) + (1 if titled else 0)
         if seen >= 2:
             running.add(head)
     if not running:
@@ -222,7 +226,7 @@ def normalize_pages(
     """
     cleaned_pages = _without_running_heads([clean_lines(lines, simplify) for lines in pages])
     width = 0 if paragraphs else _wrap_width([line for lines in cleaned_pages for line in lines])
-    text, last_line = "", Line("")
+    text, last_line, last_paragraph = "", Line(""), ""
     starts: list[int] = []
     for lines in cleaned_pages:
         paragraphs = join_lines(lines, width)
@@ -231,12 +235,17 @@ def normalize_pages(
             continue
         # (a sentence broken off at a comma at the foot of a page goes on at the head of the next, however the
         # next page's first line stands)
-        across = str(last_line).rstrip()[-1:] in ("，", ",", "、") and not LIST_START.match(lines[0])
+        # (a long line cut off mid-sentence, no table row, runs on too: …调整情况，对 / 涉及群众出行的…)
+        last, tail = str(last_line).rstrip(), str(last_line).rstrip()[-1:]
+        cut_off = len(last_paragraph) >= _RUN_ON_MIN and tail not in _TERMINAL and "\t" not in last + lines[0]
+        runs_on = tail in ("，", ",", "、") or cut_off
+        across = runs_on and not LIST_START.match(lines[0]) and not _DATE_ONLY.fullmatch(str(lines[0]).strip())
         if text and (across or _should_join(last_line, lines[0], width)):
             starts[-1] = len(text)
             text += paragraphs[0]
             paragraphs = paragraphs[1:]
         last_line = lines[-1]
+        last_paragraph = paragraphs[-1] if paragraphs else last_paragraph + (lines[-1] if lines else "")
         if paragraphs:
             text += ("\n" if text else "") + "\n".join(paragraphs)
     return text, starts or [0]

@@ -262,8 +262,10 @@ def office_at(text: str) -> str | None:
     if not head or text[0] in "我本该其此":
         return None
     words = tokenize.posseg(text[: head.end() + 2])
-    office_next = len(words) > 1 and _OFFICE_END.search(words[1][0]) and _NOMINAL.match(words[1][1])
-    if not words or not (_NOMINAL.match(words[0][1]) or words[0][0] == "各" or office_next):
+    # 执法大队: a verb naming the office's line of work before a bare office word (not 督促 + 劳动保障监察大队)
+    office_next = len(words) > 1 and words[1][0] in _BARE_OFFICES
+    first_is_noun = bool(words) and _NOMINAL.match(words[0][1]) and words[0][1] != "vn"  # (督促/vn is a deed)
+    if not words or not (first_is_noun or words[0][0] == "各" or office_next):
         # (执法大队: a verb naming the office's line of work, then the office)
         return None  # a name starts with a name word, not a verb (邀请…走进人社局, 督促各乡镇人社服务站)
     at = 0
@@ -291,7 +293,8 @@ def office_at(text: str) -> str | None:
     return None
 
 
-_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关", "大队", "中队"})
+_BARE_OFFICES = frozenset({"大队", "中队", "支队", "股", "科", "室", "所", "站", "队", "组", "办", "中心", "办公室"})
+_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关"})
 _ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
 _BRACKETED_OFFICE = re.compile(
     r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
