@@ -237,7 +237,9 @@ def normalize_pages(
         # next page's first line stands)
         # (a long line cut off mid-sentence, no table row, runs on too: …调整情况，对 / 涉及群众出行的…)
         last, tail = str(last_line).rstrip(), str(last_line).rstrip()[-1:]
-        cut_off = len(last_paragraph) >= _RUN_ON_MIN and tail not in _TERMINAL and "\t" not in last + lines[0]
+        rows = "\t" in last + lines[0] or table_row(last) or table_row(str(lines[0])) or " " in last.strip()
+        form = LABEL_START.match(str(lines[0])) or tail.isdigit()  # (委托代理人：某某，电话136… / 委托代理人：…)
+        cut_off = len(last_paragraph) >= _RUN_ON_MIN and tail not in _TERMINAL and not rows and not form
         runs_on = tail in ("，", ",", "、") or cut_off
         across = runs_on and not LIST_START.match(lines[0]) and not _DATE_ONLY.fullmatch(str(lines[0]).strip())
         if text and (across or _should_join(last_line, lines[0], width)):
