@@ -294,7 +294,7 @@ def office_at(text: str) -> str | None:
 
 
 _BARE_OFFICES = frozenset({"大队", "中队", "支队", "股", "科", "室", "所", "站", "队", "组", "办", "中心", "办公室"})
-_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关", "大队", "中队"})
+_THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关"})
 _ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
 _BRACKETED_OFFICE = re.compile(
     r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
