@@ -107,26 +107,16 @@ def relative_named(text: str) -> tuple[str, int, int] | None:
     )
     if found := next((found for m in pattern.finditer(text) if (found := _name_at(text, m))), None):
         return found
-    # 父亲【潘先九】像往常一样…: a name set in brackets after the kinship word (a web post marks it so)
-    bracketed = re.compile(
-        rf"(?:{kin_words()})[【〔\[「](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})[】〕\]」]"
-    )
-    if found := next(
-        ((m.group("name"), m.start("name"), m.end("name")) for m in bracketed.finditer(text)
-         if is_person_name(m.group("name"), named_here=True)),
-        None,
+    # 父亲【潘先九】像往常一样… (a name set in brackets after the kinship word: a web post marks it so) /
+    # 我的父亲，汪洋，他是一名民工 (set off by commas)
+    for delimited in (
+        rf"(?:{kin_words()})[【〔\[「](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,4}})[】〕\]」]",
+        rf"(?:我|俺)的?(?:{kin_words()})[，,]"
+        rf"(?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])",
     ):
-        return found
-    # 我的父亲，汪洋，他是一名民工: the name set off by commas after the kinship word
-    apposed = re.compile(
-        rf"(?:我|俺)的?(?:{kin_words()})[，,](?P<name>{DOTTED_NAME.pattern}|[\u4e00-\u9fff]{{2,3}})(?=[，,])"
-    )
-    if found := next(
-        ((m.group("name"), m.start("name"), m.end("name")) for m in apposed.finditer(text)
-         if is_person_name(m.group("name"), named_here=True)),
-        None,
-    ):
-        return found
+        for m in re.finditer(delimited, text):
+            if is_person_name(m.group("name"), named_here=True):
+                return m.group("name"), m.start("name"), m.end("name")
     return _one_written_for(text)
 
 
