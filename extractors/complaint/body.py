@@ -106,7 +106,9 @@ _ALSO_ASKS = re.compile(
     r"[，,；;]\s*(?=(?:也|同时|另外|并且?)(?:希望|请求|恳请|请|要求)"
     # …把5600元工资要回来，再让酒店跟我们把合同签了: a second thing asked (not …，以后按月发工资, how the first is to go
     # on, nor …，同埋佢炒我鱿鱼要俾返补偿我: one request with it, as tests/extractors/test_fourteenth_round.py keeps it)
-    r"|再[^，,。；;！!？?\n]{0,16}?(?:让|叫|把|给|要|能|得|发|签|按|补|赔|查|处理|缴|交))"
+    r"|再[^，,。；;！!？?\n]{0,16}?(?:让|叫|把|给|要|能|得|发|签|按|补|赔|查|处理|缴|交)"
+    # …把这21600块钱要回来，叫孙总把工资给我结了: a second person told to pay (叫/让 someone 把 the money …)
+    r"|(?:叫|让)(?!我|俺|咱)[\u4e00-\u9fff]{1,6}?把[^，,。；;！!？?\n]{2,20}?(?:结|给|发|还|退|补|付|算))"
 )
 
 
@@ -114,8 +116,17 @@ _ALSO_ASKS = re.compile(
 _CONNECTIVE = re.compile(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|请|要求)")
 
 
+_TOLD_TO_PAY = re.compile(r"[，,；;]\s*(?:叫|让)")
+_A_SUM = re.compile(r"\d|[十百千万]元|块钱|元")
+
+
 def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    cuts = [m.start() for m in _ALSO_ASKS.finditer(text, s, e)]
+    # (叫/让 someone 把 the money…: a second request only after a first that asks for a sum of its own — 把这21600块钱
+    # 要回来，叫孙总把工资结了 is two; 希望有关部门管一管，让老板把这五千二百元给我 is one)
+    cuts = [
+        m.start() for m in _ALSO_ASKS.finditer(text, s, e)
+        if not _TOLD_TO_PAY.match(text, m.start()) or _A_SUM.search(text, s, m.start())
+    ]
     if not cuts:
         return [(s, e)]
     bounds = [s, *cuts, e]
@@ -135,13 +146,15 @@ _THANKS = re.compile(
     r"[，,]\s*(?:(?:谢谢|感谢|多谢)[\u4e00-\u9fff]{0,6}"
     # …把钱要回来，请领导帮我做个主: a plea for help that asks nothing of its own
     r"|(?:请|求求|恳请|求)?(?:领导|政府|你们|青天)(?:们)?(?:帮我|给我|替我|为我|帮我们|给我们|替我们)?(?:做个?主|作主|帮帮忙|帮帮我)"
+    # …，领导你们是为俺老百姓办事的: what the writer trusts the office to be
+    r"|(?:领导|政府)(?:你们|您)?是(?:为|给)[^，,。；;]{0,10}(?:办事|做主|服务)的"
     r")[！!。.]?\s*$"
 )
 
 
 def _without_thanks(text: str, s: int, e: int) -> tuple[int, int]:
-    if (m := _THANKS.search(text, s, e)) and m.start() - s >= 4:
-        return s, m.start()
+    while (m := _THANKS.search(text, s, e)) and m.start() - s >= 4:  # (…，领导你们是为俺办事的，谢谢领导: both go)
+        e = m.start()
     return s, e
 
 
