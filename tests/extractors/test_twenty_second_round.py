@@ -219,3 +219,13 @@ def test_in_a_letter_for_a_relative_each_number_is_whose_the_letter_says() -> No
     assert fields.complainant.name == "冉春花"
     assert fields.complainant.phone == "18323070002"
     assert [(a.name, a.phone) for a in fields.agents] == [("冉春林", "15826040001")]
+
+
+def test_a_second_person_told_to_pay_after_a_sum_asked_for_is_a_second_request() -> None:
+    fields = _letter(
+        "领导：\n我叫宋大山，今年四十七了，家住某县某镇宋庄村，电话13903940001。去年在鹿邑县的聚福物流公司仓库当装卸工，"
+        "从6月到11月的工钱一直没给，一共欠我21600块钱。\n"
+        "我就想叫领导帮帮我把这21600块钱要回来，叫孙总把工钱给我结了，领导你们是为老百姓办事的，谢谢领导。\n"
+        "宋大山\n2020年1月10日\n"
+    )
+    assert fields.requests == ["我就想叫领导帮帮我把这21600块钱要回来", "叫孙总把工钱给我结了"]
