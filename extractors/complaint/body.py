@@ -117,7 +117,7 @@ _CONNECTIVE = re.compile(r"(?:也|同时|另外|并且?)(?=希望|请求|恳请|
 
 
 _TOLD_TO_PAY = re.compile(r"[，,；;]\s*(?:叫|让)")
-_A_SUM = re.compile(r"\d|[十百千万]元|块钱|元")
+_A_SUM = re.compile(r"[\d一二三四五六七八九十百千万两]\s*(?:元|块)")
 
 
 def _second_asks(text: str, s: int, e: int) -> list[tuple[int, int]]:
