@@ -203,17 +203,31 @@ def _without_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
     page, the first page's title among its first lines) is a running header: dropped from every page but the
     first, so a sentence that runs over the page break is joined to its own end, not to the header."""
     heads = [lines[0] for lines in pages[1:] if lines]
-    candidates = {h for h in heads if len(h) <= _HEAD_MAX and h[-1:] not in "。；;：:，,"}
-    running = set()
-    for head in candidates:
-        top = [str(x) for x in pages[0][:4]] if pages else []
-        titled = head in top or head in {a + b for a, b in itertools.pairwise(top)}  # (a title on two lines)
-        seen = heads.count(head) + (1 if titled else 0)
-        if seen >= 2:
-            running.add(head)
+    top = [str(x) for x in pages[0][:4]] if pages else []
+    titles = {*top, *(a + b for a, b in itertools.pairwise(top))}  # (the first page's title, perhaps on two lines)
+    running = {
+        h for h in heads
+        if len(h) <= _HEAD_MAX and h[-1:] not in "。；;：:，," and heads.count(h) + (h in titles) >= 2
+    }
     if not running:
         return pages
     return [pages[0], *[lines[1:] if lines and lines[0] in running else lines for lines in pages[1:]]]
+
+
+def _runs_on(last_line: str, last_paragraph: str, nxt: str) -> bool:
+    """Does the sentence at the foot of a page go on at the head of the next, however the next page's first line
+    stands? Yes when it broke off at a comma, or when a long paragraph stops without a full stop (…调整情况，对 /
+    涉及群众出行的…); not into a list item or a date, nor between table rows or a form's lines (委托代理人：某某，
+    电话…)."""
+    last, nxt = str(last_line).rstrip(), str(nxt)
+    tail = last[-1:]
+    if not tail or LIST_START.match(nxt) or _DATE_ONLY.fullmatch(nxt.strip()):
+        return False
+    if tail in "，,、":
+        return True
+    rows = "\t" in last + nxt or " " in last.strip() or table_row(last) or table_row(nxt)
+    form = LABEL_START.match(nxt) or tail.isdigit()
+    return len(last_paragraph) >= _RUN_ON_MIN and tail not in _TERMINAL and not rows and not form
 
 
 def normalize_pages(
@@ -233,16 +247,8 @@ def normalize_pages(
         starts.append(len(text) + (1 if text else 0) if paragraphs else len(text))
         if not paragraphs:
             continue
-        # (a sentence broken off at a comma at the foot of a page goes on at the head of the next, however the
-        # next page's first line stands)
-        # (a long line cut off mid-sentence, no table row, runs on too: …调整情况，对 / 涉及群众出行的…)
-        last, tail = str(last_line).rstrip(), str(last_line).rstrip()[-1:]
-        rows = "\t" in last + lines[0] or table_row(last) or table_row(str(lines[0])) or " " in last.strip()
-        form = LABEL_START.match(str(lines[0])) or tail.isdigit()  # (委托代理人：某某，电话136… / 委托代理人：…)
-        cut_off = len(last_paragraph) >= _RUN_ON_MIN and tail not in _TERMINAL and not rows and not form
-        runs_on = tail in ("，", ",", "、") or cut_off
-        across = runs_on and not LIST_START.match(lines[0]) and not _DATE_ONLY.fullmatch(str(lines[0]).strip())
-        if text and (across or _should_join(last_line, lines[0], width)):
+        joined = _runs_on(last_line, last_paragraph, lines[0]) or _should_join(last_line, lines[0], width)
+        if text and joined:
             starts[-1] = len(text)
             text += paragraphs[0]
             paragraphs = paragraphs[1:]

@@ -1149,27 +1149,30 @@ _PLACE_VERB = re.compile(
 )
 
 
-# 来信人：向老师 above 我…叫向晓雯: a form of address (surname and 老师/先生/女士) is how the letter is signed or
-# recorded; the full name the writer gives with the same surname is the name
-_FORM_OF_ADDRESS = re.compile(r"^(?P<s>[\u4e00-\u9fff]{1,2}?)(?:老师|先生|女士|小姐|师傅|同志|阿姨|大姐|大哥)$")
+# 来信人：向老师 above 我…叫向晓雯: a form of address (a surname and 老师/先生/女士, labels.NOT_A_GIVEN_NAME) is how
+# the letter is signed or recorded; the full name the writer gives with the same surname is the name
+def _surname_of_address(name: str) -> str | None:
+    from extractors.complaint.labels import NOT_A_GIVEN_NAME
+
+    single, double = surnames()
+    for n in (2, 1):
+        if (name[:n] in double if n == 2 else name[:n] in single) and NOT_A_GIVEN_NAME.fullmatch(name[n:]):
+            return name[:n]
+    return None
 
 
 def _name_for_form_of_address(rec: Recorder, text: str) -> None:
     name = rec.get("complainant.name")
-    if not isinstance(name, str) or not (m := _FORM_OF_ADDRESS.match(name)):
+    if not isinstance(name, str) or not (surname := _surname_of_address(name)):
         return
-    surname = m.group("s")
     pattern = (
         rf"(?:我叫|我是|本人|名叫|叫做|[，,]叫|姓名[:：]?)\s*(?P<n>{re.escape(surname)}[\u4e00-\u9fff]{{1,2}})"
         r"(?=[，,。；\s]|$)"
     )
     for found in re.finditer(pattern, text):
         full = found.group("n")
-        if is_person_name(full, named_here=True) and not _FORM_OF_ADDRESS.match(full):
-            said = {"先生": "男", "女士": "女", "小姐": "女", "阿姨": "女", "大姐": "女", "大哥": "男"}
-            ev = rec.evidence["complainant.name"]
-            if (gender := said.get(name[len(surname) :])) and not rec.has("complainant.gender"):
-                rec.set("complainant.gender", gender, ev.start, ev.end, PROSE)  # (李先生 said which)
+        if is_person_name(full, named_here=True) and not _surname_of_address(full):
+            fill_gender(rec, text)  # (李先生 says which, before the name gives way)
             rec.set("complainant.name", full, found.start("n"), found.end("n"), PROSE, overwrite=True)
             return
 

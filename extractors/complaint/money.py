@@ -96,8 +96,13 @@ def extract_amount(
             if chosen := _choose(amounts):
                 rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], INLINE)
             return
-    if facts_span and (chosen := _choose(_exact(_amounts(text, *facts_span, need_claim=True), text))):
+    if facts_span and (chosen := _claimed(text, facts_span, need_claim=True)):
         rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], PROSE)
+
+
+def _claimed(text: str, span: tuple[int, int], need_claim: bool) -> tuple[float, int, int] | None:
+    """The amount a span claims: its stated total or its one amount, a rough sum restated exactly set aside."""
+    return _choose(_exact(_amounts(text, *span, need_claim=need_claim), text))
 
 
 def amount_from_late_requests(rec: Recorder, text: str, requests_span: tuple[int, int] | None) -> None:
@@ -106,5 +111,5 @@ def amount_from_late_requests(rec: Recorder, text: str, requests_span: tuple[int
     ev = rec.evidence.get("amount_claimed_yuan")
     if not requests_span or (ev is not None and ev.confidence != PROSE):
         return
-    if chosen := _choose(_exact(_amounts(text, *requests_span, need_claim=False), text)):
+    if chosen := _claimed(text, requests_span, need_claim=False):
         rec.set("amount_claimed_yuan", chosen[0], chosen[1], chosen[2], INLINE, overwrite=True)

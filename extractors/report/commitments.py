@@ -214,11 +214,15 @@ def explicit_responsible(text: str, offset: int, people: list[PersonDuty]) -> tu
         a, b = offset + m.start(1), offset + m.end(1)
         named = [p for p in people if p.span.start < b and a < p.span.end]
         who = display_name(named[-1], people) if named else _bare_name(m.group(1))
-        whole = _OFFICE_END.search(who or "") or (who or "").endswith(("）", ")"))  # 大队执法一中队, 党委（人事股）
-        office = office_at(who) if not named and who and not whole else None
-        if office and len(office) < len(who) and not _names_a_person(who[len(office) :]):  # (社会事务办公室应海燕)
-            who, b = office, a + len(office)  # 由执法大队继续严格落实…: the office, not what it goes on to do
-        if who and (named or not _only_verbs(who)):  # (报分管领导审阅: what the leader does, not who)
+        if not who:
+            continue
+        # 由执法大队继续严格落实…: the office, not what it goes on to do; but not a capture that already ends as an
+        # office (大队执法一中队, 局机关党委（人事股）) nor one an office's person follows (社会事务办公室应海燕)
+        whole = _OFFICE_END.search(who) or who.endswith(("）", ")"))
+        office = office_at(who) if not named and not whole else None
+        if office and len(office) < len(who) and not _names_a_person(who[len(office) :]):
+            who, b = office, a + len(office)
+        if named or not _only_verbs(who):  # (报分管领导审阅: what the leader does, not who)
             return who, Span(start=a, end=b)
     # 由 and an office of any name, whatever it then does (由政策法规股同步制作…)
     for m in re.finditer(r"由(?!于)", text):
@@ -241,9 +245,10 @@ def _only_verbs(text: str) -> bool:
 
 
 # What an office's name ends with (政策法规股, 县公共就业和人才服务中心, 房地产市场和物业监管股, 局办公室)
-_OFFICE_END = re.compile(
-    r"(?:办公室|办事处|委员会|专班|小组|单位|部门|大队|中队|中心|学校|股|科|室|所|站|队|组|办|局|委|院|馆|处)$"
+_OFFICE_SUFFIX = (
+    r"(?:办公室|办事处|委员会|专班|小组|单位|部门|大队|中队|中心|学校|股|科|室|所|站|队|组|办|局|委|院|馆|处)"
 )
+_OFFICE_END = re.compile(_OFFICE_SUFFIX + "$")
 # Parts of speech that go on in a name (nouns, abbreviations, distinguishing words, measure-like 股, verbal
 # nouns such as 监管, 县/zg); a word tagged otherwise ends it (a preposition 于/在, an adverb 同步, 每周五, a verb)
 _NOMINAL = re.compile(r"^(?:n\w*|j|b|q|vn|zg)$")
@@ -262,12 +267,14 @@ def office_at(text: str) -> str | None:
     if not head or text[0] in "我本该其此":
         return None
     words = tokenize.posseg(text[: head.end() + 2])
-    # 执法大队: a verb naming the office's line of work before a bare office word (not 督促 + 劳动保障监察大队)
+    if not words:
+        return None
+    # a name starts with a name word, not a verb (邀请…走进人社局, 督促/vn 各乡镇人社服务站), unless the verb names
+    # the office's line of work before a bare office word (执法大队; not 督促 + 劳动保障监察大队)
+    first_is_noun = _NOMINAL.match(words[0][1]) and words[0][1] != "vn"
     office_next = len(words) > 1 and words[1][0] in _BARE_OFFICES
-    first_is_noun = bool(words) and _NOMINAL.match(words[0][1]) and words[0][1] != "vn"  # (督促/vn is a deed)
-    if not words or not (first_is_noun or words[0][0] == "各" or office_next):
-        # (执法大队: a verb naming the office's line of work, then the office)
-        return None  # a name starts with a name word, not a verb (邀请…走进人社局, 督促各乡镇人社服务站)
+    if not (first_is_noun or words[0][0] == "各" or office_next):
+        return None
     at = 0
     for i, (word, flag) in enumerate(words):
         at += len(word)
@@ -281,14 +288,13 @@ def office_at(text: str) -> str | None:
             return None  # 各市场监管所所长: a post in the office, a person
         listed = nxt in ("和", "及", "、")
         continues = listed or _NOMINAL.match(nflag) or _OFFICE_END.search(nxt)
-        verb = flag.startswith("v") and flag != "vn"
+        verb = flag.startswith("v") and flag != "vn"  # (督办, 举办: verbs that end like an office)
         ends = _OFFICE_END.search(word) and not verb and not word.endswith(_NOT_OFFICES)
         one_kind = words[0][0] == "各" and not listed  # (各部门部门预算: 各 names one kind)
         if at >= 2 and ends and (not continues or one_kind):
-            # (督办, 举办: verbs that end like an office) 局机关党委（人事股）: the office it names in brackets too
             if text[:at] in _THE_BODY_ITSELF:
                 return None  # 学校将定期开展…: the reporting body speaking of itself, not one of its offices
-            bracket = _BRACKETED_OFFICE.match(text, at)
+            bracket = _BRACKETED_OFFICE.match(text, at)  # 局机关党委（人事股）: the office it names in brackets too
             return text[: bracket.end()] if bracket else text[:at]
     return None
 
@@ -296,9 +302,7 @@ def office_at(text: str) -> str | None:
 _BARE_OFFICES = frozenset({"大队", "中队", "支队", "股", "科", "室", "所", "站", "队", "组", "办", "中心", "办公室"})
 _THE_BODY_ITSELF = frozenset({"学校", "单位", "部门", "中心", "医院", "公司", "本局", "全局", "机关"})
 _ROLE = re.compile(r"^(?:[\u4e00-\u9fff]?长|主任|书记|干事|专干|负责人|同志)$")
-_BRACKETED_OFFICE = re.compile(
-    r"[（(][\u4e00-\u9fff]{1,10}?(?:办公室|中心|股|科|室|所|站|队|组|办|局|委|院|处)[)）]"
-)
+_BRACKETED_OFFICE = re.compile(rf"[（(][\u4e00-\u9fff]{{1,10}}?{_OFFICE_SUFFIX}[)）]")
 
 
 def _bare_name(found: str) -> str:

@@ -229,3 +229,12 @@ def test_a_second_person_told_to_pay_after_a_sum_asked_for_is_a_second_request()
         "宋大山\n2020年1月10日\n"
     )
     assert fields.requests == ["我就想叫领导帮帮我把这21600块钱要回来", "叫孙总把工钱给我结了"]
+
+
+def test_a_form_of_address_gives_way_to_the_full_name_and_keeps_its_gender() -> None:
+    fields = _letter(
+        "市长信箱\n来信人\t李先生\n来信时间\t2025-08-06\n来信内容：\n市长您好！我是一名货车司机，叫李建华，家在某县城关镇，"
+        "电话13807170001。2025年3月至6月我在某县顺达物流有限公司开车，公司拖欠我工资共计26000元。请领导督促公司支付拖欠的工资。\n"
+    )
+    assert fields.complainant.name == "李建华"
+    assert fields.complainant.gender == "男"
