@@ -90,6 +90,7 @@ def find_foreign_references(text: str, agency: str | None, params: dict[str, Any
     findings += _foreign_channels_and_purposes(text, agency, params)
     findings += _foreign_towns(text, agency)
     findings += _foreign_county_organs(text, agency)
+    findings += _foreign_county_towns(text, agency)
     return _merge_by_sentence(findings)
 
 
@@ -537,5 +538,77 @@ def _foreign_county_organs(text: str, agency: str | None) -> list[Finding]:
             _city, county = parse_place(place)
             if county and county[:2] == place[:2] and county != own:
                 found.append(Finding(s, e, text[s:e], f"以“{place}”的机关或乡镇作为本单位的工作主体或对象"))
+                break
+        else:
+            # a county of one character and 县 (高县, 睢县), which jieba cuts in two: one of the body's own city
+            for m in _SHORT_COUNTY.finditer(sentence):
+                place = m.group("c")
+                if place in _short_counties(agency) and place != own and _ORGAN_AFTER.match(sentence[m.end() :]) and (
+                    not _WITH_OTHERS.search(sentence[: m.start()])
+                ):
+                    found.append(Finding(s, e, text[s:e], f"以“{place}”的机关或乡镇作为本单位的工作主体或对象"))
+                    break
+    return found
+
+
+_SHORT_COUNTY = re.compile(r"(?:^|(?<=[，,。；;：:\s、）)]))(?P<c>[\u4e00-\u9fff]县)")
+
+
+def _short_counties(agency: str) -> frozenset[str]:
+    city, _county = own_place(agency)
+    return frozenset(c for c in _towns_by_city().get(city or "", {}) if len(c) == 2)
+
+
+_TOWN_NAME = re.compile(r"(?:镇|乡|街道)(?:办事处)?$")
+# a visit, an exchange or a border, told before a neighbour's town (赴某镇学习, 与某镇交界)
+_VISIT = re.compile(r"学习|考察|交流|兄弟|对口|帮扶|协作|参观|借鉴|经验|来我|赴|前往|毗邻|相邻|交界|接壤")
+
+
+@lru_cache(maxsize=1)
+def _towns_by_city() -> dict[str, dict[str, frozenset[str]]]:
+    """{city: {county: its towns (镇, 乡, 街道)}} from jionlp's gazetteer (loaded once, about 1.5 s)."""
+    jio.jionlp()
+    from jionlp.dictionary.dictionary_loader import china_location_loader
+
+    table: dict[str, dict[str, frozenset[str]]] = {}
+    for cities in china_location_loader(detail=True).values():
+        for city, counties in cities.items():
+            if city.startswith("_") or not isinstance(counties, dict):
+                continue
+            table[city] = {
+                county: frozenset(t.removesuffix("办事处") for t in towns if _TOWN_NAME.search(t))
+                for county, towns in counties.items() if not county.startswith("_") and isinstance(towns, dict)
+            }
+    return table
+
+
+def _foreign_county_towns(text: str, agency: str | None) -> list[Finding]:
+    """(l) 在我县高河镇举办… in 太湖县's report, where 高河镇 is a town of 怀宁县 in the same city and none of
+    太湖县's: a town of a neighbouring county told as the body's own, a leftover of that county's text. Not in a
+    sentence that names that county or tells of a visit or an exchange before the town."""
+    own = _own_county(agency)
+    city, _county = own_place(agency)
+    if own is None or city is None:
+        return []
+    counties = _towns_by_city().get(city, {})
+    own_towns = counties.get(own)
+    if not own_towns:
+        return []  # the gazetteer does not know the body's own towns: nothing to compare with
+    found, seen = [], set()
+    for county, towns in counties.items():
+        if county == own:
+            continue
+        for town in towns - own_towns:
+            if len(town) < 3 or town in seen:
+                continue
+            for at in (m.start() for m in re.finditer(re.escape(town), text)):
+                if any(o.endswith(town) and text[max(0, at - len(o) + len(town)) : at + len(town)] == o
+                       for o in own_towns if o != town):
+                    continue  # the tail of a town of its own (大高河镇)
+                s, e = sentence_at(text, at)
+                if county[:2] in text[s:e] or _VISIT.search(text[s:at]):
+                    continue
+                seen.add(town)
+                found.append(Finding(s, e, text[s:e], f"以“{town}”（{county}）叙述本单位工作，不是{own}的乡镇"))
                 break
     return found

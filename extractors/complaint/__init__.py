@@ -43,6 +43,7 @@ from extractors.complaint.prose import (
     place_of_respondent,
     self_description,
     trade_of_origin,
+    unnamed_self_age,
 )
 from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
@@ -103,6 +104,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _signboard(rec, rec.view)
     _real_names(rec, rec.view)
     _named_over_placeholder(rec)
+    _outsourced(rec, rec.view)
     _place_of_employer(rec)
     _place_before_employer(rec)
     _premises_of_employer(rec)
@@ -154,6 +156,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     _name_told_apart(rec, text)
     amount_from_late_requests(rec, text, span_of(rec, "requests"))
     self_description(rec, text)
+    unnamed_self_age(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
     agent_phones(rec, text, written_for_relative(rec, text))
@@ -460,7 +463,7 @@ _PLACE_THEN_REGISTERED = re.compile(
 
 # 营业执照上的名字是“某某养生会所” / 全称是某某有限公司 / 工商登记的名称为…: the unit's registered name
 _REGISTERED = re.compile(
-    r"(?:营业执照上?(?:的名字|的名称|写的|登记的|印的)?|执照上(?:的名字|写的)|全称|工商登记(?:的)?名称|注册名称|注册的名字)"
+    r"(?:营业执照上?(?:的?名字|的?名称|写的|登记的|印的)?|执照上(?:的名字|写的)|全称|工商登记(?:的)?名称|注册名称|注册的名字)"
     r"(?:是|为|叫|写的是)?[：:]?\s*[“\"「]?(?P<n>[\u4e00-\u9fff（）()]{4,40}?)[”\"」]?(?=[，,。；;）)\n]|$)"
 )
 
@@ -508,6 +511,47 @@ def _registered_start(run: str) -> int:
             cut = at + len(word)
         at += len(word)
     return next((a for a, flag in words if a >= cut and flag == "ns"), cut)
+
+
+# an outsourcing firm's registered name: a property, security, cleaning, housekeeping, labour or staffing company
+_SERVICE_FIRM = re.compile(
+    r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,8}[)）]){2,24}?(?:物业|保安|保洁|清洁|家政|劳务|人力资源|派遣|外包)"
+    r"[\u4e00-\u9fff]{0,8}?(?:有限责任公司|有限公司|公司)"
+)
+# the client's premises the firm posts its worker at: a school, hospital, hotel, bank, office …
+_CLIENT_SITE = (
+    r"(?P<w>[\u4e00-\u9fff0-9]{2,24}?(?:中学|小学|学校|幼儿园|大学|学院|二中|一中|三中|医院|卫生院|酒店|宾馆|饭店|银行|"
+    r"大厦|商场|超市|车站|政府|法院|检察院|[^分]局|中心|馆))"
+)
+# 公司派他到某中学守校门 / 把我派到某酒店做保洁 / 在某医院做保洁员 / 我在某中学当保安
+_POSTED_AT = (
+    re.compile(r"(?:派到|派往|派驻到|派驻在|派驻|派去|派他到|派她到|派我到|派我们到|安排到|安排在|分配到|分到)"
+               + _CLIENT_SITE + r"(?=做|当|守|值|干|上班|从事|负责|搞)"),
+    re.compile(r"(?<![派排配分])在+" + _CLIENT_SITE
+               + r"(?=(?:做|当|干|搞)(?:保洁|保安|清洁|门卫|门岗|宿管|绿化|护工|客房|楼层|物业))"),
+)
+
+
+def _outsourced(rec: Recorder, text: str) -> None:
+    """A cleaner, guard or porter an outsourcing firm posts at a client's premises (在某中学做保洁员, 学校的保洁是包给
+    某物业公司的): the premises are the place of work, the firm the employer, as a clerk records it. Only when the
+    letter names such a firm apart from the premises."""
+    firms = [m for m in _SERVICE_FIRM.finditer(text) if not any(p.search(m.group()) for p in _POSTED_AT)]
+    if not firms:
+        return
+    for m in sorted((m for p in _POSTED_AT for m in p.finditer(text)), key=lambda m: m.start()):
+        site = m.group("w")
+        if _SERVICE_FIRM.search(site) or any(site in f.group() or f.group() in site for f in firms):
+            continue
+        if not rec.has("respondent.workplace"):
+            rec.set("respondent.workplace", site, m.start("w"), m.end("w"), PROSE)
+        firm = firms[0]
+        start = firm.start() + _registered_start(firm.group())  # 是包头市某物业…公司: the name from its place
+        for path in ("complainant.employer", "respondent.name"):
+            value = rec.get(path)
+            if isinstance(value, str) and (value in site or site in value):
+                rec.set(path, text[start : firm.end()], start, firm.end(), PROSE, overwrite=True)
+        return
 
 
 def _full_registered(rec: Recorder) -> None:
@@ -1029,7 +1073,7 @@ def _tidy_orgs(rec: Recorder) -> None:
         rec.set("respondent.workplace", place[m.end() :], ev.start + m.end(), ev.end, ev.confidence, overwrite=True)
 
 
-_ADDRESS_LEAD = re.compile(r"(?:我们|俺们|咱们|咱|俺|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
+_ADDRESS_LEAD = re.compile(r"(?:写的是|写着|我们|俺们|咱们|咱|俺|住在|位于|坐落于|坐落在|在|于(?!.[区县市旗]))")
 _SAME_AS_ABOVE = re.compile(r"同上|同前|同左|无|没有|不详|/|—+|-+")
 
 

@@ -64,7 +64,10 @@ _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
 # a birth year alone (某某，女，1985年出生): the age is the letter's year less it
-_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|生人|生)$")
+_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|生人|生|的)$")
+# 男，00年的 / 85年生 / 九零年的: a birth year told by its last two digits (a worker born 2011 or later is not
+# in work: 00-10 are 2000-2010, the rest 1911-1999)
+_BORN_SHORT_YEAR = re.compile(r"^(?P<y>\d{2}|[零〇一二三四五六七八九]{2})\s*年(?:出生|生人|生|的)$")
 # a year of the Republic, as Taiwan counts (民國五十七年生 / 民国57年出生): 1911 + the year
 _BORN_ROC_YEAR = re.compile(
     r"^(?:生于|出生于)?民[国國](?P<y>\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年(?:出生|生人|生)$"
@@ -232,7 +235,7 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 
 # 今年五十八了 / 五十八的人了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
-_AGE_SPOKEN = re.compile(
+AGE_SPOKEN = re.compile(
     rf"(?:今年|现年)(?:都|也|已经|已)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
     rf"|(?:都|也|已经|快)?(?P<n2>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?的人了"
 )
@@ -247,7 +250,7 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.gender", g.group(1), s + g.start(1), s + g.end(1), conf)
     elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
-    elif a := _AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
+    elif a := AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
         n = "n" if a.group("n") else "n2"
         rec.set("complainant.age", nm.parse_age(a.group(n)), s + a.start(n), s + a.end(n), conf)
     elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
@@ -270,6 +273,8 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _BORN_YEAR_LOOSE.match(clause)) and not rec.has("birth"):
         rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
+    elif (m := _BORN_SHORT_YEAR.match(clause)) and not rec.has("birth") and (yy := nm.cn_int(m.group("y"))) is not None:
+        rec.set("birth", (yy + (2000 if yy <= 10 else 1900), None, None), s + m.start("y"), s + m.end(), conf)
     elif (m := _BORN_ROC_YEAR.match(clause)) and not rec.has("birth") and (roc := nm.cn_int(m.group("y"))):
         rec.set("birth", (roc + 1911, None, None), s + m.start("y"), s + m.end(), conf)  # 民国五十七年生: 1968
     elif not _employment(rec, text, s, e, conf):
