@@ -873,7 +873,7 @@ def unnamed_self_age(rec: Recorder, text: str) -> None:
         return
     for m in itertools.islice(_UNNAMED_SELF.finditer(text), 2):
         start = m.end() - len(re.search(r"(?:今年|现年)?$", m.group()).group())
-        for c in _CLAUSE.finditer(text, start, sentence_end(text, m.start())):
+        for c in _CLAUSE.finditer(text, start, sentence_end(text, m.end())):
             at = c.start() + len(c.group()) - len(c.group().lstrip())
             if a := AGE_SPOKEN.fullmatch(c.group().strip()):
                 n = "n" if a.group("n") else "n2"

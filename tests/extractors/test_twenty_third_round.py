@@ -1,0 +1,126 @@
+"""What the twenty-third round's read sets (14j, 14k, realdocs28's odd half) showed (issue 12): a cleaner or guard
+an outsourcing firm posts at a school, hospital or hotel, a birth year told by two digits, an unnamed writer's
+spoken age, a registered name after 营业执照名称为, an address after 地址写的是, and a report telling a town of a
+neighbouring county, or a one-character county's brigade, as its own. Texts invented for the test; the towns
+and counties are real ones of one city, as the gazetteer knows them."""
+
+from __future__ import annotations
+
+from extractors.normalize import normalize_text
+from rules.loader import load_rules
+from rules.report_foreign import find_foreign_references
+from schemas.models import ParsedDocument
+
+
+def _doc(text: str) -> ParsedDocument:
+    return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
+
+
+def _letter(text: str):  # type: ignore[no-untyped-def]
+    from extractors.complaint import extract_complaint
+
+    return extract_complaint(_doc(text), models=True)
+
+
+# ------------------------------------------------------------------------------------------------ letters
+
+
+_HOSPITAL_CLEANER = (
+    "县劳动保障监察大队：\n"
+    "　　我叫付桂芝，女，今年55岁，家住桐梓县娄山关街道新站村，电话13985217764。我从2024年4月开始在桐梓县中医院"
+    "做保洁员，我不是医院招的，是遵义市净邦物业服务有限公司招的，合同也是跟净邦物业签的。\n"
+    "　　从2025年6月起公司就没发工资，6月到9月每月2300元，一共9200元。\n"
+    "　　请求督促净邦物业公司把拖欠我的9200元工资发给我。\n"
+    "付桂芝\n2025年10月9日\n"
+)
+
+
+def test_a_cleaner_posted_at_a_hospital_works_for_the_firm_at_the_hospital() -> None:
+    fields = _letter(_HOSPITAL_CLEANER)
+    assert fields.complainant.employer == "遵义市净邦物业服务有限公司"
+    assert fields.respondent.workplace == "桐梓县中医院"
+
+
+_SCHOOL_GUARD = (
+    "尊敬的领导：\n"
+    "　　我叫龚长林，男，1961年出生，家住綦江区古南街道桥河村，电话13896412058。我在綦江区东溪中学当保安，"
+    "是重庆卫安保安服务有限公司派过来的，工资一直是公司发，每月2500元。2025年3月、4月、5月三个月的工资"
+    "7500元到现在没发。\n"
+    "　　恳请领导督促卫安保安公司把拖欠我的7500元工资给我。\n"
+    "龚长林\n2025年7月2日\n"
+)
+
+
+def test_a_guard_sent_to_a_school_by_a_security_firm() -> None:
+    fields = _letter(_SCHOOL_GUARD)
+    assert fields.complainant.employer == "重庆卫安保安服务有限公司"
+    assert fields.respondent.workplace == "綦江区东溪中学"
+
+
+def test_a_cleaner_the_hospital_itself_hires_has_no_place_of_work_apart() -> None:
+    text = _HOSPITAL_CLEANER.replace(
+        "我不是医院招的，是遵义市净邦物业服务有限公司招的，合同也是跟净邦物业签的。", "是医院后勤科招的。"
+    ).replace("净邦物业公司", "医院")
+    fields = _letter(text)
+    assert fields.respondent.workplace is None
+
+
+def test_a_birth_year_told_by_two_digits_gives_the_age_at_the_letter_date() -> None:
+    text = (
+        "兴仁市劳动监察大队的领导你们好：\n"
+        "　　我叫罗浩然，男，01年的，家在兴仁市东湖街道，电话17308591264。我在城南的“味正”烧烤店当服务员，"
+        "老板欠我2025年7月、8月的工资5200元。\n"
+        "　　希望领导帮我把5200元要回来。\n"
+        "罗浩然\n2025年10月15日\n"
+    )
+    assert _letter(text).complainant.age == 24
+    assert _letter(text.replace("01年的", "88年的")).complainant.age == 37
+
+
+def test_an_unnamed_writers_spoken_age_in_their_introduction() -> None:
+    text = (
+        "县长信箱 来信人：李**\n"
+        "领导好！俺是龙塘镇河湾村的，一个妇女，今年五十一了。俺在镇上的纸箱厂糊纸箱，厂里欠俺2025年8月、9月的工钱"
+        "4600块，到现在不给。\n"
+        "　　俺就想领导帮俺把钱要回来。\n"
+    )
+    assert _letter(text).complainant.age == 51
+
+
+def test_the_registered_name_after_its_label_has_no_label_in_it() -> None:
+    from extractors.complaint import _REGISTERED
+
+    text = "其于2025年5月起在康乐县城关镇雪莲大酒店做客房服务员（营业执照名称为康乐县雪莲酒店管理有限公司），"
+    m = _REGISTERED.search(text)
+    assert m is not None and m.group("n") == "康乐县雪莲酒店管理有限公司"
+
+
+# ------------------------------------------------------------------------------------------------ reports
+
+
+def _foreign(text: str, agency: str) -> list[str]:
+    params = load_rules()["report.foreign_reference"].params
+    return [f.text for f in find_foreign_references(normalize_text(text), agency, params)]
+
+
+def test_a_town_of_a_neighbouring_county_told_as_the_bodys_own() -> None:
+    text = (
+        "霍邱县人力资源和社会保障局2025年政务公开工作总结\n"
+        "　　一是拓宽公开渠道。全年在县政府网站公开信息126条。\n"
+        "　　二是开展政策宣讲。6月，我局在我县梅山镇、周集镇举办就业政策宣讲会2场。\n"
+    )
+    found = _foreign(text, "霍邱县人力资源和社会保障局")
+    assert len(found) == 1 and "梅山镇" in found[0]  # 梅山镇 is 金寨县's; 周集镇 is 霍邱县's own
+    assert _foreign(text.replace("梅山镇、", ""), "霍邱县人力资源和社会保障局") == []
+    visit = text.replace("我局在我县梅山镇、周集镇举办", "我局赴梅山镇学习就业服务经验，并在周集镇举办")
+    assert _foreign(visit, "霍邱县人力资源和社会保障局") == []
+
+
+def test_a_one_character_countys_brigade_told_as_the_bodys_own() -> None:
+    text = (
+        "宁陵县人力资源和社会保障局2025年政务公开工作总结\n"
+        "　　（三）加强欠薪治理信息公开。全年受理欠薪投诉41件，"
+        "睢县劳动保障监察大队对全县38个在建工程项目开展工资支付专项检查2轮，检查结果在局专栏公布。\n"
+    )
+    assert len(_foreign(text, "宁陵县人力资源和社会保障局")) == 1
+    assert _foreign(text.replace("睢县", "县"), "宁陵县人力资源和社会保障局") == []
