@@ -86,6 +86,8 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # Twenty-first round: 14h read for the round's failure kinds, then all three moved to TRAIN_SETS and the models
 # rebuilt with them. Twenty-second round (2026-12-06): 14i (the twenty-first round's check, measured by summary four
 # times, last at 5c6a801, the landed state) read for the round's failure kinds; the models were not rebuilt.
+# Twenty-third round (2026-12-07): 14j and 14k (the twenty-second round's checks, measured by summary at 5c6a801,
+# at the round's end and at b99eeea, the landed state) read for the round's failure kinds; models not rebuilt.
 READ_SETS: tuple[str, ...] = ("blind_2026_14i", "blind_2026_14j", "blind_2026_14k")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
