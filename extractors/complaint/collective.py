@@ -119,13 +119,16 @@ def _agents(rec: Recorder, text: str) -> None:
     first = last = None
     for s, e in paragraph_spans(text):
         segs = scan_line(text, s, e)
-        if not segs or segs[0].key != "people.agents":
+        if segs and segs[0].key == "people.agents":
+            offset = segs[0].vstart
+            if not text[offset:e].strip(" ：:\t"):  # 委托代理人： with the agents listed on the lines below
+                e = _list_below(text, e)
+        elif _ENTRUSTS_BELOW.search(text, s, e) and text[s:e].rstrip().endswith(("：", ":")):
+            offset, e = e, _list_below(text, e)  # 我们委托以下三人作为我们的代理人，…：, then a line for each
+        else:
             continue
-        if not text[segs[0].vstart : e].strip(" ：:\t"):  # 委托代理人： with the agents listed on the lines below
-            e = _list_below(text, e)
         e = _more_agents_below(text, e)
-        chunk_text = text[segs[0].vstart : e]
-        offset = segs[0].vstart
+        chunk_text = text[offset:e]
         for cm in re.finditer(r"[^；;。\n]+", chunk_text):
             item = cm.group().lstrip()
             item = item[m.end() :] if (m := ENUM.match(item)) else item
@@ -150,6 +153,10 @@ def _agents(rec: Recorder, text: str) -> None:
             last = offset + cm.end()
     if agents and first is not None and last is not None:
         rec.set("agents", agents, first, last, LABELLED)
+
+
+# a sentence that says the agents follow (我们委托以下三人作为我们的代理人，…：)
+_ENTRUSTS_BELOW = re.compile(r"委托(?:以下|下列)[^，,。；\n]{0,8}(?:作为|为|担任)[^，,。；\n]{0,6}代理人|代理人如下")
 
 
 # a line under 委托代理人：… that holds only another agent and their phone: `王　磊　电话：186…`

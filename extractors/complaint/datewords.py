@@ -228,12 +228,21 @@ _YEAR_JUST_BEFORE = re.compile(
 _NEW_YEAR_AFTER = re.compile(r"[^，,。]{0,3}?(?:春节|过年|大年)")
 
 
+# a year of the Republic as Taiwan counts it, with the Gregorian year the writer may add in brackets
+_ROC_YEAR = re.compile(
+    r"民[国國](?P<y>\d{2,3}|[一二三四五六七八九十百零〇]{1,5})年(?:[（(](?:\d{4}|[一二三四五六七八九零〇]{4})年[)）])?"
+)
+
+
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b, _ in subs)
 
+    for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
+        if (roc := nm.cn_int(m.group("y"))) and 1 <= roc <= 200:
+            subs.append((m.start(), m.end(), f"{roc + 1911}年"))
     for m in _LUNAR.finditer(sentence):
         if not (m.group("named") or m.group("lunar")):
             continue  # 十月初八 without 农历 is a solar date written in words
@@ -333,6 +342,7 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
+    found += [(m.start(), (nm.cn_int(m.group("y")) or -1911) + 1911) for m in _ROC_YEAR.finditer(text)]
     return [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
 
 

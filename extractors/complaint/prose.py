@@ -673,7 +673,7 @@ _SELF_NAMED = re.compile(
 # 本人陈某（身份证…）/ 本人陈某，男，…: a sentence that opens with 本人 and the name; 我 刘某某: a line that is
 # only the writer and their name (an open letter's byline)
 _SELF_PLAIN = re.compile(
-    r"(?:^|(?<=[\n。！？]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])"
+    r"(?:^|(?<=[\n。！？：:]))\s*本人(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[（(，,])"
     r"|(?:^|(?<=\n))[ \t　]*(?:我|本人)[ \t　]+(?P<name2>[\u4e00-\u9fff·]{2,4})[ \t　]*(?=\n)"
 )
 # 我是某某，… (我系某某 in Cantonese, read as Mandarin): a name and nothing more before the clause ends
