@@ -186,9 +186,17 @@ def _out_of_jurisdiction(
         place = parse_division(value)
     if place is None and office is not None:
         place = sibling_county(value, office)  # 宣化区… to an office in 张家口市蔚县: a county of the same city
+    if place is None and office is not None and not value and (name := fields.respondent.name):
+        # no address, no place of work: a registered name that opens with its county (寿县某食品有限公司) is the one
+        # place the letter gives
+        named = parse_division(name)
+        if named is not None and named.county and name.startswith(named.county):
+            path, place = "respondent.name", named
     if office is None or place is None or compare(place, office) is not False:
         return []
-    where = "用工所在地" if path == "respondent.workplace" else "住所（未载明用工所在地）"
+    where = {"respondent.workplace": "用工所在地", "respondent.address": "住所（未载明用工所在地）"}.get(
+        path, "名称所示地（未载明住所和用工所在地）"
+    )
     msg = (
         f"被投诉单位{where}位于{place.label()}，不在本机构管辖范围（{office.label()}）；"
         f"请核实用工所在地，确不属本机构管辖的，应告知投诉人向用工所在地的劳动保障行政部门投诉。"

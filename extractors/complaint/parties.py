@@ -241,6 +241,43 @@ AGE_SPOKEN = re.compile(
 )
 
 
+# 1979年腊月生的 / 1985年农历八月出生: a birth month of the lunar calendar, taken at its 15th day
+_BORN_LUNAR_MONTH = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})\s*年(?:农历|阴历|旧历)?(?P<m>正|冬|腊|[一二三四五六七八九十]{1,2})月(?:份)?(?:出生|生人|生)(?:的)?$"
+)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def age_or_birth(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> bool:
+    """One clause that states the complainant's age or birth date (今年52岁 / 今年五十八了 / 1985年7月出生 / 85年生 /
+    民国五十七年生 / 1979年腊月生的); whether it was one."""
+    from extractors.complaint.datewords import lunar_to_solar
+
+    clause = text[s:e]
+    if re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
+        rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
+    elif a := AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
+        n = "n" if a.group("n") else "n2"
+        rec.set("complainant.age", nm.parse_age(a.group(n)), s + a.start(n), s + a.end(n), conf)
+    elif m := _BORN_LOOSE.match(clause):
+        _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
+    elif rec.has("birth"):
+        return bool(_BORN_YEAR_LOOSE.match(clause) or _BORN_SHORT_YEAR.match(clause) or _BORN_ROC_YEAR.match(clause))
+    elif m := _BORN_YEAR_LOOSE.match(clause):
+        rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
+    elif (m := _BORN_SHORT_YEAR.match(clause)) and (yy := nm.cn_int(m.group("y"))) is not None:
+        rec.set("birth", (yy + (2000 if yy <= 10 else 1900), None, None), s + m.start("y"), s + m.end(), conf)
+    elif (m := _BORN_ROC_YEAR.match(clause)) and (roc := nm.cn_int(m.group("y"))):
+        rec.set("birth", (roc + 1911, None, None), s + m.start("y"), s + m.end(), conf)  # 民国五十七年生: 1968
+    elif (m := _BORN_LUNAR_MONTH.match(clause)) and (
+        day := lunar_to_solar(int(m.group("y")), _LUNAR_MONTHS.get(m.group("m")) or nm.cn_int(m.group("m")) or 0, 15)
+    ):
+        rec.set("birth", (day.year, day.month, None), s + m.start("y"), s + m.end(), conf)
+    else:
+        return False
+    return True
+
+
 def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> None:
     """One loose clause of the complainant's description."""
     clause = text[s:e]
@@ -248,12 +285,7 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.gender", clause, s, e, conf)
     elif g := re.fullmatch(r"性别[:：]?\s*([男女])", clause):  # 性别男 (an oral record's answer)
         rec.set("complainant.gender", g.group(1), s + g.start(1), s + g.end(1), conf)
-    elif re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
-        rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
-    elif a := AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
-        n = "n" if a.group("n") else "n2"
-        rec.set("complainant.age", nm.parse_age(a.group(n)), s + a.start(n), s + a.end(n), conf)
-    elif re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
+    elif age_or_birth(rec, text, s, e, conf) or re.fullmatch(r"[\u4e00-\u9fff]{1,3}族", clause):
         return
     elif m := _ID_LOOSE.match(clause):
         rec.set("complainant.id_number", nm.valid_id_number(m.group("v")), s + m.start("v"), s + m.end("v"), conf)
@@ -269,14 +301,6 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
         rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)
-    elif m := _BORN_LOOSE.match(clause):
-        _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
-    elif (m := _BORN_YEAR_LOOSE.match(clause)) and not rec.has("birth"):
-        rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
-    elif (m := _BORN_SHORT_YEAR.match(clause)) and not rec.has("birth") and (yy := nm.cn_int(m.group("y"))) is not None:
-        rec.set("birth", (yy + (2000 if yy <= 10 else 1900), None, None), s + m.start("y"), s + m.end(), conf)
-    elif (m := _BORN_ROC_YEAR.match(clause)) and not rec.has("birth") and (roc := nm.cn_int(m.group("y"))):
-        rec.set("birth", (roc + 1911, None, None), s + m.start("y"), s + m.end(), conf)  # 民国五十七年生: 1968
     elif not _employment(rec, text, s, e, conf):
         lead = _IS.match(clause)
         cut = lead.end() if lead else 0

@@ -59,8 +59,14 @@ _NOWHERE = re.compile(
 _FORM_QUESTION = re.compile(r"\s*是否[^\t：:\s]*(?:[\t：:\s]+(?P<a>.*))?$")
 
 
+_BOX_FIRST = re.compile(r"\s*[□☐■☑☒✓√✔▣✅]")  # a row of options, each after its box (labels.ticked)
+
+
 def classify(clause: str) -> str | None:
     """'none' | 'unknown' | 'litigation' | 'arbitration' | 'mediation' | None (not about proceedings)."""
+    if _BOX_FIRST.match(clause) and (option := ticked(clause)) is not None:
+        # a form's boxes (□调解 □仲裁 □诉讼 ☑均未经过): the option ticked answers, none ticked says nothing
+        return _form_value(option) if option else None
     if (_ELSEWHERE_DENIED.search(clause) or _NOWHERE.search(clause)) and not _FUTURE.search(clause):
         return "none"
     topic = kw("proceeding_topic").search(clause)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from extractors.complaint import numerals as nm
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
-from extractors.complaint.parties import AGE_SPOKEN, clean_org, occupation_of, parse_loose
+from extractors.complaint.parties import age_or_birth, clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
 from extractors.rx import after, find_all, rx
 from extractors.tokenize import is_word
@@ -862,22 +861,22 @@ def self_description(rec: Recorder, text: str) -> None:
                 parse_loose(rec, text, s, e, PROSE)
 
 
-# 俺是稍岗镇某村的，一个妇女，今年四十八了: the writer's first sentence about themself, with no name given
-_UNNAMED_SELF = re.compile(r"(?:^|(?<=[\n。！？!?]))\s*(?:领导(?:你们)?好[！!，,]\s*)?(?:我|俺|本人)(?:是|今年|现年)")
+# 俺是稍岗镇某村的，一个妇女，今年四十八了 / 我本人男，1979年腊月生的: a sentence of the writer about themself
+_SELF_SENTENCE = re.compile(
+    r"(?:^|(?<=[\n。！？!?]))\s*(?:领导(?:你们)?好[！!，,]\s*)?(?:我|俺|本人)(?:本人)?(?=是|今年|现年|[男女][，,])"
+)
 
 
-def unnamed_self_age(rec: Recorder, text: str) -> None:
-    """A writer who gives no name (a post the site masks) but tells their age in a clause of their own
-    introduction (今年四十八了, 今年48岁)."""
-    if rec.get("complainant.name") or rec.has("complainant.age"):
+def self_told_age(rec: Recorder, text: str) -> None:
+    """The writer's age or birth date told in a clause of a sentence about themself that no name opens (a post
+    the site masks, or a name given elsewhere): 今年四十八了, 今年48岁, 1979年腊月生的. Not in a letter for a
+    relative, whose writer is not the worker."""
+    if rec.has("complainant.age") or rec.has("birth") or written_for_relative(rec, text):
         return
-    for m in itertools.islice(_UNNAMED_SELF.finditer(text), 2):
-        start = m.end() - len(re.search(r"(?:今年|现年)?$", m.group()).group())
-        for c in _CLAUSE.finditer(text, start, sentence_end(text, m.end())):
+    for m in itertools.islice(_SELF_SENTENCE.finditer(text), 3):
+        for c in _CLAUSE.finditer(text, m.end(), sentence_end(text, m.end())):
             at = c.start() + len(c.group()) - len(c.group().lstrip())
-            if a := AGE_SPOKEN.fullmatch(c.group().strip()):
-                n = "n" if a.group("n") else "n2"
-                rec.set("complainant.age", nm.parse_age(a.group(n)), at + a.start(n), at + a.end(n), PROSE)
+            if age_or_birth(rec, text, at, at + len(c.group().strip()), PROSE):
                 return
 
 
