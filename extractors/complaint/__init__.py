@@ -461,6 +461,9 @@ _PLACE_THEN_REGISTERED = re.compile(
 )
 
 
+_COUNTY_TOWN = re.compile(r"(?P<county>[\u4e00-\u9fff]{1,4}?[县市区旗])[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)")
+
+
 # 营业执照上的名字是“某某养生会所” / 全称是某某有限公司 / 工商登记的名称为…: the unit's registered name
 _REGISTERED = re.compile(
     r"(?:营业执照上?(?:的?名字|的?名称|写的|登记的|印的)?|执照上(?:的名字|写的)|全称|工商登记(?:的)?名称|注册名称|注册的名字)"
@@ -699,9 +702,26 @@ _WORK_DONE = re.compile(
 )
 
 
+# 我…在冷库里开叉车 / 俺在工地上绑钢筋: one task, a verb and its object, told where the writer works
+_TASK_AT = re.compile(
+    r"(?:(?:我|俺)[^，,。；;！？!?\n]{0,10}?|(?<=[，,]))在[\u4e00-\u9fff]{1,8}?(?:里|上|内)(?:就是|专门|主要|负责)?"
+    r"(?P<w>[\u4e00-\u9fff]{2,5}?)(?=[，,。；;！？!?\s]|$)"
+)
+
+
 def _work_done(rec: Recorder, text: str) -> None:
     if m := _WORK_DONE.search(text):
         rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
+        return
+    from extractors.tokenize import posseg
+
+    for m in _TASK_AT.finditer(text):
+        words = posseg(m.group("w"))
+        # a verb and a thing (开 叉车, 绑 钢筋), not one word of work (上班, 干活) nor a time or a sum
+        verb = words[0][1].startswith("v") or (words[0][1] == "zg" and len(words[0][0]) == 1)  # (绑: zg)
+        if len(words) == 2 and verb and words[1][1] == "n" and len(words[1][0]) >= 2:
+            rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
+            return
 
 
 def _real_names(rec: Recorder, text: str) -> None:
@@ -1035,6 +1055,10 @@ def _tidy_orgs(rec: Recorder) -> None:
         m = _PLACE_THEN_REGISTERED.search(value, cut)
         if m and suffix.search(value[m.end() :]) and not re.search("公司|厂", value[cut : m.end()]):
             cut = m.end()
+        # 陇西县首阳镇陇西岐黄源…有限公司: the town it stands in, then a registered name that opens with the county
+        town = _COUNTY_TOWN.match(value, cut)
+        if town and value[town.end() :].startswith(town.group("county")[:2]) and suffix.search(value[town.end() :]):
+            cut = town.end()
         if cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)

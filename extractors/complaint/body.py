@@ -51,18 +51,16 @@ _Q_TOPICS = {
 _TRIM = " \t\n；;。，,！!"
 _CALLED = re.compile(r"^(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}$")
 _SUBJECT = re.compile(r"^(?:我|我们|本人)(?:要|想|现)?(?:投诉|反映|举报)[^，。]{0,40}(?:的问题|的事情?|的情况)$")
-_WANT = re.compile(r"^(?:我们|我|本人|俺们|俺)?(?:就|只|还|是)?想(?=请|恳请|求)")
+_WANT = re.compile(r"^(?:我们|我|本人)(?:就|只|还|是)?想(?=请|恳请|求)")
 # 我就想攞返六月份嗰人工 (Cantonese "get back"): the writer asks for the money back
 _GET_BACK_WORDS = "攞返|攞番|拿返|要返"
 _GET_BACK = re.compile(rf"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?:{_GET_BACK_WORDS})")
 # 就想请领导帮俺… / 俺就寻思让领导给整整… / 我就想让公司…: what the writer "just wants" someone to do
 _JUST_WANT_WORDS = (
     rf"(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)"
-    rf"(?:(?:领导|政府|你们|您|局长|书记)?(?:请|求|让|叫|帮|给)|中不中|能不能|{_GET_BACK_WORDS})"
+    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
 )
 _JUST_WANT = re.compile(_JUST_WANT_WORDS)
-# …，俺就想领导给俺们做做主: the same inside a sentence, after a comma (a space the writer typed for one)
-_JUST_WANT_CLAUSE = re.compile(rf"(?<=[，,])\s*(?={_JUST_WANT_WORDS})")
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|(?<![申邀聘])请(?!假)|盼望|做主")
 _NAMES_AGENTS = re.compile(r"委托[^，。；]{0,12}(?:代理人|代理)|代理人(?:如下|为)")
 DATE_IN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
@@ -347,14 +345,6 @@ _PLEA_CLAUSE = re.compile(
 )
 
 
-def _clause_ask(sentence: str) -> re.Match[str] | None:
-    """The first clause inside a sentence that asks (…，希望领导… / …，求领导帮我把钱要回来 / …，俺就想领导给…)."""
-    for pattern in (_REQUEST_CLAUSE, _PLEA_CLAUSE, _JUST_WANT_CLAUSE):
-        if m := pattern.search(sentence):
-            return m
-    return None
-
-
 def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
     """(where the paragraph's asking begins, spans of its requests): a sentence that starts with a request
     word, or the rest of a sentence from a clause that does (…实在困难。恳请领导…)."""
@@ -367,7 +357,7 @@ def _asks_in(text: str, s: int, e: int) -> tuple[int, list[tuple[int, int]]]:
             start = m.start() + lead + want.end()  # 我就想请你们…: the request starts at 请
         elif any(p.match(sentence[lead:]) for p in (_REQUEST_START, _GET_BACK, _JUST_WANT)):
             start = m.start() + lead
-        elif c := _clause_ask(sentence):
+        elif c := _REQUEST_CLAUSE.search(sentence) or _PLEA_CLAUSE.search(sentence):
             start = m.start() + c.start()
         else:
             continue
