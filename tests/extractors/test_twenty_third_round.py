@@ -6,6 +6,8 @@ and counties are real ones of one city, as the gazetteer knows them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from extractors.normalize import normalize_text
 from rules.loader import load_rules
 from rules.report_foreign import find_foreign_references
@@ -124,3 +126,104 @@ def test_a_one_character_countys_brigade_told_as_the_bodys_own() -> None:
     )
     assert len(_foreign(text, "宁陵县人力资源和社会保障局")) == 1
     assert _foreign(text.replace("睢县", "县"), "宁陵县人力资源和社会保障局") == []
+
+
+# ------------------------------------------------------------------------------------------------ 14l's kinds
+
+
+def test_a_petitioners_label_names_the_complainant() -> None:
+    text = (
+        "尊敬的县信访局领导：\n"
+        "信访人：马永福，男，今年52岁，家住靖边县杨桥畔镇杨桥畔村二组，电话13909128846。\n"
+        "被反映人：靖边县安泰油田技术服务有限公司。\n"
+        "　　我2024年3月进的安泰公司，在井场上干修井，公司欠我2025年7月到10月的工资共计24000元。\n"
+        "　　请政府督促安泰公司把欠我的24000元工资结清。\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "马永福"
+    assert fields.complainant.gender == "男" and fields.complainant.age == 52
+
+
+def test_a_formal_letter_in_traditional_characters_with_years_of_the_republic() -> None:
+    from extractors.complaint.datewords import resolve_dates
+
+    text = (
+        "翔安區人力資源和社會保障局勞動保障監察大隊　鈞鑒：\n"
+        "　　敬啟者：本人黃志明，男，臺灣高雄人，民國六十二年生，現暫住翔安區新店街道洋塘里。\n"
+        "　　民國一一一年（二〇二二年）五月，本人應聘至廈門市鴻昌精密模具有限公司擔任模具技師。"
+        "民國一一二年（二〇二三年）下半年起，公司停發薪資，八月至十一月共四個月、合計人民幣四萬八千元分文未付。\n"
+        "　　懇請貴隊責令公司支付所欠薪資四萬八千元。\n"
+        "黃志明\n2026年3月2日\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.name == "黄志明"  # (read from the normalised text; the reader keeps the written form)
+    assert fields.complainant.age == 2026 - 1973
+    assert (fields.violation_start, fields.violation_end) == (date(2023, 8, 1), date(2023, 11, 30))
+    written, _ = resolve_dates("民国一一二年（二〇二三年）下半年起，八月至十一月未付。", date(2026, 3, 2), None)
+    assert written.startswith("2023年下半年起") and "2023年八月" in written
+
+
+def test_agents_listed_under_a_sentence_that_entrusts_them() -> None:
+    text = (
+        "县劳动保障监察大队：\n"
+        "　　我们是临洮县某某食品有限公司的六名工人，公司欠我们2025年9月至12月工资共计86400元。\n"
+        "　　另外，我们委托以下三人作为我们的代理人，帮我们办理投诉的有关事情：\n"
+        "　　王建华，甘肃某律师事务所律师，电话13993236118；\n"
+        "　　张志强，洮阳镇某村村民委员会主任，电话13519321575；\n"
+        "　　李小军（李小红的哥哥），在定西市里上班，电话18993207662。\n"
+        "　　请求责令公司支付拖欠的工资86400元。\n"
+    )
+    agents = _letter(text).agents
+    assert [a.name for a in agents] == ["王建华", "张志强", "李小军"]
+    assert agents[0].phone == "13993236118"
+
+
+def test_the_writers_lunar_birth_month_in_a_sentence_no_name_opens() -> None:
+    text = (
+        "县人社局劳动监察大队的领导：\n"
+        "　　我叫吴德兵，在新政镇老码头火锅店做切配厨师，电话13890871122。\n"
+        "　　我本人男，1980年腊月生的，老家是仪陇县日兴镇龙桥村四组。店里欠我2025年10月、11月的工资8600元。\n"
+        "　　请领导帮我把8600元要回来。\n"
+        "吴德兵\n2026年3月10日\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.age == 45  # 1980年腊月 is January 1981 (its 15th: 1981-01-19)
+
+
+def test_a_ticked_row_answers_the_proceedings_question() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("□调解\u3000□仲裁\u3000□诉讼\u3000☑均未经过") == "none"
+    assert classify("□调解\u3000☑仲裁\u3000□诉讼") == "arbitration"
+    assert classify("□调解\u3000□仲裁\u3000□诉讼") is None  # nothing ticked says nothing
+
+
+def test_one_task_told_where_the_writer_works_is_the_occupation() -> None:
+    text = (
+        "领导你好：\n"
+        "　　我叫冯建军，家住吕梁市离石区城北街道，电话13835887712。我是2025年10月进的顺通冷链仓储有限公司，"
+        "在冷库里开叉车，一个月4800元。公司欠我11月、12月两个月的工资9600元。\n"
+        "　　希望劳动部门帮我把这9600元工资要回来。\n"
+    )
+    assert _letter(text).complainant.occupation == "开叉车"
+
+
+def test_a_place_of_some_kind_names_no_employer() -> None:
+    text = (
+        "局长您好：\n"
+        "　　我叫郭丽娟，2023年在古城南大街上的聚福源客栈做前台，冀老板欠我4个月工资8100元。"
+        "我现在在太原一家酒店上班，请假回来一趟也难。\n"
+        "　　请局长帮忙让冀老板把这8100元给我。\n"
+    )
+    fields = _letter(text)
+    assert fields.complainant.employer != "太原一家酒店"
+    assert fields.respondent.name != "太原一家酒店"
+
+
+def test_a_registered_name_that_repeats_its_county_after_its_town() -> None:
+    text = (
+        "县劳动保障监察大队：\n"
+        "　　我们是渭源县会川镇渭源岐山中药材有限公司的五名工人，公司拖欠我们2025年10月至2026年1月工资共计52000元。\n"
+        "　　请求责令公司支付拖欠的工资52000元。\n"
+    )
+    assert _letter(text).complainant.employer == "渭源岐山中药材有限公司"
