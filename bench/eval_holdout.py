@@ -6,6 +6,7 @@ every built format (.docx, .pdf) through the whole pure pipeline (`pipeline.anal
 compared field by field.
 
 How values are compared (the golden notes say why a value is what it is):
+- phone numbers: equal without the spaces, dashes or brackets that group their digits;
 - strings: equal after NFKC folding, traditional-to-simplified folding, whitespace removal and trailing
   punctuation stripping;
 - `facts`: whitespace-insensitive, at least 80 % similar (rapidfuzz ratio);
@@ -75,6 +76,11 @@ def _norm(value: Any) -> str:
     return re.sub(r"\s+", "", text).strip(_TRAILING)
 
 
+def _phone(value: Any) -> str:
+    """A phone number without the dashes or brackets a writer may group its digits with (138-8117-4352)."""
+    return re.sub(r"[-－—()（）]", "", _norm(value)) if value else ""
+
+
 def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(_norm(a), _norm(b)) >= SIMILAR
 
@@ -118,7 +124,7 @@ def _same(field: str, expected: Any, got: Any) -> bool:
     if field == "named_systems":  # 《某局…制度》 or 某局…制度: writers keep a rule's book-title marks or not
         return {_norm(x).strip("《》") for x in expected or []} == {_norm(x).strip("《》") for x in got or []}
     if field == "agents":
-        key = lambda a: (_norm(a.get("name")), _norm(a.get("phone")))  # noqa: E731
+        key = lambda a: (_norm(a.get("name")), _phone(a.get("phone")))  # noqa: E731
         return {key(a) for a in expected or []} == {key(a) for a in got or []}
     if field == "period":
         return (expected or {}).get("start") == (got or {}).get("start") and (expected or {}).get("end") == (
@@ -138,6 +144,8 @@ def _same(field: str, expected: Any, got: Any) -> bool:
         return expected is None and got in (None, "", [])
     if isinstance(expected, bool) or isinstance(got, bool):
         return expected == got
+    if field.endswith("phone"):
+        return _phone(expected) == _phone(got)
     if isinstance(expected, (int, float)):
         try:
             return abs(float(expected) - float(got)) <= 0.5
