@@ -190,7 +190,8 @@ def _out_of_jurisdiction(
         # no address, no place of work: a registered name that opens with its county (寿县某食品有限公司) is the one
         # place the letter gives
         named = parse_division(name)
-        if named is not None and named.county and name.startswith(named.county):
+        registered = re.search(r"(?:有限责任公司|有限公司|股份公司|合作社)$", name)
+        if registered and named is not None and named.county and name.startswith(named.county):
             path, place = "respondent.name", named
     if office is None or place is None or compare(place, office) is not False:
         return []

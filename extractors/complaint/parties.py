@@ -144,8 +144,6 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
             return None
     if name[0] in _NOT_A_NAMES_START:  # 这个店到底是哪个公司开的: a question, not a name
         return None
-    if re.search(r"一(?:家|个|间|所|座|处)", name):
-        return None  # 在太原一家酒店上班: a place of some kind, told to say where, names no one
     if re.fullmatch(r"[一二三四五六七八九十廿]{1,3}[号日]?(?:工地|厂|店|公司|项目部)", name):
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地
     if _names_nothing(name):

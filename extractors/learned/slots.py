@@ -379,9 +379,6 @@ def model_name(slot: str) -> str:
     return f"slot_{slot}"
 
 
-_INDEFINITE = re.compile(r"一(?:家|个|间|所|座|处)")
-
-
 def rank(
     text: str, evidence: dict, values: dict, exclude: list[tuple[int, int]] | None = None
 ) -> dict[str, tuple[Candidate, float]]:
@@ -400,8 +397,6 @@ def rank(
         for cand, feats in rows:
             if exclude and any(a <= cand.start < b for a, b in exclude):
                 continue
-            if slot in ("employer", "respondent") and _INDEFINITE.search(cand.text):
-                continue  # 太原一家酒店: a place of some kind, told to say where, names no one to complain about
             p = model.probabilities(feats)[model.classes[-1]]
             if p >= PRESENCE[slot] and (slot not in best or p > best[slot][1]):
                 best[slot] = (cand, p)

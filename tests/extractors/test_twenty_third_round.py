@@ -208,18 +208,6 @@ def test_one_task_told_where_the_writer_works_is_the_occupation() -> None:
     assert _letter(text).complainant.occupation == "开叉车"
 
 
-def test_a_place_of_some_kind_names_no_employer() -> None:
-    text = (
-        "局长您好：\n"
-        "　　我叫郭丽娟，2023年在古城南大街上的聚福源客栈做前台，冀老板欠我4个月工资8100元。"
-        "我现在在太原一家酒店上班，请假回来一趟也难。\n"
-        "　　请局长帮忙让冀老板把这8100元给我。\n"
-    )
-    fields = _letter(text)
-    assert fields.complainant.employer != "太原一家酒店"
-    assert fields.respondent.name != "太原一家酒店"
-
-
 def test_a_registered_name_that_repeats_its_county_after_its_town() -> None:
     text = (
         "县劳动保障监察大队：\n"
