@@ -478,7 +478,7 @@ def _violation_periods(
 _STILL_WORKING = re.compile(
     r"(?:现在|目前|如今|眼下|当前)[^。，,；;\n]{0,8}?(?:还|仍|仍然|依然|照常|照样|继续)在?[^。，,；;\n]{0,10}?"
     r"(?:上班|干活|工作|做工|做事|干|做|在职)(?![了过完])"
-    r"|(?:还|仍然?|依然|照常|照样)(?:天天|每天|一直|照常|照旧)?在?(?:正常)?上班(?![了过])"
+    r"|(?:还|仍然?|依然|照常|照样)在(?:正常)?上班(?![了过])|还(?:天天|每天)在?上班(?![了过])"
 )
 # how long before the letter the owed months may end and still reach it (the last month's pay falls due
 # in the month after it)

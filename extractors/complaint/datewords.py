@@ -234,10 +234,6 @@ _ROC_YEAR = re.compile(
 )
 
 
-# between two months of one list or range: 、 / 和 / 至 / 到 / —, with 份 or 的工资 left of it
-_NEXT_IN_LIST = re.compile(r"份?(?:的?工资)?\s*(?:、|，|,|和|及|与|至|到|—|－|-|~|～)\s*")
-
-
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
@@ -292,7 +288,6 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             subs.append((m.start(), m.end(), f"{written}年"))
     story_year = year or (letter.year if letter else None)
     if story_year:
-        listed: tuple[int, int, int] | None = None  # (end, year, month) of the bare month just dated
         for m in _BARE_MONTH.finditer(sentence):
             if not free(*m.span()) or any(a <= m.start() - 1 < b for a, b, _ in subs):
                 continue  # right after a rewritten year (去年10月)
@@ -304,11 +299,6 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             y = stated or last_year(sentence[: m.start()], letter) or story_year
             if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
-            if listed and _NEXT_IN_LIST.fullmatch(sentence[listed[0] : m.start()]) and month < listed[2]:
-                y = listed[1] + 1  # 12月、1月、2月: a list of months that turns the year
-            elif listed and _NEXT_IN_LIST.fullmatch(sentence[listed[0] : m.start()]) and month > listed[2]:
-                y = listed[1]  # (the months of one list go in one year until they turn)
-            listed = (m.end(), y, month)
             subs.append((m.start(), m.start(), f"{y}年"))
     return sorted(subs)
 
