@@ -42,7 +42,8 @@ _TENURE_NOTE = re.compile(r"[（(](?:租住|暂住|租房|租的房子?|出租�
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 # 屋头在/屋里在/我屋在 (spoken: 屋 = home)
 _ADDRESS = re.compile(
-    r"^(?:我|本人)?(?:(?:香港|澳门|台湾|内地|大陆|家庭|户籍|常住|现|老家|通讯|联系)?(?:住址|地址|住所)(?:为|是|在)?"
+    r"^(?:我|本人)?(?:而家|现在|目前|如今)?(?:租屋|租房子?)?"  # 而家租屋住喺容桂某村 (now renting, lives at)
+    r"(?:(?:香港|澳门|台湾|内地|大陆|家庭|户籍|常住|现|老家|通讯|联系)?(?:住址|地址|住所)(?:为|是|在)?"
     r"|家住|现住|现居|现租住|租住|现暂住|暂住|居住在|住在|住|屋头在|屋里在|屋在|家在)[:：]?\s*(?P<v>.{4,})$"
 )
 # a clause that is only the place the writer comes from, down to a town or county: 郸城县汲冢镇王庄村人 /
@@ -64,10 +65,10 @@ _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
 # a birth year alone (某某，女，1985年出生): the age is the letter's year less it
-_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|生人|生|的)$")
+_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|出世|生人|生|的)$")
 # 男，00年的 / 85年生 / 九零年的: a birth year told by its last two digits (a worker born 2011 or later is not
 # in work: 00-10 are 2000-2010, the rest 1911-1999)
-_BORN_SHORT_YEAR = re.compile(r"^(?P<y>\d{2}|[零〇一二三四五六七八九]{2})\s*年(?:出生|生人|生|的)$")
+_BORN_SHORT_YEAR = re.compile(r"^(?P<y>\d{2}|[零〇一二三四五六七八九]{2})\s*年(?:出生|出世|生人|生|的)$")
 # a year of the Republic, as Taiwan counts (民國五十七年生 / 民国57年出生): 1911 + the year
 _BORN_ROC_YEAR = re.compile(
     r"^(?:生于|出生于)?民[国國](?P<y>\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年(?:出生|生人|生)$"
@@ -236,7 +237,7 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 # 今年五十八了 / 五十八的人了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
 AGE_SPOKEN = re.compile(
-    rf"(?:今年|现年)(?:都|也|已经|已)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:了|咧|啦|嘞|哒|喽)?"
+    rf"(?:今年|现年)(?:都|也|已经|已)?(?P<xu>虚岁)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?(?:了|咧|啦|嘞|哒|喽)?"
     rf"|(?:都|也|已经|快)?(?P<n2>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?的人了"
 )
 
@@ -246,6 +247,7 @@ _BORN_LUNAR_MONTH = re.compile(
     r"^(?P<y>(?:19|20)\d{2})\s*年(?:农历|阴历|旧历)?(?P<m>正|冬|腊|[一二三四五六七八九十]{1,2})月(?:份)?(?:出生|生人|生)(?:的)?$"
 )
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+_I_AM = re.compile(r"(?:我|俺|本人)是(?=(?:\d{2}|[零〇一二三四五六七八九]{2}|(?:19|20)\d{2})年)")
 
 
 def age_or_birth(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> bool:
@@ -253,12 +255,17 @@ def age_or_birth(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE)
     民国五十七年生 / 1979年腊月生的); whether it was one."""
     from extractors.complaint.datewords import lunar_to_solar
 
+    if lead := _I_AM.match(text, s, e):  # 我是七零年的: the writer's own birth year, said of themself
+        s = lead.end()
     clause = text[s:e]
     if re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
     elif a := AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
         n = "n" if a.group("n") else "n2"
-        rec.set("complainant.age", nm.parse_age(a.group(n)), s + a.start(n), s + a.end(n), conf)
+        age = nm.parse_age(a.group(n))
+        if age is not None and a.groupdict().get("xu"):
+            age -= 1  # 今年虚岁五十: the nominal age counts the year of birth, full years are one fewer
+        rec.set("complainant.age", age, s + a.start(n), s + a.end(n), conf)
     elif m := _BORN_LOOSE.match(clause):
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif rec.has("birth"):
