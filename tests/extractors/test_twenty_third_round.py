@@ -215,3 +215,76 @@ def test_a_registered_name_that_repeats_its_county_after_its_town() -> None:
         "　　请求责令公司支付拖欠的工资52000元。\n"
     )
     assert _letter(text).complainant.employer == "渭源岐山中药材有限公司"
+
+
+# ------------------------------------------------------------------------------------------------ 14m's kinds
+
+
+def test_birth_years_and_nominal_ages_as_writers_say_them() -> None:
+    base = (
+        "领导你们好：\n"
+        "　　我叫{name}，{about}，家住{home}。我在镇上的饲料厂开铲车，老板欠我2025年10月、11月的工资9200元。\n"
+        "　　请领导帮我把9200元要回来。\n"
+        "{name}\n2026年1月12日\n"
+    )
+    said = {
+        "男，七六年出世": 50,  # a Cantonese writer's 出世, a birth year in two digits
+        "我是七零年的，男的": 56,
+        "女，今年虚岁五十": 49,  # the nominal age counts the year of birth
+    }
+    for about, age in said.items():
+        fields = _letter(base.format(name="邓桂林", about=about, home="英州镇东坡村"))
+        assert fields.complainant.age == age, about
+
+
+def test_a_cantonese_writer_renting_where_they_live() -> None:
+    text = (
+        "劳动监察大队嘅领导：\n"
+        "　　你哋好！我叫冯锦荣，男，而家租屋住喺容桂细滘，电话13692287341。我喺海尾市场边嘅海鲜档做切配，"
+        "老细欠我2025年9月、10月人工一万一千元。\n"
+        "　　我就想攞返呢一万一千蚊。\n"
+    )
+    assert _letter(text).complainant.address == "容桂细滘"
+
+
+def test_a_worker_still_at_work_while_the_arrears_go_on() -> None:
+    text = (
+        "西吉县劳动保障监察大队：\n"
+        "　　我叫马小军，男，电话13995426618，暂住吉强镇城南。我在西吉县某源淀粉有限公司当叉车司机，"
+        "2025年12月开始工资就没发，一共13500元。厂里现在还在生产，我也还天天上班，老板天天说过几天就发。\n"
+        "　　请监察大队督促公司把欠我的13500元工资发了。\n"
+        "马小军\n2026年3月10日\n"
+    )
+    fields = _letter(text)
+    assert fields.violation_ongoing is True and fields.violation_end is None
+    during = text.replace("我也还天天上班", "那几个月我照常上班").replace("厂里现在还在生产，", "")
+    assert _letter(during).violation_ongoing is not True or _letter(during).violation_end is not None
+
+
+def test_a_plans_bracketed_section_answers_and_twice_a_year_is_semiannual() -> None:
+    from extractors.report import extract_report
+
+    text = (
+        "某县人力资源和社会保障局2027年政务公开工作要点\n"
+        "　　一、推进重点领域信息公开\n"
+        "　　1.每季度首月15日前，在县政府门户网站人社局专栏公开上季度主要业务数据。（责任股室：规划财务股）\n"
+        "　　2.每年6月、12月各公开一次人社政策执行情况。（责任股室：局办公室）\n"
+    )
+    commitments = extract_report(_doc(text)).commitments
+    assert [c.responsible for c in commitments] == ["规划财务股", "局办公室"]
+    assert [c.cadence for c in commitments] == ["quarterly", "semiannual"]
+
+
+def test_a_title_whose_first_line_opens_with_its_month_and_a_craft_is_no_system() -> None:
+    from extractors.report import extract_report
+
+    text = (
+        "某县劳动保障监察大队\n"
+        "2026年4月份根治欠薪及监察信息公开\n"
+        "工作情况月报\n"
+        "县人力资源和社会保障局：\n"
+        "　　4月，我队在春茶采制期间通过各乡镇劳动保障所公示栏公开茶企用工指导价，落实首问负责制。\n"
+    )
+    fields = extract_report(_doc(text)).fields
+    assert fields.title == "2026年4月份根治欠薪及监察信息公开工作情况月报"
+    assert fields.named_systems == ["首问负责制"]
