@@ -37,7 +37,9 @@ def _plausible_name(word: str) -> bool:
     return is_person_name(word) or (len(word) in (2, 3, 4) and word[0] not in "我你他她它这那其该本每各共")
 
 
-_TENURE_NOTE = re.compile(r"[（(](?:租住|暂住|租房|租的房子?|出租屋|借住)[）)]$")
+_TENURE_NOTE = re.compile(
+    r"[（(](?:租住|暂住|租房|租屋|租的房子?|出租屋|借住)[）)]$|(?<=[村组号镇区])(?:租的房子?|的出租屋|出租屋)里?$"
+)
 # 他的工作单位是某公司: the employer of the person described, told in a clause.
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
 # 屋头在/屋里在/我屋在 (spoken: 屋 = home)
