@@ -88,7 +88,9 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # times, last at 5c6a801, the landed state) read for the round's failure kinds; the models were not rebuilt.
 # Twenty-third round (2026-12-07): 14j and 14k (the twenty-second round's checks, measured by summary at 5c6a801,
 # at the round's end and at b99eeea, the landed state) read for the round's failure kinds; models not rebuilt.
-READ_SETS: tuple[str, ...] = ("blind_2026_14i", "blind_2026_14j", "blind_2026_14k")
+# Later in the round, 14l (commissioned that round, measured by summary at b99eeea and c92fe7c) and 14m (measured
+# at b99eeea, c92fe7c, 0151ace and 53a6eab) were read too, each once a fresher set had arrived to measure on.
+READ_SETS: tuple[str, ...] = ("blind_2026_14i", "blind_2026_14j", "blind_2026_14k", "blind_2026_14l", "blind_2026_14m")
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
