@@ -75,6 +75,12 @@ _PETITIONER = re.compile(r"^[ \t　]*(?:信访人|来信人|反映人|投诉人)
 _RECEIVED_FROM = re.compile(r"(?<=收到)[\u4e00-\u9fff·]{2,5}[（(][^）)\n]{4,80}[)）]")
 
 
+# an address in a cover note that names no more than a county and a town (住址：衡南县茶市镇)
+_TOWN_ONLY_ADDRESS = re.compile(
+    r"(?:住址|地址|住所)[:：]\s*(?P<v>(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗))*[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?=\s|$)"
+)
+
+
 def mask_cover(text: str) -> str | None:
     """The text with the cover note blanked (offsets kept), or None when there is no cover note."""
     end = cover_end(text)
@@ -83,7 +89,10 @@ def mask_cover(text: str) -> str | None:
     masked = re.sub(r"[^\n]", " ", text[:end])
     for m in [*_PETITIONER.finditer(text, 0, end), *_RECEIVED_FROM.finditer(text, 0, end)]:
         # 信访人：某某 联系电话：… / 收到某某（男，住…，联系电话…）来信: the note names and describes the writer
-        masked = masked[: m.start()] + m.group() + masked[m.end() :]
+        kept = m.group()
+        for place in _TOWN_ONLY_ADDRESS.finditer(kept):  # 住址：某县某镇: the note's summary; the letter says where
+            kept = kept[: place.start("v")] + " " * len(place.group("v")) + kept[place.end("v") :]
+        masked = masked[: m.start()] + kept + masked[m.end() :]
     return masked + text[end:]
 
 

@@ -249,6 +249,9 @@ _BORN_LUNAR_MONTH = re.compile(
     r"^(?P<y>(?:19|20)\d{2})\s*年(?:农历|阴历|旧历)?(?P<m>正|冬|腊|[一二三四五六七八九十]{1,2})月(?:份)?(?:出生|生人|生)(?:的)?$"
 )
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+_LIVES_NOW = re.compile(
+    r"(?:我|本人)?(?:(?:而家|现在|目前|如今)(?:租屋|租房子?)?(?:住|居)|现住|现居|现暂住|现租住|暂住)"
+)
 _I_AM = re.compile(r"(?:我|俺|本人)是(?=(?:\d{2}|[零〇一二三四五六七八九]{2}|(?:19|20)\d{2})年)")
 
 
@@ -305,7 +308,9 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         value = m.group("v")
         if note := _TENURE_NOTE.search(value):  # …26号院（租住）: how the writer lives there, not where
             value = value[: note.start()]
-        rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf)
+        # 某县某村人，现住某镇某村八组: where the writer lives now, over where they come from
+        now = bool(_LIVES_NOW.match(clause))
+        rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf, overwrite=now)
     elif m := _NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
         rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
