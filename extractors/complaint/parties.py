@@ -38,7 +38,7 @@ def _plausible_name(word: str) -> bool:
 
 
 _TENURE_NOTE = re.compile(
-    r"[（(](?:租住|暂住|租房|租屋|租的房子?|出租屋|借住)[）)]$|(?<=[村组号镇区])租的房子?里?$"
+    r"[（(](?:租住|暂住|租房|租屋|租的房子?|出租屋|借住)[）)]$|(?<=[村组号镇区])(?:(?:的|嘅)(?:出租屋|出租房|出租厝)|租的房子?)里?$"
 )
 # 他的工作单位是某公司: the employer of the person described, told in a clause.
 _WORKS_FOR = re.compile(r"^(?:他|她|我|本人)?的?(?:工作单位|务工单位|所在单位)(?:是|为)(?P<org>.{4,40})$")
