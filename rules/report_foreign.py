@@ -606,7 +606,7 @@ def _foreign_county_towns(text: str, agency: str | None) -> list[Finding]:
                        for o in own_towns if o != town):
                     continue  # the tail of a town of its own (大高河镇)
                 s, e = sentence_at(text, at)
-                if county[:2] in text[s:e] or _VISIT.search(text[s:at]) or not _word_at(text[s:e], at - s, town):
+                if county[:2] in text[s:e] or _VISIT.search(text[s:at]) or _inside_a_word(text, at, at + len(town)):
                     continue
                 seen.add(town)
                 found.append(Finding(s, e, text[s:e], f"以“{town}”（{county}）叙述本单位工作，不是{own}的乡镇"))
@@ -614,12 +614,8 @@ def _foreign_county_towns(text: str, agency: str | None) -> list[Finding]:
     return found
 
 
-def _word_at(sentence: str, at: int, name: str) -> bool:
-    """Whether jieba's words start at `at` and end after `name` (部分乡镇 holds no 分乡镇)."""
-    from extractors import tokenize
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """A dictionary word runs across either edge of text[start:end] (部分乡镇 holds no 分乡镇)."""
+    from extractors.tokenize import spans_word
 
-    bounds, pos = {0}, 0
-    for word, _flag in tokenize.posseg(sentence):
-        pos += len(word)
-        bounds.add(pos)
-    return at in bounds and at + len(name) in bounds
+    return spans_word(text[:start], text[start:]) or spans_word(text[:end], text[end:])

@@ -524,7 +524,7 @@ _SERVICE_FIRM = re.compile(
 # the client's premises the firm posts its worker at: a school, hospital, hotel, bank, office …
 _CLIENT_SITE = (
     r"(?P<w>[\u4e00-\u9fff0-9]{2,24}?(?:中学|小学|学校|幼儿园|大学|学院|二中|一中|三中|医院|卫生院|酒店|宾馆|饭店|银行|"
-    r"大厦|商场|超市|车站|政府|法院|检察院|[^分]局|中心|馆))"
+    r"大厦|商场|超市|车站|政府|法院|检察院|(?<!分)局|中心|馆))"
 )
 # 公司派他到某中学守校门 / 把我派到某酒店做保洁 / 在某医院做保洁员 / 我在某中学当保安
 _POSTED_AT = (
@@ -540,21 +540,21 @@ def _outsourced(rec: Recorder, text: str) -> None:
     某物业公司的): the premises are the place of work, the firm the employer, as a clerk records it. Only when the
     letter names such a firm apart from the premises."""
     firms = [m for m in _SERVICE_FIRM.finditer(text) if not any(p.search(m.group()) for p in _POSTED_AT)]
-    if not firms:
+    posted = sorted((m for p in _POSTED_AT for m in p.finditer(text)), key=lambda m: m.start())
+    # the first premises that are not a firm's name nor part of one
+    at = next((m for m in posted if not _SERVICE_FIRM.search(m.group("w"))
+               and not any(m.group("w") in f.group() or f.group() in m.group("w") for f in firms)), None)
+    if not firms or at is None:
         return
-    for m in sorted((m for p in _POSTED_AT for m in p.finditer(text)), key=lambda m: m.start()):
-        site = m.group("w")
-        if _SERVICE_FIRM.search(site) or any(site in f.group() or f.group() in site for f in firms):
-            continue
-        if not rec.has("respondent.workplace"):
-            rec.set("respondent.workplace", site, m.start("w"), m.end("w"), PROSE)
-        firm = firms[0]
-        start = firm.start() + _registered_start(firm.group())  # 是包头市某物业…公司: the name from its place
-        for path in ("complainant.employer", "respondent.name"):
-            value = rec.get(path)
-            if isinstance(value, str) and (value in site or site in value):
-                rec.set(path, text[start : firm.end()], start, firm.end(), PROSE, overwrite=True)
-        return
+    site = at.group("w")
+    if not rec.has("respondent.workplace"):
+        rec.set("respondent.workplace", site, at.start("w"), at.end("w"), PROSE)
+    firm = firms[0]
+    start = firm.start() + _registered_start(firm.group())  # 是包头市某物业…公司: the name from its place
+    for path in ("complainant.employer", "respondent.name"):
+        value = rec.get(path)
+        if isinstance(value, str) and (value in site or site in value):  # the premises taken for the employer
+            rec.set(path, text[start : firm.end()], start, firm.end(), PROSE, overwrite=True)
 
 
 def _full_registered(rec: Recorder) -> None:

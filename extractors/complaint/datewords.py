@@ -241,8 +241,8 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         return not any(a < e and s < b for a, b, _ in subs)
 
     for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
-        if (roc := nm.cn_int(m.group("y"))) and 1 <= roc <= 200:
-            subs.append((m.start(), m.end(), f"{roc + 1911}年"))
+        if year_of := nm.republic_year(m.group("y")):
+            subs.append((m.start(), m.end(), f"{year_of}年"))
     for m in _LUNAR.finditer(sentence):
         if not (m.group("named") or m.group("lunar")):
             continue  # 十月初八 without 农历 is a solar date written in words
@@ -342,7 +342,7 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
     found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
-    found += [(m.start(), (nm.cn_int(m.group("y")) or -1911) + 1911) for m in _ROC_YEAR.finditer(text)]
+    found += [(m.start(), nm.republic_year(m.group("y")) or 0) for m in _ROC_YEAR.finditer(text)]
     return [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
 
 

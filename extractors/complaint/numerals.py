@@ -58,6 +58,19 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
+def republic_year(token: str) -> int | None:
+    """A year of the Republic as Taiwan counts it ('一一二' / '57') -> the Gregorian year (1911 + it)."""
+    n = cn_int(token)
+    return n + 1911 if n is not None and 1 <= n <= 200 else None
+
+
+def two_digit_year(token: str) -> int | None:
+    """A birth year told by its last two digits ('00' / '七六'): 00-10 are 2000-2010 (a worker born later is not in
+    work), the rest 1911-1999."""
+    n = cn_int(token)
+    return None if n is None or n > 99 else n + (2000 if n <= 10 else 1900)
+
+
 def cn_int(token: str) -> int | None:
     """'12' / '十二' / '二〇二六' (digit by digit) -> int; None when it is not a number."""
     token = token.strip()

@@ -68,8 +68,7 @@ _BORN_LOOSE = re.compile(
 )
 # a birth year alone (某某，女，1985年出生): the age is the letter's year less it
 _BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|出世|生人|生|的)$")
-# 男，00年的 / 85年生 / 九零年的: a birth year told by its last two digits (a worker born 2011 or later is not
-# in work: 00-10 are 2000-2010, the rest 1911-1999)
+# 男，00年的 / 85年生 / 九零年的: a birth year told by its last two digits (numerals.two_digit_year)
 _BORN_SHORT_YEAR = re.compile(r"^(?P<y>\d{2}|[零〇一二三四五六七八九]{2})\s*年(?:出生|出世|生人|生|的)$")
 # a year of the Republic, as Taiwan counts (民國五十七年生 / 民国57年出生): 1911 + the year
 _BORN_ROC_YEAR = re.compile(
@@ -238,7 +237,7 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 
 # 今年五十八了 / 五十八的人了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
-AGE_SPOKEN = re.compile(
+_AGE_SPOKEN = re.compile(
     rf"(?:今年|现年)(?:都|也|已经|已)?(?P<xu>虚岁)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?(?:了|咧|啦|嘞|哒|喽)?"
     rf"|(?:都|也|已经|快)?(?P<n2>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?的人了"
 )
@@ -255,36 +254,42 @@ _LIVES_NOW = re.compile(
 _I_AM = re.compile(r"(?:我|俺|本人)是(?=(?:\d{2}|[零〇一二三四五六七八九]{2}|(?:19|20)\d{2})年)")
 
 
+def _birth_year(clause: str) -> tuple[int, int | None, None] | None:
+    """(year, month or None, None) of a clause that tells only when the writer was born."""
+    from extractors.complaint.datewords import lunar_to_solar
+
+    if m := _BORN_YEAR_LOOSE.match(clause):
+        return int(m.group("y")), None, None
+    if (m := _BORN_SHORT_YEAR.match(clause)) and (year := nm.two_digit_year(m.group("y"))):
+        return year, None, None
+    if (m := _BORN_ROC_YEAR.match(clause)) and (year := nm.republic_year(m.group("y"))):
+        return year, None, None
+    if m := _BORN_LUNAR_MONTH.match(clause):
+        month = _LUNAR_MONTHS.get(m.group("m")) or nm.cn_int(m.group("m")) or 0
+        if day := lunar_to_solar(int(m.group("y")), month, 15):
+            return day.year, day.month, None
+    return None
+
+
 def age_or_birth(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) -> bool:
     """One clause that states the complainant's age or birth date (今年52岁 / 今年五十八了 / 1985年7月出生 / 85年生 /
     民国五十七年生 / 1979年腊月生的); whether it was one."""
-    from extractors.complaint.datewords import lunar_to_solar
-
     if lead := _I_AM.match(text, s, e):  # 我是七零年的: the writer's own birth year, said of themself
         s = lead.end()
     clause = text[s:e]
     if re.fullmatch(r"(?:今年|现年|年龄)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁", clause):
         rec.set("complainant.age", nm.parse_age(clause), s, e, conf)
-    elif a := AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
+    elif a := _AGE_SPOKEN.fullmatch(clause):  # 今年五十八了 / 今年都六十一了: an age without 岁
         n = "n" if a.group("n") else "n2"
         age = nm.parse_age(a.group(n))
-        if age is not None and a.groupdict().get("xu"):
+        if age is not None and a.group("xu"):
             age -= 1  # 今年虚岁五十: the nominal age counts the year of birth, full years are one fewer
         rec.set("complainant.age", age, s + a.start(n), s + a.end(n), conf)
     elif m := _BORN_LOOSE.match(clause):
         _set_birth(rec, m.group("v"), s + m.start("v"), s + m.end("v"), conf)
-    elif rec.has("birth"):
-        return bool(_BORN_YEAR_LOOSE.match(clause) or _BORN_SHORT_YEAR.match(clause) or _BORN_ROC_YEAR.match(clause))
-    elif m := _BORN_YEAR_LOOSE.match(clause):
-        rec.set("birth", (int(m.group("y")), None, None), s + m.start("y"), s + m.end(), conf)  # 1985年出生
-    elif (m := _BORN_SHORT_YEAR.match(clause)) and (yy := nm.cn_int(m.group("y"))) is not None:
-        rec.set("birth", (yy + (2000 if yy <= 10 else 1900), None, None), s + m.start("y"), s + m.end(), conf)
-    elif (m := _BORN_ROC_YEAR.match(clause)) and (roc := nm.cn_int(m.group("y"))):
-        rec.set("birth", (roc + 1911, None, None), s + m.start("y"), s + m.end(), conf)  # 民国五十七年生: 1968
-    elif (m := _BORN_LUNAR_MONTH.match(clause)) and (
-        day := lunar_to_solar(int(m.group("y")), _LUNAR_MONTHS.get(m.group("m")) or nm.cn_int(m.group("m")) or 0, 15)
-    ):
-        rec.set("birth", (day.year, day.month, None), s + m.start("y"), s + m.end(), conf)
+    elif born := _birth_year(clause):  # 1985年出生 / 85年生 / 民国五十七年生 / 1979年腊月生的
+        if not rec.has("birth"):  # (a birth date read before it stands)
+            rec.set("birth", born, s, e, conf)
     else:
         return False
     return True

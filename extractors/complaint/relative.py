@@ -227,11 +227,12 @@ def relative_worker(rec: Recorder, text: str) -> None:
         rec.forget("complainant.phone")
     # 我妈的电话是… / 他的手机号是… / 她自己的手机号是…: the worker's own number
     whose = rf"(?:(?:我|俺)的?(?:{kin_words()})的?|(?:他|她)(?:自己|本人)?的){PHONE_WORDS}"
-    for m in rx(whose).finditer(text) if not rec.has("complainant.phone") else ():
+    for m in rx(whose).finditer(text):
+        if rec.has("complainant.phone"):
+            break
         if (phones := nm.find_phones(text[m.end() : m.end() + 20])) and phones[0][0] != writers_phone:
             value, ps, pe = phones[0]
             rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, PROSE)
-            break
     if not rec.has("complainant.phone"):
         _worker_phone(rec, text, worker, writers_phone)
     if named != worker:

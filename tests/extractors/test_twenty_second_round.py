@@ -11,23 +11,12 @@ from datetime import date
 import pytest
 
 from extractors.complaint.datewords import resolve_dates
-from extractors.normalize import normalize_text
 from extractors.report import extract_report
 from extractors.report.commitments import office_at
 from rules.jurisdiction import parse_division
 from rules.report_totals import find_totals_mismatches
-from schemas.models import ParsedDocument
-
-
-def _doc(text: str) -> ParsedDocument:
-    return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
-
-
-def _letter(text: str):  # type: ignore[no-untyped-def]
-    from extractors.complaint import extract_complaint
-
-    return extract_complaint(_doc(text), models=True)
-
+from tests.extractors.letters import doc as _doc
+from tests.extractors.letters import letter as _letter
 
 # ------------------------------------------------------------------------------------------------ reports
 

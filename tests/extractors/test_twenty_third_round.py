@@ -1,8 +1,9 @@
-"""What the twenty-third round's read sets (14j, 14k, realdocs28's odd half) showed (issue 12): a cleaner or guard
-an outsourcing firm posts at a school, hospital or hotel, a birth year told by two digits, an unnamed writer's
-spoken age, a registered name after 营业执照名称为, an address after 地址写的是, and a report telling a town of a
-neighbouring county, or a one-character county's brigade, as its own. Texts invented for the test; the towns
-and counties are real ones of one city, as the gazetteer knows them."""
+"""What the twenty-third round's read sets (14j, 14k, 14l, 14m, realdocs28's odd half) showed (issue 12): a
+cleaner or guard an outsourcing firm posts at a school, hospital or hotel, birth years and ages as writers say
+them, a registered name after 营业执照名称为, an address after 地址写的是, years of the Republic, agents listed
+under a sentence, a form's ticked row, and a report telling a town of a neighbouring county, or a one-character
+county's brigade, as its own. Texts invented for the test; the towns and counties are real ones of one city, as
+the gazetteer knows them."""
 
 from __future__ import annotations
 
@@ -11,18 +12,8 @@ from datetime import date
 from extractors.normalize import normalize_text
 from rules.loader import load_rules
 from rules.report_foreign import find_foreign_references
-from schemas.models import ParsedDocument
-
-
-def _doc(text: str) -> ParsedDocument:
-    return ParsedDocument(text=normalize_text(text), format="txt", pages=1)
-
-
-def _letter(text: str):  # type: ignore[no-untyped-def]
-    from extractors.complaint import extract_complaint
-
-    return extract_complaint(_doc(text), models=True)
-
+from tests.extractors.letters import doc as _doc
+from tests.extractors.letters import letter as _letter
 
 # ------------------------------------------------------------------------------------------------ letters
 
@@ -200,12 +191,12 @@ def test_a_ticked_row_answers_the_proceedings_question() -> None:
 
 def test_one_task_told_where_the_writer_works_is_the_occupation() -> None:
     text = (
-        "领导你好：\n"
-        "　　我叫冯建军，家住吕梁市离石区城北街道，电话13835887712。我是2025年10月进的顺通冷链仓储有限公司，"
-        "在冷库里开叉车，一个月4800元。公司欠我11月、12月两个月的工资9600元。\n"
-        "　　希望劳动部门帮我把这9600元工资要回来。\n"
+        "领导你好\n"
+        "俺叫付长海 家住望奎县灵山乡东兴村 电话13945512287 俺是去年开春跟着宏盛建筑工程有限公司干的 "
+        "到年底公司给钱 俺在工地上绑钢筋 一天三百二 说好的干完活一块结 到现在欠俺一万二千八百块\n"
+        "俺就想领导帮俺把钱要回来\n"
     )
-    assert _letter(text).complainant.occupation == "开叉车"
+    assert _letter(text).complainant.occupation == "绑钢筋"  # (绑 is tagged zg, 钢筋 n)
 
 
 def test_a_registered_name_that_repeats_its_county_after_its_town() -> None:
@@ -257,8 +248,8 @@ def test_a_worker_still_at_work_while_the_arrears_go_on() -> None:
     )
     fields = _letter(text)
     assert fields.violation_ongoing is True and fields.violation_end is None
-    during = text.replace("我也还天天上班", "那几个月我照常上班").replace("厂里现在还在生产，", "")
-    assert _letter(during).violation_ongoing is not True or _letter(during).violation_end is not None
+    during = _letter(text.replace("我也还天天上班", "那几个月我照常上班").replace("厂里现在还在生产，", ""))
+    assert not (during.violation_ongoing and during.violation_end is None)  # 照常上班 was during the arrears
 
 
 def test_a_plans_bracketed_section_answers_and_twice_a_year_is_semiannual() -> None:
