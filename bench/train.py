@@ -244,6 +244,17 @@ def gender_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str
     return rows, labels
 
 
+def collective_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """One row per golden letter: where it counts people and speaks as a group, and whether it is collective."""
+    from extractors.learned.collective import features
+
+    rows, labels = [], []
+    for fields, rec, text in _letters(case_list):
+        rows.append(features(text, rec))
+        labels.append("yes" if fields.get("collective") else "no")
+    return rows, labels
+
+
 def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     """Every dated period of every golden letter, as the start (or end) of the violation: is it the golden's."""
 
@@ -489,7 +500,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
         return lambda f: (f["expected_flags"] or 0.0) - 0.1 * (f["false_missing_per_10_letters"] or 0.0)
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request", "amount", "age", "gender") or name.startswith(("slot_", "period_")):
+    if name in ("spans", "request", "amount", "age", "gender", "collective") or name.startswith(("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -497,7 +508,7 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
-_FIELD_MODELS = ("request", "amount", "age", "gender", "period_start", "period_end", *SLOT_MODELS)
+_FIELD_MODELS = ("request", "amount", "age", "gender", "collective", "period_start", "period_end", *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS},
               **dict.fromkeys(("stated", "stated_sentence"), "expected flags - false missing-item flags per letter")}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
@@ -508,6 +519,7 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "amount": (amount_rows, 0.3),
     "age": (age_rows, 0.3),
     "gender": (gender_rows, 0.5),
+    "collective": (collective_rows, 0.3),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
     "stated": (stated_rows, 0.3),

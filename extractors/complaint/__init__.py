@@ -195,7 +195,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     violation period (extractors/learned/period.py), the complainant's age and gender
     (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py). A ranker
     proposes (value, start, end, probability); the value recorded keeps half the model's probability."""
-    from extractors.learned import age, amount, gender, period, slots
+    from extractors.learned import age, amount, collective, gender, period, slots
 
     def take(path: str, value: object, start: int, end: int, p: float) -> None:
         if rec.get(path) != value:
@@ -226,6 +226,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     elif not rec.has("complainant.gender") and (likely := gender.stated(text, rec.get("complainant.name"), relative)):
         (start, end), p = likely  # stated in words the model weighs, but not which: marked for the supervisor
         rec.set_none("complainant.gender", start, end, round(0.5 * p, 2), unread=True)
+    collective.decide(rec, text)
     requests, facts = span_of(rec, "requests"), span_of(rec, "facts")
     if claimed := amount.choose(text, requests, facts, stated(rec, "amount_claimed_yuan", float)):
         cand, p = claimed
