@@ -703,11 +703,20 @@ _WORK_DONE = re.compile(
 )
 
 
-# 我…在冷库里开叉车 / 俺在工地上绑钢筋: one task, a verb and its object, told where the writer works
-_TASK_AT = re.compile(
-    r"(?:(?:我|俺)[^，,。；;！？!?\n]{0,10}?|(?<=[，,]))在[\u4e00-\u9fff]{1,8}?(?:里|上|内)(?:就是|专门|主要|负责)?"
-    r"(?P<w>[\u4e00-\u9fff]{2,5}?)(?=[，,。；;！？!?\s]|$)"
+# 我干的是石膏板吊顶 / 俺的活是看磅: the job told as what the writer's work is, one task
+_JOB_IS = re.compile(
+    r"(?:^|[，,。；;！？!?\n])(?:(?:我|俺|本人)(?:在[^，,。；;！？!?\n]{1,10}?)?(?:干的|做的|干的活|做的活|的活儿?)是)"
+    rf"(?P<w>{_TASK}{{2,10}})(?=[，,。；;！？!?\n])"
 )
+# 我…在冷库里开叉车 / 俺在工地上绑钢筋 / 俺在猪场里头喂猪、出粪: tasks, a verb and its object each, told where
+# the writer works
+_TASK_AT = re.compile(
+    r"(?:(?:我|俺)[^，,。；;！？!?\n]{0,10}?|(?<=[，,]))在[\u4e00-\u9fff]{1,8}?(?:里头|里面|里|上|内|(?<=车间|后厨|仓库|工地))(?:就是|专门|主要|负责)?"
+    r"(?P<w>[\u4e00-\u9fff]{2,5}?(?:、[\u4e00-\u9fff]{2,4}){0,4})(?=[，,。；;！？!?\s]|$)"
+)
+
+
+_NOT_A_JOB = re.compile(r"[我他她你]|什么|啥|哪|没|不|老板|公司|工资|活儿?$")
 
 
 def _work_done(rec: Recorder, text: str) -> None:
@@ -716,11 +725,16 @@ def _work_done(rec: Recorder, text: str) -> None:
         return
     from extractors.tokenize import posseg
 
+    if (m := _JOB_IS.search(text)) and not _NOT_A_JOB.search(m.group("w")):
+        rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
+        return
     for m in _TASK_AT.finditer(text):
-        words = posseg(m.group("w"))
-        # a verb and a thing (开 叉车, 绑 钢筋), not one word of work (上班, 干活) nor a time or a sum
+        words = posseg(m.group("w").split("、")[0])
+        # a verb and a thing (开 叉车, 绑 钢筋), not one word of work (上班, 干活) nor a time or a sum; a list of
+        # tasks (喂猪、出粪、冲圈) may open with one verb-object word
         verb = words[0][1].startswith("v") or (words[0][1] == "zg" and len(words[0][0]) == 1)  # (绑: zg)
-        if len(words) == 2 and verb and words[1][1] == "n" and len(words[1][0]) >= 2:
+        listed = "、" in m.group("w") and len(words) == 1 and verb and words[0][0] not in ("上班", "干活", "打工")
+        if listed or (len(words) == 2 and verb and words[1][1] == "n" and len(words[1][0]) >= 2):
             rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
             return
 
@@ -903,7 +917,7 @@ _LANDMARK = re.compile(
     r"[，,](?P<c>(?:挨着|紧挨着?|紧邻|靠近|临近|就在)[^，。；,\n]{2,14}"
     r"|(?:从[^，。；,\n]{1,6})?(?:往|向)[东南西北][^，。；,\n]{1,10}"
     r"|[^，。；,\n]{2,14}?(?:斜对面|斜对门|对面|对门|对过|隔壁|旁边|旁|后面|后头|前面|附近|楼上|楼下|边上|院内|里面|门口"
-    r"|[东南西北](?:侧|边|头))"
+    r"|[东南西北](?:侧|边|头)|那儿|那里|那块|院里|院子里|里头|底商|[\d一二三四五六七八九十]+(?:楼|层))"
     r"|[^，。；,\n]{2,16}?就是)(?=[，。；,\n）)]|$)"  # 路边有个大棉花垛子就是: "that's the place"
 )
 _OWN_VERB = re.compile(r"(?<!就)在|(?<!就)是|也|有")
@@ -985,7 +999,8 @@ def _landmarks(rec: Recorder) -> None:
     value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
     if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
         return
-    end = after = ev.end + (rec.view[ev.end : ev.end + 1] in ("上", "里"))  # 某路上，挨着…
+    tail = re.match(r"里面|里头|上|里", rec.view[ev.end : ev.end + 2])  # 某路上，挨着… / 某园里面，7号厂房三楼
+    end = after = ev.end + (len(tail.group()) if tail else 0)
     for _ in range(2):
         m = _LANDMARK.match(rec.view, end)
         if not m or (_OWN_VERB.search(m.group("c")) and not m.group("c").endswith("就是")):
@@ -1076,8 +1091,10 @@ def _tidy_orgs(rec: Recorder) -> None:
         # 在于都县贡江镇水头村 / 位于某县某工业园区 / 我们某县某镇某路: a preposition or pronoun is no part of a place
         value = rec.get(path)
         lead = _ADDRESS_LEAD.match(value) if isinstance(value, str) else None
+        ev = rec.evidence.get(path)
+        if lead and lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在":
+            continue  # 厂在于都工业园区: 在 was the preposition, 于 begins the place
         if isinstance(value, str) and lead and len(value) - lead.end() >= 4:
-            ev = rec.evidence[path]
             rec.set(path, value[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
     place = rec.get("respondent.workplace")
     ev = rec.evidence.get("respondent.workplace")
@@ -1085,7 +1102,9 @@ def _tidy_orgs(rec: Recorder) -> None:
     if isinstance(place, str) and _SAME_AS_ABOVE.fullmatch(place.strip()) and not noted:
         rec.forget("respondent.workplace")  # a form's 同上 / 无: no place of its own
         place = None
-    if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3:
+    if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3 and not (
+        lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在"
+    ):
         ev = rec.evidence["respondent.workplace"]
         rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,
                 overwrite=True)

@@ -219,9 +219,11 @@ _NOT_A_TRADE = re.compile(r"的|^(?:活|完|了|低|一群|一些|几个|各|这
 def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
     """'在融水县某公司做采茶工' -> employer and occupation."""
     m = re.match(
-        r"^(?:系|是)?在?(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:做|当|任|担任|从事|的)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
+        r"^(?:系|是)?在?(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?P<link>做|当|任|担任|从事|的)(?P<occ>[\u4e00-\u9fff]{1,6}?)(?:工作)?$",
         text[s:e],
     )
+    if m and m.group("link") == "的" and not occupation_of(m.group("occ")):
+        m = None  # 反映他被某公司拖欠工资的事: a matter, not an employment (某公司的保洁员 is one)
     if not m:  # '在某公司上班' (an employer without an occupation)
         m = re.match(
             r"^(?:我|本人)?(?:现|一直)?在(?P<org>[\u4e00-\u9fff（）()]{4,40}?)(?:上班|工作|打工|务工|干活|做事)$",

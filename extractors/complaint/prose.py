@@ -548,6 +548,9 @@ def _respondent(rec: Recorder, text: str) -> None:
     _respondent_address(rec, text, spans)
 
 
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$")
+
+
 def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) -> None:
     """The respondent's address: beside its name, or in a sentence of the body that names it (or its generic
     noun: 公司办公室在…, 酒店地址在…)."""
@@ -562,14 +565,17 @@ def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) 
         spans = spans + [p for p in paragraph_spans(text) if p[0] <= ev.start < p[1]]
     if _place_of(rec, text, name, core):
         return
+    # and its trade name without the legal form (瑞祥热力 for 某县瑞祥热力有限公司): 瑞祥热力的办公楼在…
+    short = _LEGAL_FORM.sub("", core)
+    short = short if len(short) >= 3 else core
     for s, e in spans:
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             sentence = sm.group()
             own_site = _SITE_OF.search(sentence)  # 园址在… / 厂址：…: the organisation's own address word
-            if core not in sentence and name not in sentence and noun not in sentence and not own_site:
+            if short not in sentence and name not in sentence and noun not in sentence and not own_site:
                 continue
             for m in _LOCATED.finditer(sentence):
-                if core in m.group("a") or _WORKS_THERE.search(sentence[: m.start()]):
+                if short in m.group("a") or _WORKS_THERE.search(sentence[: m.start()]):
                     continue
                 if "哪" in m.group("a"):
                     continue  # 人在哪里都不知道
