@@ -113,6 +113,8 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _bracketed_notes(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
+    else:
+        _job_said_next(rec, rec.view)
     if models:
         _stated_unread(rec, text)
     _trim_facts_preamble(rec, rec.view)
@@ -717,6 +719,18 @@ _TASK_AT = re.compile(
 
 
 _NOT_A_JOB = re.compile(r"[我他她你]|什么|啥|哪|没|不|老板|公司|工资|活儿?$")
+
+
+def _job_said_next(rec: Recorder, text: str) -> None:
+    """给某公司干精装修，我干的是石膏板吊顶: the writer's own words for their job, right after the line of work the
+    occupation was read from, say it more exactly."""
+    ev = rec.evidence.get("complainant.occupation")
+    if ev is None or ev.confidence > PROSE:
+        return
+    for m in _JOB_IS.finditer(text, ev.end, ev.end + 30):
+        if not _NOT_A_JOB.search(m.group("w")) and not re.search(r"[。！？!?\n]", text[ev.end : m.start("w")]):
+            rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE, overwrite=True)
+            return
 
 
 def _work_done(rec: Recorder, text: str) -> None:

@@ -16,7 +16,7 @@ from extractors.report import extract_report
 from schemas.models import DocType, ParsedDocument
 
 RANKERS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace", "period_start", "period_end",
-           "age", "amount", "gender")
+           "age", "amount", "gender", "collective")
 MODEL_FILES = ("doctype.json.gz", "commitment.json.gz", "request.json.gz", "stated.json.gz",
                "stated_sentence.json.gz", spans.MODEL_FILE, *(f"{name}.json.gz" for name in RANKERS))
 

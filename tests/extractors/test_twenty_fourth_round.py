@@ -1,0 +1,98 @@
+"""Twenty-fourth round (issue 12): a letter-level model says whether workers complain together; employment,
+addresses and the work done as letters tell them (realistic letters written for these tests)."""
+
+from __future__ import annotations
+
+from tests.extractors.letters import letter
+
+_ONE_WORKER = (
+    "尊敬的县人社局领导：\n"
+    "我叫宋德海，男，今年四十六岁，家住安平县北关镇刘庄村，电话15833216470。2025年3月我经老乡介绍到安平县"
+    "宏盛丝网制品有限公司拉丝车间干拉丝工，说好每月工资5200元。同去的还有我们村的三个人，也都没拿到钱。公司从"
+    "2025年8月起就不发工资了，到11月底我不干了，一共欠我四个月工资20800元。公司在安平县经济开发区纬二路18号。"
+    "我们去找过老板两回，老板说等货款回来再说。\n"
+    "请求：责令宏盛丝网制品有限公司支付拖欠我的工资20800元。\n"
+    "此前没有找过其他部门。\n"
+    "投诉人：宋德海\n2025年12月8日"
+)
+
+_GROUP = (
+    "关于宏盛丝网制品有限公司拖欠工资的集体投诉\n"
+    "县劳动保障监察大队：\n"
+    "我们是安平县宏盛丝网制品有限公司拉丝车间的12名工人，公司从2025年8月起停发工资，至今共欠我们工资24万余元。"
+    "公司地址在安平县经济开发区纬二路18号，法定代表人刘志强。我们推举宋德海、王秀兰为代表，联系电话15833216470。\n"
+    "请求：责令公司支付拖欠我们12人的工资。\n"
+    "此前未申请仲裁。\n"
+    "投诉人签名：宋德海 王秀兰 李国庆 赵小军 周海涛 吴春生\n2025年12月8日"
+)
+
+
+def test_a_workers_mates_who_went_along_do_not_make_a_group_letter() -> None:
+    fields = letter(_ONE_WORKER)
+    assert fields.collective is False and fields.complainant_count is None
+    assert fields.complainant.name == "宋德海"
+
+
+def test_a_group_letter_stays_collective() -> None:
+    fields = letter(_GROUP)
+    assert fields.collective is True and fields.complainant_count == 12
+
+
+def test_a_matter_told_with_de_is_no_employment() -> None:
+    from extractors.complaint.evidence import Recorder
+    from extractors.complaint.parties import _employment
+    from tests.extractors.letters import doc
+
+    matter = "是替我父亲于长顺反映他被热力公司拖欠工资的事"
+    rec = Recorder(doc(matter))
+    assert not _employment(rec, matter, 0, len(matter), 0.85) and not rec.has("complainant.employer")
+    job = "在凤城市恒达热力有限公司的司炉工"
+    rec = Recorder(doc(job))
+    assert _employment(rec, job, 0, len(job), 0.85) and rec.get("complainant.occupation") == "司炉工"
+
+
+def test_the_employers_trade_name_without_its_legal_form_finds_its_address() -> None:
+    from extractors.complaint.evidence import Recorder
+    from extractors.complaint.prose import _respondent_address
+    from tests.extractors.letters import doc
+
+    text = "公司一共欠我爸17200元。恒达热力的办公楼在凤城镇光明街老邮电局旁边，门口挂着牌子。"
+    rec = Recorder(doc(text))
+    rec.set("respondent.name", "凤城市恒达热力有限公司", 0, 0, 0.6)
+    _respondent_address(rec, text, [(0, len(text))])
+    assert rec.get("respondent.address") == "凤城镇光明街老邮电局旁边"
+
+
+def test_an_address_runs_on_through_a_landmark_the_clerk_finds_it_by() -> None:
+    fields = letter(
+        "县人社局领导：俺叫孙长有，家住郸城县汲冢镇孙庄，电话13783562014。今年正月十六俺到高老板的养猪场干活，"
+        "说好一个月给两千八。高老板那养猪场在汲冢镇往南走二里地，老砖窑那儿，大铁门上写着字。从三月起就没给过钱，"
+        "一共欠俺八千四百块。求领导帮俺把钱要回来。"
+    )
+    assert fields.respondent.address == "汲冢镇往南走二里地，老砖窑那儿"
+
+
+def test_a_place_that_begins_with_yu_after_zai_keeps_it() -> None:
+    fields = letter(
+        "尊敬的领导：我叫刘春梅，电话13907975521。我2024年3月进的这个厂，厂在于都工业园区的纺织服装产业园里面，"
+        "7号标准厂房三楼。我在厂里做车位。厂里从2025年9月起欠我三个月工资12600元。请督促厂里支付工资。"
+    )
+    assert fields.respondent.address == "于都工业园区的纺织服装产业园里面，7号标准厂房三楼"
+
+
+def test_the_work_done_told_as_tasks_or_as_what_the_job_is() -> None:
+    pig_farm = letter(
+        "领导你好：俺叫孙长有，家住郸城县汲冢镇孙庄，电话13783562014。2025年正月俺到高老板的猪场干活。俺在猪场里头"
+        "喂猪、出粪、冲圈，一天干到黑。高老板欠俺工资12600元。请督促他支付工资。"
+    )
+    assert pig_farm.complainant.occupation == "喂猪、出粪、冲圈"
+    mill = letter(
+        "尊敬的领导：我叫白志刚，家住乌拉特前旗新安镇，电话15647821930。2024年5月我到金鑫矿业有限责任公司的选矿厂上班，"
+        "在球磨车间看球磨机，一个月6500元。公司从2025年5月起欠我三个月工资19500元。请督促公司支付工资。"
+    )
+    assert mill.complainant.occupation == "看球磨机"
+    ceiling = letter(
+        "尊敬的领导：我叫马文斌，家住西吉县吉强镇，电话13895176402。去年我在银川给锦程装饰公司干精装修，"
+        "我干的是石膏板吊顶。锦程装饰欠我工钱15000元。请督促公司支付。"
+    )
+    assert ceiling.complainant.occupation == "石膏板吊顶"
