@@ -1017,8 +1017,8 @@ def _landmarks(rec: Recorder) -> None:
     end = after = ev.end + (len(tail.group()) if tail else 0)
     for _ in range(2):
         m = _LANDMARK.match(rec.view, end)
-        if not m or (_OWN_VERB.search(m.group("c")) and not m.group("c").endswith("就是")):
-            break
+        if not m or (_OWN_VERB.search(m.group("c")) and not m.group("c").endswith("就是")) or "在" in m.group("c")[2:]:
+            break  # (仓库就在公司院里: another place's clause, not a landmark of this one)
         end = m.end()
     if end > after:  # at least one landmark
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)

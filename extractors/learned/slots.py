@@ -132,7 +132,7 @@ def _boss_spans(text: str) -> list[tuple[int, int]]:
 # a worker (我, 俺, 我丈夫, 他 …) at a place, then the clause to its end: where what the worker does is told
 _DOING_THERE = re.compile(
     r"(?:我|俺|他|她|本人|其|丈夫|老公|父亲|爸爸|母亲|妈妈|儿子|女儿)(?:就|一直|主要|专门|每天)?在"
-    r"(?P<rest>[\u4e00-\u9fff、]{3,18})(?=[，,。；;！!\s]|$)"  # (a letter with no punctuation: a space)
+    r"(?P<rest>[\u4e00-\u9fff、]{3,18})(?=[，,。；;！!]|$)"
 )
 _NOT_DOING = frozenset({"里", "里头", "里面", "上", "那儿", "那里", "那边", "头", "了", "的", "过", "干", "做", "当"})
 
