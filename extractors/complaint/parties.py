@@ -67,7 +67,9 @@ _BORN_LOOSE = re.compile(
     r"^(?:生于|出生于)?(?P<v>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:出生|生)?$"
 )
 # a birth year alone (某某，女，1985年出生): the age is the letter's year less it
-_BORN_YEAR_LOOSE = re.compile(r"^(?:生于|出生于)?(?P<y>(?:19|20)\d{2})\s*年(?:出生|出世|生人|生|的)$")
+# (a four-digit year in Chinese numerals too: 一九七二年生的)
+_YEAR4 = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
+_BORN_YEAR_LOOSE = re.compile(rf"^(?:生于|出生于)?(?P<y>{_YEAR4})\s*年(?:(?:出生|出世|生人|生)的?|的)$")
 # 男，00年的 / 85年生 / 九零年的: a birth year told by its last two digits (numerals.two_digit_year)
 _BORN_SHORT_YEAR = re.compile(r"^(?P<y>\d{2}|[零〇一二三四五六七八九]{2})\s*年(?:出生|出世|生人|生|的)$")
 # a year of the Republic, as Taiwan counts (民國五十七年生 / 民国57年出生): 1911 + the year
@@ -240,35 +242,35 @@ def _employment(rec: Recorder, text: str, s: int, e: int, conf: float) -> bool:
 
 # 今年五十八了 / 五十八的人了 (spoken): the year's age, told without 岁; a tens-and-units numeral only (not 今年3月)
 _AGE_SPOKEN = re.compile(
-    rf"(?:今年|现年)(?:都|也|已经|已)?(?P<xu>虚岁)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?(?:了|咧|啦|嘞|哒|喽)?"
+    rf"(?:今年|现年)(?:都|也|已经|已|刚|才)?满?(?P<xu>虚岁)?(?P<n>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?(?:了|咧|啦|嘞|哒|喽)?"
     rf"|(?:都|也|已经|快)?(?P<n2>{nm.SPOKEN_AGE}|[1-9]\d)(?:岁)?的人了"
 )
 
 
 # 1979年腊月生的 / 1985年农历八月出生: a birth month of the lunar calendar, taken at its 15th day
 _BORN_LUNAR_MONTH = re.compile(
-    r"^(?P<y>(?:19|20)\d{2})\s*年(?:农历|阴历|旧历)?(?P<m>正|冬|腊|[一二三四五六七八九十]{1,2})月(?:份)?(?:出生|生人|生)(?:的)?$"
+    rf"^(?P<y>{_YEAR4})\s*年(?:农历|阴历|旧历)?(?P<m>正|冬|腊|[一二三四五六七八九十]{{1,2}})月(?:份)?(?:出生|生人|生)(?:的)?$"
 )
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LIVES_NOW = re.compile(
     r"(?:我|本人)?(?:(?:而家|现在|目前|如今)(?:租屋|租房子?)?(?:住|居)|现住|现居|现暂住|现租住|暂住)"
 )
-_I_AM = re.compile(r"(?:我|俺|本人)是(?=(?:\d{2}|[零〇一二三四五六七八九]{2}|(?:19|20)\d{2})年)")
+_I_AM = re.compile(rf"(?:我|俺|本人)是(?=(?:\d{{2}}|[零〇一二三四五六七八九]{{2}}|{_YEAR4})年)")
 
 
 def _birth_year(clause: str) -> tuple[int, int | None, None] | None:
     """(year, month or None, None) of a clause that tells only when the writer was born."""
     from extractors.complaint.datewords import lunar_to_solar
 
-    if m := _BORN_YEAR_LOOSE.match(clause):
-        return int(m.group("y")), None, None
+    if (m := _BORN_YEAR_LOOSE.match(clause)) and (year := nm.cn_int(m.group("y"))):
+        return year, None, None
     if (m := _BORN_SHORT_YEAR.match(clause)) and (year := nm.two_digit_year(m.group("y"))):
         return year, None, None
     if (m := _BORN_ROC_YEAR.match(clause)) and (year := nm.republic_year(m.group("y"))):
         return year, None, None
     if m := _BORN_LUNAR_MONTH.match(clause):
         month = _LUNAR_MONTHS.get(m.group("m")) or nm.cn_int(m.group("m")) or 0
-        if day := lunar_to_solar(int(m.group("y")), month, 15):
+        if day := lunar_to_solar(nm.cn_int(m.group("y")) or 0, month, 15):
             return day.year, day.month, None
     return None
 

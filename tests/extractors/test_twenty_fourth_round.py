@@ -96,3 +96,20 @@ def test_the_work_done_told_as_tasks_or_as_what_the_job_is() -> None:
         "我干的是石膏板吊顶。锦程装饰欠我工钱15000元。请督促公司支付。"
     )
     assert ceiling.complainant.occupation == "石膏板吊顶"
+
+
+def test_an_age_told_as_just_turned_or_a_birth_year_in_chinese_numerals() -> None:
+    just_turned = letter(
+        "领导：我叫刘桂芝，今年刚满四十，户口在太和县旧县镇后刘村，电话13956781234。我在发制品厂钩发，厂里欠我工钱"
+        "九千多。请领导帮我要回来。\n2025年4月10日"
+    )
+    assert just_turned.complainant.age == 40
+    lunar = letter(
+        "领导 我叫牛建国 一九七二年腊月生的 家在通渭县碧玉镇 电话13909321234 我在砖厂出窑 马老板欠我工钱一万二 "
+        "求领导帮我要回来\n2026年3月24日"
+    )
+    assert lunar.complainant.age == 53  # 腊月 1972 is January 1973: 53 full years in March 2026
+    year_only = letter(
+        "领导：我叫刘桂芝，女，一九七二年生的，电话13956781234。厂里欠我工钱九千多。请领导帮我要回来。\n2026年3月24日"
+    )
+    assert year_only.complainant.age == 54
