@@ -113,3 +113,11 @@ def test_an_age_told_as_just_turned_or_a_birth_year_in_chinese_numerals() -> Non
         "领导：我叫刘桂芝，女，一九七二年生的，电话13956781234。厂里欠我工钱九千多。请领导帮我要回来。\n2026年3月24日"
     )
     assert year_only.complainant.age == 54
+
+
+def test_nowhere_told_place_first_means_no_proceedings() -> None:
+    fields = letter(
+        "领导：我叫王大山，男，电话13912345678。我在通山县的工地干木工，项目部欠我工钱四万八。除了找项目部和劳务公司，"
+        "我们哪里都没去过，也不懂打官司。请领导帮我要回来。\n2025年11月3日"
+    )
+    assert fields.prior_proceedings == "none"
