@@ -185,7 +185,11 @@ def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
     for group, prefix in prefixes.items():
         for name, words in data[group].items():
             keys.update({w: f"{prefix}.{name}" for w in words if w not in keys})
-    alternation = "|".join(re.escape(w) for w in sorted(keys, key=len, reverse=True))
+    # a form spaces a short label's characters to fill its cell (姓　　名, 性　别): the spaces are no part of it
+    alternation = "|".join(
+        "[ \u3000]{0,4}".join(re.escape(ch) for ch in w) if len(w) <= 3 else re.escape(w)
+        for w in sorted(keys, key=len, reverse=True)
+    )
     # a label may carry a short note or an ordinal before its colon: 工作单位（雇主）：, 投诉人代表一：
     qualifier = r"(?:[（(][^（()）：:\n]{1,8}[)）]|[一二三四五六七八九十])(?=\s*[：:])"
     return re.compile(rf"\s*(?P<label>{alternation})(?:{qualifier})?(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
@@ -210,7 +214,8 @@ def label_at(text: str, pos: int, end: int) -> tuple[str, str, int] | None:
     m = pattern.match(text, pos, end)
     if not m:
         return None
-    return m.group("label"), keys[m.group("label")], m.end()
+    label = re.sub(r"[ \u3000]", "", m.group("label"))
+    return label, keys[label], m.end()
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -121,3 +121,17 @@ def test_nowhere_told_place_first_means_no_proceedings() -> None:
         "我们哪里都没去过，也不懂打官司。请领导帮我要回来。\n2025年11月3日"
     )
     assert fields.prior_proceedings == "none"
+
+
+def test_a_forms_spaced_labels_are_labels() -> None:
+    fields = letter(
+        "石屏县劳动保障监察举报投诉登记表\n"
+        "登记日期：2026年7月2日\n"
+        "姓　　名\t李文昌\t性　　别\t男\n"
+        "联系电话\t187 8736 5521\t民　　族\t彝族\n"
+        "家庭住址\t石屏县宝秀镇吴营村\n"
+        "单位名称\t石屏县宝秀豆制品有限公司\n"
+        "投诉人陈述：我2024年3月进宝秀豆制品公司当磨浆工，公司从2026年4月起没发工资，欠我三个月工资9000元。\n"
+        "投诉请求：要求公司支付2026年4月至6月工资9000元。"
+    )
+    assert fields.complainant.name == "李文昌" and fields.complainant.gender == "男"
