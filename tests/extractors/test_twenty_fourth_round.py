@@ -135,3 +135,31 @@ def test_a_forms_spaced_labels_are_labels() -> None:
         "投诉请求：要求公司支付2026年4月至6月工资9000元。"
     )
     assert fields.complainant.name == "李文昌" and fields.complainant.gender == "男"
+
+
+def test_a_forms_statement_taken_down_by_the_clerk_is_the_facts_and_a_dismissal_ends_the_period(tmp_path) -> None:
+    from extractors.complaint import extract_complaint
+    from extractors.readers import read_document
+    from tests.fixtures.build import build_docx
+
+    path = tmp_path / "form.docx"
+    build_docx([
+        "蒙自市劳动保障监察举报投诉登记表",
+        "登记日期：2026年7月6日",
+        "|姓　　名|杨春林|性　　别|☑男　□女|",
+        "|联系电话|187 8736 1234| | |",
+        "|单位名称|蒙自市云岭建材有限公司| | |",
+        "|三、投诉事项| | | |",
+        "|投诉类别|☑拖欠工资　□未签劳动合同　□未缴社会保险| | |",
+        "",
+        "投诉人陈述（接待人员根据投诉人口述记录，经本人确认）：",
+        "　　我2024年5月进云岭建材公司当搅拌工，月工资3600元。2026年4月份起公司就没再给我发过工资，6月28日车间主任"
+        "打电话通知我，说已经招了新人，叫我不用再来了。到现在4月、5月、6月三个月工资10800元没发。",
+        "投诉请求：",
+        "　　要求公司支付2026年4月至6月工资10800元。",
+    ], path)
+    fields = extract_complaint(read_document(path.read_bytes(), path.name), models=True)
+    assert fields.complainant.name == "杨春林"
+    assert fields.facts.startswith("我2024年5月进云岭建材公司当搅拌工")
+    assert str(fields.violation_start) == "2026-04-01" and str(fields.violation_end) == "2026-06-30"
+    assert fields.violation_ongoing is False
