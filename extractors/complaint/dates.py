@@ -549,11 +549,6 @@ def extract_violation(rec: Recorder, text: str, span: tuple[int, int] | None) ->
     periods, ranges, untils = _violation_periods(rec, text, s0, e0)
     # no dated violation sentence: the stated period of the work the unpaid wages are for
     periods = periods or ranges
-    if not periods and span:
-        # facts read as a paragraph that tells no date (现向贵队投诉某茶楼拖欠工资一事): the story is elsewhere
-        s0, e0 = 0, len(text)
-        periods, ranges, untils = _violation_periods(rec, text, s0, e0)
-        periods = periods or ranges
     if not periods:
         return
     # 从11月1号开始就没给 … 从11月1号到腊月二十这一截 (work now over): a range stated from the same day ends
