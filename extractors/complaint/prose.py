@@ -79,6 +79,10 @@ PHONE_WORDS = r"(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}})")
 
 
+_TREATED_AFTER = re.compile(r"(?:诊断|治疗|住院|救治|抢救|就医|就诊|鉴定|检查|手术|做手术|开刀)")
+_TREATED_BEFORE = re.compile(r"^(?:经|送到|送往|送进|送至|住进|转到|转至|转往)")
+
+
 def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     suffix = kw("org_suffix").pattern
     out = []
@@ -86,6 +90,8 @@ def _orgs(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     for m in re.finditer(rf"[\u4e00-\u9fff（）()*×]{{2,40}}(?:{suffix})", text[s:e]):
         if text[s + m.end() : s + m.end() + 1] in ("长", "主"):
             continue  # 店长 / 厂长 / 中心主任: a person's post, not a unit
+        if _TREATED_AFTER.match(text, s + m.end()) or _TREATED_BEFORE.search(m.group()[:4]):
+            continue  # 经某医院诊断 / 送到某医院住院: where the worker was treated, not who employs them
         lead = 0
         if m.group()[0] in "年月日号" and m.start() > 0 and text[s + m.start() - 1].isdigit():
             lead = 1  # 2024年3月进饭店: the end of a date is no part of a name

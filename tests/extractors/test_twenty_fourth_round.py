@@ -163,3 +163,17 @@ def test_a_forms_statement_taken_down_by_the_clerk_is_the_facts_and_a_dismissal_
     assert fields.facts.startswith("我2024年5月进云岭建材公司当搅拌工")
     assert str(fields.violation_start) == "2026-04-01" and str(fields.violation_end) == "2026-06-30"
     assert fields.violation_ongoing is False
+
+
+def test_the_hospital_that_treated_the_worker_is_not_the_employer() -> None:
+    fields = letter(
+        "北京市12345市民服务热线工单\n"
+        "来电人\t杨春燕\t性别\t女\n"
+        "联系电话\t13260114873\n"
+        "来电内容：市民来电反映：其自2025年11月起在通州区梨园镇九棵树东路“川味轩火锅”（营业执照名称为北京市通州区川味轩"
+        "餐馆）后厨洗碗。2026年4月22日晚在后厨通道滑倒，被锅底汤汁烫伤右手，经潞河医院诊断为二度烫伤，住院治疗12天。"
+        "老板拒绝为其申报工伤，并拖欠4月工资4200元。\n"
+        "来电人诉求：希望相关部门督促老板为其申报工伤并支付拖欠工资。"
+    )
+    assert fields.respondent.name == "北京市通州区川味轩餐馆"
+    assert fields.complainant.employer == "北京市通州区川味轩餐馆"
