@@ -113,6 +113,11 @@ def _spans_word(left: str, right: str) -> bool:
     return tokenize.spans_word(left, right)
 
 
+_BARE_AFTER_ASK = re.compile(
+    r"(?:督促|责令|要求|请求|协调|查处|处理|帮助|敦促|催促|监督)(?:该|这个|那个|这家|那家)?(?:店|厂|公司)方?$"
+)
+
+
 def clean_org(candidate: str) -> tuple[str, int] | None:
     """Trim leading words ('我是在…') off an organisation name; (name, chars trimmed) or None."""
     m = _LEADING.match(candidate)
@@ -152,6 +157,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地
     if _names_nothing(name):
         return None
+    if _BARE_AFTER_ASK.search(name):
+        return None  # 希望相关部门督促店方 / 要求劳动部门责令厂: an office asked to act on the generic noun, no name
     if lead := _nameless_lead(name):  # 督促乐清市康和医院有限公司: a verb before the place that starts the name
         name, cut = name[lead:], cut + lead
     kind = re.match(r"(?:劳务派遣|劳务|建筑|物业|装修|家政)?公司(?=[\u4e00-\u9fff]{4})", name)
