@@ -177,3 +177,14 @@ def test_the_hospital_that_treated_the_worker_is_not_the_employer() -> None:
     )
     assert fields.respondent.name == "北京市通州区川味轩餐馆"
     assert fields.complainant.employer == "北京市通州区川味轩餐馆"
+
+
+def test_an_employers_address_with_a_bracketed_landmark() -> None:
+    fields = letter(
+        "集体投诉书\n县劳动保障监察大队：\n"
+        "我们是惠州市宏达电子科技有限公司的12名员工，公司位于博罗县石湾镇滘源村工业区（滘源加油站斜对面，蓝色铁皮厂房），"
+        "法定代表人林振声。公司从2025年9月起拖欠我们工资，共计18万元。我们推举王小军为代表，电话13825561234。\n"
+        "请求：责令公司支付拖欠的工资。\n2025年12月8日"
+    )
+    assert fields.respondent.address == "博罗县石湾镇滘源村工业区（滘源加油站斜对面，蓝色铁皮厂房）"
+    assert fields.respondent.workplace is None
