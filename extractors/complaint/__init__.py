@@ -105,6 +105,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _real_names(rec, rec.view)
     _named_over_placeholder(rec)
     _outsourced(rec, rec.view)
+    _position_at_premises(rec)
     _place_of_employer(rec)
     _place_before_employer(rec)
     _premises_of_employer(rec)
@@ -1005,6 +1006,18 @@ def _place_before_employer(rec: Recorder) -> None:
         if len(value) >= 2:
             rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)
             return
+
+
+# 在某酒店门口当保安 / 在某小区里做保洁: where at the premises the worker stood, after the premises' own name
+_POSITION_AT = re.compile(r"(?<=[店厂院校园场楼区站司馆心地部厦城])(?:大门口|门口|门前|里面|里头|里边|那边|里|上)$")
+
+
+def _position_at_premises(rec: Recorder) -> None:
+    value, ev = rec.get("respondent.workplace"), rec.evidence.get("respondent.workplace")
+    if isinstance(value, str) and (m := _POSITION_AT.search(value)) and m.start() >= 3:
+        end = ev.end - len(m.group()) if ev is not None and rec.view[ev.start : ev.end] == value else None
+        if end is not None:
+            rec.set("respondent.workplace", value[: m.start()], ev.start, end, ev.confidence, overwrite=True)
 
 
 def _landmarks(rec: Recorder) -> None:

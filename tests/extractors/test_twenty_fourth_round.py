@@ -188,3 +188,14 @@ def test_an_employers_address_with_a_bracketed_landmark() -> None:
     )
     assert fields.respondent.address == "博罗县石湾镇滘源村工业区（滘源加油站斜对面，蓝色铁皮厂房）"
     assert fields.respondent.workplace is None
+
+
+def test_where_the_writer_stays_now_and_the_gate_of_the_premises() -> None:
+    fields = letter(
+        "领导好！我叫吴家雄，今年六十好几了，老家是礼纪镇的，现在暂住在兴隆华侨农场老场部宿舍3栋，电话13637501234。"
+        "我在兴隆金椰温泉酒店门口当保安，已经干了三年多。我们这些保安是海南椰安保安服务有限公司派到酒店来的，合同是跟"
+        "保安公司签的。去年10月份的工资就没发，11月、12月也没发，三个月是9600块。\n"
+        "我就想请领导帮我把这三个月的工资9600块要回来。"
+    )
+    assert fields.complainant.address == "兴隆华侨农场老场部宿舍3栋"
+    assert fields.respondent.workplace == "兴隆金椰温泉酒店"
