@@ -112,6 +112,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _employer_in_address(rec)
     _landmarks(rec)
     _bracketed_notes(rec)
+    _address_in_brackets(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
     else:
@@ -1018,6 +1019,23 @@ def _position_at_premises(rec: Recorder) -> None:
         end = ev.end - len(m.group()) if ev is not None and rec.view[ev.start : ev.end] == value else None
         if end is not None:
             rec.set("respondent.workplace", value[: m.start()], ev.start, end, ev.confidence, overwrite=True)
+
+
+# 县城的办公室（龙里大道旁边，金龙大厦6楼）: a vague place, then in brackets where it is
+_VAGUE_THEN_BRACKET = re.compile(r"^(?P<lead>[^（(）)]{2,12})[（(](?P<inner>[^（()）]{4,60})[)）]$")
+_ADDRESS_CHARS = re.compile(r"[省市县区镇乡村路街道号巷弄楼层栋幢]|大道|大厦|广场|园区|工业区")
+
+
+def _address_in_brackets(rec: Recorder) -> None:
+    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
+    if not isinstance(value, str) or ev is None or not (m := _VAGUE_THEN_BRACKET.match(value)):
+        return
+    lead = re.sub(r"^(?:县城|城里|市里|镇上|城区)", "", m.group("lead"))
+    if _ADDRESS_CHARS.search(lead) or not _ADDRESS_CHARS.search(m.group("inner")):
+        return
+    if rec.view[ev.start : ev.end] == value:
+        rec.set("respondent.address", m.group("inner"), ev.start + m.start("inner"), ev.start + m.end("inner"),
+                ev.confidence, overwrite=True)
 
 
 def _landmarks(rec: Recorder) -> None:

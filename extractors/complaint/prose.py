@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from extractors import tokenize
 from extractors.complaint.body import body_paragraphs, qa_pairs
 from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
@@ -29,7 +30,7 @@ _OFFICIAL = re.compile(
 _PLACE = "省市县区镇乡村路街道号园组巷屯寨边旁"  # 村河边, 路旁: spoken addresses
 _LOCATED = re.compile(
     rf"(?:地址在|地址是|地址[:：]|住所是|住所在|住所为|位于|坐落于|坐落在|设在|址在|址是|在)"
-    rf"(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}]|[^，。；,\s（(]{{2,40}}?\d+(?:室|号楼|楼|层|座|栋|幢)(?:底商|门面|门市|商铺)?)(?:里面|里|内|(?<=[路街道])上)?(?=[，。；,]|$)"
+    rf"(?P<a>[^，。；,\s]{{2,40}}?[{_PLACE}]|[^，。；,\s（(]{{2,40}}?(?:\d+|[一二三四五六七八九十]{{1,3}})(?:室|号楼|楼|层|座|栋|幢)(?:底商|门面|门市|商铺)?)(?:里面|里|内|(?<=[路街道])上)?(?=[，。；,]|$)"
 )
 _Q_RESPONDENT = re.compile(r"哪个单位|哪家|什么单位|单位|公司|老板")
 _NAME = r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=(?:先生|女士|同志)?(?:[，,。；;！\s）)（(]|$))"
@@ -573,7 +574,11 @@ def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) 
         return
     # and its trade name without the legal form (瑞祥热力 for 某县瑞祥热力有限公司): 瑞祥热力的办公楼在…
     short = _LEGAL_FORM.sub("", core)
+    words = tokenize.posseg(short)
+    while len(words) > 1 and words[0][1] == "ns":  # 宁夏锦程装饰工程: the place before the trade name
+        short, words = short[len(words[0][0]) :], words[1:]
     short = short if len(short) >= 3 else core
+    short = short[:4]  # (锦程装饰的办公室在… for 锦程装饰工程有限公司: the trade name's head)
     for s, e in spans:
         for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
             sentence = sm.group()

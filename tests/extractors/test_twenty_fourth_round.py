@@ -199,3 +199,17 @@ def test_where_the_writer_stays_now_and_the_gate_of_the_premises() -> None:
     )
     assert fields.complainant.address == "兴隆华侨农场老场部宿舍3栋"
     assert fields.respondent.workplace == "兴隆金椰温泉酒店"
+
+
+def test_an_office_told_by_its_building_and_a_vague_place_with_its_address_in_brackets() -> None:
+    tower = letter(
+        "尊敬的领导：我叫马福成，男，家住西吉县兴隆镇单家集村，电话13895176402。去年我给宁夏锦程装饰工程有限公司干精装修，"
+        "公司欠我工钱15000元。锦程装饰的办公室在金凤区阅海万家那边的写字楼十二楼，我们去找过两回。请督促公司支付。"
+    )
+    assert tower.respondent.address == "金凤区阅海万家那边的写字楼十二楼"
+    bracket = letter(
+        "尊敬的领导：我叫罗国强，男，电话15185482706。2025年5月我进入贵州黔筑鸿达建筑劳务有限公司承接的云栖湾项目工地"
+        "做木工，公司从8月起拖欠我工资32000元。2026年1月20日，我到鸿达劳务在县城的办公室（龙里大道旁边，县政务服务"
+        "中心斜对面的金龙大厦6楼）去要，公司的人说年前肯定发，结果没有发。请求责令公司支付工资。"
+    )
+    assert bracket.respondent.address == "龙里大道旁边，县政务服务中心斜对面的金龙大厦6楼"
