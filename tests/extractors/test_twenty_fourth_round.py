@@ -213,3 +213,12 @@ def test_an_office_told_by_its_building_and_a_vague_place_with_its_address_in_br
         "中心斜对面的金龙大厦6楼）去要，公司的人说年前肯定发，结果没有发。请求责令公司支付工资。"
     )
     assert bracket.respondent.address == "龙里大道旁边，县政务服务中心斜对面的金龙大厦6楼"
+
+
+def test_a_village_group_told_as_where_the_writer_is_from() -> None:
+    fields = letter(
+        "巫山县劳动保障监察大队领导：\n　　我叫向明高，是庙宇镇观峰村五组的人，1968年生的，在外面跑了半辈子工地。2022年8月，"
+        "我到重庆市鑫磊路桥建设有限公司承建的通村公路工地上干活，做到那年腊月，还差25360块工钱。请领导帮我要回来。"
+        "\n2025年3月6日"
+    )
+    assert fields.complainant.address == "庙宇镇观峰村五组"
