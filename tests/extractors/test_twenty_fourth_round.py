@@ -217,7 +217,8 @@ def test_an_office_told_by_its_building_and_a_vague_place_with_its_address_in_br
 
 def test_a_village_group_told_as_where_the_writer_is_from() -> None:
     fields = letter(
-        "巫山县劳动保障监察大队领导：\n　　我叫向明高，是庙宇镇观峰村五组的人，1968年生的，在外面跑了半辈子工地。2022年8月，"
+        "巫山县劳动保障监察大队领导：\n　　我叫向明高，是庙宇镇观峰村五组的人，1968年生的，在外面跑了半辈子工地。"
+        "2022年8月，"
         "我到重庆市鑫磊路桥建设有限公司承建的通村公路工地上干活，做到那年腊月，还差25360块工钱。请领导帮我要回来。"
         "\n2025年3月6日"
     )
