@@ -590,8 +590,10 @@ def _respondent_address(rec: Recorder, text: str, spans: list[tuple[int, int]]) 
                     continue
                 if "哪" in m.group("a"):
                     continue  # 人在哪里都不知道
-                start = s + sm.start() + m.start("a")
-                rec.set("respondent.address", m.group("a"), start, start + len(m.group("a")), PROSE)
+                value, start = m.group("a"), s + sm.start() + m.start("a")
+                if (at := value.rfind("在")) >= 2 and len(value) - at > 4:
+                    value, start = value[at + 1 :], start + at + 1  # 在县城的办公室在某路某楼: the second 在 says where
+                rec.set("respondent.address", value, start, start + len(value), PROSE)
                 return
 
 

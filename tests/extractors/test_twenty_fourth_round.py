@@ -223,3 +223,11 @@ def test_a_village_group_told_as_where_the_writer_is_from() -> None:
         "\n2025年3月6日"
     )
     assert fields.complainant.address == "庙宇镇观峰村五组"
+
+
+def test_an_office_in_town_then_where_in_town() -> None:
+    fields = letter(
+        "尊敬的领导：我叫王大山，男，电话13912345678。2025年正月我到翰林苑小区工地上支模板。这个活是咸宁市鑫达建筑劳务"
+        "有限公司包下来的，他们在崇阳县城的办公室在天城镇温泉路农商银行楼上三楼。鑫达公司欠我工钱四万八。请领导帮我要回来。"
+    )
+    assert fields.respondent.address == "天城镇温泉路农商银行楼上三楼"
