@@ -231,3 +231,11 @@ def test_an_office_in_town_then_where_in_town() -> None:
         "有限公司包下来的，他们在崇阳县城的办公室在天城镇温泉路农商银行楼上三楼。鑫达公司欠我工钱四万八。请领导帮我要回来。"
     )
     assert fields.respondent.address == "天城镇温泉路农商银行楼上三楼"
+
+
+def test_in_front_of_the_mediator_is_no_trade() -> None:
+    fields = letter(
+        "领导：我叫苗秀芹，家住太和县旧县镇后刘村，电话15055851234。过了年，镇人民调解委员会给调解过一回，蒋老板当着"
+        "调解员的面签了还款计划，说五一前还清，后来厂子关了门。请领导帮我把这几个月的工钱要回来。\n2025年4月9日"
+    )
+    assert fields.complainant.occupation != "调解员"
