@@ -192,7 +192,11 @@ def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
     )
     # a label may carry a short note or an ordinal before its colon: 工作单位（雇主）：, 投诉人代表一：
     # (or the clerk's note on how it was taken down: 投诉人陈述（接待人员根据投诉人口述记录，经本人确认）：)
-    qualifier = r"(?:[（(][^（()）：:\n]{1,30}[)）]|[一二三四五六七八九十])(?=\s*[：:])"
+    qualifier = (
+        r"(?:[（(][^（()）：:\n]{1,8}[)）]"
+        r"|[（(][^（()）：:\n]{0,30}?(?:记录|口述|确认|整理|代写|代笔)[^（()）：:\n]{0,12}[)）]"
+        r"|[一二三四五六七八九十])(?=\s*[：:])"
+    )
     return re.compile(rf"\s*(?P<label>{alternation})(?:{qualifier})?(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
 
 

@@ -769,7 +769,9 @@ def _address_body(place_word: str) -> str:
     """A run that holds an address morpheme (a place word, not the people of a place: 市民, 村民)."""
     return (
         rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{place_word}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
-        r"(?=[，,。；;！!\s（(]|电话|手机|联系|$)"  # (a bracketed note may follow: 某工业区（加油站斜对面）)
+        # (or a bracketed landmark: 某工业区（加油站斜对面，铁皮厂房）, not a bracketed part of a name: 开发区（某镇）)
+        r"(?=[，,。；;！!\s]|[（(](?=[^（()）\n]*(?:[，,]|对面|旁边|附近|隔壁|对门|门口|后面|楼上))"
+        r"|电话|手机|联系|$)"
     )
 
 
