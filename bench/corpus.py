@@ -69,6 +69,9 @@ TRAIN_SETS = (
     # a news round-up of web messages in realdocs25 a complaint: 28 of 32 real documents against 29) and the
     # commitment model (dev F1 0.967 against the installed 0.969); the others not rebuilt
     "blind_2026_14f", "blind_2026_14g", "blind_2026_14h",
+    # twenty-fourth round (2026-12-07): the read sets 14i-14m and 14n (the twenty-third round's check, measured by
+    # summary through that round, read in this one once 14o had been measured on arrival); the field models rebuilt
+    "blind_2026_14i", "blind_2026_14j", "blind_2026_14k", "blind_2026_14l", "blind_2026_14m", "blind_2026_14n",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
@@ -90,7 +93,8 @@ DEV_SETS = ("dev_mixed_b", "blind_2026_12g", "blind_2026_12s", "blind_2026_12v")
 # at the round's end and at b99eeea, the landed state) read for the round's failure kinds; models not rebuilt.
 # Later in the round, 14l (commissioned that round, measured by summary at b99eeea and c92fe7c) and 14m (measured
 # at b99eeea, c92fe7c, 0151ace and 53a6eab) were read too, each once a fresher set had arrived to measure on.
-READ_SETS: tuple[str, ...] = ("blind_2026_14i", "blind_2026_14j", "blind_2026_14k", "blind_2026_14l", "blind_2026_14m")
+# Twenty-fourth round: all of them moved to TRAIN_SETS with 14n, the field models rebuilt with them.
+READ_SETS: tuple[str, ...] = ()
 BLIND_PREFIX = "blind_"
 FORMATS = ("docx", "pdf")
 
