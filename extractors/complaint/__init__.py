@@ -19,6 +19,7 @@ Conventions (see the modules for details):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from extractors.complaint import numerals as nm
@@ -49,7 +50,7 @@ from extractors.complaint.relative import relative_worker
 from extractors.complaint.roster import fill_from_roster
 from extractors.normalize import sentence_end, sentence_start
 from extractors.rx import after, find_all
-from schemas.models import Agent, Complainant, ComplaintFields, ParsedDocument, Respondent
+from schemas.models import Agent, Complainant, ComplaintFields, FieldEvidence, ParsedDocument, Respondent
 
 __all__ = ["extract_complaint"]
 
@@ -723,14 +724,20 @@ _TASK_AT = re.compile(
 _NOT_A_JOB = re.compile(r"[我他她你]|什么|啥|哪|没|不|老板|公司|工资|活儿?$")
 
 
+def _jobs_stated(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Each 我干的是… that names a job (not 我干的是什么活)."""
+    found = _JOB_IS.finditer(text, start, len(text) if end is None else end)
+    return (m for m in found if not _NOT_A_JOB.search(m.group("w")))
+
+
 def _job_said_next(rec: Recorder, text: str) -> None:
     """给某公司干精装修，我干的是石膏板吊顶: the writer's own words for their job, right after the line of work the
     occupation was read from, say it more exactly."""
     ev = rec.evidence.get("complainant.occupation")
     if ev is None or ev.confidence > PROSE:
         return
-    for m in _JOB_IS.finditer(text, ev.end, ev.end + 30):
-        if not _NOT_A_JOB.search(m.group("w")) and not re.search(r"[。！？!?\n]", text[ev.end : m.start("w")]):
+    for m in _jobs_stated(text, ev.end, ev.end + 30):
+        if not re.search(r"[。！？!?\n]", text[ev.end : m.start("w")]):  # (in the same sentence)
             rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE, overwrite=True)
             return
 
@@ -741,7 +748,7 @@ def _work_done(rec: Recorder, text: str) -> None:
         return
     from extractors.tokenize import posseg
 
-    if (m := _JOB_IS.search(text)) and not _NOT_A_JOB.search(m.group("w")):
+    if m := next(_jobs_stated(text), None):
         rec.set("complainant.occupation", m.group("w"), m.start("w"), m.end("w"), PROSE)
         return
     for m in _TASK_AT.finditer(text):
@@ -1097,6 +1104,12 @@ def _bracketed_notes(rec: Recorder) -> None:
             rec.set(path, rec.view[ev.start : m.end()], ev.start, m.end(), ev.confidence, overwrite=True)
 
 
+def _yu_begins_place(rec: Recorder, lead: re.Match[str], ev: FieldEvidence | None) -> bool:
+    """厂在于都工业园区: the 在 before the value was the preposition, and the 于 the value opens with begins the place
+    (于都), not a preposition to trim."""
+    return lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在"
+
+
 def _tidy_orgs(rec: Recorder) -> None:
     from extractors.complaint.labels import kw
 
@@ -1137,8 +1150,8 @@ def _tidy_orgs(rec: Recorder) -> None:
         value = rec.get(path)
         lead = _ADDRESS_LEAD.match(value) if isinstance(value, str) else None
         ev = rec.evidence.get(path)
-        if lead and lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在":
-            continue  # 厂在于都工业园区: 在 was the preposition, 于 begins the place
+        if lead and _yu_begins_place(rec, lead, ev):
+            continue
         if isinstance(value, str) and lead and len(value) - lead.end() >= 4:
             rec.set(path, value[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence, overwrite=True)
     place = rec.get("respondent.workplace")
@@ -1147,8 +1160,8 @@ def _tidy_orgs(rec: Recorder) -> None:
     if isinstance(place, str) and _SAME_AS_ABOVE.fullmatch(place.strip()) and not noted:
         rec.forget("respondent.workplace")  # a form's 同上 / 无: no place of its own
         place = None
-    if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3 and not (
-        lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在"
+    if isinstance(place, str) and (lead := _PLACE_VERB.match(place)) and len(place) - lead.end() >= 3 and (
+        not _yu_begins_place(rec, lead, ev)
     ):
         ev = rec.evidence["respondent.workplace"]
         rec.set("respondent.workplace", place[lead.end() :], ev.start + lead.end(), ev.end, ev.confidence,

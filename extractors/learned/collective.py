@@ -38,25 +38,30 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
     return str(next((i for i, e in enumerate(edges) if n <= e), len(edges)))
 
 
-def _window_words(text: str, start: int, end: int, side: str, width: int) -> list[str]:
-    piece = text[max(0, start - width) : start] if side == "b" else text[end : end + width]
-    stop = "。！？!?\n"
-    if side == "b":
-        cut = max(piece.rfind(c) for c in stop)
-        piece = piece[cut + 1 :]
-    else:
-        cuts = [i for i in (piece.find(c) for c in stop) if i >= 0]
-        piece = piece[: min(cuts)] if cuts else piece
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _words(piece: str) -> list[str]:
     return [w for w in tokenize.cut(piece, hmm=False) if w.strip()]
+
+
+def _words_before(text: str, start: int, width: int) -> list[str]:
+    """The words of the `width` characters before `start`, within its sentence."""
+    return _words(_SENTENCE_END.split(text[max(0, start - width) : start])[-1])
+
+
+def _words_after(text: str, end: int, width: int) -> list[str]:
+    """The words of the `width` characters after `end`, within its sentence."""
+    return _words(_SENTENCE_END.split(text[end : end + width])[0])
 
 
 def features(text: str, rec: Recorder) -> dict[str, float]:
     body = text[:MAX_CHARS]
     f: dict[str, float] = {"bias": 1.0}
-    signed = rec.get("complainant_count")
+    count = rec.get("complainant_count")  # the rules' head count (stated or signed)
     f[f"rule.collective={bool(rec.get('collective'))}"] = 1.0
-    if signed:
-        f[f"rule.count={_bucket(float(signed), (2, 3, 5, 10, 30))}"] = 1.0
+    if count:
+        f[f"rule.count={_bucket(float(count), (2, 3, 5, 10, 30))}"] = 1.0
     if rec.has("representatives"):
         f[f"reps={_bucket(len(rec.get('representatives')), (1, 2, 3))}"] = 1.0
     if rec.has("agents"):
@@ -69,14 +74,14 @@ def features(text: str, rec: Recorder) -> dict[str, float]:
         f[f"head={m.group()}"] = 1.0
     for m in _GROUP_WORDS.finditer(body):
         f[f"g={m.group()}"] = f.get(f"g={m.group()}", 0.0) + 1.0
-        for w in _window_words(body, m.start(), m.end(), "b", 6):
+        for w in _words_before(body, m.start(), 6):
             f[f"gb={w}"] = 1.0
     for m in _COUNT.finditer(body):
         n = m.group("n")
         f[f"count.tail={m.group()[len(n):].strip()[:4]}"] = 1.0
-        for w in _window_words(body, m.start(), m.end(), "b", 10):
+        for w in _words_before(body, m.start(), 10):
             f[f"cb={w}"] = 1.0
-        for w in _window_words(body, m.start(), m.end(), "a", 8):
+        for w in _words_after(body, m.end(), 8):
             f[f"ca={w}"] = 1.0
     for k in [k for k in f if k.startswith("g=")]:
         f[k] = min(f[k], 5.0) / 5.0
