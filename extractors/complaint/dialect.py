@@ -63,6 +63,10 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     # after a person or home (家搁某镇某村, 俺搁工地干活), not 搁置, 耽搁, 搁浅, 搁下
     (re.compile(r"嘞"), "的"),
     (re.compile(r"(?<=[家我他她们])搁(?![置浅下笔])"), "在"),
+    # Henan, Shandong: 木 "not" (钱木有拨下来, 俺还木去过别嘞地方, 他也木法): 木有 outside trees and firms
+    # (林木有限公司), 木 before a verb after a person or an adverb
+    (re.compile(r"(?<![林树伐苗楠松柏杉桐枣梨杨柳檀椰灌原实硬软苏积红草乔枯])木有(?!限)"), "没有"),
+    (re.compile(r"(?<=[俺我他她们也还都就又再可])木(?=去|找|法|要|拿|给|发|见|签|过|敢|到|来|告|寻)"), "没"),
     # Shaanxi, Gansu, Ningxia: 么 "not" before a verb (额么寻过仲裁, 也么到法院告过状; not 什么, 怎么, 那么 …);
     # 寻 "look for" (寻过仲裁, 寻他要钱, 你爱寻谁寻谁)
     (re.compile(r"(?<![什怎那这多要为甚咋啥])么(?=有|寻|找|到|去|给|见|发|签|过|拿|敢)"), "没"),

@@ -155,7 +155,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if re.fullmatch(r"[一二三四五六七八九十廿]{1,3}[号日]?(?:工地|厂|店|公司|项目部)", name):
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地
-    if _names_nothing(name):
+    if _names_nothing(name) or _bare_noun_after(name):
         return None
     if _BARE_AFTER_ASK.search(name):
         return None  # 希望相关部门督促店方 / 要求劳动部门责令厂: an office asked to act on the generic noun, no name
@@ -194,6 +194,29 @@ def _names_nothing(name: str) -> bool:
 
     words = tokenize.posseg(name)
     return len(words) >= 2 and all(flag in _NAMELESS_TAGS and not w.startswith("第") for w, flag in words[:-1])
+
+
+# the words right before a generic noun that leave it bare, whatever comes before them: a preposition (仍在公司),
+# a copula (保安不是学校), a pronoun (说的那家公司), or a count after a verb (厂子租给外地一家公司)
+_BARE_BEFORE_TAGS = {"p", "r"}
+_COPULA = frozenset({"是", "不是", "就是", "还是", "也是", "都是", "但是", "可是", "而是"})
+_A_COUNT = re.compile(r"^[一两几这那哪每各该][家个间座所处]$")
+
+
+def _bare_noun_after(name: str) -> bool:
+    """厂子租给外地一家公司, 人目前仍在公司, 保安不是学校: the last word is a generic noun and the word before it
+    leaves it bare, so the run names no organisation (某局项目部 and 一家大酒店 told alone still name one)."""
+    from extractors import tokenize
+
+    words = tokenize.posseg(name)
+    if len(words) < 2 or not re.fullmatch(rf"(?:{kw('org_suffix').pattern})", words[-1][0]):
+        return False
+    word, flag = words[-2]
+    if word.startswith("某"):
+        return False
+    if flag in _BARE_BEFORE_TAGS or word in _COPULA:
+        return True
+    return bool(_A_COUNT.match(word)) and any(f == "v" for _w, f in words[:-2])
 
 
 def _sentence_before_name(name: str) -> int:

@@ -80,7 +80,7 @@ PHONE_WORDS = r"(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}})")
 
 
-_TREATED_AFTER = re.compile(r"(?:诊断|治疗|住院|救治|抢救|就医|就诊|鉴定|检查|手术|做手术|开刀)")
+_TREATED_AFTER = re.compile(r"(?:诊断|治疗|住院|救治|抢救|就医|就诊|鉴定|检查|手术|做手术|开刀|看病|看(?:了|过)?(?=[，,。；;]))")
 _TREATED_BEFORE = re.compile(r"^(?:经|送到|送往|送进|送至|住进|转到|转至|转往)")
 
 

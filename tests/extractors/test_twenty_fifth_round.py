@@ -1,0 +1,86 @@
+"""Twenty-fifth round (issue 12): the work told as what is done where it is done, generic nouns that name no
+employer, Henan's 木 "not", a hospital one is sent to (realistic letters written for these tests)."""
+
+from __future__ import annotations
+
+from tests.extractors.letters import letter
+
+_HENAN = (
+    "县长恁好！\n"
+    "俺叫王金锁，男，六五年嘞，家是鹿邑县玄武镇王营村嘞，电话13839456217。去年秋天俺跟着包工头老蔡在县城东关"
+    "盛世名门小区工地上干小工，老蔡是给鹿邑县恒达建筑工程有限公司干嘞，公司在县城紫气大道88号。说好一天二百五，"
+    "干到腊月二十，一共欠俺一万一千二百块。老蔡说公司嘞钱木有拨下来，他也木法。\n"
+    "俺还木去过别嘞地方，就想请领导帮俺把这一万一千二要回来。\n"
+    "王金锁\n2026年3月2日"
+)
+
+
+def test_henan_mu_is_not_so_a_letter_that_went_nowhere_says_so() -> None:
+    from extractors.complaint.dialect import mandarin_view
+
+    assert mandarin_view("俺还木去过别嘞地方") == "我还没去过别的地方"
+    assert mandarin_view("钱木有拨下来，他也木法") == "钱没有拨下来，他也没法"
+    assert mandarin_view("平舆县林木有限公司") == "平舆县林木有限公司"  # a firm of trees stays one
+    assert mandarin_view("俺是干木工嘞") == "我是干木工的"
+    fields = letter(_HENAN)
+    assert fields.prior_proceedings == "none"
+    assert fields.complainant.name == "王金锁"
+
+
+def test_a_generic_noun_after_a_preposition_copula_or_count_names_no_employer() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("投诉人目前仍在公司") is None
+    assert clean_org("学校的保安不是学校") is None
+    assert clean_org("厂子租给外地一家公司") is None
+    assert clean_org("他说的那家公司") is None
+    # names stay names: an inner 和 (乐清康和医院), a masked 某局, a boss's orchard, a hotel told as one
+    assert clean_org("乐清康和医院") == ("乐清康和医院", 0)
+    assert clean_org("中建某局项目部") == ("中建某局项目部", 0)
+    assert clean_org("三亚湾路一家大酒店") is not None
+
+
+_FORM = (
+    "滑县劳动保障监察投诉登记表\n"
+    "登记日期：2026年8月25日\n"
+    "投诉人情况\n"
+    "姓名\t周建军\t性别\t男\n"
+    "出生年月\t1984年6月\t联系电话\t13703731852\n"
+    "现住址\t滑县道口镇顺河街12号\n"
+    "工作岗位\t钳工\n"
+    "被投诉单位情况\n"
+    "单位名称\t滑县宏力农机制造有限公司\n"
+    "单位地址\t滑县新区工业园纬三路6号\n"
+    "事实与理由（投诉人口述，接待人员记录）：\n"
+    "投诉人2022年4月入职宏力农机，在总装车间装配播种机，月工资6800元。2026年6月起公司以资金紧张为由"
+    "停发工资，6月、7月两个月工资共13600元至今未发放。投诉人目前仍在公司上班。\n"
+    "投诉请求：\n1.责令宏力农机支付拖欠工资13600元。\n"
+)
+
+
+def test_still_at_work_in_the_company_is_no_employers_name() -> None:
+    fields = letter(_FORM)
+    assert fields.complainant.employer and "仍在" not in fields.complainant.employer
+    assert fields.respondent.name == "滑县宏力农机制造有限公司"
+
+
+_SENT_FOR_DIAGNOSIS = (
+    "尊敬的领导：\n"
+    "我叫贺长青，男，五十一岁，家在浑源县沙圪坨镇东坊城村，电话15935218864。2020年起我在浑源县宏岩石料有限公司"
+    "当破碎工，公司在沙圪坨镇南边的山沟里。去年冬天我老咳嗽，县医院的大夫让我去大同的职业病医院看。今年4月查出来是"
+    "尘肺，公司不给出诊断要的材料，还欠我去年10月到12月的工资一万五千三百元。\n"
+    "请求：责令宏岩石料有限公司支付拖欠工资15300元。\n"
+    "贺长青\n2026年5月6日"
+)
+
+
+def test_a_hospital_one_is_sent_to_see_is_not_the_employer() -> None:
+    from extractors.complaint.prose import _orgs
+
+    sentence = "县医院的大夫让我去大同的职业病医院看。"
+    assert not any("职业病医院" in name for name, _s, _e in _orgs(sentence, 0, len(sentence)))
+    guard = "他在县人民医院看大门，医院的保安是外包的。"  # a guard who watches a hospital's gate works there
+    assert any("人民医院" in name for name, _s, _e in _orgs(guard, 0, len(guard)))
+    fields = letter(_SENT_FOR_DIAGNOSIS)
+    assert fields.respondent.name and "医院" not in fields.respondent.name
+    assert fields.complainant.employer and "医院" not in fields.complainant.employer
