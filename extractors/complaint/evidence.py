@@ -22,6 +22,7 @@ class Recorder:
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, FieldEvidence] = {}
         self.answered_none: set[str] = set()
+        self.withheld: set[str] = set()  # items the letter was read to leave out (a caller's 赵女士: no name given)
         self.view = doc.text  # the text the rules read: the letter in Mandarin (complaint/dialect.py)
         self.received: date | None = None  # the day the office received it, when the caller knows it
 

@@ -309,6 +309,8 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
     number = _HEADING_NUMBER.match(text, start, end)
     if number and _SHORT_HEADING.fullmatch(text, number.end(), end):
         return True  # 二、被投诉人 / 四、其他说明: the next numbered heading of a formal letter
+    if (labelled := _NUMBERED_LABEL.match(line)) and not _ASK.match(labelled.group("label")):
+        return True  # 六、提交材料：身份证复印件…: the form's next numbered part, its label and its content on one line
     if re.match(r"\s*是否", text[number.end() if number else start : end]) or NO_PROCEEDINGS.match(line):
         return True  # (五、)是否就同一事项申请劳动争议仲裁…：否
     if (sig := SIGNATURE_LINE.match(line)) and is_person_name(sig.group("name")):
@@ -316,6 +318,9 @@ def is_stop_line(text: str, start: int, end: int) -> bool:
     if re.match(r"[【〖][^】〗]{2,10}[】〗]", line):
         return True  # 【处理意见】 / 【坐席备注】来电人情绪激动…: a work order's or a web page's next box
     return section_at(text, start, end) is not None
+
+
+_NUMBERED_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]\s*(?P<label>[\u4e00-\u9fff]{2,6})[：:]")
 
 
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
@@ -380,7 +385,9 @@ _NOT_IN_A_NAME_WORDS = (
     "围绕 通过 依托 按照 根据 关于 由于 因为 所以 但是 而 并 或 或者 以及 及其 的 了 着 过 请 要 想 说 "
     "不 不了 不能 不会 不到 没 没有 没得 进不了 干不了 "
     # the words of the story a name never holds (拖欠工资期间公司 names no company)
-    "拖欠 工资 工钱 期间 以后 之后 以前 之前 后来 现在"
+    "拖欠 工资 工钱 期间 以后 之后 以前 之前 后来 现在 "
+    # what the writer does to it (我想反映一下某火锅店…)
+    "一下 反映 举报"
 )
 NOT_IN_A_NAME = frozenset(_NOT_IN_A_NAME_WORDS.split())
 # Characters no name holds (a name whose surname no list has, `_reads_as_name`): the single-character words
