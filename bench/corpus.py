@@ -72,6 +72,9 @@ TRAIN_SETS = (
     # twenty-fourth round (2026-12-07): the read sets 14i-14m and 14n (the twenty-third round's check, measured by
     # summary through that round, read in this one once 14o had been measured on arrival); the field models rebuilt
     "blind_2026_14i", "blind_2026_14j", "blind_2026_14k", "blind_2026_14l", "blind_2026_14m", "blind_2026_14n",
+    # twenty-fifth round (2026-12-07): 14o (the twenty-fourth round's check, measured by summary on arrival, at that
+    # round's end and at the landed state 5cc2588, then read once 14p had arrived)
+    "blind_2026_14o",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured

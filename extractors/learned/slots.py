@@ -137,6 +137,43 @@ _DOING_THERE = re.compile(
 _NOT_DOING = frozenset({"里", "里头", "里面", "上", "那儿", "那里", "那边", "头", "了", "的", "过", "干", "做", "当"})
 
 
+# where the work is done: an organisation, a place of work, or a pen, kiln or shed (海参圈, 窑上, 大棚里)
+_PLACE_END = re.compile(rf"(?:{_WORK_SUFFIX}|公司|厂子|厂头|圈|窑|棚|池|塘|囤|灶|铺子|铺头)$")
+_AT_PLACE = frozenset({"上", "里", "里头", "里面", "那儿", "那里", "这儿", "这里", "那边"})
+# clause-final words after a place that tell no trade: coming, going, staying, being hurt or paid
+_NOT_WORK = re.compile(
+    r"^(?:上班|工作|打工|务工|干活|做工|做事|干|做|干了|做了|待|呆|住|来|去|走|回|受伤|摔|摔伤|出事|讨|要|找|问|领|结|算|"
+    r"欠|拖欠|发|给|被|是|有|没|不|也|都|就|还|又|才|已|的|了|过|着|期间|以后|之后|以来|至今|为止|时|后|前)"
+)
+
+
+def _work_after_place(toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The last one to three words of a clause when the word before them names where work is done (石料厂 | 开
+    破碎机 | ，): a trade told as the work done, which no trade word ends."""
+    spans = []
+    for j, (word, _s, _e) in enumerate(toks):
+        if not (_PLACE_END.search(word) or (word in _AT_PLACE and j and _PLACE_END.search(toks[j - 1][0]))):
+            continue
+        for k in (1, 2, 3):
+            if j + k + 1 > len(toks):
+                break
+            run = toks[j + 1 : j + 1 + k]
+            if not all(_HAN.match(w) for w, _a, _b in run) or (run[0][0] in _AT_PLACE):
+                break
+            end = toks[j + k + 1][0] if j + k + 1 < len(toks) else "。"
+            s, e = run[0][1], run[-1][2]
+            if e - s > 7:
+                break
+            if end in _CLAUSE_END and e - s >= 2 and not _NOT_WORK.match(run[0][0]):
+                spans.append((s, e))
+    return spans
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_EXPLAINED = re.compile(r"[，,（(]?\s*(?:也)?就是|[，,（(]\s*(?:即|俗称|大家(?:都)?(?:叫|说)|也叫)")
+_CLAUSE_END = frozenset({"，", ",", "。", "；", ";", "！", "!", "\n", "、"})
+
+
 # a place of work, then where it is, to the clause's end (工地在安徽省某市经济开发区东纬路。站点在某区某街道某路，)
 _SITE_AT = re.compile(
     r"(?:工地|项目|项目部|工程|厂|车间|店|站点|仓库|基地|矿|码头|酒店|宾馆|茶园|果园|农庄|场|地点)(?:就|是)?(?:在|位于|设在)"
@@ -202,6 +239,9 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
                 s, e = clause[-k][1], clause[-1][2]
                 if _MIN_LEN["occ"] <= e - s <= 7 and clause[-k][0] not in _NOT_DOING and clause[-k][0] != "、":
                     found.setdefault((s, e), Candidate(s, e, text[s:e]))
+    if kind == "occ":  # the work told right after the place it is done at: 在石料厂开破碎机, 去砂石场开铲车，
+        for s, e in _work_after_place(toks):  # 在海参圈看圈，就是…, 在轧花车间喂花，两班倒
+            found.setdefault((s, e), Candidate(s, e, text[s:e]))
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
         for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
             s, e = m.span(m.lastgroup)
@@ -282,6 +322,10 @@ def span_features(doc: _Doc, cand: Candidate) -> dict[str, float]:
     nxt = toks[j + 1][0] if j is not None and j + 1 < len(toks) else "$"
     nxt2 = toks[j + 2][0] if j is not None and j + 2 < len(toks) else "$"
     f[f"prev={prev}"] = 1
+    if _PLACE_END.search(prev) or (prev in _AT_PLACE and _PLACE_END.search(prev2)):
+        f["after_place"] = 1  # 石料厂 | 开破碎机: what is done at the place just named
+    if _EXPLAINED.match(text, cand.end):
+        f["explained"] = 1  # 打更，就是晚上看厂子: the letter explains the words, as one explains a trade
     f[f"prev2={prev2}|{prev}"] = 1
     f[f"prevc={text[cand.start - 1] if cand.start else '^'}"] = 1
     f[f"next={nxt}"] = 1
