@@ -241,6 +241,8 @@ def _foreign_channels_and_purposes(text: str, agency: str | None, params: dict) 
         chunk, county = next(
             ((whole[k:], c) for k in range(len(whole) - 1) if (c := _channel_place(whole[k:]))), (whole, None)
         )
+        if county and agency and county[:-1] in agency:
+            continue  # “新市发布” of 屏山县新市镇: the body's own town, which a district elsewhere shares a name with
         if county and county[:2] != own_county[:2]:
             s, e = sentence_at(text, m.start())
             found.append(Finding(s, e, text[s:e], f"以“{chunk}”（{county}）的网站或公众号作为本单位的公开渠道"))

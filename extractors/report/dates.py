@@ -19,7 +19,7 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4"
 PERIOD = re.compile(
     r"(?P<y>\d{4})?年?度?(?:"
     r"(?P<q>(?<!每)第?[一二三四1-4]季度)|(?P<h>上半年|下半年)"
-    r"|(?P<r>(?P<m1>\d{1,2})月?(?:份)?\s*[-—–~至到]\s*(?P<m2>\d{1,2})月(?:份)?)"
+    r"|(?P<r>(?P<m1>\d{1,2})月?(?:份)?\s*[-—–~至到]\s*(?P<m2>\d{1,2})月(?:份|(?P<d2>\d{1,2})[日号])?)"
     r")"
     # One month: "2025年9月" or "9月份" (a bare "9月" is too often a date or a deadline).
     r"|(?P<my>\d{4})年(?P<mo>\d{1,2})月份?(?![\d底末初中上下旬前])"
@@ -116,5 +116,7 @@ def parse_period(text: str, report_date: date | None) -> tuple[Period, int, int]
             if not 1 <= m1 <= m2 <= 12:
                 continue
             start, end = date(year, m1, 1), _month_end(year, m2)
+            if m.group("d2") and 1 <= int(m.group("d2")) < end.day:
+                end = date(year, m2, int(m.group("d2")))  # 1月至11月15日: the period ends on the day it names
         return Period(label=label, start=start, end=end), m.start(), m.end()
     return None

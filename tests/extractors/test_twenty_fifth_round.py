@@ -125,3 +125,31 @@ _NUMBERED_FORM = (
 def test_the_forms_next_numbered_part_ends_the_requests() -> None:
     fields = letter(_NUMBERED_FORM)
     assert fields.requests == ["要求丰源马铃薯制品有限公司支付拖欠的工资9000元"]
+
+
+# ------------------------------------------------------------------------------------------------ reports
+
+
+def test_a_period_that_ends_on_a_named_day_ends_there() -> None:
+    from datetime import date
+
+    from extractors.report.dates import parse_period
+
+    found = parse_period("对2025年1月至11月15日政务公开工作进行了全面自查", date(2025, 11, 20))
+    assert found is not None
+    period = found[0]
+    assert (period.start, period.end) == (date(2025, 1, 1), date(2025, 11, 15))
+    whole = parse_period("现将2025年1月至11月工作总结如下", date(2025, 12, 2))
+    assert whole is not None and whole[0].end == date(2025, 11, 30)
+
+
+def test_a_channel_named_after_the_bodys_own_town_is_its_own() -> None:
+    from extractors.normalize import normalize_text
+    from rules.loader import load_rules
+    from rules.report_foreign import find_foreign_references
+
+    params = load_rules()["report.foreign_reference"].params
+    text = "我镇通过镇政府网站公开信息58条，通过“新市发布”微信公众号推送信息207条，及时回应群众关切。"
+    assert not find_foreign_references(normalize_text(text), "屏山县新市镇人民政府", params)
+    # a channel named after another county is that county's
+    assert find_foreign_references(normalize_text(text.replace("新市发布", "都安发布")), "屏山县新市镇人民政府", params)
