@@ -153,3 +153,22 @@ def test_a_channel_named_after_the_bodys_own_town_is_its_own() -> None:
     assert not find_foreign_references(normalize_text(text), "屏山县新市镇人民政府", params)
     # a channel named after another county is that county's
     assert find_foreign_references(normalize_text(text.replace("新市发布", "都安发布")), "屏山县新市镇人民政府", params)
+
+
+_GROUP_WITH_AGENTS = (
+    "关于丰达建材有限公司拖欠六名工人工资的集体投诉\n"
+    "左云县劳动保障监察大队：\n"
+    "我们是在左云县丰达建材有限公司砖厂干活的六名工人，厂子从2025年9月起不发工资，至今共欠我们六人工资98,400元。"
+    "丰达的砖厂在管家堡乡东边的国道旁。\n"
+    "我们的请求：责令丰达建材有限公司支付拖欠我们六人的工资共计98,400元。\n"
+    "我们推举贾来福为代表。另委托以下人员为代理人：\n"
+    "武建平（贾来福的女婿），电话：183 4921 6620\n"
+    "代表联系方式：贾来福，男，住左云县云兴镇振华街6号，电话：139 0352 8841。\n"
+    "2026年1月12日"
+)
+
+
+def test_a_representatives_son_in_law_is_not_the_representative() -> None:
+    fields = letter(_GROUP_WITH_AGENTS)
+    assert fields.complainant.name == "贾来福"
+    assert fields.complainant.phone == "13903528841"
