@@ -486,10 +486,12 @@ _REFERS_BACK = re.compile(
     r"|(?:他|她)?(?:就|也)?是(?:公司的?|厂里的?|厂的|店里的?)?(?:法定代表人|法人代表|法人)(?![\u4e00-\u9fff])"
 )
 # 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
-_OPERATOR = re.compile(rf"经营者(?:是|系|为|[:：])?\s*{_NAME}")
+# (…的经营者是他媳妇杨丽娟, 法人是他老婆苏美玲: the boss's relative, named after who they are to him)
+_KIN_STEP = r"(?:(?:他|她|老板)的?(?:媳妇|老婆|爱人|妻子|丈夫|老公|儿子|女儿|父亲|母亲|弟弟|哥哥|妹妹|姐姐|小舅子|女婿))?"
+_OPERATOR = re.compile(rf"经营者(?:是|系|为|[:：])?\s*{_KIN_STEP}{_NAME}")
 # 公司法人叫邓志华: the company's 法人 told by name (a 法人 said of the company, not of a person's status)
 _LEGAL_PERSON = re.compile(
-    rf"(?:(?:公司|厂|单位|企业|店|厂子)的?|营业执照上的?)法人(?:也|就)?(?:叫|是|名叫|为|写的是){_NAME}"
+    rf"(?:(?:公司|厂|单位|企业|店|厂子)的?|营业执照上的?)法人(?:也|就)?(?:叫|是|名叫|为|写的是){_KIN_STEP}{_NAME}"
 )
 
 

@@ -172,3 +172,13 @@ def test_a_representatives_son_in_law_is_not_the_representative() -> None:
     fields = letter(_GROUP_WITH_AGENTS)
     assert fields.complainant.name == "贾来福"
     assert fields.complainant.phone == "13903528841"
+
+
+def test_the_licence_holder_named_as_the_bosss_wife_is_the_legal_representative() -> None:
+    text = (
+        "尊敬的领导：\n我叫胡玉梅，女，三十六岁，电话13847612290，住赤峰市红山区永巨街道。2025年3月我到红山区"
+        "“老街坊”烧烤店当服务员，店在红山区哈达街。老板叫孙国庆，营业执照上的经营者是他媳妇马丽华。老板欠我"
+        "8月到10月的工资9600元。\n请求：责令老街坊烧烤店支付拖欠工资9600元。\n胡玉梅\n2025年11月20日"
+    )
+    assert letter(text).respondent.legal_representative == "马丽华"
+    assert letter(text.replace("经营者是他媳妇马丽华", "法人是他老婆马丽华")).respondent.legal_representative == "马丽华"
