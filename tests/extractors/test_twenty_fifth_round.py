@@ -182,3 +182,12 @@ def test_the_licence_holder_named_as_the_bosss_wife_is_the_legal_representative(
     )
     assert letter(text).respondent.legal_representative == "马丽华"
     assert letter(text.replace("经营者是他媳妇马丽华", "法人是他老婆马丽华")).respondent.legal_representative == "马丽华"
+
+
+def test_a_mother_writing_of_herself_and_her_child_is_a_woman() -> None:
+    text = (
+        "尊敬的领导：\n我叫关秀云，属兔的，家住敦化市胜利街道，电话13604437852。我在敦化市林海木业有限公司的"
+        "包装车间干了三年，公司从今年7月起就不发工资了，欠我四个月12800元。我一个人带着孩子租房住，这钱是我们娘俩"
+        "过冬的钱。\n请求：责令林海木业有限公司支付拖欠工资12800元。\n关秀云\n2025年11月26日"
+    )
+    assert letter(text).complainant.gender == "女"
