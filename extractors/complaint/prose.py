@@ -887,6 +887,8 @@ def self_description(rec: Recorder, text: str) -> None:
 # 俺是稍岗镇某村的，一个妇女，今年四十八了 / 我本人男，1979年腊月生的: a sentence of the writer about themself
 _SELF_SENTENCE = re.compile(
     r"(?:^|(?<=[\n。！？!?]))\s*(?:领导(?:你们)?好[！!，,]\s*)?(?:我|俺|本人)(?:本人)?(?=是|今年|现年|[男女][，,])"
+    # a record of what a caller said of themself (刘先生来电反映：其自述1998年出生，…)
+    r"|(?<=[：:，,])\s*(?:来电人|投诉人|反映人|诉求人|留言人|其)(?:自述|自称)(?=(?:19|20)\d{2}年|今年|现年)"
 )
 
 

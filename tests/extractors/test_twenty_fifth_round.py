@@ -191,3 +191,8 @@ def test_a_mother_writing_of_herself_and_her_child_is_a_woman() -> None:
         "过冬的钱。\n请求：责令林海木业有限公司支付拖欠工资12800元。\n关秀云\n2025年11月26日"
     )
     assert letter(text).complainant.gender == "女"
+
+
+def test_a_callers_birth_year_told_in_the_record_gives_the_age() -> None:
+    text = _WORK_ORDER.replace("来电人反映，其2026年3月起", "来电人反映：其自述1994年出生，2026年3月起")
+    assert letter(text).complainant.age == 32
