@@ -234,6 +234,9 @@ _ROC_YEAR = re.compile(
 )
 
 
+_SOLAR_SAID = re.compile(r"阳历|公历|新历")
+
+
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
@@ -243,9 +246,12 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
         if year_of := nm.republic_year(m.group("y")):
             subs.append((m.start(), m.end(), f"{year_of}年"))
+    lunar_told = False  # 农历八月十五过完，八月十六就进了厂: a day after a lunar one in the sentence is lunar too
     for m in _LUNAR.finditer(sentence):
-        if not (m.group("named") or m.group("lunar")):
+        solar_said = _SOLAR_SAID.search(sentence, max(0, m.start() - 3), m.start() + 1)
+        if not (m.group("named") or m.group("lunar") or (lunar_told and not solar_said)):
             continue  # 十月初八 without 农历 is a solar date written in words
+        lunar_told = True
         # 22年那个冬天，阴历十月初八 / 一直干到23年正月十五: a year told before it in the sentence is its year
         marks = [(at, y) for at, y in year_marks(sentence, letter) if at < m.start()] if not m.group("rel") else []
         told = marks[-1][1] if marks else None

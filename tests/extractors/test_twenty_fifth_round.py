@@ -196,3 +196,17 @@ def test_a_mother_writing_of_herself_and_her_child_is_a_woman() -> None:
 def test_a_callers_birth_year_told_in_the_record_gives_the_age() -> None:
     text = _WORK_ORDER.replace("来电人反映，其2026年3月起", "来电人反映：其自述1994年出生，2026年3月起")
     assert letter(text).complainant.age == 32
+
+
+def test_a_day_after_a_lunar_day_in_the_sentence_is_lunar_too() -> None:
+    from datetime import date
+
+    from extractors.complaint.datewords import resolve_dates
+
+    letter_day = date(2025, 3, 2)
+    resolved, _ = resolve_dates("去年农历八月十五过完，八月十六我就进了厂", letter_day, None)
+    assert "2024年9月18日我就进了厂" in resolved  # 八月十六 of the lunar year 2024
+    solar, _ = resolve_dates("去年农历八月十五过完，阳历十月初八我就进了厂", letter_day, None)
+    assert "十月初八" in solar  # told as solar: left as written
+    plain, _ = resolve_dates("我十月初八进的厂", letter_day, None)
+    assert "十月初八" in plain  # no lunar day before it: a solar date written in words
