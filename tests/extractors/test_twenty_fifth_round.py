@@ -210,3 +210,14 @@ def test_a_day_after_a_lunar_day_in_the_sentence_is_lunar_too() -> None:
     assert "十月初八" in solar  # told as solar: left as written
     plain, _ = resolve_dates("我十月初八进的厂", letter_day, None)
     assert "十月初八" in plain  # no lunar day before it: a solar date written in words
+
+
+def test_the_ghost_festival_and_laba_are_lunar_days() -> None:
+    from datetime import date
+
+    from extractors.complaint.datewords import resolve_dates
+
+    letter_day = date(2026, 9, 14)
+    assert resolve_dates("我一直做到七月半那天", letter_day, None)[0].startswith("我一直做到2026年8月27日")
+    # the 腊八 of last lunar year, which falls in January of this one
+    assert resolve_dates("去年腊八那天老板跑了", letter_day, None)[0].startswith("2026年1月26日")
