@@ -50,7 +50,7 @@ _ADDRESS = re.compile(
 )
 # a clause that is only the place the writer comes from, down to a town or county: 郸城县汲冢镇王庄村人 /
 # 是凤凰县廖家桥镇菖蒲塘村的 / 是大方县羊场镇人 / 家是颍上县谢桥镇的 (the address the letter gives)
-_NATIVE = re.compile(
+NATIVE = re.compile(
     r"(?:(?:我|他|她|我爸|我妈|我父亲|我母亲|我丈夫|我老公|我妻子|我爱人)?(?:是|系)|家是|老家是|老家在|我们家是)?"
     r"(?P<v>(?:(?!是)[\u4e00-\u9fff\d]){2,24}(?:村|屯|寨|社区|镇|乡|县|旗)"
     r"(?:[\u4e00-\u9fff\d]{0,8}(?:组|号))?)(?:(?<=[村组屯寨区号])的人|人|的)"  # (是某县的人: a county alone)
@@ -350,7 +350,7 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
         # 某县某村人，现住某镇某村八组: where the writer lives now, over where they come from
         now = bool(_LIVES_NOW.match(clause))
         rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf, overwrite=now)
-    elif m := _NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
+    elif m := NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
         rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):
         rec.set("complainant.employer", cleaned[0], s + m.start("org") + cleaned[1], s + m.end("org"), conf)

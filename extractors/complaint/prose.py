@@ -19,7 +19,7 @@ from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
-from extractors.complaint.parties import age_or_birth, clean_org, occupation_of, parse_loose
+from extractors.complaint.parties import NATIVE, age_or_birth, clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
 from extractors.rx import after, find_all, rx
 from extractors.tokenize import is_word
@@ -894,15 +894,19 @@ _SELF_SENTENCE = re.compile(
 
 def self_told_age(rec: Recorder, text: str) -> None:
     """The writer's age or birth date told in a clause of a sentence about themself that no name opens (a post
-    the site masks, or a name given elsewhere): 今年四十八了, 今年48岁, 1979年腊月生的. Not in a letter for a
-    relative, whose writer is not the worker."""
-    if rec.has("complainant.age") or rec.has("birth") or written_for_relative(rec, text):
+    the site masks, or a name given elsewhere): 今年四十八了, 今年48岁, 1979年腊月生的; and the place they say they
+    are from (俺是大集镇的). Not in a letter for a relative, whose writer is not the worker."""
+    if written_for_relative(rec, text):
         return
     for m in itertools.islice(_SELF_SENTENCE.finditer(text), 3):
         for c in _CLAUSE.finditer(text, m.end(), sentence_end(text, m.end())):
             at = c.start() + len(c.group()) - len(c.group().lstrip())
-            if age_or_birth(rec, text, at, at + len(c.group().strip()), PROSE):
-                return
+            clause = c.group().strip()
+            # 俺是大集镇的，姓孟，…: the place the writer says they are from is their address
+            if not rec.has("complainant.address") and (native := NATIVE.fullmatch(clause)):
+                rec.set("complainant.address", native.group("v"), at + native.start("v"), at + native.end("v"), PROSE)
+            if not (rec.has("complainant.age") or rec.has("birth")):
+                age_or_birth(rec, text, at, at + len(clause), PROSE)
 
 
 def fill_from_prose(rec: Recorder, text: str) -> None:

@@ -221,3 +221,14 @@ def test_the_ghost_festival_and_laba_are_lunar_days() -> None:
     assert resolve_dates("我一直做到七月半那天", letter_day, None)[0].startswith("我一直做到2026年8月27日")
     # the 腊八 of last lunar year, which falls in January of this one
     assert resolve_dates("去年腊八那天老板跑了", letter_day, None)[0].startswith("2026年1月26日")
+
+
+def test_the_town_an_unnamed_writer_says_they_are_from_is_their_address() -> None:
+    text = (
+        "县长您好：\n俺是古营集镇的，姓郑，一个妇女家，今年五十一了，在镇上的假发厂干钩发两年多了。俺闺女帮俺在网上"
+        "写的这个信。厂子是鄄城县瑞丽发制品有限公司，在古营集镇工业园北区3号。十月、十一月的工钱6800块到现在没发。\n"
+        "求县长帮俺说说，叫瑞丽把这6800块钱给俺发了。"
+    )
+    fields = letter(text)
+    assert fields.complainant.address == "古营集镇"
+    assert fields.complainant.age == 51
