@@ -149,7 +149,10 @@ def _lunar_month_words(sentence: str, m: re.Match[str], letter: date | None) -> 
 # A festival's day where the story tells something happened on it (大前年清明节那天…去上班, 干到那年冬至, 从端午节起):
 # its solar date in the year named (今年/去年/前年/大前年), else the story's year, the latest on or before the letter.
 # Not 春节前, 过完中秋 (around the festival, not on it): only on the day, from it or until it.
-_LUNAR_FESTIVALS = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9), "中元": (7, 15), "七月半": (7, 15), "腊八": (12, 8)}
+_LUNAR_FESTIVALS = {
+    "春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
+    "中元": (7, 15), "七月半": (7, 15), "腊八": (12, 8),
+}
 _SOLAR_FESTIVALS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1)}
 _SOLAR_TERMS = ("清明", "冬至", "立春", "立夏", "立秋", "立冬", "夏至", "秋分", "春分", "小满", "芒种", "白露", "霜降")
 _FESTIVALS = "|".join([*_LUNAR_FESTIVALS, *_SOLAR_FESTIVALS, *_SOLAR_TERMS])

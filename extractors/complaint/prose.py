@@ -80,7 +80,9 @@ PHONE_WORDS = r"(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?\s
 _OWN_PHONE = re.compile(rf"(?:我的?|本人){PHONE_WORDS}(?P<v>[\d\-\s]{{7,18}})")
 
 
-_TREATED_AFTER = re.compile(r"(?:诊断|治疗|住院|救治|抢救|就医|就诊|鉴定|检查|手术|做手术|开刀|看病|看(?:了|过)?(?=[，,。；;]))")
+_TREATED_AFTER = re.compile(
+    r"(?:诊断|治疗|住院|救治|抢救|就医|就诊|鉴定|检查|手术|做手术|开刀|看病|看(?:了|过)?(?=[，,。；;]))"
+)
 _TREATED_BEFORE = re.compile(r"^(?:经|送到|送往|送进|送至|住进|转到|转至|转往)")
 
 
@@ -487,7 +489,9 @@ _REFERS_BACK = re.compile(
 )
 # 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
 # (…的经营者是他媳妇杨丽娟, 法人是他老婆苏美玲: the boss's relative, named after who they are to him)
-_KIN_STEP = r"(?:(?:他|她|老板)的?(?:媳妇|老婆|爱人|妻子|丈夫|老公|儿子|女儿|父亲|母亲|弟弟|哥哥|妹妹|姐姐|小舅子|女婿))?"
+_KIN_STEP = (
+    r"(?:(?:他|她|老板)的?(?:媳妇|老婆|爱人|妻子|丈夫|老公|儿子|女儿|父亲|母亲|弟弟|哥哥|妹妹|姐姐|小舅子|女婿))?"
+)
 _OPERATOR = re.compile(rf"经营者(?:是|系|为|[:：])?\s*{_KIN_STEP}{_NAME}")
 # 公司法人叫邓志华: the company's 法人 told by name (a 法人 said of the company, not of a person's status)
 _LEGAL_PERSON = re.compile(

@@ -181,7 +181,8 @@ def test_the_licence_holder_named_as_the_bosss_wife_is_the_legal_representative(
         "8月到10月的工资9600元。\n请求：责令老街坊烧烤店支付拖欠工资9600元。\n胡玉梅\n2025年11月20日"
     )
     assert letter(text).respondent.legal_representative == "马丽华"
-    assert letter(text.replace("经营者是他媳妇马丽华", "法人是他老婆马丽华")).respondent.legal_representative == "马丽华"
+    told_as_legal_person = text.replace("经营者是他媳妇马丽华", "法人是他老婆马丽华")
+    assert letter(told_as_legal_person).respondent.legal_representative == "马丽华"
 
 
 def test_a_mother_writing_of_herself_and_her_child_is_a_woman() -> None:
