@@ -89,7 +89,7 @@ def commitment_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list
     """Every sentence of every golden work report; `yes` when a golden commitment stands in it (or it in one)."""
     from extractors.learned.commitments import features
     from extractors.report import extract_report
-    from extractors.report.commitments import sentence_views
+    from extractors.report.commitments import is_plan_document, sentence_views
 
     rows, labels = [], []
     for case in case_list:
@@ -98,7 +98,8 @@ def commitment_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list
         doc = _read(case)
         extraction = extract_report(doc, models=False)
         wanted = [_norm(c["text"]) for c in case.golden.get("commitments", [])]
-        for view in sentence_views(extraction.sentences, extraction.sections, extraction.foreign_spans):
+        plan_doc = is_plan_document(doc.text)
+        for view in sentence_views(extraction.sentences, extraction.sections, extraction.foreign_spans, plan_doc):
             text = _norm(view.sentence.text)
             yes = any(fuzz.partial_ratio(w, text) >= MATCH and min(len(w), len(text)) >= 6 for w in wanted)
             rows.append(features(view))

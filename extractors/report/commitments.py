@@ -421,8 +421,23 @@ _ANSWERS_PROBLEMS = re.compile(
 )
 
 
-def sentence_views(sentences: list[Sentence], sections: list[Section], skip: list[Span]) -> list[SentenceView]:
-    """Every sentence outside pasted paragraphs, with the rules' commitments (none in a section on 存在的问题)."""
+# a plan issued as a document of its own (某局2026年政务公开工作要点, …工作计划, …实施方案, …任务清单): every item of
+# it promises its action; not a summary that ends with next year's plan (…工作总结及2026年工作计划)
+_PLAN_DOC = re.compile(r"工作要点|工作计划|实施方案|任务清单|工作安排")
+_ACCOUNT_TITLE = re.compile(r"总结|报告|汇报|情况|自查|回顾")
+
+
+def is_plan_document(text: str) -> bool:
+    """Whether one of the document's first lines titles it a plan (and nothing in it a summary or report)."""
+    lines = [line.strip() for line in text[:400].splitlines() if line.strip()][:4]
+    return any(_PLAN_DOC.search(line) and not _ACCOUNT_TITLE.search(line) and len(line) <= 60 for line in lines)
+
+
+def sentence_views(
+    sentences: list[Sentence], sections: list[Section], skip: list[Span], plan_doc: bool = False
+) -> list[SentenceView]:
+    """Every sentence outside pasted paragraphs, with the rules' commitments (none in a section on 存在的问题).
+    `plan_doc`: the document is a plan (a context of each sentence for the learned model, which weighs it)."""
     shortcomings = lexicon.regex("shortcoming_heading")
     plan = lexicon.regex("plan_section")
     actions, promise = _action_re(), lexicon.regex("promise_marker")
@@ -457,7 +472,7 @@ def sentence_views(sentences: list[Sentence], sections: list[Section], skip: lis
             hits.append(f"cadence:{units[0].timing.cadence}")
         context = [name for name, on in (
             ("problems", problems), ("plan", led is not None or any(plan.search(p.title) for p in path)),
-            ("top", not path),
+            ("top", not path), ("plan_doc", plan_doc),
         ) if on]
         if path:
             context.append(f"level:{path[-1].level}")
@@ -510,7 +525,7 @@ def find_commitments(
     practice, future = lexicon.regex("practice_markers"), lexicon.regex("future_markers")
     done, firm_future = lexicon.regex("done_section"), lexicon.regex("firm_future_markers")
     account = lexicon.regex("annual_account_section")
-    for view in sentence_views(sentences, sections, skip):
+    for view in sentence_views(sentences, sections, skip, is_plan_document(doc.text)):
         s, path = view.sentence, view.path
         if practice.search(s.text) and not future.search(s.text) and "plan" not in view.context:
             continue  # what the body does or did (我局坚持每月公开…, 全年公开4期), not a promise
