@@ -155,7 +155,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         return None
     if re.fullmatch(r"[一二三四五六七八九十廿]{1,3}[号日]?(?:工地|厂|店|公司|项目部)", name):
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地
-    if _names_nothing(name) or _bare_noun_after(name):
+    if _names_nothing(name) or _bare_noun_after(name) or _indefinite(name):
         return None
     if _BARE_AFTER_ASK.search(name):
         return None  # 希望相关部门督促店方 / 要求劳动部门责令厂: an office asked to act on the generic noun, no name
@@ -197,8 +197,8 @@ def _names_nothing(name: str) -> bool:
 
 
 # the words right before a generic noun that leave it bare, whatever comes before them: a preposition (仍在公司),
-# a copula (保安不是学校), a pronoun (说的那家公司), or a count after a verb (厂子租给外地一家公司)
-_BARE_BEFORE_TAGS = {"p", "r"}
+# a copula (保安不是学校), or a count after a verb (厂子租给外地一家公司, 说的那家公司); 邓总那猪场 is his
+_BARE_BEFORE_TAGS = {"p"}
 _COPULA = frozenset({"是", "不是", "就是", "还是", "也是", "都是", "但是", "可是", "而是"})
 _A_COUNT = re.compile(r"^[一两几这那哪每各该][家个间座所处]$")
 
@@ -217,6 +217,17 @@ def _bare_noun_after(name: str) -> bool:
     if flag in _BARE_BEFORE_TAGS or word in _COPULA:
         return True
     return bool(_A_COUNT.match(word)) and any(f == "v" for _w, f in words[:-2])
+
+
+def _indefinite(name: str) -> bool:
+    """单县一仓储物流公司, 七星区一奶茶店: a place, then 一 on its own, "a" firm of that kind there, no name (中建一局,
+    第一建筑公司 and 一汽物流 keep their 一 inside a word)."""
+    from extractors import tokenize
+
+    words = tokenize.posseg(name)
+    return any(
+        word == "一" and re.search(r"[省市县区镇乡旗]$", words[k - 1][0]) for k, (word, _f) in enumerate(words) if k
+    )
 
 
 def _sentence_before_name(name: str) -> int:

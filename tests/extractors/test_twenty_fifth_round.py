@@ -233,3 +233,12 @@ def test_the_town_an_unnamed_writer_says_they_are_from_is_their_address() -> Non
     fields = letter(text)
     assert fields.complainant.address == "古营集镇"
     assert fields.complainant.age == 51
+
+
+def test_a_firm_of_some_kind_in_a_place_names_none() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("反映单县一仓储物流公司") is None  # "a warehouse firm in 单县"
+    assert clean_org("七星区一奶茶店") is None
+    assert clean_org("第一建筑公司") == ("第一建筑公司", 0)
+    assert clean_org("邓总那猪场") is not None  # the boss's pig farm: his, named by him
