@@ -310,11 +310,25 @@ def _requests_from_model(rec: Recorder, text: str) -> None:
 
     if rec.has("requests"):
         return
-    found = [(from_the_ask(text, *item_span(text, s, e)), p) for s, e, p in find_requests(text)]
+    found = [
+        (from_the_ask(text, *item_span(text, *_after_label(text, s, e))), p)
+        for s, e, p in find_requests(text)
+        if not _TABLE_ROW.search(text, s, e)  # 合计\t9,300\t0\t9,300: a table's row asks nothing
+    ]
     items = [(s, e) for (s, e), _p in found if e - s >= 4]
     if items:
         record_requests(rec, text, items, round(0.5 * min(p for _span, p in found), 2))
         _facts_before(rec, text, items[0][0])
+
+
+_TABLE_ROW = re.compile(r"\t|\|")
+# 诉求人诉求：1.要求公司… / 来电人诉求：…: a record's short label before what is asked
+_LEAD_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+
+
+def _after_label(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEAD_LABEL.match(text, start, end)
+    return (m.end(), end) if m and end - m.end() >= 4 else (start, end)
 
 
 def _facts_before(rec: Recorder, text: str, ask: int) -> None:

@@ -242,3 +242,13 @@ def test_a_firm_of_some_kind_in_a_place_names_none() -> None:
     assert clean_org("七星区一奶茶店") is None
     assert clean_org("第一建筑公司") == ("第一建筑公司", 0)
     assert clean_org("邓总那猪场") is not None  # the boss's pig farm: his, named by him
+
+
+def test_a_requests_record_label_and_a_tables_row_are_no_requests() -> None:
+    from extractors.complaint import _TABLE_ROW, _after_label
+
+    text = "诉求人诉求：1.要求公司支付拖欠工资9300元。"
+    s, _e = _after_label(text, 0, len(text))
+    assert text[s:].startswith("1.要求公司")
+    assert _TABLE_ROW.search("合计\t9,300\t0\t9,300")
+    assert not _TABLE_ROW.search("请领导帮我把9,300元工资要回来")
