@@ -94,6 +94,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _tidy_orgs(rec)
     _unit_of_company(rec)
     _tidy_brackets(rec)
+    _branch_in_brackets(rec)
     _full_registered(rec)
     # the respondent is the work unit when no employer is left: one only the rankers found, or an employer the
     # tidying found to be a fragment
@@ -196,6 +197,10 @@ def _stated_unread(rec: Recorder, text: str) -> None:
             rec.set_none(item, start, end, round(0.5 * p, 2), unread=True)
 
 
+# the words of telling before a name a ranker's span may start with (我想反映一下巴蜀鲜毛肚火锅…)
+_ASKED_ABOUT = re.compile(r"(?:反映|举报|投诉|说)?一下")
+
+
 def _rank_slots(rec: Recorder, text: str) -> None:
     """A confident ranker's choice replaces the rules' value: the slots (extractors/learned/slots.py), the
     violation period (extractors/learned/period.py), the complainant's age and gender
@@ -215,7 +220,9 @@ def _rank_slots(rec: Recorder, text: str) -> None:
             rec.forget(path)  # the writer's own job, not the worker's
     for slot, (cand, p) in slots.rank(text, rec.evidence, rec.values, own_work).items():
         if p >= slots.THRESHOLD[slot]:
-            take(slots.SLOTS[slot], cand.text, cand.start, cand.end, p)
+            lead = _ASKED_ABOUT.match(cand.text) if slots.KIND[slot] == "org" else None
+            cut = lead.end() if lead and len(cand.text) - lead.end() >= 2 else 0  # 反映一下|某火锅: what is told of it
+            take(slots.SLOTS[slot], cand.text[cut:], cand.start + cut, cand.end, p)
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
             rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
@@ -1200,6 +1207,21 @@ _PARTY_TEXT = (
 )
 _OPEN, _CLOSE = "（(［[【", "）)］]】"
 _STRAY_LEAD = re.compile(r"^[|｜:：\s]+")  # a form's cell border or a label's colon before the value
+
+
+# 巴蜀鲜毛肚火锅（仁寿文林店）: the branch a chain's name is given with, in brackets right after it (not a note:
+# （即…）, （位于…）, （本地人简称…）)
+_BRANCH = re.compile(r"[（(](?P<b>(?!即|位于|本地|门店招牌|简称|原名)[\u4e00-\u9fff]{2,8}(?:分店|门店|店|分公司))[）)]")
+
+
+def _branch_in_brackets(rec: Recorder) -> None:
+    """The employer's or respondent's name takes the branch in brackets that follows it where it stands."""
+    for path in ("respondent.name", "complainant.employer"):
+        value, ev = rec.get(path), rec.evidence.get(path)
+        if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
+            continue
+        if (m := _BRANCH.match(rec.view, ev.end)) and not m.group("b").startswith(value[:2]):
+            rec.set(path, value + m.group(), ev.start, m.end(), ev.confidence, overwrite=True)
 
 
 def _tidy_brackets(rec: Recorder) -> None:

@@ -385,9 +385,7 @@ _NOT_IN_A_NAME_WORDS = (
     "围绕 通过 依托 按照 根据 关于 由于 因为 所以 但是 而 并 或 或者 以及 及其 的 了 着 过 请 要 想 说 "
     "不 不了 不能 不会 不到 没 没有 没得 进不了 干不了 "
     # the words of the story a name never holds (拖欠工资期间公司 names no company)
-    "拖欠 工资 工钱 期间 以后 之后 以前 之前 后来 现在 "
-    # what the writer does to it (我想反映一下某火锅店…)
-    "一下 反映 举报"
+    "拖欠 工资 工钱 期间 以后 之后 以前 之前 后来 现在"
 )
 NOT_IN_A_NAME = frozenset(_NOT_IN_A_NAME_WORDS.split())
 # Characters no name holds (a name whose surname no list has, `_reads_as_name`): the single-character words

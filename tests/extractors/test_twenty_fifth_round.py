@@ -252,3 +252,15 @@ def test_a_requests_record_label_and_a_tables_row_are_no_requests() -> None:
     assert text[s:].startswith("1.要求公司")
     assert _TABLE_ROW.search("合计\t9,300\t0\t9,300")
     assert not _TABLE_ROW.search("请领导帮我把9,300元工资要回来")
+
+
+def test_a_chains_branch_in_brackets_goes_with_its_name() -> None:
+    text = (
+        "尊敬的领导：\n我叫廖春燕，女，二十四岁，电话15882213370，住仁寿县文林街道陵州路。我2025年5月到仁寿县蜀香源"
+        "餐饮管理有限公司（文林万达店）当服务员，店在文林街道书院路万达广场二楼。9月、10月的工资6800元一直没发。\n"
+        "请求：责令该公司支付拖欠工资6800元。\n廖春燕\n2025年11月20日"
+    )
+    fields = letter(text)
+    assert fields.respondent.name == "仁寿县蜀香源餐饮管理有限公司（文林万达店）"
+    noted = text.replace("（文林万达店）", "（位于万达广场店）")  # a note in brackets is no branch
+    assert letter(noted).respondent.name == "仁寿县蜀香源餐饮管理有限公司"
