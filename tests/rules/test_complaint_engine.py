@@ -162,6 +162,9 @@ def test_no_prior_proceedings_is_silent(rules: RuleSet, cal: WorkCalendar) -> No
         ("公司以改制为由让我回家。", ["支付我十八年工龄的经济补偿金100,800元"], "经济补偿"),
         ("我丈夫在厂里被机器轧断手指，厂里不管。", ["要厂里给他申报工伤，按工伤给他治病"], "工伤"),
         ("我在养老院护理老人时摔断了腿。", ["请领导帮我给养老院说一哈，把我这个工伤给认了"], "工伤"),
+        # compensation measured by the years worked or by so many months (twenty-fifth round)
+        ("老板说厂里装了监控，不用人看门了，叫我爸别来了。", ["按规定给我爸经济补偿，他干了八年多，按九个月算是15300元"],
+         "经济补偿"),
     ],
 )
 def test_dispute_route_raised(
@@ -181,6 +184,8 @@ def test_dispute_route_raised(
         ("公司没有给我们报工伤保险。", ["责令公司为我们参加工伤保险"]),
         ("公司每天安排工作12小时，不支付加班费。", ["支付加班工资"]),
         ("公司已与我签订劳动合同，但拖欠工资。", ["支付工资"]),
+        # years worked told beside arrears, no compensation asked
+        ("我在公司干了八年，今年3月起公司拖欠工资。", ["支付拖欠的三个月工资"]),
         # 加付赔偿金 is ordered by the inspection itself, even when the letter mentions the dismissal
         ("公司解除劳动合同时仍拖欠两个月工资，要求支付并加付赔偿金。", ["支付工资"]),
     ],
