@@ -163,8 +163,11 @@ def test_no_prior_proceedings_is_silent(rules: RuleSet, cal: WorkCalendar) -> No
         ("我丈夫在厂里被机器轧断手指，厂里不管。", ["要厂里给他申报工伤，按工伤给他治病"], "工伤"),
         ("我在养老院护理老人时摔断了腿。", ["请领导帮我给养老院说一哈，把我这个工伤给认了"], "工伤"),
         # compensation measured by the years worked or by so many months (twenty-fifth round)
-        ("老板说厂里装了监控，不用人看门了，叫我爸别来了。", ["按规定给我爸经济补偿，他干了八年多，按九个月算是15300元"],
-         "经济补偿"),
+        (
+            "老板说厂里装了监控，不用人看门了，叫我爸别来了。",
+            ["按规定给我爸经济补偿，他干了八年多，按九个月算是15300元"],
+            "经济补偿",
+        ),
     ],
 )
 def test_dispute_route_raised(
