@@ -238,6 +238,7 @@ _ROC_YEAR = re.compile(
 
 
 _SOLAR_SAID = re.compile(r"阳历|公历|新历")
+_GLOSSED = re.compile(r"\d{1,2}\s*[日号]\s*[（(]$")
 
 
 def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
@@ -255,6 +256,8 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         if not (m.group("named") or m.group("lunar") or (lunar_told and not solar_said)):
             continue  # 十月初八 without 农历 is a solar date written in words
         lunar_told = True
+        if _GLOSSED.search(sentence, 0, m.start()):
+            continue  # 1月14日（农历腊月二十三）: the lunar day glosses the solar one before it, no date of its own
         # 22年那个冬天，阴历十月初八 / 一直干到23年正月十五: a year told before it in the sentence is its year
         marks = [(at, y) for at, y in year_marks(sentence, letter) if at < m.start()] if not m.group("rel") else []
         told = marks[-1][1] if marks else None

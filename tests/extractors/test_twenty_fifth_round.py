@@ -264,3 +264,12 @@ def test_a_chains_branch_in_brackets_goes_with_its_name() -> None:
     assert fields.respondent.name == "仁寿县蜀香源餐饮管理有限公司（文林万达店）"
     noted = text.replace("（文林万达店）", "（位于万达广场店）")  # a note in brackets is no branch
     assert letter(noted).respondent.name == "仁寿县蜀香源餐饮管理有限公司"
+
+
+def test_a_lunar_gloss_after_a_solar_day_is_no_second_date() -> None:
+    from datetime import date
+
+    from extractors.complaint.datewords import resolve_dates
+
+    resolved, _ = resolve_dates("2023年1月1日至1月14日（农历腊月二十三，厂里停产放假）的工资未付", date(2025, 2, 18), None)
+    assert "2024" not in resolved and "腊月二十三" in resolved
