@@ -271,5 +271,6 @@ def test_a_lunar_gloss_after_a_solar_day_is_no_second_date() -> None:
 
     from extractors.complaint.datewords import resolve_dates
 
-    resolved, _ = resolve_dates("2023年1月1日至1月14日（农历腊月二十三，厂里停产放假）的工资未付", date(2025, 2, 18), None)
+    sentence = "2023年1月1日至1月14日（农历腊月二十三，厂里停产放假）的工资未付"
+    resolved, _ = resolve_dates(sentence, date(2025, 2, 18), None)
     assert "2024" not in resolved and "腊月二十三" in resolved
