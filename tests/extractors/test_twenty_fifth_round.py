@@ -274,3 +274,12 @@ def test_a_lunar_gloss_after_a_solar_day_is_no_second_date() -> None:
     sentence = "2023年1月1日至1月14日（农历腊月二十三，厂里停产放假）的工资未付"
     resolved, _ = resolve_dates(sentence, date(2025, 2, 18), None)
     assert "2024" not in resolved and "腊月二十三" in resolved
+
+
+def test_a_coal_yard_of_the_employer_gives_its_address() -> None:
+    text = (
+        "尊敬的领导：\n我叫白二喜，男，五十岁，电话15849013362，住准格尔旗沙圪堵镇。我在鄂尔多斯市汇丰煤炭运销有限公司"
+        "开装载机，汇丰的煤场在纳日松镇煤炭物流园五号场，紧挨着园区东边的公路。公司从2025年9月起拖欠我工资共计"
+        "18000元。\n请求：责令汇丰煤炭运销有限公司支付拖欠工资18000元。\n白二喜\n2025年12月10日"
+    )
+    assert letter(text).respondent.address == "纳日松镇煤炭物流园五号场，紧挨着园区东边的公路"
