@@ -7,8 +7,8 @@ Training data: the corpus's train sets (tests/fixtures/corpus/train_*) and the c
 (tests/fixtures/corpus/dev_*), which the models never see. A model is scored on the dev documents through
 the whole pipeline (bench/eval_corpus.py) with the newly built model, with the installed one, and with the
 rules alone; it is installed (extractors/data/models/NAME.json.gz, evaluation beside it as NAME.eval.json)
-only when it does not score worse than the installed one, or with --force. Deterministic: same corpus, same
-files.
+only when it does not score worse than the installed one and the extractor tests pass with it (run with the
+candidate models through GAPFLOW_MODELS_DIR), or with --force. Deterministic: same corpus, same files.
 """
 
 from __future__ import annotations
@@ -528,6 +528,25 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
 }
 
 
+def behaviour_tests(candidate_dir: Path, name: str, report: dict[str, Any]) -> list[str]:
+    """The extractor tests run with the candidate models (`GAPFLOW_MODELS_DIR`): the ids of the tests that fail."""
+    import os
+    import subprocess
+
+    for evaluation in learned.MODELS_DIR.glob("*.eval.json"):  # (the tests read each model's evaluation too)
+        if evaluation.name != f"{name}.eval.json":
+            shutil.copyfile(evaluation, candidate_dir / evaluation.name)
+    (candidate_dir / f"{name}.eval.json").write_text(
+        json.dumps({**report, "installed": True}, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/extractors", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT, env={**os.environ, "GAPFLOW_MODELS_DIR": str(candidate_dir)}, capture_output=True, text=True,
+    )
+    if result.returncode == 0:
+        return []
+    return [line.split()[1] for line in result.stdout.splitlines() if line.startswith("FAILED ")] or ["pytest"]
+
+
 def train(name: str, force: bool = False) -> dict[str, Any]:
     make_rows, c = SPECS[name]
     rows, labels = make_rows(training_cases())
@@ -550,6 +569,9 @@ def train(name: str, force: bool = False) -> dict[str, Any]:
             "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
         }
         better = installed is None or objective(new) >= objective(installed)
+        if better and not force and (failed := behaviour_tests(candidate_dir, name, report)):
+            better = False  # a model that breaks a behaviour the tests pin is never installed, whatever dev says
+            report["tests_failed"] = failed
         report["installed"] = bool(better or force)
         if report["installed"]:
             learned.MODELS_DIR.mkdir(parents=True, exist_ok=True)
@@ -574,6 +596,9 @@ def main(argv: list[str]) -> int:
               f"installed {obj(r['dev_installed']) if r['dev_installed'] else float('nan'):.3f}")
         if r["installed"]:
             print("  installed")
+        elif r.get("tests_failed"):
+            print(f"  NOT installed: fails the extractor tests: {', '.join(r['tests_failed'][:5])}")
+            status = 1
         else:
             print("  NOT installed: scores worse on dev than the installed model (use --force to replace it)")
             status = 1

@@ -283,3 +283,14 @@ def test_a_coal_yard_of_the_employer_gives_its_address() -> None:
         "18000元。\n请求：责令汇丰煤炭运销有限公司支付拖欠工资18000元。\n白二喜\n2025年12月10日"
     )
     assert letter(text).respondent.address == "纳日松镇煤炭物流园五号场，紧挨着园区东边的公路"
+
+
+def test_the_models_folder_can_be_a_candidates_folder() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GAPFLOW_MODELS_DIR": "/tmp/gapflow-candidate-models"}
+    out = subprocess.run([sys.executable, "-c", "from extractors import learned; print(learned.MODELS_DIR)"],
+                         env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "/tmp/gapflow-candidate-models"
