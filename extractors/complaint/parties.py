@@ -200,6 +200,8 @@ def _names_nothing(name: str) -> bool:
 # a copula (保安不是学校), or a count after a verb (厂子租给外地一家公司, 说的那家公司); 邓总那猪场 is his
 _BARE_BEFORE_TAGS = {"p"}
 _COPULA = frozenset({"是", "不是", "就是", "还是", "也是", "都是", "但是", "可是", "而是"})
+_SOMEONE = frozenset({"人", "别人", "人家", "他", "她", "我", "俺"})
+_SAYS = frozenset({"说", "讲", "称", "问", "答", "说是", "讲是", "表示"})
 _A_COUNT = re.compile(r"^[一两几这那哪每各该][家个间座所处]$")
 
 
@@ -216,6 +218,10 @@ def _bare_noun_after(name: str) -> bool:
         return False
     if flag in _BARE_BEFORE_TAGS or word in _COPULA:
         return True
+    if flag == "v" and len(word) == 1 and len(words) >= 3 and words[-3][0] in _SOMEONE:
+        return True  # (给)人看果园, 帮别人看仓库: work done for someone, the noun its object
+    if word in _SAYS:
+        return True  # 冀国华说厂(子停了): what someone said begins with the noun
     return bool(_A_COUNT.match(word)) and any(f == "v" for _w, f in words[:-2])
 
 

@@ -34,6 +34,8 @@ def test_a_generic_noun_after_a_preposition_copula_or_count_names_no_employer() 
     assert clean_org("学校的保安不是学校") is None
     assert clean_org("厂子租给外地一家公司") is None
     assert clean_org("他说的那家公司") is None
+    assert clean_org("村里给人看果园") is None  # work done for someone: the orchard is what is guarded
+    assert clean_org("冀国华说厂") is None  # what someone said begins with the noun
     # names stay names: an inner 和 (乐清康和医院), a masked 某局, a boss's orchard, a hotel told as one
     assert clean_org("乐清康和医院") == ("乐清康和医院", 0)
     assert clean_org("中建某局项目部") == ("中建某局项目部", 0)
