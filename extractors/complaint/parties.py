@@ -252,10 +252,11 @@ def _sentence_before_name(name: str) -> int:
     return cut
 
 
-def occupation_of(text: str) -> str | None:
-    """A short occupation word ('木工', '收银员', '货车司机'), else None."""
+def occupation_of(text: str, longest: int = 6) -> str | None:
+    """A short occupation word ('木工', '收银员', '货车司机'; a formal post of up to `longest` characters where the
+    caller reads one: 担任模具设计课课长), else None."""
     text = text.strip()
-    shaped = 2 <= len(text) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", text)
+    shaped = 2 <= len(text) <= longest and re.fullmatch(r"[\u4e00-\u9fff]+", text)
     if shaped and OCCUPATION.search(text) and text not in ("打工", "做工", "务工") and not _NOT_A_TRADE.search(text):
         return text
     return None

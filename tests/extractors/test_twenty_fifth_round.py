@@ -296,3 +296,12 @@ def test_the_models_folder_can_be_a_candidates_folder() -> None:
     out = subprocess.run([sys.executable, "-c", "from extractors import learned; print(learned.MODELS_DIR)"],
                          env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "/tmp/gapflow-candidate-models"
+
+
+def test_a_formal_post_held_is_the_occupation() -> None:
+    text = (
+        "投诉书\n投诉人：林志明，男，1979年5月生，台湾居民，联系电话13915526608，住昆山市周市镇青阳北路。\n"
+        "本人自2022年3月1日起受雇于昆山宏联精密模具有限公司，担任模具设计课课长，负责模具设计。公司自2025年8月起"
+        "拖欠本人工资共计48000元。\n请求：责令昆山宏联精密模具有限公司支付拖欠工资48000元。\n林志明\n2025年11月3日"
+    )
+    assert letter(text).complainant.occupation == "模具设计课课长"
