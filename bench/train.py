@@ -318,7 +318,11 @@ def train_spans(force: bool = False) -> dict[str, Any]:
             "dev_new": new, "dev_installed": installed, "dev_rules_alone": rules,
         }
         objective = _objective("spans")
-        report["installed"] = bool(installed is None or objective(new) >= objective(installed) or force)
+        better = installed is None or objective(new) >= objective(installed)
+        if better and not force and (failed := behaviour_tests(candidate_dir, "spans", report)):
+            better = False
+            report["tests_failed"] = failed
+        report["installed"] = bool(better or force)
         if report["installed"]:
             shutil.copyfile(path, installed_path)
             (learned.MODELS_DIR / "spans.eval.json").write_text(
