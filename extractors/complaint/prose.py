@@ -322,15 +322,19 @@ def _employment(rec: Recorder, text: str) -> None:
             m = re.search(
                 rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干|搞)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
                 text[s:e],
-            ) or re.search(  # 擔任模具設計課課長: a formal post runs longer
-                rf"{subject}[^。！]{{0,30}}?担任(?P<occ>[\u4e00-\u9fff]{{6,8}}?)(?=[，。；,（(]|$)",
-                text[s:e],
             ) or re.search(
                 rf"{subject}[^。！]{{0,40}}?[，,](?:工作)?(?:岗位|工种)(?:为|是)(?P<occ>[\u4e00-\u9fff]{{2,8}}?)(?=[，。；,（(]|$)",
                 text[s:e],
             )
-            if m and (occ := occupation_of(m.group("occ"), longest=8)):
+            post = re.search(  # 擔任模具設計課課長: a formal post held runs longer
+                rf"{subject}[^。！]{{0,30}}?担任(?P<occ>[\u4e00-\u9fff]{{6,8}}?)(?=[，。；,（(]|$)", text[s:e]
+            )
+            if m and (occ := occupation_of(m.group("occ"))):
                 rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
+            elif post and (occ := occupation_of(post.group("occ"), longest=8)):
+                dept = occ.find("部") + 1  # 初中部英语教师, 開發部鞋樣師傅: the trade after the department
+                cut = dept if dept and occupation_of(occ[dept:]) else 0
+                rec.set("complainant.occupation", occ[cut:], s + post.start("occ") + cut, s + post.end("occ"), PROSE)
 
 
 def _noun(name: str) -> str | None:

@@ -305,3 +305,5 @@ def test_a_formal_post_held_is_the_occupation() -> None:
         "拖欠本人工资共计48000元。\n请求：责令昆山宏联精密模具有限公司支付拖欠工资48000元。\n林志明\n2025年11月3日"
     )
     assert letter(text).complainant.occupation == "模具设计课课长"
+    # the department before a trade is not part of it
+    assert letter(text.replace("模具设计课课长", "开发部鞋样师傅")).complainant.occupation == "鞋样师傅"
