@@ -12,14 +12,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-# (GAPFLOW_MODELS_DIR: a folder of candidate models, which `make models` runs the extractor tests with before it
-# installs one; not an office's setting)
-MODELS_DIR = Path(os.environ.get("GAPFLOW_MODELS_DIR") or Path(__file__).resolve().parent.parent / "data" / "models")
+# (the test run `make models` gates a candidate model with points this at the candidates' folder: tests/conftest.py)
+MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 
 
 @dataclass(frozen=True)

@@ -287,15 +287,19 @@ def test_a_coal_yard_of_the_employer_gives_its_address() -> None:
     assert letter(text).respondent.address == "纳日松镇煤炭物流园五号场，紧挨着园区东边的公路"
 
 
-def test_the_models_folder_can_be_a_candidates_folder() -> None:
+def test_the_gates_test_run_reads_the_candidate_models(tmp_path) -> None:
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "GAPFLOW_MODELS_DIR": "/tmp/gapflow-candidate-models"}
-    out = subprocess.run([sys.executable, "-c", "from extractors import learned; print(learned.MODELS_DIR)"],
-                         env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "/tmp/gapflow-candidate-models"
+    # an empty candidates' folder: the test that the installed models are there must now fail
+    env = {**os.environ, "GAPFLOW_MODELS_DIR": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/extractors/test_learned.py", "-q", "-p", "no:cacheprovider",
+         "-k", "installed_small_and_evaluated"],
+        env=env, capture_output=True, text=True,
+    )
+    assert run.returncode == 1 and "run `make models`" in run.stdout
 
 
 def test_a_formal_post_held_is_the_occupation() -> None:
