@@ -43,7 +43,7 @@ from extractors.complaint.prose import (
     lone_phone,
     place_of_respondent,
     self_description,
-    self_told_age,
+    self_told,
     trade_of_origin,
 )
 from extractors.complaint.relative import relative_worker
@@ -163,7 +163,7 @@ def record_fields(doc: ParsedDocument, models: bool = False, received: date | No
     _name_told_apart(rec, text)
     amount_from_late_requests(rec, text, span_of(rec, "requests"))
     self_description(rec, text)
-    self_told_age(rec, text)
+    self_told(rec, text)
     derive_age(rec)  # from a stated birth date (a line or a roster row), else the ID number
     fill_gender(rec, text)
     agent_phones(rec, text, written_for_relative(rec, text))

@@ -332,9 +332,13 @@ def _employment(rec: Recorder, text: str) -> None:
             if m and (occ := occupation_of(m.group("occ"))):
                 rec.set("complainant.occupation", occ, s + m.start("occ"), s + m.end("occ"), PROSE)
             elif post and (occ := occupation_of(post.group("occ"), longest=8)):
-                dept = occ.find("部") + 1  # 初中部英语教师, 開發部鞋樣師傅: the trade after the department
-                cut = dept if dept and occupation_of(occ[dept:]) else 0
+                dept = _DEPARTMENT_HEAD.match(occ)  # 初中部英语教师, 開發部鞋樣師傅: the trade after the department
+                cut = dept.end() if dept and occupation_of(occ[dept.end() :]) else 0
                 rec.set("complainant.occupation", occ[cut:], s + post.start("occ") + cut, s + post.end("occ"), PROSE)
+
+
+# a department before the trade a formal post names (初中部, 开发部; not 部门经理, whose 部 is the post's own)
+_DEPARTMENT_HEAD = re.compile(r"[\u4e00-\u9fff]{1,4}?部(?!门)")
 
 
 def _noun(name: str) -> str | None:
@@ -903,7 +907,7 @@ _SELF_SENTENCE = re.compile(
 )
 
 
-def self_told_age(rec: Recorder, text: str) -> None:
+def self_told(rec: Recorder, text: str) -> None:
     """The writer's age or birth date told in a clause of a sentence about themself that no name opens (a post
     the site masks, or a name given elsewhere): 今年四十八了, 今年48岁, 1979年腊月生的; and the place they say they
     are from (俺是大集镇的). Not in a letter for a relative, whose writer is not the worker."""

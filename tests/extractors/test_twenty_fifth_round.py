@@ -311,3 +311,4 @@ def test_a_formal_post_held_is_the_occupation() -> None:
     assert letter(text).complainant.occupation == "模具设计课课长"
     # the department before a trade is not part of it
     assert letter(text.replace("模具设计课课长", "开发部鞋样师傅")).complainant.occupation == "鞋样师傅"
+    assert letter(text.replace("模具设计课课长", "销售部门经理")).complainant.occupation == "销售部门经理"
