@@ -134,12 +134,13 @@ _DOING_THERE = re.compile(
     r"(?:我|俺|他|她|本人|其|丈夫|老公|父亲|爸爸|母亲|妈妈|儿子|女儿)(?:就|一直|主要|专门|每天)?在"
     r"(?P<rest>[\u4e00-\u9fff、]{3,18})(?=[，,。；;！!]|$)"
 )
-_NOT_DOING = frozenset({"里", "里头", "里面", "上", "那儿", "那里", "那边", "头", "了", "的", "过", "干", "做", "当"})
+# the words that put something at a place (厂里, 窑上, 那儿): no trade begins with one, nor with a particle or 干/做/当
+_AT_PLACE = frozenset({"上", "里", "里头", "里面", "那儿", "那里", "这儿", "这里", "那边"})
+_NOT_DOING = _AT_PLACE | {"头", "了", "的", "过", "干", "做", "当"}
 
 
 # where the work is done: an organisation, a place of work, or a pen, kiln or shed (海参圈, 窑上, 大棚里)
 _PLACE_END = re.compile(rf"(?:{_WORK_SUFFIX}|公司|厂子|厂头|圈|窑|棚|池|塘|囤|灶|铺子|铺头)$")
-_AT_PLACE = frozenset({"上", "里", "里头", "里面", "那儿", "那里", "这儿", "这里", "那边"})
 # clause-final words after a place that tell no trade: coming, going, staying, being hurt or paid
 _NOT_WORK = re.compile(
     r"^(?:上班|工作|打工|务工|干活|做工|做事|干|做|干了|做了|待|呆|住|来|去|走|回|受伤|摔|摔伤|出事|讨|要|找|问|领|结|算|"
