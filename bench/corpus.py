@@ -75,6 +75,10 @@ TRAIN_SETS = (
     # twenty-fifth round (2026-12-07): 14o (the twenty-fourth round's check, measured by summary on arrival, at that
     # round's end and at the landed state 5cc2588, then read once 14p had arrived)
     "blind_2026_14o",
+    # twenty-sixth round (2026-12-07): 14p and 14q (the twenty-fifth round's checks, measured by summary through that
+    # round and once more at the landed state b1912d2), read for the round's failure kinds once 14r had been measured
+    # on arrival
+    "blind_2026_14p", "blind_2026_14q",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured

@@ -22,6 +22,7 @@ from functools import cache
 
 from extractors import learned, tokenize
 from extractors.complaint.gender import kin_words
+from extractors.normalize import to_simplified
 from extractors.complaint.labels import NOT_IN_A_NAME, kw, titled_bosses
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
@@ -204,12 +205,80 @@ class Candidate:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return tokenize.tokenize_with_offsets(text[:MAX_CHARS])
+    """The words of the letter's first pages, read in simplified characters (the same length: offsets are the
+    letter's); a span's text is taken from the letter as written."""
+    return tokenize.tokenize_with_offsets(to_simplified(text[:MAX_CHARS]))
+
+
+# what a worker does, told after the frame that introduces it: a place (厂里 | 雕花, 在棚里 | 打杈、绑蔓、摘瓜), a
+# benefactive (给他们 | 开铲车, 给人家新房子 | 贴瓷砖、砌墙、做防水), or a verb of role (负责 | 做青、烘焙, 从事 |
+# 贴片机操作, 担任 | 制茶技术指导, 当 | 助播, 来 | 拾棉花); the work runs to the clause's end and may be a list
+_FRAME_WORD = re.compile(
+    rf"(?:{_WORK_SUFFIX}|公司|厂子|厂头|窑|棚|池|塘|圈|院|厨|灶)(?:里|上|头|里头|里面|内)?$"
+    r"|^(?:里|上|里头|里面|内|头)$|^(?:负责|从事|担任|任|当|来|搞|兼)$"
+)
+_BENEFACTIVE = frozenset({"他们", "她们", "他", "她", "人家", "老板", "别人", "客户", "客人"})
+_FRAME_SUBJECT = re.compile(r"我|俺|他|她|其|本人|自己|阮|额|咱|投诉人|申请人|来电人|来信人|反映人")
+_FRAME_CLAUSE_END = "，,。；;！!？?\n：:（(）)"
+
+
+def _work_frames(plain: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Spans of work done: the rest of a clause after a frame word (see _FRAME_WORD), from any of its first
+    words, 2 to 16 characters of words and 、 only (a closing particle left out: 来拾棉花的), in a sentence that
+    names a worker before it."""
+    spans = set()
+    n = len(toks)
+    j = 0
+    while j < n:
+        k = j  # the clause: toks[j:k]
+        while k < n and toks[k][0] not in _FRAME_CLAUSE_END:
+            k += 1
+        last = k
+        while last > j and toks[last - 1][0] in _PARTICLES:
+            last -= 1
+        for f in range(j, last - 1):
+            word = toks[f][0]
+            frame = bool(_FRAME_WORD.search(word)) or (
+                word in _BENEFACTIVE and f > j and toks[f - 1][0] in ("给", "帮", "替", "为"))
+            if not frame:
+                continue
+            for b in range(f + 1, min(f + 4, last)):
+                rest = toks[b:last]
+                s, e = rest[0][1], rest[-1][2]
+                first = rest[0][0]
+                if not 2 <= e - s <= 16 or first in _AT_PLACE or first in ("、", "的", "了", "过", "头"):
+                    continue
+                if not all(_HAN.match(w) or w == "、" for w, _a, _b in rest) or rest[-1][0] == "、":
+                    continue
+                if first not in ("做", "干", "搞", "当") and _NOT_WORK.match(first):
+                    continue
+                if _NOT_A_JOB.search(plain, s, e):
+                    continue  # 干了三年, 一干就是十二个钟头: how long, not what
+                if any(e2 - s2 > 8 for s2, e2 in _items(plain, s, e)):
+                    continue  # each work item is short: a longer run tells a story, not a job
+                sentence = plain.rfind("。", 0, s) + 1
+                if _FRAME_SUBJECT.search(plain, max(sentence, s - 80), s):
+                    spans.add((s, e))
+        j = k + 1
+    return sorted(spans)
+
+
+_NOT_A_JOB = re.compile(r"[了过着]|[0-9一二三四五六七八九十两几半]+(?:年|个月|月|天|日|个?钟头|个?小时|块|元)")
+_PARTICLES = frozenset({"的", "了", "呢", "啊", "哩", "嘞", "咧", "哦"})
+
+
+def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, at = [], s
+    for m in re.finditer("、", text[s:e]):
+        out.append((at, s + m.start()))
+        at = s + m.end()
+    return out + [(at, e)]
 
 
 def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every span of words that ends in a `kind` word and starts at one of the few words before it."""
     toks = tokens if tokens is not None else _tokens(text)
+    plain = to_simplified(text[:MAX_CHARS])  # the patterns read simplified characters; spans are the letter's
     suffix = _suffix(kind)
     found: dict[tuple[int, int], Candidate] = {}
     for j, (word, _ws, we) in enumerate(toks):
@@ -228,11 +297,11 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             if len(span) >= _MIN_LEN[kind] and _balanced(span) and not inner_de:  # never 金色家园”小区
                 found[(s, we)] = Candidate(s, we, span)
     if kind == "work":  # the site told by where it is: 工地在某县某路, 茶厂在某村委会旁边
-        for m in _SITE_AT.finditer(text, 0, MAX_CHARS):
+        for m in _SITE_AT.finditer(plain):
             s, e = m.span("place")
-            found.setdefault((s, e), Candidate(s, e, m.group("place")))
+            found.setdefault((s, e), Candidate(s, e, text[s:e]))
     if kind == "occ":  # the work told as what the worker does there: 我在后厨切菜, 俺在那儿扛麻袋、上垛, 在厂里开截锯
-        for m in _DOING_THERE.finditer(text, 0, MAX_CHARS):
+        for m in _DOING_THERE.finditer(plain):
             clause = [(w, s, e) for w, s, e in toks if m.start("rest") <= s and e <= m.end("rest")]
             for k in (1, 2, 3, 4):
                 if len(clause) <= k:
@@ -243,10 +312,12 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
     if kind == "occ":  # the work told right after the place it is done at: 在石料厂开破碎机, 去砂石场开铲车，
         for s, e in _work_after_place(toks):  # 在海参圈看圈，就是…, 在轧花车间喂花，两班倒
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
+        for s, e in _work_frames(plain, toks):  # 在棚里打杈、绑蔓、摘瓜, 给他们开铲车, 负责做青、烘焙
+            found.setdefault((s, e), Candidate(s, e, text[s:e]))
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
-        for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
+        for m in _SHOP_NAME.finditer(plain):
             s, e = m.span(m.lastgroup)
-            found.setdefault((s, e), Candidate(s, e, m.group(m.lastgroup)))
+            found.setdefault((s, e), Candidate(s, e, text[s:e]))
         for s, e in _boss_spans(text):  # the boss as the letter names the employer: 赵老板, 四川老板, 包工头某某
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
     return list(found.values())
@@ -276,12 +347,14 @@ class _Doc:
     index: dict[int, int]  # token start offset -> token position
     stops: list[int]
     counts: dict[str, int]
+    frames: frozenset[tuple[int, int]] = frozenset()  # the spans of work done told after a frame (_work_frames)
 
     @classmethod
     def of(cls, text: str) -> _Doc:
         toks = _tokens(text)
         stops = [k for k, ch in enumerate(text) if ch in _SENTENCE_END]
-        return cls(text, toks, {s: k for k, (_w, s, _e) in enumerate(toks)}, stops, {})
+        frames = frozenset(_work_frames(to_simplified(text[:MAX_CHARS]), toks))
+        return cls(text, toks, {s: k for k, (_w, s, _e) in enumerate(toks)}, stops, {}, frames)
 
     def count(self, span: str) -> int:
         if span not in self.counts:
@@ -325,6 +398,10 @@ def span_features(doc: _Doc, cand: Candidate) -> dict[str, float]:
     f[f"prev={prev}"] = 1
     if _PLACE_END.search(prev) or (prev in _AT_PLACE and _PLACE_END.search(prev2)):
         f["after_place"] = 1  # 石料厂 | 开破碎机: what is done at the place just named
+    if (cand.start, cand.end) in doc.frames:
+        f["frame"] = 1  # the rest of a clause after a place, a benefactive or a verb of role: work done
+        if "、" in span:
+            f["work_list"] = 1
     if _EXPLAINED.match(text, cand.end):
         f["explained"] = 1  # 打更，就是晚上看厂子: the letter explains the words, as one explains a trade
     f[f"prev2={prev2}|{prev}"] = 1
