@@ -256,6 +256,35 @@ def collective_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list
     return rows, labels
 
 
+def address_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """Each clause after an employer's address (the rest of its clause, the clauses after a comma), from where
+    the golden's first clause ends and from where the rules end inside it: does the golden address run on
+    into it. The rows stop at the first clause it does not (as extending stops)."""
+    from extractors.learned.address import features
+    from extractors.learned.address import rows as steps_of
+
+    rows, labels = [], []
+    for fields, rec, text in _letters(case_list):
+        want = (fields.get("respondent") or {}).get("address")
+        if not isinstance(want, str) or not want or (at := text.find(want)) < 0:
+            continue
+        gold_end = at + len(want)
+        ends = {at + min(k for k in (want.find("，"), want.find(","), len(want)) if k >= 0)}
+        ev = rec.evidence.get("respondent.address")
+        if ev is not None and ev.start == at and at < ev.end <= gold_end:
+            ends.add(ev.end)
+        for end in sorted(ends):
+            last = end
+            for kind, c_start, c_end, step in steps_of(text, at, end):
+                label = "yes" if c_end <= gold_end else "no"
+                rows.append(features(text, at, last, c_start, c_end, kind, step))
+                labels.append(label)
+                if label == "no":
+                    break
+                last = c_end
+    return rows, labels
+
+
 def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     """Every dated period of every golden letter, as the start (or end) of the violation: is it the golden's."""
 
@@ -505,7 +534,8 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
         return lambda f: (f["expected_flags"] or 0.0) - 0.1 * (f["false_missing_per_10_letters"] or 0.0)
     if name == "doctype":
         return lambda f: f["doc_type"] or 0.0
-    if name in ("spans", "request", "amount", "age", "gender", "collective") or name.startswith(("slot_", "period_")):
+    if name in ("spans", "request", "amount", "age", "gender", "collective", "address_next") or name.startswith(
+            ("slot_", "period_")):
         return lambda f: f["complaint_fields"] or 0.0
     # commitments: the F1 of recall and precision
     return lambda f: 2 * (f["commitment_recall"] or 0) * (f["commitment_precision"] or 0) / max(
@@ -513,7 +543,8 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
-_FIELD_MODELS = ("request", "amount", "age", "gender", "collective", "period_start", "period_end", *SLOT_MODELS)
+_FIELD_MODELS = ("request", "amount", "age", "gender", "collective", "period_start", "period_end", "address_next",
+                 *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS},
               **dict.fromkeys(("stated", "stated_sentence"), "expected flags - false missing-item flags per letter")}
 SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
@@ -527,6 +558,7 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "collective": (collective_rows, 0.3),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
+    "address_next": (address_rows, 0.5),
     "stated": (stated_rows, 0.3),
     "stated_sentence": (stated_sentence_rows, 0.3),
 }

@@ -206,7 +206,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     violation period (extractors/learned/period.py), the complainant's age and gender
     (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py). A ranker
     proposes (value, start, end, probability); the value recorded keeps half the model's probability."""
-    from extractors.learned import age, amount, collective, gender, period, slots
+    from extractors.learned import address, age, amount, collective, gender, period, slots
 
     def take(path: str, value: object, start: int, end: int, p: float) -> None:
         if rec.get(path) != value:
@@ -225,6 +225,11 @@ def _rank_slots(rec: Recorder, text: str) -> None:
             take(slots.SLOTS[slot], cand.text[cut:], cand.start + cut, cand.end, p)
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
             rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
+    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
+    if isinstance(value, str) and ev is not None and text[ev.start : ev.end] == value and (
+            grown := address.extend(text, ev.start, ev.end)):
+        end, p = grown  # the address runs on through the words that still say where it is
+        take("respondent.address", text[ev.start : end], ev.start, end, p)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
     chosen = period.choose(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
                            bool(rec.get("violation_ongoing")))

@@ -1,0 +1,42 @@
+"""Twenty-sixth round (issue 12): the work done told after a frame (负责做青、烘焙, 给他们开铲车, 在棚里打杈、绑蔓、
+摘瓜), and an employer's address that runs on through the words that point at it (realistic letters written
+for these tests)."""
+
+from __future__ import annotations
+
+
+def _occupations(text: str) -> set[str]:
+    from extractors.learned.slots import candidates
+
+    return {c.text for c in candidates(text, "occ")}
+
+
+def test_the_work_done_after_a_frame_is_an_occupation_candidate_lists_and_all() -> None:
+    assert "打杈、绑蔓、摘瓜" in _occupations("俺在棚里打杈、绑蔓、摘瓜，一天给一百二，头一年都是月结。")
+    assert "贴瓷砖、砌墙、做防水" in _occupations("他一直跟着装修公司给人家新房子贴瓷砖、砌墙、做防水。")
+    assert "开铲车" in _occupations("我给他们开铲车，往洗煤机里上原煤，一个月六千。")
+    assert "拾棉花" in _occupations("我叫田秀梅，是从内地跟着老乡来拾棉花的。")  # the closing 的 left out
+    assert "贴片机操作" in _occupations("投诉人于2023年7月10日入职，在二号厂房SMT车间从事贴片机操作，上长白班。")
+    assert "助播" in _occupations("我是2025年7月10日进的清河县绒尚优品电子商务有限公司当助播，公司在县城。")
+    assert "做护理" in _occupations("2022年秋天，我到县城的霍山县康乐颐养院做护理，照顾那些老人。")
+    # a traditional-character letter is read in simplified characters, its span kept as written
+    assert "做青、烘焙" in _occupations("本人受聘於雲頂茶業有限公司，在該公司位於永福鎮的製茶廠負責做青、烘焙，雙方簽有合同。")
+    # how long, how much or where one stays is no work done
+    assert not _occupations("我在厂里干了三年。") & {"干了三年", "了三年"}
+    assert not _occupations("我在厂里干到腊月，一天一百二十块。") & {"一天一百二十块", "一百二十块"}
+
+
+def test_an_address_is_weighed_clause_by_clause_and_only_ever_extended() -> None:
+    from extractors.learned.address import features, rows
+
+    text = "厂子在阡东镇北屯村西头沟边上，立着两根大烟囱。老板姓刘。"
+    start = text.index("阡东镇")
+    end = text.index("，")
+    steps = rows(text, start, end)
+    assert [(k, text[s:e]) for k, s, e, _step in steps] == [("next", "立着两根大烟囱")]
+    inner = rows(text, start, text.index("边上"))  # the rest of its own clause first, then the next clause
+    assert [(k, text[s:e]) for k, s, e, _step in inner] == [("tail", "边上"), ("next", "立着两根大烟囱")]
+    f = features(text, start, end, steps[0][1], steps[0][2], "next", 0)
+    assert f["kind=next"] == 1.0 and "subject" not in f
+    g = features("公司在城南工业园，老板姓刘", 3, 8, 9, 13, "next", 0)
+    assert g["subject"] == 1.0 and g["own_verb"] == 1.0
