@@ -40,3 +40,14 @@ def test_an_address_is_weighed_clause_by_clause_and_only_ever_extended() -> None
     assert f["kind=next"] == 1.0 and "subject" not in f
     g = features("公司在城南工业园，老板姓刘", 3, 8, 9, 13, "next", 0)
     assert g["subject"] == 1.0 and g["own_verb"] == 1.0
+
+
+def test_a_spouse_word_or_a_mothers_word_tells_the_writers_gender() -> None:
+    from tests.extractors.letters import letter
+
+    base = ("领导好！我叫{name}，今年四十七岁，家在长阳县都镇湾镇，电话13872561904。{cue}我在宜昌鑫隆建筑劳务有限公司"
+            "的隧道工地开装载机，公司在夷陵区夷兴大道66号，从去年3月到12月的工钱三万二一分没给。我没找过别的部门，"
+            "请领导帮我把钱要回来。\n{name}\n2026年3月2日")
+    assert letter(base.format(name="谭德福", cue="屋里还有老娘要照顾，堂客也在外头打工。")).complainant.gender == "男"
+    assert letter(base.format(name="陈光明", cue="我屋头婆娘身体不好，")).complainant.gender == "男"
+    assert letter(base.format(name="赵亚楠", cue="我是个宝妈，孩子刚上幼儿园。")).complainant.gender == "女"
