@@ -51,3 +51,12 @@ def test_a_spouse_word_or_a_mothers_word_tells_the_writers_gender() -> None:
     assert letter(base.format(name="谭德福", cue="屋里还有老娘要照顾，堂客也在外头打工。")).complainant.gender == "男"
     assert letter(base.format(name="陈光明", cue="我屋头婆娘身体不好，")).complainant.gender == "男"
     assert letter(base.format(name="赵亚楠", cue="我是个宝妈，孩子刚上幼儿园。")).complainant.gender == "女"
+
+
+def test_gone_to_no_office_of_the_state_is_no_proceeding() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("我以前没有找过政府哪个部门") == "none"
+    assert classify("俺没找过公家") == "none"
+    assert classify("我找过政府好几次") is None
+    assert classify("等找过部门再说") is None
