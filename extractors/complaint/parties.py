@@ -487,6 +487,14 @@ def _complainants_part(rec: Recorder, text: str, seg: Segment, end: int) -> bool
     return True
 
 
+# a heading line that names a party, numbered or not: the labelled lines under it (名称, 联系电话) are that party's
+_PARTY_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?\s*"
+    r"(?P<who>被投诉(?:人|单位|方|企业|用人单位)|被举报(?:人|单位)|被申请人|投诉人|申请人|举报人|来信人|反映人)"
+    r"(?:的)?(?:基本)?(?:情况|信息|资料|身份信息)?\s*[:：]?\s*$"
+)
+
+
 def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> None:
     """Walk the lines outside `skip` (sections), reading both parties' labelled and inline values."""
     ctx: str | None = None
@@ -500,6 +508,9 @@ def extract_parties(rec: Recorder, text: str, skip: list[tuple[int, int]]) -> No
         if in_roster and "\t" in text[start:end]:
             continue  # a roster's rows describe each listed person, read by roster.py
         in_roster = False
+        if heading := _PARTY_HEADING.match(text, start, end):  # 二、被投诉单位 / 四、投诉人情况: whose lines follow
+            ctx = "respondent" if heading.group("who").startswith("被") else "complainant"
+            continue
         segments = scan_line(text, qa.end() if qa else start, end)
         if is_header_row(text, segments):
             in_roster = "\t" in text[start:end]

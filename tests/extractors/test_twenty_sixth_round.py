@@ -60,3 +60,23 @@ def test_gone_to_no_office_of_the_state_is_no_proceeding() -> None:
     assert classify("俺没找过公家") == "none"
     assert classify("我找过政府好几次") is None
     assert classify("等找过部门再说") is None
+
+
+_SECTIONED = (
+    "拉萨市堆龙德庆区劳动保障监察大队：\n一、请求事项\n1.请责令拉萨市堆龙德庆区格桑花幼儿园支付拖欠我的2026年1月至3月工资共计12600元。\n"
+    "二、被投诉单位\n名称：拉萨市堆龙德庆区格桑花幼儿园\n地址：堆龙德庆区东嘎街道朗孜路12号\n法定代表人：王丽\n"
+    "联系电话：0891-6852300\n三、事实与理由\n我于2024年8月入职该幼儿园任保育员，2026年1月起工资一直未发，共计12600元。"
+    "我没有找过其他部门。\n四、投诉人情况\n姓名：次仁央金\n性别：女\n住址：拉萨市城关区纳金路夏萨苏小区5栋101室\n"
+    "联系电话：139 8902 7715\n投诉人：次仁央金\n2026年5月8日"
+)
+
+
+def test_a_party_heading_makes_the_lines_under_it_that_partys_and_a_tibetan_name_is_a_name() -> None:
+    from extractors.complaint.labels import is_person_name
+    from tests.extractors.letters import letter
+
+    assert is_person_name("德吉卓玛", named_here=True) and is_person_name("扎西多吉", named_here=True)
+    assert not is_person_name("德吉卓玛")  # only where a name is said to stand
+    fields = letter(_SECTIONED)
+    assert fields.complainant.name == "次仁央金"
+    assert fields.complainant.phone.replace(" ", "") == "13989027715"  # not the kindergarten's number above
