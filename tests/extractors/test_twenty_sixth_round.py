@@ -80,3 +80,14 @@ def test_a_party_heading_makes_the_lines_under_it_that_partys_and_a_tibetan_name
     fields = letter(_SECTIONED)
     assert fields.complainant.name == "次仁央金"
     assert fields.complainant.phone.replace(" ", "") == "13989027715"  # not the kindergarten's number above
+
+
+def test_an_employers_address_with_a_note_of_where_inside_in_brackets_is_read() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导好！我叫杨秀芝，今年五十九岁，电话15837984152。我从2024年4月开始在伊川县人民医院做保洁，是洛阳洁美物业服务"
+        "有限公司招的。公司在洛阳市洛龙区开元大道218号（一栋写字楼里），医院里带班的是一个姓毛的组长。10月、11月、12月"
+        "三个月的工资6300元到现在也没给。请领导帮忙督促洁美公司把工资发给我。\n杨秀芝\n2026年1月5日"
+    )
+    assert fields.respondent.address.startswith("洛阳市洛龙区开元大道218号")
