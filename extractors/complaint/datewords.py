@@ -247,6 +247,13 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b, _ in subs)
 
+    # the years the sentence itself tells (今年双十一…，从国庆节后…（10月9号）): a date after one is in that year
+    marks = year_marks(sentence, letter)
+
+    def told_before(at: int) -> int | None:
+        before = [y for a, y in marks if a < at]
+        return before[-1] if before else None
+
     for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
         if year_of := nm.republic_year(m.group("y")):
             subs.append((m.start(), m.end(), f"{year_of}年"))
@@ -276,14 +283,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _FESTIVAL_EDGE.finditer(sentence):
         start = m.start("from") if m.group("from") else m.start("rel") if m.group("rel") else m.start("name")
         end = max(m.end("second"), m.end("after"), m.end("before"))  # (an unmatched group ends at -1)
-        if free(start, end) and (day := _festival_edge(m, sentence, letter, year)):
+        if free(start, end) and (day := _festival_edge(m, sentence, letter, told_before(start) or year)):
             subs.append((start, end, ("从" if m.group("from") else "") + _written(day)))
     for m in _FESTIVAL.finditer(sentence):
         start = m.start("rel") if m.group("rel") else m.start("name")
         # 那天 / 当天 go with the day they name; 开始 / 起 stay for the period grammar (从2024年6月10日起)
         on_the_day = m.group("after") not in (None, "开始", "起")
         end = m.end("after") if on_the_day else max(m.end("jie"), m.end("name"))
-        if free(start, end) and (day := _festival(m, letter, year)):
+        if free(start, end) and (day := _festival(m, letter, told_before(start) or year)):
             subs.append((start, end, _written(day)))
     for m in _NUMERIC.finditer(sentence):
         if free(*m.span()):
@@ -308,7 +315,7 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
                 continue
             stated = last_year(sentence[: m.start()])  # 2025年11月、12月: the year just stated
             # 做到今年二月尾，十二月、一月…: a relative year told earlier in the sentence is the story's year
-            y = stated or last_year(sentence[: m.start()], letter) or story_year
+            y = stated or told_before(m.start()) or story_year
             if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
             subs.append((m.start(), m.start(), f"{y}年"))
@@ -348,6 +355,8 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found = [(m.start(), nm.cn_int(m.group("y"))) for m in nm.DATE.finditer(text)]
     if letter:
         found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR.finditer(text)]
+        found += [(m.start(), letter.year - _YEARS_BACK[m.group("rel")]) for m in _STORY_YEAR_THEN_MONTH.finditer(text)
+                  if not _STORY_YEAR.match(text, m.start())]
     found += [(m.start(), 2000 + int("".join(_CN_DIGIT[c] for c in m.group("y"))))
               for m in _SHORT_CN_YEAR.finditer(text)]
     found += [(m.start(), 2000 + int(m.group("y"))) for m in _SHORT_YEAR_SEASON.finditer(text)]
@@ -363,6 +372,11 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
 _STORY_YEAR = re.compile(
     rf"(?P<rel>{_REL})(?:的)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|开年|春节|过年|过完年|过罢年|过了年|年后|腊月|正月|元旦|"
     r"国庆|中秋|端午|清明|冬至|元宵|重阳|五一|开学|放暑假|放寒假|(?:阳历|公历|新历)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+)
+# 今年双十一备货…，从国庆节后上班（10月9号）: a relative year, no number after it (not 今年52岁), and a month told
+# later in its sentence: the months of that sentence are in that year
+_STORY_YEAR_THEN_MONTH = re.compile(
+    rf"(?P<rel>{_REL})(?![\d一二三四五六七八九十几两]|的?时候|在)(?=[^。！？!?\n]{{0,30}}?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)"
 )
 # a year told with a time of the year (2022年秋天, 2023年底, 2021年重阳): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(

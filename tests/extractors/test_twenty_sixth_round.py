@@ -91,3 +91,18 @@ def test_an_employers_address_with_a_note_of_where_inside_in_brackets_is_read() 
         "三个月的工资6300元到现在也没给。请领导帮忙督促洁美公司把工资发给我。\n杨秀芝\n2026年1月5日"
     )
     assert fields.respondent.address.startswith("洛阳市洛龙区开元大道218号")
+
+
+def test_this_year_told_before_a_festival_and_its_months_dates_them_all() -> None:
+    from datetime import date
+
+    from extractors.complaint.dates import dated_periods
+
+    text = ("2024年3月开始，我在清河县绒尚电子商务有限公司的仓库里打包发货。平时一个月底薪3200元加计件。\n"
+            "今年双十一备货加大促，从国庆节后上班（10月9号）一直到11月30号，加班费一直没给。")
+    found = {(p[0], p[1]) for p in dated_periods(text, date(2025, 12, 16))}
+    assert (date(2025, 10, 9), date(2025, 10, 9)) in found and (date(2024, 10, 9), date(2024, 10, 9)) not in found
+    assert (date(2025, 11, 30), date(2025, 11, 30)) in found
+    # an age is no year: 今年52岁 leaves the story in the year told before
+    aged = {p[0] for p in dated_periods("2024年3月我进的厂。我今年52岁，3月份工资没发。", date(2025, 12, 16))}
+    assert date(2025, 3, 1) not in aged
