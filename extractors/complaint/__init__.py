@@ -115,6 +115,8 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _landmarks(rec)
     _bracketed_notes(rec)
     _address_in_brackets(rec)
+    if models:
+        _address_runs_on(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
     else:
@@ -206,7 +208,7 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     violation period (extractors/learned/period.py), the complainant's age and gender
     (extractors/learned/age.py, gender.py) and the amount claimed (extractors/learned/amount.py). A ranker
     proposes (value, start, end, probability); the value recorded keeps half the model's probability."""
-    from extractors.learned import address, age, amount, collective, gender, period, slots
+    from extractors.learned import age, amount, collective, gender, period, slots
 
     def take(path: str, value: object, start: int, end: int, p: float) -> None:
         if rec.get(path) != value:
@@ -225,11 +227,6 @@ def _rank_slots(rec: Recorder, text: str) -> None:
             take(slots.SLOTS[slot], cand.text[cut:], cand.start + cut, cand.end, p)
         else:  # likely, not sure: the item is stated, its words marked for the supervisor
             rec.set_none(slots.SLOTS[slot], cand.start, cand.end, round(0.5 * p, 2), unread=True)
-    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
-    if isinstance(value, str) and ev is not None and text[ev.start : ev.end] == value and (
-            grown := address.extend(text, ev.start, ev.end)):
-        end, p = grown  # the address runs on through the words that still say where it is
-        take("respondent.address", text[ev.start : end], ev.start, end, p)
     dates = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
     chosen = period.choose(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
                            bool(rec.get("violation_ongoing")))
@@ -1087,6 +1084,19 @@ def _landmarks(rec: Recorder) -> None:
         end = m.end()
     if end > after:  # at least one landmark
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, ev.confidence, overwrite=True)
+
+
+def _address_runs_on(rec: Recorder) -> None:
+    """The address as the rules end it, run on through the words after it that still say where it is (立着两根
+    大烟囱 / 路北有个蓝铁皮大门 / 那一片), as the address model weighs them (extractors/learned/address.py)."""
+    from extractors.learned import address
+
+    value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
+    if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
+        return
+    if grown := address.extend(rec.view, ev.start, ev.end):
+        end, p = grown
+        rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, round(0.5 * p, 2), overwrite=True)
 
 
 # 宿迁市迅邦快递服务有限公司城东配送站: a company's name and then one of its places (a station, a project department,
