@@ -27,8 +27,16 @@ def _role_re() -> re.Pattern[str]:
 
 def _name_at(text: str, pos: int) -> str | None:
     """A personal name starting at `pos`, or None."""
+    from extractors.complaint.labels import DOTTED_NAME
+
     table = lexicon.table()
     followers = re.compile(table["name_followers"])
+    # a name of dotted parts (古丽娜尔·买买提) whose first character is also a Han surname (古, 艾): whole
+    if m := DOTTED_NAME.match(text, pos):
+        dot = max(m.group().rfind("·"), m.group().rfind("•"))
+        for end in range(m.end(), pos + dot + 2, -1):  # the last part as long as a duty or a follower comes next
+            if followers.match(text, end) or _DUTY_NEXT.match(text, end):
+                return text[pos:end]
     head = text[pos : pos + 2]
     if head in table["double_surnames"]:
         lengths: tuple[int, ...] = (4, 3)  # 司马文杰, 欧阳明

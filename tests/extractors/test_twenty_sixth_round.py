@@ -106,3 +106,12 @@ def test_this_year_told_before_a_festival_and_its_months_dates_them_all() -> Non
     # an age is no year: 今年52岁 leaves the story in the year told before
     aged = {p[0] for p in dated_periods("2024年3月我进的厂。我今年52岁，3月份工资没发。", date(2025, 12, 16))}
     assert date(2025, 3, 1) not in aged
+
+
+def test_a_dotted_name_whose_first_character_is_a_surname_is_whole_and_a_cadre_is_a_role() -> None:
+    from extractors.report.people import _name_at
+
+    text = "（四）组织保障。局党组成员、副局长古丽娜尔·买买提分管政务公开工作，办公室干部王晓燕具体负责信息审核发布。"
+    assert _name_at(text, text.index("古")) == "古丽娜尔·买买提"
+    assert _name_at(text, text.index("王")) == "王晓燕"
+    assert _name_at("副局长艾尼瓦尔·买买提负责", 3) == "艾尼瓦尔·买买提"
