@@ -34,7 +34,7 @@ def _name_at(text: str, pos: int) -> str | None:
     # a name of dotted parts (古丽娜尔·买买提) whose first character is also a Han surname (古, 艾): whole
     if m := DOTTED_NAME.match(text, pos):
         dot = max(m.group().rfind("·"), m.group().rfind("•"))
-        for end in range(m.end(), pos + dot + 2, -1):  # the last part as long as a duty or a follower comes next
+        for end in range(pos + dot + 3, m.end() + 1):  # the shortest last part a duty or a follower comes after
             if followers.match(text, end) or _DUTY_NEXT.match(text, end):
                 return text[pos:end]
     head = text[pos : pos + 2]
