@@ -63,6 +63,9 @@ def _as_named(text: str, start: int, end: int, kind: str) -> str:
     and, for a website, the column after it."""
     run = _NAME_RUN.search(text[max(0, start - 16) : start])
     head = run.group(0) if run else ""
+    quoted = text.rfind("“", max(0, start - 16), start)
+    if start and text[start - 1] == "”" and quoted >= 0:
+        return text[quoted:end]  # “三晋通”APP: the name in quotes is the channel's
     if head:
         words = tokenize.posseg(head)
         last = max((i for i, (_w, flag) in enumerate(words) if flag in _NOT_NAME_FLAGS), default=-1)

@@ -115,3 +115,15 @@ def test_a_dotted_name_whose_first_character_is_a_surname_is_whole_and_a_cadre_i
     assert _name_at(text, text.index("古")) == "古丽娜尔·买买提"
     assert _name_at(text, text.index("王")) == "王晓燕"
     assert _name_at("副局长艾尼瓦尔·买买提负责", 3) == "艾尼瓦尔·买买提"
+
+
+def test_a_service_site_and_an_app_are_channels() -> None:
+    from extractors.report import extract_report
+    from tests.extractors.letters import doc
+
+    text = ("交城县行政审批服务管理局2025年效能建设工作总结\n"
+            "一、主要工作\n全年通过窗口评价器、交城县政务服务网、“三晋通”APP和12345政务服务便民热线对办事体验进行评价，"
+            "收到评价3.6万条。\n交城县行政审批服务管理局\n2025年12月30日")
+    kinds = {(c.kind, c.value) for c in extract_report(doc(text)).fields.channels}
+    assert ("website", "交城县政务服务网") in kinds
+    assert ("other", "“三晋通”APP") in kinds
