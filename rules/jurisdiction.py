@@ -107,6 +107,11 @@ def compare(place: Division, jurisdiction: Division) -> bool | None:
     """
     for name in LEVELS:
         want = getattr(jurisdiction, name)
+        if want is None and name == "city" and jurisdiction.county:
+            # a county under the province itself (临高县, 仙桃市) lies in no city: a place in a city is outside it
+            if place.city is not None:
+                return False
+            continue
         if want is None:
             break
         have = getattr(place, name)
@@ -127,10 +132,22 @@ def sibling_county(address: str | None, office: Division) -> Division | None:
         if name == office.county:
             continue
         at = address.find(name) if name in address else address.find(short + name[-1])
+        if at < 0 and (alias := _banner_alias(name)):
+            at = address.find(alias)  # 察右后旗 for 察哈尔右翼后旗, 科左中旗 for 科尔沁左翼中旗
         if at == 0 or (at > 0 and not re.match(r"[\u4e00-\u9fff]", address[at - 1])) or (
             at > 0 and address[:at].endswith((office.city, office.city[:-1]))
         ):
             return Division(office.province, office.city, name)
+    return None
+
+
+def _banner_alias(name: str) -> str | None:
+    """How Inner Mongolia writes a banner short: its first character and its wing and place (察哈尔右翼后旗 ->
+    察右后旗, 土默特右旗 -> 土右旗, 鄂托克前旗 -> 鄂前旗)."""
+    if m := re.fullmatch(r"(.)[\u4e00-\u9fff]+?([左右])翼([前中后])旗", name):
+        return m.group(1) + m.group(2) + m.group(3) + "旗"
+    if m := re.fullmatch(r"(.)[\u4e00-\u9fff]+?([左右前中后])旗", name):
+        return m.group(1) + m.group(2) + "旗"
     return None
 
 

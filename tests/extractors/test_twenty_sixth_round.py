@@ -127,3 +127,15 @@ def test_a_service_site_and_an_app_are_channels() -> None:
     kinds = {(c.kind, c.value) for c in extract_report(doc(text)).fields.channels}
     assert ("website", "交城县政务服务网") in kinds
     assert ("other", "“三晋通”APP") in kinds
+
+
+def test_a_county_under_the_province_itself_and_a_banner_written_short() -> None:
+    from rules.jurisdiction import compare, parse_division, sibling_county
+
+    lingao = parse_division("海南省临高县")
+    assert compare(parse_division("儋州市排浦镇海边"), lingao) is False  # another city: outside 临高县
+    assert compare(parse_division("临高县博厚镇透滩村"), lingao) is True
+    office = parse_division("内蒙古自治区乌兰察布市察哈尔右翼中旗")
+    place = sibling_county("察右后旗红格尔图镇北边的北山风电场二期项目", office)
+    assert place is not None and place.county == "察哈尔右翼后旗" and compare(place, office) is False
+    assert sibling_county("察右中旗科布尔镇新建街", office) is None  # the office's own banner
