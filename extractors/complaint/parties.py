@@ -89,7 +89,7 @@ _WORKS_AT = re.compile(rf"^(?:我|本人)?(?:现|一直)?在[\u4e00-\u9fff（）
 
 
 _LEADING = re.compile(
-    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍进入|介绍进|投诉的是|投诉|举报|通过|在|到|于|是|被|向|叫|系|受|由"
+    r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍(?:进入|进|上|去|来)|投诉的是|投诉|举报|通过|在|到|于|是|被|向|叫|系|受|由"
     r"|镇上|街上|城里|县城)"
 )
 _NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
@@ -140,6 +140,8 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
             return None
     if owner := re.match(rf"(.{{4,}}?(?:{suffix}))(?:开|开办|经营|旗下|下属)的", name):
         name = owner.group(1)  # 某公司开的某宾馆: the company that runs it
+    elif own := re.match(r"(.{4,}?有限(?:责任)?公司)的[\u4e00-\u9fff]{1,6}$", name):
+        name = own.group(1)  # 某石业有限公司的石场: a registered company's own premises name the company
     if (dept := _DEPARTMENT.search(name)) and kw("org_suffix").search(name[: dept.start()]):
         name = name[: dept.start()]  # the department after a complete name (公司后厨 -> 公司)
         if ends := [e.end() for e in re.finditer(suffix, name)]:

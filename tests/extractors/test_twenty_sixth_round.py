@@ -139,3 +139,11 @@ def test_a_county_under_the_province_itself_and_a_banner_written_short() -> None
     place = sibling_county("察右后旗红格尔图镇北边的北山风电场二期项目", office)
     assert place is not None and place.county == "察哈尔右翼后旗" and compare(place, office) is False
     assert sibling_county("察右中旗科布尔镇新建街", office) is None  # the office's own banner
+
+
+def test_who_introduced_the_worker_and_a_companys_own_premises_are_no_part_of_its_name() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("经人介绍上科左中旗草原红牧业有限公司") == ("科左中旗草原红牧业有限公司", 5)
+    assert clean_org("惠安县玉源石业有限公司的石场") == ("惠安县玉源石业有限公司", 0)
+    assert clean_org("上海鸿达鞋业有限公司") == ("上海鸿达鞋业有限公司", 0)
