@@ -972,7 +972,7 @@ _OWN_VERB = re.compile(r"(?<!就)在|(?<!就)是|也|有")
 
 # 进了杨梅镇的广西容县森达木业有限公司 / 在台城通济路那间金记茶楼: where the employer stands, told just before it
 _PLACE_BEFORE = re.compile(
-    r"(?:在|到|进了?|去)(?P<a>[^，,。；;！？\n在到]{2,30}?)(?:的|那间|那家|这间|这家|嗰间|𠮶间|一间|一家)$"
+    r"(?:在|到|进了?|去|(?:即|就|也就)是)(?P<a>[^，,。；;！？\n在到]{2,30}?)(?:的|那间|那家|这间|这家|嗰间|𠮶间|一间|一家)$"
 )
 
 
@@ -1023,6 +1023,10 @@ def _place_before_employer(rec: Recorder) -> None:
         return
     kind = re.search(r"(?:茶楼|酒楼|饭店|饭馆|餐馆|酒店|宾馆|超市|冷库|作坊|工厂|厂|店)$", name.strip("“”"))
     named = list(find_all(rec.view, name))
+    core = core_name(name.strip("“”"))
+    if len(core) >= 5 and (head := core[:3]) and not _LOCATION_WORD.search(head):
+        # its trade name told with the place before it (即是沙扒镇月亮湾海边嗰间蓝海湾酒店 of 某县蓝海湾酒店管理有限公司)
+        named += [at for at in find_all(rec.view, head) if not any(n <= at < n + len(name) for n in named)]
     kinds = [
         at for at in find_all(rec.view, kind.group()) if not any(n <= at < n + len(name) for n in named)
     ] if kind and kind.start() > 0 else []

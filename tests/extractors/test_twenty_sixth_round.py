@@ -147,3 +147,14 @@ def test_who_introduced_the_worker_and_a_companys_own_premises_are_no_part_of_it
     assert clean_org("经人介绍上科左中旗草原红牧业有限公司") == ("科左中旗草原红牧业有限公司", 5)
     assert clean_org("惠安县玉源石业有限公司的石场") == ("惠安县玉源石业有限公司", 0)
     assert clean_org("上海鸿达鞋业有限公司") == ("上海鸿达鞋业有限公司", 0)
+
+
+def test_the_place_before_the_employers_trade_name_is_its_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导你好！我叫梁秀英，今年四十六岁，电话13926371108。我由2024年3月开始在阳西县海悦湾酒店管理有限公司做嘢，"
+        "即係沙扒镇月亮湾海边嗰间海悦湾酒店。我喺酒店执房，老板由9月开始冇出过人工，欠我一万二千块。我冇去过其他部门，"
+        "请领导帮我攞返啲人工。\n梁秀英\n2026年1月5日"
+    )
+    assert fields.respondent.address == "沙扒镇月亮湾海边"
