@@ -158,3 +158,15 @@ def test_the_place_before_the_employers_trade_name_is_its_address() -> None:
         "请领导帮我攞返啲人工。\n梁秀英\n2026年1月5日"
     )
     assert fields.respondent.address == "沙扒镇月亮湾海边"
+
+
+def test_an_address_inside_a_compound_and_a_representative_who_is_also_the_head() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "尊敬的领导：我叫曾丽华，女，电话13907976604。我于2023年8月应聘到信丰县育才实验学校任教。学校是民办的九年一贯制"
+        "学校，位于嘉定镇老县委党校院内，学校法定代表人、校长是刘家旺。学校从2025年3月起拖欠我工资共计18600元。"
+        "我没有找过其他部门。请督促学校支付工资。\n曾丽华\n2025年7月2日"
+    )
+    assert fields.respondent.address == "嘉定镇老县委党校院内"
+    assert fields.respondent.legal_representative == "刘家旺"
