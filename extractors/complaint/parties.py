@@ -369,7 +369,11 @@ def parse_loose(rec: Recorder, text: str, s: int, e: int, conf: float = INLINE) 
             value = value[: note.start()]
         # 某县某村人，现住某镇某村八组: where the writer lives now, over where they come from
         now = bool(_LIVES_NOW.match(clause))
-        rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf, overwrite=now)
+        # 是我们中旗科布尔镇人，家住科布尔镇新建街东三巷7号: where the writer lives, over where they are from
+        known = rec.evidence.get("complainant.address")
+        origin = known is not None and text[known.end : known.end + 1] in ("人", "的")
+        rec.set("complainant.address", value, s + m.start("v"), s + m.start("v") + len(value), conf,
+                overwrite=now or origin)
     elif m := NATIVE.fullmatch(clause):  # 某某，男，郸城县汲冢镇王庄村人 / 是凤凰县廖家桥镇菖蒲塘村的
         rec.set("complainant.address", m.group("v"), s + m.start("v"), s + m.end("v"), conf)
     elif (m := _WORKS_FOR.match(clause)) and (cleaned := clean_org(m.group("org"))):

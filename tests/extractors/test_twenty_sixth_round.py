@@ -170,3 +170,13 @@ def test_an_address_inside_a_compound_and_a_representative_who_is_also_the_head(
     )
     assert fields.respondent.address == "嘉定镇老县委党校院内"
     assert fields.respondent.legal_representative == "刘家旺"
+
+
+def test_where_the_writer_lives_outranks_where_they_are_from() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "察右中旗劳动监察大队领导：\n我叫陈满仓，男，今年43岁，是我们中旗科布尔镇人，家住科布尔镇新建街东三巷7号。"
+        "今年4月我到风驰公司的风电场干吊装，公司欠我工钱两万八千元。我没去过别的部门。请领导帮我要回工钱。电话15248701234。"
+    )
+    assert fields.complainant.address == "科布尔镇新建街东三巷7号"
