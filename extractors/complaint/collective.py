@@ -33,8 +33,10 @@ _REPRESENTATIVE_LINE = re.compile(
 _NOTE = re.compile(r"[（(][^（()）\n]{0,80}[)）]")  # 某某（电话138…）: the note after a name
 
 
-def names_in(text: str) -> list[str]:
-    return [w for w in _NAMES_SPLIT.split(_NOTE.sub(" ", text)) if is_person_name(w)]
+def names_in(text: str, named_here: bool = False) -> list[str]:
+    """The personal names of a list (李文静、资秀梅); `named_here`: the words around the list say names stand in it
+    (推选…为代表), so a rare surname (资, 禤) counts (labels.is_person_name)."""
+    return [w for w in _NAMES_SPLIT.split(_NOTE.sub(" ", text)) if is_person_name(w, named_here)]
 
 
 _STAFF_LINE = re.compile(r"\s*(?:接待人|记录人|经办人|受理人|登记人|审核人|承办人|代写人|代笔人)")
@@ -76,7 +78,7 @@ def _representatives(rec: Recorder, text: str) -> None:
             if seg.key == "people.representatives" and (names := names_in(seg.value(text))):
                 rec.set("representatives", names, seg.vstart, seg.vend, LABELLED)
                 return
-    if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"))):
+    if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"), named_here=True)):
         rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
         return
     if listed := _listed_representatives(text):

@@ -180,3 +180,10 @@ def test_where_the_writer_lives_outranks_where_they_are_from() -> None:
         "今年4月我到风驰公司的风电场干吊装，公司欠我工钱两万八千元。我没去过别的部门。请领导帮我要回工钱。电话15248701234。"
     )
     assert fields.complainant.address == "科布尔镇新建街东三巷7号"
+
+
+def test_names_elected_as_representatives_count_with_a_rare_surname() -> None:
+    from extractors.complaint.collective import names_in
+
+    assert names_in("李文静、资秀梅", named_here=True) == ["李文静", "资秀梅"]
+    assert names_in("李文静、资秀梅") == ["李文静"]  # in a list no words call names, the surname list decides
