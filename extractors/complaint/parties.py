@@ -92,7 +92,12 @@ _LEADING = re.compile(
     r"^.*?(?:我们是在|我们是|我是在|我是|我在|本人在|介绍(?:进入|进|上|去|来)|投诉的是|投诉|举报|通过|在|到|于|是|被|向|叫|系|受|由"
     r"|镇上|街上|城里|县城)"
 )
-_NOT_A_NAMES_START = "该此本其这那贵我你他哪啥"  # a determiner or a pronoun begins no organisation's name
+_NOT_A_NAMES_START = "该此本其这那我你他哪啥"  # a determiner or a pronoun begins no organisation's name
+
+
+def _unnamed_start(name: str) -> bool:
+    """A determiner, a pronoun or the polite 贵 (贵公司, 贵单位) begins it: no name (贵州…, 贵阳… are places)."""
+    return name[:1] in _NOT_A_NAMES_START or re.match(r"贵(?:公司|单位|司|厂|院|校|局|处|店|方|部门)", name) is not None
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"
     r"|[一两三四五六七八九十几半\d]+个?(?:多)?(?:月|天|年|星期|礼拜)(?:内|后|前|来|以来|多)?"
@@ -129,7 +134,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
     if when := _TIME_WORDS.match(candidate, cut):  # 六月初厂里机器停了: a time, then the generic 厂
         cut = when.end()
     name = candidate[cut:]
-    if len(name) < 4 or name[0] in _NOT_A_NAMES_START or not kw("org_suffix").search(name):
+    if len(name) < 4 or _unnamed_start(name) or not kw("org_suffix").search(name):
         return None
     if re.search(r"(?:进去?|进到|出|回|到|离开)(?:工厂|厂|公司|宾馆|酒店|饭店|店)$", name):
         return None  # 实际上从进厂…, 一进去宾馆: going in, not a name
@@ -153,7 +158,7 @@ def clean_org(candidate: str) -> tuple[str, int] | None:
         name, cut = name[lead:], cut + lead
         if len(name) < 4 or not kw("org_suffix").search(name):
             return None
-    if name[0] in _NOT_A_NAMES_START:  # 这个店到底是哪个公司开的: a question, not a name
+    if _unnamed_start(name):  # 这个店到底是哪个公司开的: a question, not a name
         return None
     if re.fullmatch(r"[一二三四五六七八九十廿]{1,3}[号日]?(?:工地|厂|店|公司|项目部)", name):
         return None  # 腊月做到二十八工地放假: a date's day, then the generic 工地

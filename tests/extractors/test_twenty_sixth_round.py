@@ -187,3 +187,11 @@ def test_names_elected_as_representatives_count_with_a_rare_surname() -> None:
 
     assert names_in("李文静、资秀梅", named_here=True) == ["李文静", "资秀梅"]
     assert names_in("李文静、资秀梅") == ["李文静"]  # in a list no words call names, the surname list decides
+
+
+def test_a_company_of_guizhou_or_guiyang_is_a_name_and_the_polite_gui_is_not() -> None:
+    from extractors.complaint.parties import clean_org
+
+    assert clean_org("贵州速达众联供应链管理有限公司湄潭分公司") == ("贵州速达众联供应链管理有限公司湄潭分公司", 0)
+    assert clean_org("贵阳市鑫达建筑有限公司") == ("贵阳市鑫达建筑有限公司", 0)
+    assert clean_org("贵公司") is None and clean_org("贵单位下属工厂") is None
