@@ -1025,7 +1025,7 @@ def _place_before_employer(rec: Recorder) -> None:
     named = list(find_all(rec.view, name))
     core = core_name(name.strip("“”"))
     if len(core) >= 5 and (head := core[:3]) and not _LOCATION_WORD.search(head):
-        # its trade name told with the place before it (即是沙扒镇月亮湾海边嗰间蓝海湾酒店 of 某县蓝海湾酒店管理有限公司)
+        # its trade name told with the place before it (即是某海边嗰间蓝海湾酒店 of 某县蓝海湾酒店管理有限公司)
         named += [at for at in find_all(rec.view, head) if not any(n <= at < n + len(name) for n in named)]
     kinds = [
         at for at in find_all(rec.view, kind.group()) if not any(n <= at < n + len(name) for n in named)

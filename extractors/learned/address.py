@@ -27,7 +27,9 @@ MAX_CLAUSE = 24
 _CLAUSE_END = "，,。；;！!？?\n：:"
 _STOP = frozenset("。；;！!？?\n：:")
 # a clause that opens with someone doing something is about them, not the place (老板姓刘, 我在窑上出砖)
-_SUBJECT = re.compile(r"^(?:我|俺|他|她|咱|阮|额|老板|厂里|公司|厂子|大家|工友|平时|当时|后来|现在|每天|说好|讲好|一共|因为|但|可)")
+_SUBJECT = re.compile(
+    r"^(?:我|俺|他|她|咱|阮|额|老板|厂里|公司|厂子|大家|工友|平时|当时|后来|现在|每天|说好|讲好|一共|因为|但|可)"
+)
 _OWN_VERB = re.compile(r"(?<!就)(?:在|是)|姓|叫|说|给|欠|干|做|上班|工资|工钱|老板|签|发")
 _POINTING = re.compile(
     r"(?:挨着|挨到|紧挨|紧靠|靠近|临近|离|过了|往|向|进|沿着|从)|(?:对面|对过|对门|隔壁|旁边|边上|附近|后面|前面|里面|里头|"

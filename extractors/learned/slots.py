@@ -22,8 +22,8 @@ from functools import cache
 
 from extractors import learned, tokenize
 from extractors.complaint.gender import kin_words
-from extractors.normalize import to_simplified
 from extractors.complaint.labels import NOT_IN_A_NAME, kw, titled_bosses
+from extractors.normalize import to_simplified
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
@@ -272,7 +272,7 @@ def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in re.finditer("、", text[s:e]):
         out.append((at, s + m.start()))
         at = s + m.end()
-    return out + [(at, e)]
+    return [*out, (at, e)]
 
 
 def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
