@@ -1034,8 +1034,8 @@ def _place_before_employer(rec: Recorder) -> None:
         m = _PLACE_BEFORE.search(rec.view, max(0, at - 36), at)
         if not m or m.group("a") in name or not _LOCATION_WORD.search(m.group("a")):
             continue
-        if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")):
-            continue  # 在公司…的 / 到他的…: someone's, not a place
+        if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")) or re.search(r"(?:开|办|经营|承包|包)$", m.group("a")):
+            continue  # 在公司…的 / 到他的… / 镇东边秦某开的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
         if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "城区", "老家"):
             continue  # 到涪陵区李渡镇的某火锅店: a town says where, not at which address (the 住所 is still asked for)

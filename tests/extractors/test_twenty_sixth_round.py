@@ -209,3 +209,13 @@ def test_a_forms_facts_and_reasons_cell_is_the_facts() -> None:
         "投诉请求\t要求该公司支付拖欠的工资7950元\n"
     )
     assert fields.facts and fields.facts.startswith("投诉人于2023年5月到该公司做环卫保洁员")
+
+
+def test_the_owner_who_runs_the_employer_is_no_place_before_it() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导：我叫韦德明，男，今年五十岁，电话13977301256。前年开春，我去镇东边秦国富开的鑫磊石料厂干活，开破碎机，"
+        "一天二百块。到了十月份就开始不给了，一共欠我一万六千八。我没去过别的地方。请领导帮我要回工钱。\n韦德明\n2025年3月2日"
+    )
+    assert fields.respondent.address is None or "开" not in fields.respondent.address
