@@ -203,7 +203,8 @@ def test_a_forms_facts_and_reasons_cell_is_the_facts() -> None:
     from tests.extractors.letters import letter
 
     fields = letter(
-        "劳动保障监察投诉登记表\n投诉人姓名\t赵桂芬\t性别\t女\n联系电话\t139 4103 6620\t现住址\t昌图县昌图镇东兴社区二委\n"
+        "劳动保障监察投诉登记表\n投诉人姓名\t赵桂芬\t性别\t女\n"
+        "联系电话\t139 4103 6620\t现住址\t昌图县昌图镇东兴社区二委\n"
         "被投诉单位名称\t昌图县洁美环境卫生服务有限公司\n"
         "投诉事实及理由\t投诉人于2023年5月到该公司做环卫保洁员，该公司自2025年3月起拖欠工资共7950元。\n"
         "投诉请求\t要求该公司支付拖欠的工资7950元\n"
