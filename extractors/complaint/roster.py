@@ -119,7 +119,7 @@ def named_rows(
     j = i + 1
     while j < len(lines) and _same_table(text[lines[j][0] : lines[j][1]], sep, header):
         row = _cells(text, *lines[j], sep)
-        if name_at < len(row) and is_person_name(row[name_at][0]):
+        if name_at < len(row) and is_person_name(row[name_at][0], named_here=True):  # the name column: a name
             rows.append(row)
         j += 1
     return rows, j

@@ -220,3 +220,16 @@ def test_the_owner_who_runs_the_employer_is_no_place_before_it() -> None:
         "一天二百块。到了十月份就开始不给了，一共欠我一万六千八。我没去过别的地方。请领导帮我要回工钱。\n韦德明\n2025年3月2日"
     )
     assert fields.respondent.address is None or "开" not in fields.respondent.address
+
+
+def test_a_rosters_name_column_holds_names_with_rare_surnames() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "陆良县劳动保障监察大队：\n我们是陆良县人民医院的保洁员，共3人，受雇于曲靖洁美物业服务有限公司。公司从2025年3月起"
+        "拖欠我们工资共计25200元。我们推选计桂芳为代表。请督促公司支付工资。我们没有找过其他部门。\n"
+        "投诉人签名：\n序号\t姓名\t性别\t年龄\t联系电话\t签名\n1\t计桂芳\t女\t54\t13769805120\t计桂芳\n"
+        "2\t李翠兰\t女\t57\t15987461300\t李翠兰\n3\t王春梅\t女\t49\t13508746622\t王春梅\n2025年6月3日"
+    )
+    assert fields.complainant.name == "计桂芳"
+    assert fields.complainant.age == 54 and fields.complainant.phone == "13769805120"
