@@ -27,7 +27,7 @@ from extractors.normalize import paragraph_spans
 
 # 我父亲吴某，男，…: a letter written for a relative describes the complainant by kinship.
 _INLINE_PERSON = re.compile(
-    r"^(?:投诉人|代表人?|我叫|我是|俺叫|俺是|咱叫|本人|反映人|申请人|申诉人|求助人|举报人|请求人|诉求人"
+    r"^(?:投诉人|代表人?|我叫|我是|俺叫|俺是|咱叫|本人|反映人|申请人|申诉人|求助人|举报人|请求人|诉求人|陈情人"
     rf"|(?:我|本人)的?(?:{kw('relative').pattern})(?:叫做|名叫|叫|是)?)[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})$"
 )
 _BARE_PERSON = re.compile(r"(?:^|[。；;！!？?]\s*)(?P<name>[\u4e00-\u9fff]{2,4})$")

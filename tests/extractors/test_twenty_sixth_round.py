@@ -233,3 +233,14 @@ def test_a_rosters_name_column_holds_names_with_rare_surnames() -> None:
     )
     assert fields.complainant.name == "计桂芳"
     assert fields.complainant.age == 54 and fields.complainant.phone == "13769805120"
+
+
+def test_a_petitioner_called_chenqingren_is_the_complainant() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "陳情書\n漳平市勞動保障監察大隊：\n陳情人陳志明，男，現住漳平市永福鎮龍車村，電話15960283370。本人受聘於漳平市雲頂茶業"
+        "有限公司擔任製茶技術指導，公司尚欠本人工資新臺幣折合人民幣八萬元整。本人未曾向其他部門反映。懇請責令公司付清。\n"
+        "陳情人：陳志明（簽名）\n二〇二四年十月十五日"
+    )
+    assert fields.complainant.name == "陈志明"  # (read in simplified characters; the pipeline quotes it as written)
