@@ -23,7 +23,6 @@ from functools import cache
 from extractors import learned, tokenize
 from extractors.complaint.gender import kin_words
 from extractors.complaint.labels import NOT_IN_A_NAME, kw, titled_bosses
-from extractors.normalize import to_simplified
 
 MAX_CHARS = 5000  # the parties are described in a letter's first pages
 MAX_TOKENS_BACK = 12
@@ -205,9 +204,8 @@ class Candidate:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words of the letter's first pages, read in simplified characters (the same length: offsets are the
-    letter's); a span's text is taken from the letter as written."""
-    return tokenize.tokenize_with_offsets(to_simplified(text[:MAX_CHARS]))
+    """The words of the letter's first pages (its normalised text: simplified characters, extractors/normalize)."""
+    return tokenize.tokenize_with_offsets(text[:MAX_CHARS])
 
 
 # what a worker does, told after the frame that introduces it: a place (厂里 | 雕花, 在棚里 | 打杈、绑蔓、摘瓜), a
@@ -278,7 +276,7 @@ def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every span of words that ends in a `kind` word and starts at one of the few words before it."""
     toks = tokens if tokens is not None else _tokens(text)
-    plain = to_simplified(text[:MAX_CHARS])  # the patterns read simplified characters; spans are the letter's
+    plain = text[:MAX_CHARS]
     suffix = _suffix(kind)
     found: dict[tuple[int, int], Candidate] = {}
     for j, (word, _ws, we) in enumerate(toks):
@@ -353,7 +351,7 @@ class _Doc:
     def of(cls, text: str) -> _Doc:
         toks = _tokens(text)
         stops = [k for k, ch in enumerate(text) if ch in _SENTENCE_END]
-        frames = frozenset(_work_frames(to_simplified(text[:MAX_CHARS]), toks))
+        frames = frozenset(_work_frames(text[:MAX_CHARS], toks))
         return cls(text, toks, {s: k for k, (_w, s, _e) in enumerate(toks)}, stops, {}, frames)
 
     def count(self, span: str) -> int:

@@ -5,6 +5,12 @@ for these tests)."""
 from __future__ import annotations
 
 
+def to_simplified(text: str) -> str:
+    from extractors.normalize import to_simplified as convert
+
+    return convert(text)
+
+
 def _occupations(text: str) -> set[str]:
     from extractors.learned.slots import candidates
 
@@ -19,10 +25,10 @@ def test_the_work_done_after_a_frame_is_an_occupation_candidate_lists_and_all() 
     assert "贴片机操作" in _occupations("投诉人于2023年7月10日入职，在二号厂房SMT车间从事贴片机操作，上长白班。")
     assert "助播" in _occupations("我是2025年7月10日进的清河县绒尚优品电子商务有限公司当助播，公司在县城。")
     assert "做护理" in _occupations("2022年秋天，我到县城的霍山县康乐颐养院做护理，照顾那些老人。")
-    # a traditional-character letter is read in simplified characters, its span kept as written
-    assert "做青、烘焙" in _occupations(
+    # a traditional-character letter, as normalisation gives it (simplified characters, the same offsets)
+    assert "做青、烘焙" in _occupations(to_simplified(
         "本人受聘於雲頂茶業有限公司，在該公司位於永福鎮的製茶廠負責做青、烘焙，雙方簽有合同。"
-    )
+    ))
     # how long, how much or where one stays is no work done
     assert not _occupations("我在厂里干了三年。") & {"干了三年", "了三年"}
     assert not _occupations("我在厂里干到腊月，一天一百二十块。") & {"一天一百二十块", "一百二十块"}
