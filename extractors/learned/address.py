@@ -17,6 +17,7 @@ row, the clause after its end a negative one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors import learned, tokenize
 
@@ -35,16 +36,12 @@ _POINTING = re.compile(
     r"(?:挨着|挨到|紧挨|紧靠|靠近|临近|离|过了|往|向|进|沿着|从)|(?:对面|对过|对门|隔壁|旁边|边上|附近|后面|前面|里面|里头|"
     r"院内|院里|门口|大门|路口|那个|那片|那一片|那家|那间|那排|那栋|那块|就是|[东南西北](?:侧|边|头|面))"
 )
-_LANDMARK_RULE = None  # extractors.complaint's landmark pattern, imported lazily (no import cycle)
-
-
+@cache
 def _landmark_rule() -> re.Pattern[str]:
-    global _LANDMARK_RULE
-    if _LANDMARK_RULE is None:
-        from extractors.complaint import _LANDMARK
+    """The rules' landmark pattern (extractors.complaint, imported here: it imports this module's package)."""
+    from extractors.complaint import _LANDMARK
 
-        _LANDMARK_RULE = _LANDMARK
-    return _LANDMARK_RULE
+    return _LANDMARK
 
 
 def clause_at(text: str, at: int) -> tuple[int, int] | None:

@@ -217,7 +217,7 @@ _FRAME_WORD = re.compile(
 )
 _BENEFACTIVE = frozenset({"他们", "她们", "他", "她", "人家", "老板", "别人", "客户", "客人"})
 _FRAME_SUBJECT = re.compile(r"我|俺|他|她|其|本人|自己|阮|额|咱|投诉人|申请人|来电人|来信人|反映人")
-_FRAME_CLAUSE_END = "，,。；;！!？?\n：:（(）)"
+_FRAME_CLAUSE_END = frozenset("，,。；;！!？?\n：:（(）)")
 
 
 def _work_frames(plain: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
