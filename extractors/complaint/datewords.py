@@ -250,9 +250,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     # the years the sentence itself tells (今年双十一…，从国庆节后…（10月9号）): a date after one is in that year
     marks = year_marks(sentence, letter)
 
-    def told_before(at: int) -> int | None:
-        before = [y for a, y in marks if a < at]
+    def mark_before(at: int) -> tuple[int, int] | None:
+        """(where, year) of the last year the sentence tells before `at`."""
+        before = [mark for mark in marks if mark[0] < at]
         return before[-1] if before else None
+
+    def told_before(at: int) -> int | None:
+        mark = mark_before(at)
+        return mark[1] if mark else None
 
     for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
         if year_of := nm.republic_year(m.group("y")):
@@ -266,14 +271,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         if _GLOSSED.search(sentence, 0, m.start()):
             continue  # 1月14日（农历腊月二十三）: the lunar day glosses the solar one before it, no date of its own
         # 22年那个冬天，阴历十月初八 / 一直干到23年正月十五: a year told before it in the sentence is its year
-        marks = [(at, y) for at, y in year_marks(sentence, letter) if at < m.start()] if not m.group("rel") else []
-        told = marks[-1][1] if marks else None
+        mark = mark_before(m.start()) if not m.group("rel") else None
+        told = mark[1] if mark else None
         late_month = nm.cn_int(m.group("m") or "") in (11, 12) or m.group("named") in ("冬月", "腊月")
         # 前年春节前，腊月二十三: the 腊月 before that year's 春节 is the lunar year before it
-        if told and late_month and _NEW_YEAR_AFTER.match(sentence[marks[-1][0] + 1 : m.start()]):
+        if mark and told and late_month and _NEW_YEAR_AFTER.match(sentence[mark[0] + 1 : m.start()]):
             told -= 1
         start = m.start()
-        if marks and (lead := _YEAR_JUST_BEFORE.search(sentence, marks[-1][0], start)):
+        if mark and (lead := _YEAR_JUST_BEFORE.search(sentence, mark[0], start)):
             start = lead.start()  # the year goes with the day it dates: 23年正月十五 -> 2023年2月5日
         if (written := _lunar(m, letter, told or year)) and free(start, m.end()):
             subs.append((start, m.end(), written))

@@ -250,3 +250,13 @@ def test_a_petitioner_called_chenqingren_is_the_complainant() -> None:
         "陳情人：陳志明（簽名）\n二〇二四年十月十五日"
     )
     assert fields.complainant.name == "陈志明"  # (read in simplified characters; the pipeline quotes it as written)
+
+
+def test_a_lunar_day_earlier_in_the_sentence_does_not_hide_the_year_told_after_it() -> None:
+    from datetime import date
+
+    from extractors.complaint.datewords import resolve_dates
+
+    sentence = "我是农历正月十六进的厂，今年双十一备货从10月9号干到11月30号"
+    written, _index = resolve_dates(sentence, date(2025, 12, 16), 2024)
+    assert "2025年10月9号" in written and "2025年11月30号" in written
