@@ -275,9 +275,9 @@ def address_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[st
             ends.add(ev.end)
         for end in sorted(ends):
             last = end
-            for kind, c_start, c_end, step in steps_of(text, at, end):
+            for kind, c_start, c_end, step in steps_of(text, end):
                 label = "yes" if c_end <= gold_end else "no"
-                rows.append(features(text, at, last, c_start, c_end, kind, step))
+                rows.append(features(text, last, c_start, c_end, kind, step))
                 labels.append(label)
                 if label == "no":
                     break

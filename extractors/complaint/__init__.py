@@ -1034,7 +1034,7 @@ def _place_before_employer(rec: Recorder) -> None:
         m = _PLACE_BEFORE.search(rec.view, max(0, at - 36), at)
         if not m or m.group("a") in name or not _LOCATION_WORD.search(m.group("a")):
             continue
-        if re.search(r"公司|厂|店|老板|我|他|她", m.group("a")) or re.search(r"(?:开|办|经营|承包|包)$", m.group("a")):
+        if re.search(r"公司|厂|店|老板|我|他|她|(?:开|办|经营|承包|包)$", m.group("a")):
             continue  # 在公司…的 / 到他的… / 镇东边秦某开的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
         if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "城区", "老家"):
@@ -1098,7 +1098,7 @@ def _address_runs_on(rec: Recorder) -> None:
     value, ev = rec.get("respondent.address"), rec.evidence.get("respondent.address")
     if not isinstance(value, str) or ev is None or rec.view[ev.start : ev.end] != value:
         return
-    if grown := address.extend(rec.view, ev.start, ev.end):
+    if grown := address.extend(rec.view, ev.end):
         end, p = grown
         rec.set("respondent.address", rec.view[ev.start : end], ev.start, end, round(0.5 * p, 2), overwrite=True)
 

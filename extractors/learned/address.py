@@ -36,6 +36,9 @@ _POINTING = re.compile(
     r"(?:挨着|挨到|紧挨|紧靠|靠近|临近|离|过了|往|向|进|沿着|从)|(?:对面|对过|对门|隔壁|旁边|边上|附近|后面|前面|里面|里头|"
     r"院内|院里|门口|大门|路口|那个|那片|那一片|那家|那间|那排|那栋|那块|就是|[东南西北](?:侧|边|头|面))"
 )
+_DISTANCE = re.compile(r"[0-9一二三四五六七八九十百两几]+(?:公里|里地?|米|百米|步|个路口|家|栋|楼|层|号)")
+
+
 @cache
 def _landmark_rule() -> re.Pattern[str]:
     """The rules' landmark pattern (extractors.complaint, imported here: it imports this module's package)."""
@@ -55,8 +58,8 @@ def clause_at(text: str, at: int) -> tuple[int, int] | None:
     return at, end
 
 
-def features(text: str, start: int, end: int, c_start: int, c_end: int, kind: str, step: int) -> dict[str, float]:
-    """The features of the clause text[c_start:c_end] as a continuation of the address text[start:end]."""
+def features(text: str, end: int, c_start: int, c_end: int, kind: str, step: int) -> dict[str, float]:
+    """The features of the clause text[c_start:c_end] as a continuation of an address that ends at `end`."""
     clause = text[c_start:c_end]
     f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0, f"step={min(step, 3)}": 1.0}
     for w in set(tokenize.cut(clause)):
@@ -76,15 +79,15 @@ def features(text: str, start: int, end: int, c_start: int, c_end: int, kind: st
         f["own_verb"] = 1.0
     if _POINTING.search(clause):
         f["pointing"] = 1.0
-    if re.search(r"[0-9一二三四五六七八九十百两几]+(?:公里|里地?|米|百米|步|个路口|家|栋|楼|层|号)", clause):
+    if _DISTANCE.search(clause):
         f["distance_or_number"] = 1.0
     if kind == "next" and _landmark_rule().match(text, c_start - 1):
         f["rule_landmark"] = 1.0
     return f
 
 
-def rows(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
-    """The continuations to weigh after the address text[start:end], in order: (kind, clause start, clause
+def rows(text: str, end: int) -> list[tuple[str, int, int, int]]:
+    """The continuations to weigh after an address that ends at `end`, in order: (kind, clause start, clause
     end, step). Only the first is certain to be asked: each later one only if the one before was taken."""
     out = []
     at, step = end, 0
@@ -102,17 +105,16 @@ def rows(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def extend(text: str, start: int, end: int) -> tuple[int, float] | None:
-    """The address's new end when the model takes at least one continuation, with the last one's probability."""
+def extend(text: str, end: int) -> tuple[int, float] | None:
+    """The new end of an address that ends at `end` when the model takes at least one continuation, with the
+    last one's probability."""
     model = learned.load(MODEL)
     if model is None:
         return None
     taken: tuple[int, float] | None = None
     at = end
-    for kind, c_start, c_end, step in rows(text, start, end):
-        if c_start not in (at, at + 1):
-            break
-        p = model.probabilities(features(text, start, at, c_start, c_end, kind, step))[model.classes[-1]]
+    for kind, c_start, c_end, step in rows(text, end):
+        p = model.probabilities(features(text, at, c_start, c_end, kind, step))[model.classes[-1]]
         if p < THRESHOLD:
             break
         at = c_end

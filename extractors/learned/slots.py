@@ -140,7 +140,8 @@ _NOT_DOING = _AT_PLACE | {"头", "了", "的", "过", "干", "做", "当"}
 
 
 # where the work is done: an organisation, a place of work, or a pen, kiln or shed (海参圈, 窑上, 大棚里)
-_PLACE_END = re.compile(rf"(?:{_WORK_SUFFIX}|公司|厂子|厂头|圈|窑|棚|池|塘|囤|灶|铺子|铺头)$")
+_PLACE_WORDS = rf"{_WORK_SUFFIX}|公司|厂子|厂头|圈|窑|棚|池|塘|灶"
+_PLACE_END = re.compile(rf"(?:{_PLACE_WORDS}|囤|铺子|铺头)$")
 # clause-final words after a place that tell no trade: coming, going, staying, being hurt or paid
 _NOT_WORK = re.compile(
     r"^(?:上班|工作|打工|务工|干活|做工|做事|干|做|干了|做了|待|呆|住|来|去|走|回|受伤|摔|摔伤|出事|讨|要|找|问|领|结|算|"
@@ -212,7 +213,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 # benefactive (给他们 | 开铲车, 给人家新房子 | 贴瓷砖、砌墙、做防水), or a verb of role (负责 | 做青、烘焙, 从事 |
 # 贴片机操作, 担任 | 制茶技术指导, 当 | 助播, 来 | 拾棉花); the work runs to the clause's end and may be a list
 _FRAME_WORD = re.compile(
-    rf"(?:{_WORK_SUFFIX}|公司|厂子|厂头|窑|棚|池|塘|圈|院|厨|灶)(?:里|上|头|里头|里面|内)?$"
+    rf"(?:{_PLACE_WORDS}|院|厨)(?:里|上|头|里头|里面|内)?$"
     r"|^(?:里|上|里头|里面|内|头)$|^(?:负责|从事|担任|任|当|来|搞|兼)$"
 )
 _BENEFACTIVE = frozenset({"他们", "她们", "他", "她", "人家", "老板", "别人", "客户", "客人"})
@@ -220,7 +221,7 @@ _FRAME_SUBJECT = re.compile(r"我|俺|他|她|其|本人|自己|阮|额|咱|投�
 _FRAME_CLAUSE_END = frozenset("，,。；;！!？?\n：:（(）)")
 
 
-def _work_frames(plain: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+def _work_frames(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
     """Spans of work done: the rest of a clause after a frame word (see _FRAME_WORD), from any of its first
     words, 2 to 16 characters of words and 、 only (a closing particle left out: 来拾棉花的), in a sentence that
     names a worker before it."""
@@ -244,18 +245,18 @@ def _work_frames(plain: str, toks: list[tuple[str, int, int]]) -> list[tuple[int
                 rest = toks[b:last]
                 s, e = rest[0][1], rest[-1][2]
                 first = rest[0][0]
-                if not 2 <= e - s <= 16 or first in _AT_PLACE or first in ("、", "的", "了", "过", "头"):
+                if not 2 <= e - s <= 16 or first == "、" or first in _NOT_DOING - _DOING_VERBS:
                     continue
                 if not all(_HAN.match(w) or w == "、" for w, _a, _b in rest) or rest[-1][0] == "、":
                     continue
-                if first not in ("做", "干", "搞", "当") and _NOT_WORK.match(first):
+                if first not in _DOING_VERBS and _NOT_WORK.match(first):
                     continue
-                if _NOT_A_JOB.search(plain, s, e):
+                if _NOT_A_JOB.search(text, s, e):
                     continue  # 干了三年, 一干就是十二个钟头: how long, not what
-                if any(e2 - s2 > 8 for s2, e2 in _items(plain, s, e)):
+                if any(len(item) > 8 for item in text[s:e].split("、")):
                     continue  # each work item is short: a longer run tells a story, not a job
-                sentence = plain.rfind("。", 0, s) + 1
-                if _FRAME_SUBJECT.search(plain, max(sentence, s - 80), s):
+                sentence = text.rfind("。", 0, s) + 1
+                if _FRAME_SUBJECT.search(text, max(sentence, s - 80), s):
                     spans.add((s, e))
         j = k + 1
     return sorted(spans)
@@ -263,20 +264,14 @@ def _work_frames(plain: str, toks: list[tuple[str, int, int]]) -> list[tuple[int
 
 _NOT_A_JOB = re.compile(r"[了过着]|[0-9一二三四五六七八九十两几半]+(?:年|个月|月|天|日|个?钟头|个?小时|块|元)")
 _PARTICLES = frozenset({"的", "了", "呢", "啊", "哩", "嘞", "咧", "哦"})
+_DOING_VERBS = frozenset({"做", "干", "搞", "当"})  # (做护理, 当助播: a frame's work may begin with one)
 
 
-def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out, at = [], s
-    for m in re.finditer("、", text[s:e]):
-        out.append((at, s + m.start()))
-        at = s + m.end()
-    return [*out, (at, e)]
-
-
-def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
-    """Every span of words that ends in a `kind` word and starts at one of the few words before it."""
+def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None = None,
+               frames: frozenset[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Every span of words that ends in a `kind` word and starts at one of the few words before it (`frames`: the
+    letter's `_work_frames`, when the caller has them)."""
     toks = tokens if tokens is not None else _tokens(text)
-    plain = text[:MAX_CHARS]
     suffix = _suffix(kind)
     found: dict[tuple[int, int], Candidate] = {}
     for j, (word, _ws, we) in enumerate(toks):
@@ -295,11 +290,11 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
             if len(span) >= _MIN_LEN[kind] and _balanced(span) and not inner_de:  # never 金色家园”小区
                 found[(s, we)] = Candidate(s, we, span)
     if kind == "work":  # the site told by where it is: 工地在某县某路, 茶厂在某村委会旁边
-        for m in _SITE_AT.finditer(plain):
+        for m in _SITE_AT.finditer(text, 0, MAX_CHARS):
             s, e = m.span("place")
-            found.setdefault((s, e), Candidate(s, e, text[s:e]))
+            found.setdefault((s, e), Candidate(s, e, m.group("place")))
     if kind == "occ":  # the work told as what the worker does there: 我在后厨切菜, 俺在那儿扛麻袋、上垛, 在厂里开截锯
-        for m in _DOING_THERE.finditer(plain):
+        for m in _DOING_THERE.finditer(text, 0, MAX_CHARS):
             clause = [(w, s, e) for w, s, e in toks if m.start("rest") <= s and e <= m.end("rest")]
             for k in (1, 2, 3, 4):
                 if len(clause) <= k:
@@ -310,12 +305,12 @@ def candidates(text: str, kind: str, tokens: list[tuple[str, int, int]] | None =
     if kind == "occ":  # the work told right after the place it is done at: 在石料厂开破碎机, 去砂石场开铲车，
         for s, e in _work_after_place(toks):  # 在海参圈看圈，就是…, 在轧花车间喂花，两班倒
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
-        for s, e in _work_frames(plain, toks):  # 在棚里打杈、绑蔓、摘瓜, 给他们开铲车, 负责做青、烘焙
+        for s, e in sorted(frames) if frames is not None else _work_frames(text, toks):  # 在棚里打杈、绑蔓、摘瓜
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
     if kind == "org":  # a shop's own name, with no 公司/店 to end it: “湘味轩”, 一家叫老坎子火锅的
-        for m in _SHOP_NAME.finditer(plain):
+        for m in _SHOP_NAME.finditer(text, 0, MAX_CHARS):
             s, e = m.span(m.lastgroup)
-            found.setdefault((s, e), Candidate(s, e, text[s:e]))
+            found.setdefault((s, e), Candidate(s, e, m.group(m.lastgroup)))
         for s, e in _boss_spans(text):  # the boss as the letter names the employer: 赵老板, 四川老板, 包工头某某
             found.setdefault((s, e), Candidate(s, e, text[s:e]))
     return list(found.values())
@@ -351,7 +346,7 @@ class _Doc:
     def of(cls, text: str) -> _Doc:
         toks = _tokens(text)
         stops = [k for k, ch in enumerate(text) if ch in _SENTENCE_END]
-        frames = frozenset(_work_frames(text[:MAX_CHARS], toks))
+        frames = frozenset(_work_frames(text, toks))
         return cls(text, toks, {s: k for k, (_w, s, _e) in enumerate(toks)}, stops, {}, frames)
 
     def count(self, span: str) -> int:
@@ -474,7 +469,7 @@ def slot_rows(
     rules = _rules(evidence, values)
     plain = {slot: (r[2] if r else "") for slot, r in rules.items()}
     wanted = [slot for slot in KIND if slots is None or slot in slots]
-    by_kind = {kind: candidates(text, kind, doc.toks) for kind in {KIND[slot] for slot in wanted}}
+    by_kind = {kind: candidates(text, kind, doc.toks, doc.frames) for kind in {KIND[slot] for slot in wanted}}
     out: dict[str, list[tuple[Candidate, dict[str, float]]]] = {}
     shared: dict[tuple[int, int], dict[str, float]] = {}  # a span's own features, the same for every slot
     for slot in wanted:
