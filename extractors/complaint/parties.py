@@ -98,6 +98,8 @@ _NOT_A_NAMES_START = "该此本其这那我你他哪啥"  # a determiner or a pr
 def _unnamed_start(name: str) -> bool:
     """A determiner, a pronoun or the polite 贵 (贵公司, 贵单位) begins it: no name (贵州…, 贵阳… are places)."""
     return name[:1] in _NOT_A_NAMES_START or re.match(r"贵(?:公司|单位|司|厂|院|校|局|处|店|方|部门)", name) is not None
+
+
 _TIME_WORDS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正|腊|冬)月(?:初|底|中|末|份)?|今年|去年|前年|年初|年底|年后"
     r"|[一两三四五六七八九十几半\d]+个?(?:多)?(?:月|天|年|星期|礼拜)(?:内|后|前|来|以来|多)?"

@@ -62,14 +62,12 @@ _DUTY_NEXT = re.compile(r"同志|任|担任|兼任|负责|负总责|主抓|统�
 
 
 def _other_name_at(text: str, pos: int) -> str | None:
-    """A name right after a role whose surname the report table does not hold: 储晓燕, 次仁央宗, 努尔兰·哈山 (the
-    letters' reader of names, told that a name stands here)."""
-    from extractors.complaint.labels import DOTTED_NAME, is_person_name
+    """A name right after a role whose surname the report table does not hold: 储晓燕, 次仁央宗 (the letters' reader
+    of names, told that a name stands here; a dotted name, 努尔兰·哈山, is read by `_name_at`)."""
+    from extractors.complaint.labels import is_person_name
 
     # only before a duty (储晓燕分管…, 次仁央宗任组长): a comma after a role's word is no sign of a name
     # (家长委员会会议，)
-    if (m := DOTTED_NAME.match(text, pos)) and _DUTY_NEXT.match(text, m.end()):
-        return m.group()
     candidates = [c for n in (3, 2, 4) if len(c := text[pos : pos + n]) == n and _DUTY_NEXT.match(text, pos + n)]
     candidates = [c for c in candidates if not _is_duty(c) and not _NOT_IN_NAME.search(c)]
     # a name the letters' reader knows, else, between a title and a duty, one whatever jieba makes of it (副局长
