@@ -307,12 +307,14 @@ def _tables(text: str, params: dict) -> list[Finding]:
             block = []
         else:
             block.append(cells)
-        if header is not cells and _TOTAL_COLUMN.fullmatch(header[-1].strip()) and len(cells) == len(header):
+        if header is not cells and _TOTAL_COLUMN.fullmatch(_UNIT_NOTE.sub("", header[-1].strip())) \
+                and len(cells) == len(header):
             found += _check_row_total(cells, header, start, end, line)
     return found
 
 
 _TOTAL_COLUMN = re.compile(r"合计|总计|小计|合计数|总数")
+_UNIT_NOTE = re.compile(r"\s*[（(][^（()）]{1,6}[)）]$")  # 合计（条） / 小计(件): the column's unit
 
 
 def _check_row_total(cells: list[str], header: list[str], start: int, end: int, line: str) -> list[Finding]:

@@ -48,7 +48,9 @@ _SHORT_YEAR_SEASON = re.compile(
 )
 _NUMERIC = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _DIGIT = "[一二三四五六七八九]"
-LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_DIGIT}?|二十{_DIGIT}?|廿{_DIGIT}|三十)"
+# 十月二十一直摘到腊月: 一直 and 一共 are words, not the day's last digit
+_LAST_DIGIT = rf"(?:{_DIGIT}(?![直共]))"
+LUNAR_DAY = rf"(?P<d>初(?:{_DIGIT}|十)|十{_LAST_DIGIT}?|二十{_LAST_DIGIT}?|廿{_DIGIT}|三十)"
 _LUNAR = re.compile(
     rf"(?P<rel>{_REL})?(?P<lunar>农历|阴历|旧历|老历)?(?:(?P<named>正月|冬月|腊月)|(?P<m>[一二三四五六七八九十]{{1,3}})月){LUNAR_DAY}"
 )
@@ -237,6 +239,25 @@ _ROC_YEAR = re.compile(
 )
 
 
+# a year named in the sexagenary cycle (己亥年, 壬寅年（虎年）): a lunar year, the latest of that name up to the
+# letter's year; a date told after it is a lunar one
+_STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
+_GANZHI_YEAR = re.compile(rf"(?P<gz>[{_STEMS}][{_BRANCHES}])年(?:[（(][^（()）]{{1,8}}[)）])?")
+
+
+def ganzhi_year(name: str, letter: date | None) -> int | None:
+    """'己亥' -> 2019 (the latest year of that name up to the letter's year); None without a letter or for a pair
+    the cycle does not have."""
+    stem, branch = _STEMS.index(name[0]), _BRANCHES.index(name[1])
+    if not letter or stem % 2 != branch % 2:
+        return None
+    y = letter.year
+    while (y - 4) % 10 != stem or (y - 4) % 12 != branch:
+        y -= 1
+    return y
+
+
+_TURN_MONTHS = 4
 _SOLAR_SAID = re.compile(r"阳历|公历|新历")
 _GLOSSED = re.compile(r"\d{1,2}\s*[日号]\s*[（(]$")
 
@@ -262,10 +283,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _ROC_YEAR.finditer(sentence):  # 民國一一二年（二〇二三年）: a year of the Republic, 1911 + it
         if year_of := nm.republic_year(m.group("y")):
             subs.append((m.start(), m.end(), f"{year_of}年"))
-    lunar_told = False  # 农历八月十五过完，八月十六就进了厂: a day after a lunar one in the sentence is lunar too
+    # 农历八月十五过完，八月十六就进了厂 / 从十月二十一直摘到腊月十八: a day in words in a sentence that tells a lunar
+    # one is lunar too
+    lunar_told = any(m.group("named") or m.group("lunar") for m in _LUNAR.finditer(sentence))
+    cycle = [(g.start(), g.end()) for g in _GANZHI_YEAR.finditer(sentence) if ganzhi_year(g.group("gz"), letter)]
     for m in _LUNAR.finditer(sentence):
         solar_said = _SOLAR_SAID.search(sentence, max(0, m.start() - 3), m.start() + 1)
-        if not (m.group("named") or m.group("lunar") or (lunar_told and not solar_said)):
+        lunar_year = any(e <= m.start() for _s, e in cycle)  # 己亥年十月二十: a day in a cyclic year is lunar
+        if not (m.group("named") or m.group("lunar") or lunar_year or (lunar_told and not solar_said)):
             continue  # 十月初八 without 农历 is a solar date written in words
         lunar_told = True
         if _GLOSSED.search(sentence, 0, m.start()):
@@ -280,8 +305,12 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
         start = m.start()
         if mark and (lead := _YEAR_JUST_BEFORE.search(sentence, mark[0], start)):
             start = lead.start()  # the year goes with the day it dates: 23年正月十五 -> 2023年2月5日
+        start = next((s for s, e in cycle if e == start), start)  # 己亥年十月二十 -> 2019年11月16日
         if (written := _lunar(m, letter, told or year)) and free(start, m.end()):
             subs.append((start, m.end(), written))
+    for m in _GANZHI_YEAR.finditer(sentence):
+        if free(*m.span()) and (year_of := ganzhi_year(m.group("gz"), letter)):
+            subs.append((m.start(), m.end(), f"{year_of}年"))
     for m in _LUNAR_MONTH.finditer(sentence):
         if free(*m.span()) and (written := _lunar_month_words(sentence, m, letter)):
             subs.append((m.start(), m.end(), written))
@@ -312,6 +341,7 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             subs.append((m.start(), m.end(), f"{written}年"))
     story_year = year or (letter.year if letter else None)
     if story_year:
+        last: tuple[int, int, int] | None = None  # (year, month, year before any turn) of the last bare month
         for m in _BARE_MONTH.finditer(sentence):
             if not free(*m.span()) or any(a <= m.start() - 1 < b for a, b, _ in subs):
                 continue  # right after a rewritten year (去年10月)
@@ -323,6 +353,16 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             y = stated or told_before(m.start()) or story_year
             if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
+            told = y
+            # 六月、七月…十二月，再加上过了元旦的一月: a run of months of one year that passes the year's end (a
+            # month at most four after the last one, counting on into the next year) goes on into the next year
+            if last and told == last[2] and month < last[1] and month + 12 - last[1] <= _TURN_MONTHS:
+                turned = last[0] + 1
+                if not letter or (turned, month) <= (letter.year, letter.month):
+                    y = turned
+            elif last and told == last[2] and last[0] > told and month >= last[1]:
+                y = last[0]  # 十二月、一月、二月: the months after the turn stay in the new year
+            last = (y, month, told)
             subs.append((m.start(), m.start(), f"{y}年"))
     return sorted(subs)
 
@@ -367,7 +407,8 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found += [(m.start(), 2000 + int(m.group("y"))) for m in _SHORT_YEAR_SEASON.finditer(text)]
     found += [(m.start(), int(m.group("y"))) for m in _BRACKET_YEAR.finditer(text)]  # 今年（2025年）二月份
     found += [(m.start(), int(m.group("y"))) for m in _RELATIVE_BRACKET.finditer(text)]  # 前年（2023年）在…
-    found += [(m.start(), int(m.group("y"))) for m in _YEAR_ALONE.finditer(text)]
+    found += [(m.start(), nm.cn_int(m.group("y")) or 0) for m in _YEAR_ALONE.finditer(text)]
+    found += [(m.start(), ganzhi_year(m.group("gz"), letter) or 0) for m in _GANZHI_YEAR.finditer(text)]
     found += [(m.start(), nm.republic_year(m.group("y")) or 0) for m in _ROC_YEAR.finditer(text)]
     return [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
 
@@ -385,7 +426,7 @@ _STORY_YEAR_THEN_MONTH = re.compile(
 )
 # a year told with a time of the year (2022年秋天, 2023年底, 2021年重阳): the story is in that year (自2019年起 is not)
 _YEAR_ALONE = re.compile(
-    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?:农历|阴历|旧历|老历)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月"
+    r"(?<![\d.\-/〇零○一二三四五六七八九])(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年(?:的)?(?:农历|阴历|旧历|老历)?(?=春|夏|秋|冬|年初|年底|年末|初|底|末|上半年|下半年|开春|春节|过年|腊月|正月"
     r"|冬月|重阳|中秋|端午|清明|冬至|元宵|国庆|五一|元旦|小年)"
 )
 _RELATIVE_BRACKET = re.compile(rf"(?:{_REL})[（(]\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*[)）]")

@@ -1,0 +1,82 @@
+"""Twenty-seventh round (issue 12): years as letters name them (a cyclic year 甲辰年, a year in words 二〇二二年
+before a season or a festival), a run of months that passes the year's end, and a lunar range (realistic letters
+written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _written(sentence: str, letter: date, year: int | None = None) -> str:
+    from extractors.complaint.datewords import resolve_dates
+
+    return resolve_dates(sentence, letter, year)[0]
+
+
+def test_a_cyclic_year_dates_the_lunar_day_told_in_it() -> None:
+    from extractors.complaint.datewords import ganzhi_year
+
+    assert ganzhi_year("甲辰", date(2026, 5, 1)) == 2024
+    assert ganzhi_year("癸卯", date(2026, 5, 1)) == 2023
+    assert ganzhi_year("丙午", date(2026, 5, 1)) == 2026
+    assert ganzhi_year("甲丑", date(2026, 5, 1)) is None  # no such pair in the cycle
+    assert ganzhi_year("甲辰", None) is None
+    # 甲辰年十月初八 is lunar (2024-11-08), with or without the zodiac animal in brackets
+    assert "2024年11月8日" in _written("甲辰年十月初八那天我跟着老乡到砖厂上班", date(2026, 4, 2))
+    assert "2024年11月8日" in _written("甲辰年（龙年）十月初八那天我跟着老乡到砖厂上班", date(2026, 4, 2))
+    # a cyclic year alone dates the story: the lunar month days told after it in later sentences are in it
+    from extractors.complaint.dates import dated_periods
+
+    text = "甲辰年冬月我到老周的砖厂拉坯。一直干到腊月二十六放假，工钱一分没结。"
+    ends = {p[1] for p in dated_periods(text, date(2026, 4, 2))}
+    assert date(2025, 1, 25) in ends  # 甲辰 腊月二十六 = 2025-01-25
+
+
+def test_a_year_in_words_before_a_season_or_a_festival_is_the_storys_year() -> None:
+    from extractors.complaint.datewords import last_year
+
+    assert last_year("二〇二二年春上，我经人介绍到县里的木材加工厂") == 2022
+    assert last_year("二〇二一年国庆节后我就没再去了") == 2021
+    # a year in figures already was one; neither is read inside a longer number
+    assert last_year("2022年春上，我到厂里") == 2022
+    assert last_year("编号12022年春") is None
+
+
+def test_a_run_of_months_passes_the_years_end_and_a_recap_does_not() -> None:
+    letter = date(2026, 3, 20)
+    run = _written("二〇二四年秋天起欠我的是十月、十一月、十二月，再加上过了元旦的一月、二月，一共五个月", letter)
+    assert "2024年十月" in run and "2024年十二月" in run
+    assert "2025年一月" in run and "2025年二月" in run
+    # a recap goes back a few months within the year: no turn
+    recap = _written("公司从5月开始拖欠，我7月离职，5月和6月的工资都没发", letter, 2025)
+    assert recap.count("2025年") == 4 and "2026年" not in recap
+    # a turn that would pass the letter date is no turn
+    early = _written("2025年11月、12月、1月的工资没发", date(2025, 12, 30))
+    assert "2026年1月" not in early
+
+
+def test_a_day_in_words_in_a_sentence_with_a_lunar_day_is_lunar_and_yizhi_is_a_word() -> None:
+    letter = date(2026, 2, 10)
+    written = _written("我们两口子从九月二十一直摘到腊月初六，工钱说好年底结", letter, 2025)
+    # 九月二十 (not 二十一: 一直 is a word) of the lunar year 2025 is 2025-11-09; 腊月初六 2026-01-24
+    assert "2025年11月9日" in written and "2026年1月24日" in written
+    # a day in words alone, without a lunar word in its sentence, stays solar
+    assert "九月二十" in _written("我九月二十到的厂", letter, 2025)
+
+
+def test_a_total_column_headed_with_its_unit_is_checked_row_by_row() -> None:
+    from rules.loader import load_rules
+    from rules.report_totals import find_totals_mismatches
+
+    params = load_rules()["report.totals_mismatch"].params
+    table = ("类别\t政府网站（条）\t政务微博（条）\t合计（条）\n"
+             "政策文件\t12\t4\t16\n"
+             "人事信息\t7\t9\t15\n"
+             "合计\t19\t13\t31\n")
+    found = find_totals_mismatches(table, params)
+    # 7 + 9 = 16, not 15, and so 19 + 13 = 32, not 31; each column adds up
+    assert [f.text.split("\t")[0] for f in found] == ["人事信息", "合计"]
+    assert "各列之和为16" in found[0].message and "各列之和为32" in found[1].message
+    # the same table with the row right: nothing to flag, under 小计(件) too
+    right = table.replace("人事信息\t7\t9\t15", "人事信息\t7\t8\t15").replace("合计（条）", "小计(件)")
+    assert find_totals_mismatches(right.replace("合计\t19\t13\t31", "合计\t19\t12\t31"), params) == []
