@@ -290,6 +290,8 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     for m in _LUNAR.finditer(sentence):
         solar_said = _SOLAR_SAID.search(sentence, max(0, m.start() - 3), m.start() + 1)
         lunar_year = any(e <= m.start() for _s, e in cycle)  # 己亥年十月二十: a day in a cyclic year is lunar
+        # (十月十号 with 号 or 日 is how a solar day is written: 阳历十月十号上的班，…十月十号到腊月二十)
+        solar_said = solar_said or sentence.startswith(("号", "日"), m.end())
         if not (m.group("named") or m.group("lunar") or lunar_year or (lunar_told and not solar_said)):
             continue  # 十月初八 without 农历 is a solar date written in words
         lunar_told = True

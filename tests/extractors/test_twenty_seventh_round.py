@@ -80,3 +80,6 @@ def test_a_total_column_headed_with_its_unit_is_checked_row_by_row() -> None:
     # the same table with the row right: nothing to flag, under 小计(件) too
     right = table.replace("人事信息\t7\t9\t15", "人事信息\t7\t8\t15").replace("合计（条）", "小计(件)")
     assert find_totals_mismatches(right.replace("合计\t19\t13\t31", "合计\t19\t12\t31"), params) == []
+    # a day written with 号 is solar, though the sentence tells a lunar one
+    solar = _written("我自己算了，十月十号到腊月二十，四个来月", date(2026, 3, 4), 2025)
+    assert "2025年十月十号" in solar and "2026年2月7日" in solar
