@@ -428,6 +428,24 @@ _LEFT = re.compile(
 )
 
 
+# a table of the months owed (月份 | 应发 | 实发 | 欠发): its rows with something in the owed column state the arrears
+_OWED_HEADER = re.compile(r"欠发|欠款|拖欠|未发|欠薪|少发|欠付|未付")
+_ROW_SPACES = re.compile(r"\S{1,20}(?: \S{1,16}){2,}")
+
+
+def _row_cells(line: str) -> list[str]:
+    """A table row's cells: tab-separated as the .docx reader gives them, or single spaces in a PDF's text layer."""
+    line = line.strip()
+    if "\t" in line:
+        return line.split("\t")
+    return line.split(" ") if _ROW_SPACES.fullmatch(line) else [line]
+
+
+def _figure(cell: str) -> float | None:
+    cell = cell.strip().replace(",", "").replace("，", "").removesuffix("元")
+    return float(cell) if re.fullmatch(r"\d+(?:\.\d+)?", cell) else None
+
+
 def _violation_periods(
     rec: Recorder, text: str, s0: int, e0: int
 ) -> tuple[list[Period], list[Period], list[Period]]:
@@ -440,7 +458,16 @@ def _violation_periods(
     untils: list[Period] = []
     from_hiring = whole = None
     left = bool(_LEFT.search(text))
+    owed_column = None  # in a table of months whose header names the sum owed (欠发), that column's index
     for m in SENTENCE.finditer(text, s0, e0):
+        cells = _row_cells(m.group())
+        owed_row = False
+        if len(cells) < 3:
+            owed_column = None
+        elif owed_column is None:
+            owed_column = next((k for k, c in enumerate(cells) if _OWED_HEADER.search(c)), None)
+        elif len(cells) > owed_column:
+            owed_row = bool((v := _figure(cells[owed_column])) and v > 0)  # a month with nothing owed is no arrears
         year = last_year(text[s0 : m.start()], letter)
         sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left)
         found = [p for p in sentence_periods if not letter or p[0] <= letter]
@@ -452,6 +479,7 @@ def _violation_periods(
         if from_hiring is None and not found and kw("from_hiring").search(sentence):
             from_hiring = m.start()
         owed = kw("violation").search(sentence) or (_MONTHS_UNPAID.search(sentence) and not any(p[6] for p in found))
+        owed = owed or (owed_row and any(p[5] == "date" for p in found))
         if not owed or kw("not_violation").search(sentence):
             continue
         # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation

@@ -83,3 +83,19 @@ def test_a_total_column_headed_with_its_unit_is_checked_row_by_row() -> None:
     # a day written with 号 is solar, though the sentence tells a lunar one
     solar = _written("我自己算了，十月十号到腊月二十，四个来月", date(2026, 3, 4), 2025)
     assert "2025年十月十号" in solar and "2026年2月7日" in solar
+
+
+def test_a_table_of_the_months_owed_dates_the_arrears_in_either_format() -> None:
+    from tests.extractors.letters import letter
+
+    head = ("尊敬的领导：\n我叫韦秀珍，女，今年43岁，家住融水镇新民社区，电话13978246610。2022年9月到2024年6月我在融水县"
+            "惠民超市有限公司当理货员，超市在融水镇寿星路28号。2023年下半年起超市说生意不好，工资只发一部分，欠的几个月"
+            "列在下面：\n")
+    rows = [("月份", "应发（元）", "实发（元）", "欠发（元）"), ("2023年7月", "3,600", "3,600", "0"),
+            ("2023年8月", "3,600", "1,800", "1,800"), ("2023年9月", "3,600", "1,800", "1,800"),
+            ("2023年10月", "3,800", "1,000", "2,800"), ("合计", "14,600", "8,200", "6,400")]
+    tail = "\n我没去过仲裁。请领导帮我要回6400元。\n韦秀珍\n2024年7月8日"
+    for sep in ("\t", " "):  # a .docx table's cells, a PDF text layer's
+        fields = letter(head + "\n".join(sep.join(r) for r in rows) + tail)
+        # July owed nothing: the arrears run from August to October, not over the whole employment
+        assert (fields.violation_start, fields.violation_end) == (date(2023, 8, 1), date(2023, 10, 31))
