@@ -35,7 +35,9 @@ from extractors.complaint.datewords import (
     last_year,
     lunar_day,
     lunar_to_solar,
+    month_of,
     resolve_dates,
+    story_month,
     year_marks,
 )
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
@@ -345,10 +347,11 @@ def _periods(text: str, s: int, e: int, left: bool = False) -> list[Period]:
 
 
 def _sentence_periods(
-    text: str, s: int, e: int, letter: date | None, year: int | None, left: bool = False
+    text: str, s: int, e: int, letter: date | None, year: int | None, left: bool = False,
+    after: tuple[int, int] | None = None,
 ) -> list[Period]:
     """Periods of a sentence whose date words (去年, 7月份, 25年, 腊月二十八…) are written out first."""
-    resolved, index = resolve_dates(text[s:e], letter, year)
+    resolved, index = resolve_dates(text[s:e], letter, year, after)
     if resolved == text[s:e]:
         return _periods(text, s, e, left)
 
@@ -401,7 +404,8 @@ def dated_periods(text: str, letter: date | None) -> list[Period]:
     for m in SENTENCE.finditer(text):
         k = bisect.bisect_left(starts, m.start())
         year = marks[k - 1][1] if k else None  # = last_year(text[: m.start()], letter)
-        periods = _sentence_periods(text, m.start(), m.end(), letter, year)
+        after = month_of(text, marks[k - 1]) if k else None  # = story_month(text[: m.start()], letter)
+        periods = _sentence_periods(text, m.start(), m.end(), letter, year, after=after)
         found += _from_until(text, [p for p in periods if not letter or p[0] <= letter])
     return found
 
@@ -469,7 +473,8 @@ def _violation_periods(
         elif len(cells) > owed_column:
             owed_row = bool((v := _figure(cells[owed_column])) and v > 0)  # a month with nothing owed is no arrears
         year = last_year(text[s0 : m.start()], letter)
-        sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left)
+        after = story_month(text[s0 : m.start()], letter)
+        sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left, after)
         found = [p for p in sentence_periods if not letter or p[0] <= letter]
         found = _from_until(text, found)
         hires += [p for p in found if p[5] == "hire"]

@@ -262,7 +262,8 @@ _SOLAR_SAID = re.compile(r"阳历|公历|新历")
 _GLOSSED = re.compile(r"\d{1,2}\s*[日号]\s*[（(]$")
 
 
-def _substitutions(sentence: str, letter: date | None, year: int | None) -> list[tuple[int, int, str]]:
+def _substitutions(sentence: str, letter: date | None, year: int | None,
+                   after: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
     subs: list[tuple[int, int, str]] = []
 
     def free(s: int, e: int) -> bool:
@@ -355,6 +356,9 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
             y = stated or told_before(m.start()) or story_year
             if not stated and letter and (y, month) > (letter.year, letter.month):
                 y -= 1
+            elif not stated and not told_before(m.start()) and after and after[0] == y and month < after[1] \
+                    and (not letter or (y + 1, month) <= (letter.year, letter.month)):
+                y += 1  # 2023年11月我到网咖上班。…6月份的工资没发: the story goes on, into the next year
             told = y
             # 六月、七月…十二月，再加上过了元旦的一月: a run of months of one year that passes the year's end (a
             # month at most four after the last one, counting on into the next year) goes on into the next year
@@ -369,12 +373,14 @@ def _substitutions(sentence: str, letter: date | None, year: int | None) -> list
     return sorted(subs)
 
 
-def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple[str, list[int]]:
-    """The sentence with its date words written out in full, and each new character's original index."""
+def resolve_dates(sentence: str, letter: date | None, year: int | None,
+                  after: tuple[int, int] | None = None) -> tuple[str, list[int]]:
+    """The sentence with its date words written out in full, and each new character's original index. `after`:
+    (year, month) of the full date the story told last before the sentence, when that date gave `year`."""
     out: list[str] = []
     index: list[int] = []
     pos = 0
-    for s, e, written in _substitutions(sentence, letter, year):
+    for s, e, written in _substitutions(sentence, letter, year, after):
         out.append(sentence[pos:s])
         index += range(pos, s)
         out.append(written)
@@ -386,6 +392,19 @@ def resolve_dates(sentence: str, letter: date | None, year: int | None) -> tuple
     out.append(sentence[pos:])
     index += range(pos, len(sentence) + 1)
     return "".join(out), index
+
+
+def story_month(text: str, letter: date | None = None) -> tuple[int, int] | None:
+    """(year, month) of the last year mark in `text` when it is a full date with its month (2023年11月我到…)."""
+    marks = year_marks(text, letter)
+    return month_of(text, marks[-1]) if marks else None
+
+
+def month_of(text: str, mark: tuple[int, int]) -> tuple[int, int] | None:
+    at, y = mark
+    m = nm.DATE.match(text, at)
+    month = nm.cn_int(m.group("m")) if m else None
+    return (y, month) if month and 1 <= month <= 12 else None
 
 
 def last_year(text: str, letter: date | None = None) -> int | None:

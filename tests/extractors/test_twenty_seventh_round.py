@@ -99,3 +99,14 @@ def test_a_table_of_the_months_owed_dates_the_arrears_in_either_format() -> None
         fields = letter(head + "\n".join(sep.join(r) for r in rows) + tail)
         # July owed nothing: the arrears run from August to October, not over the whole employment
         assert (fields.violation_start, fields.violation_end) == (date(2023, 8, 1), date(2023, 10, 31))
+
+
+def test_a_month_told_after_a_later_full_date_goes_on_into_the_next_year() -> None:
+    from extractors.complaint.dates import dated_periods
+
+    text = ("2024年10月我到县城的蓝海网吧当收银员，上夜班，月工资3000元。\n"
+            "3月份的工资老板一直拖着不发，4月15号我就不干了。")
+    starts = {p[0] for p in dated_periods(text, date(2025, 5, 6))}
+    assert date(2025, 3, 1) in starts and date(2024, 3, 1) not in starts  # March after October is the next March
+    # a month that would fall after the letter stays in the year told
+    assert date(2024, 3, 1) in {p[0] for p in dated_periods(text, date(2025, 2, 6))}
