@@ -401,7 +401,11 @@ def story_month(text: str, letter: date | None = None) -> tuple[int, int] | None
 
 
 def month_of(text: str, mark: tuple[int, int]) -> tuple[int, int] | None:
+    """(year, month) of a year mark that is a full date, unless it ends the work (一直干到2021年12月底。7月到12月的
+    工资…: the months told after it look back over the work)."""
     at, y = mark
+    if _UNTIL_BEFORE.search(text, max(0, at - 2), at):
+        return None
     m = nm.DATE.match(text, at)
     month = nm.cn_int(m.group("m")) if m else None
     return (y, month) if month and 1 <= month <= 12 else None

@@ -110,3 +110,7 @@ def test_a_month_told_after_a_later_full_date_goes_on_into_the_next_year() -> No
     assert date(2025, 3, 1) in starts and date(2024, 3, 1) not in starts  # March after October is the next March
     # a month that would fall after the letter stays in the year told
     assert date(2024, 3, 1) in {p[0] for p in dated_periods(text, date(2025, 2, 6))}
+    # after the day the work ended, the months told look back over the work
+    recap = ("2023年3月我到金山选矿厂上班，看球磨机。一直干到2023年10月底，厂子停产我们就回家了。"
+             "5月到10月六个月工资一分没给。")
+    assert date(2023, 5, 1) in {p[0] for p in dated_periods(recap, date(2025, 3, 5))}
