@@ -79,6 +79,10 @@ TRAIN_SETS = (
     # round and once more at the landed state b1912d2), read for the round's failure kinds once 14r had been measured
     # on arrival
     "blind_2026_14p", "blind_2026_14q",
+    # twenty-seventh round (2026-12-07): 14r and 14s (the twenty-sixth round's checks, measured by summary through
+    # that round and once more at the landed state c98c73c), read for the round's failure kinds once 14t had been
+    # measured on arrival
+    "blind_2026_14r", "blind_2026_14s",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured
