@@ -78,7 +78,7 @@ def _expand(pattern: str, keywords: dict[str, str]) -> str:
 
 # a party's label with an address word after it labels that party's address (被反映对象地址, 来电人住址); where
 # a caller is (来电人所在地) is no address of theirs
-_ADDRESS_WORDS = {"complainant": ("地址", "住址", "住所"), "respondent": ("地址", "住址", "住所", "所在地")}
+_ADDRESS_WORDS = {"complainant": ("地址", "住址", "住所", "所在地"), "respondent": ("地址", "住址", "住所", "所在地")}
 
 
 def _derive_address_labels(fields: dict[str, list[str]]) -> None:
@@ -206,7 +206,9 @@ def label_index() -> tuple[re.Pattern[str], dict[str, str]]:
         r"|[（(][^（()）：:\n]{0,30}?(?:记录|口述|确认|整理|代写|代笔)[^（()）：:\n]{0,12}[)）]"
         r"|[一二三四五六七八九十])(?=\s*[：:])"
     )
-    return re.compile(rf"\s*(?P<label>{alternation})(?:{qualifier})?(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
+    # a form's cell may name two labels for one item (户籍/现住址): the last one is read
+    joined = r"(?:[\u4e00-\u9fff]{2,4}[/／](?=\S))?"
+    return re.compile(rf"\s*{joined}(?P<label>{alternation})(?:{qualifier})?(?P<sep>\s*[：:]\s*|[\t ]+|$)"), keys
 
 
 @dataclass

@@ -312,7 +312,9 @@ _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LIVES_NOW = re.compile(
     r"(?:我|本人)?(?:(?:而家|现在|目前|如今)(?:租屋|租房子?)?(?:暂住|租住|住|居)|现住|现居|现暂住|现租住|暂住)"
 )
-_I_AM = re.compile(rf"(?:我|俺|本人)是(?=(?:\d{{2}}|[零〇一二三四五六七八九]{{2}}|{_YEAR4})年)")
+# (我叫李雪梅，是94年的: the subject left out after the name)
+BIRTH_YEAR_AHEAD = rf"(?=(?:\d{{2}}|[零〇一二三四五六七八九]{{2}}|{_YEAR4})年)"
+_I_AM = re.compile(rf"(?:我|俺|本人)?是{BIRTH_YEAR_AHEAD}")
 
 
 def _birth_year(clause: str) -> tuple[int, int | None, None] | None:

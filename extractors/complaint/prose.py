@@ -19,7 +19,7 @@ from extractors.complaint.evidence import INLINE, PROSE, SIGNATURE, Recorder
 from extractors.complaint.gender import written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, NOT_A_GIVEN_NAME, SIGNATURE_LINE, is_person_name, kw, titled_bosses
 from extractors.complaint.numerals import find_phones
-from extractors.complaint.parties import NATIVE, age_or_birth, clean_org, occupation_of, parse_loose
+from extractors.complaint.parties import BIRTH_YEAR_AHEAD, NATIVE, age_or_birth, clean_org, occupation_of, parse_loose
 from extractors.normalize import paragraph_spans, sentence_end
 from extractors.rx import after, find_all, rx
 from extractors.tokenize import is_word
@@ -907,6 +907,8 @@ _SELF_SENTENCE = re.compile(
     r"(?:^|(?<=[\n。！？!?]))\s*(?:领导(?:你们)?好[！!，,]\s*)?(?:我|俺|本人)(?:本人)?(?=是|今年|现年|[男女][，,])"
     # a record of what a caller said of themself (刘先生来电反映：其自述1998年出生，…)
     r"|(?<=[：:，,])\s*(?:来电人|投诉人|反映人|诉求人|留言人|其)(?:自述|自称)(?=(?:19|20)\d{2}年|今年|现年)"
+    # …老街后头，我是七二年的，一个妇道人家: the writer's birth year told inside a sentence about something else
+    rf"|(?<=[，,])\s*(?:我|俺|本人)(?=是{BIRTH_YEAR_AHEAD})"
 )
 
 

@@ -114,3 +114,42 @@ def test_a_month_told_after_a_later_full_date_goes_on_into_the_next_year() -> No
     recap = ("2023年3月我到金山选矿厂上班，看球磨机。一直干到2023年10月底，厂子停产我们就回家了。"
              "5月到10月六个月工资一分没给。")
     assert date(2023, 5, 1) in {p[0] for p in dated_periods(recap, date(2025, 3, 5))}
+
+
+def test_a_birth_year_told_after_the_name_or_inside_another_sentence_gives_the_age() -> None:
+    from tests.extractors.letters import letter
+
+    named = letter("尊敬的县长：您好！我叫王秀兰，是88年的，老家是太康县马头镇的。我在县城的美佳超市当收银员，超市在"
+                   "建设路12号，去年10月到12月的工资4500元没发。请帮我要回工资。\n王秀兰\n2025年3月2日")
+    assert named.complainant.age == 37
+    inside = letter("领导你好！我屋里住在龙塘镇石桥村后头，我是六九年的，一个妇道人家，字写得丑。我在镇上周老板的砖厂"
+                    "搬砖，砖厂在石桥村口，去年腊月的工钱三千二没给。求领导做主。\n电话13907371234\n2026年3月1日")
+    assert inside.complainant.age == 57
+    # a year that is no birth year stays out: 我是2019年进的厂
+    hired = letter("领导你好！我叫赵志刚，我是2019年进的厂，在城关镇红星纸箱厂开印刷机，厂在工业路8号，"
+                   "今年1月到3月的工资没发。请领导帮忙。\n赵志刚\n电话13907371234\n2026年4月1日")
+    assert hired.complainant.age is None
+
+
+def test_gone_nowhere_and_never_sued_the_boss_say_no_proceedings() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("到现在哪里都还没去过") == "none"
+    assert classify("一直没找人") == "none" and classify("也没告过他") == "none"
+    assert classify("我们也没有去告老板") == "none"
+    # telling someone is not suing; going to sue is no proceeding yet; asking someone to plead is not denial
+    assert classify("我没告诉他") is None and classify("我去告他") is None and classify("找人说情也没用") is None
+
+
+def test_a_callers_whereabouts_and_a_cell_naming_two_labels_give_the_address() -> None:
+    from tests.extractors.letters import letter
+
+    order = ("12345政务服务便民热线工单\n工单编号：2026031100452\n来电人：周女士\n联系电话：13876543210\n"
+             "来电人所在地：琼海市嘉积镇\n被反映对象：琼海市洁亮洗车行\n被反映对象地址：嘉积镇银海路18号\n"
+             "来电内容：来电人反映其于2026年1月起在该洗车行洗车，2月、3月工资共5600元未发。\n"
+             "诉求：要求洗车行支付拖欠工资5600元。\n受理时间：2026年3月11日")
+    assert letter(order).complainant.address == "琼海市嘉积镇"
+    form = ("劳动保障监察投诉登记表\n姓名\t王海波\t性别\t男\n户籍/现住址\t敦化市江南镇新华村2组\t联系电话\t13904332211\n"
+            "用人单位\t敦化市顺达物流有限公司\t单位地址\t敦化市胜利街道工业路6号\n"
+            "投诉事项\t2025年10月至12月工资12000元未发\n登记日期\t2026年1月5日")
+    assert letter(form).complainant.address == "敦化市江南镇新华村2组"
