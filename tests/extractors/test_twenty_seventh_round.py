@@ -153,3 +153,12 @@ def test_a_callers_whereabouts_and_a_cell_naming_two_labels_give_the_address() -
             "用人单位\t敦化市顺达物流有限公司\t单位地址\t敦化市胜利街道工业路6号\n"
             "投诉事项\t2025年10月至12月工资12000元未发\n登记日期\t2026年1月5日")
     assert letter(form).complainant.address == "敦化市江南镇新华村2组"
+
+
+def test_half_the_wages_paid_is_arrears_from_the_month_it_began() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter("领导好！俺叫孙桂芝，今年五十一了，在柘城县金鼎纸业有限公司的裁切车间干活，厂在县城北环路。"
+                    "今年八月开始，厂里说货款没回来，工资先发一半。八月份该拿3800，只发了1900；九月份到现在一分没发。"
+                    "俺现在还天天上班。求领导帮俺把欠的钱要回来。\n电话15838012345\n2025年10月20号")
+    assert fields.violation_start == date(2025, 8, 1)
