@@ -104,7 +104,29 @@ def rows(text: str, letter: date | None, facts: tuple[int, int] | None, rules: d
             if role in roles and value is not None:
                 feats = _features(text, p, role, found, facts, rules[role], ongoing, letter, role in rich)
                 out[role].append((value, where, feats))
+    hired = min((p[0] for p in found if p[5] == "hire"), default=None)
+    for role, items in out.items():
+        _against_the_others(role, items, hired)
     return out
+
+
+def _against_the_others(role: str, items: list[tuple[date, tuple[int, int], dict[str, float]]],
+                        hired: date | None) -> None:
+    """Features that compare a candidate with the letter's others (a choice among them, not a score alone): its
+    place among the dates of the sentences that state a violation (the first of them starts it, the last ends
+    it), and whether it comes before the worker was hired."""
+    owed = sorted({value for value, _w, f in items if "s_violation" in f})
+    for value, _where, f in items:
+        if value in owed:
+            k = owed.index(value) if role == "start" else len(owed) - 1 - owed.index(value)
+            f[f"owed_rank={min(k, 2)}"] = 1.0
+        elif owed:
+            f["owed_outside"] = 1.0
+            if (role == "start" and value < owed[0]) or (role == "end" and value > owed[-1]):
+                f["owed_beyond"] = 1.0
+        if hired and value < hired:
+            f["before_hire"] = 1.0
+
 
 
 def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
