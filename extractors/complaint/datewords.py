@@ -13,7 +13,11 @@ in: the last full year stated before the sentence, else the letter's):
   begun in 2025): its first solar day where something starts then (从去年腊月开始), the range of its solar days
   where its wages are meant (腊月的工资); elsewhere (干到腊月, 腊月里去找他) it is left as written;
 - a month without a year (从7月份开始, 7月、8月的工资) after the words that name a count or a rate are
-  excluded (两个月, 每月15日): `year`, one year back when it would fall after the letter date.
+  excluded (两个月, 每月15日): `year`, one year back when it would fall after the letter date; a run of such
+  months that passes the year's end (十月、十一月、十二月，再加上过了元旦的一月) goes on into the next year, and so
+  does a month told after the story's last full date when it comes before that date's month (2023年11月我到网咖
+  上班。…6月份的工资没发), unless that date ended the work (一直干到2023年10月底。5月到10月的工资…: a look back);
+- a year of the sexagenary cycle (己亥年十月二十): the latest such year up to the letter's, its days lunar.
 
 Pure. The index maps every character of the rewritten sentence back to an offset in the original, so
 evidence spans stay those of the document.
@@ -257,7 +261,7 @@ def ganzhi_year(name: str, letter: date | None) -> int | None:
     return y
 
 
-_TURN_MONTHS = 4
+_TURN_MONTHS = 4  # how far past December a run of months may go on into the next year (十二月、一月…四月)
 _SOLAR_SAID = re.compile(r"阳历|公历|新历")
 _GLOSSED = re.compile(r"\d{1,2}\s*[日号]\s*[（(]$")
 
