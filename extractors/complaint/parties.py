@@ -404,6 +404,12 @@ def _set_birth(rec: Recorder, value: str, s: int, e: int, conf: float) -> None:
         )
 
 
+# a county, city or province and nothing below it (榕江县, 黔东南州榕江县, 贵州省)
+_DIVISION_ONLY = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|地区))*[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|县|旗|(?<![小园业社景校厂营])区)"
+)
+
+
 def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
     """A labelled value, validated by the field's kind."""
     value, s, e = seg.value(text), seg.vstart, seg.vend
@@ -421,6 +427,8 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         value, s, e = option, s + at, s + at + len(option)
     if field == "gender":
         value = value[:1] if value[:1] in ("男", "女") else None
+    elif path == "complainant.address" and (seg.label or "").endswith("所在地") and _DIVISION_ONLY.fullmatch(value):
+        value = None  # 来电人所在地：榕江县 says which county, not where the caller lives (a town does: 老城镇)
     elif field == "age":
         value = nm.parse_age(value)
     elif field == "id_number":

@@ -149,6 +149,9 @@ def test_a_callers_whereabouts_and_a_cell_naming_two_labels_give_the_address() -
              "来电内容：来电人反映其于2026年1月起在该洗车行洗车，2月、3月工资共5600元未发。\n"
              "诉求：要求洗车行支付拖欠工资5600元。\n受理时间：2026年3月11日")
     assert letter(order).complainant.address == "琼海市嘉积镇"
+    # a county alone says which county the caller is in, not where they live
+    county = order.replace("来电人所在地：琼海市嘉积镇", "来电人所在地：琼海市")
+    assert letter(county).complainant.address is None
     form = ("劳动保障监察投诉登记表\n姓名\t王海波\t性别\t男\n"
             "户籍/现住址\t敦化市江南镇新华村2组\t联系电话\t13904332211\n"
             "用人单位\t敦化市顺达物流有限公司\t单位地址\t敦化市胜利街道工业路6号\n"
