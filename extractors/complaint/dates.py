@@ -42,7 +42,7 @@ from extractors.complaint.datewords import (
 )
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
 from extractors.complaint.labels import DATE_LINE, SIGNATURE_LINE, kw, scan_line
-from extractors.normalize import paragraph_spans, sentence_end, sentence_start
+from extractors.normalize import paragraph_spans, sentence_end, sentence_start, table_row
 
 _DATE_B = nm.DATE.pattern.replace("?P<y>", "?P<y2>").replace("?P<m>", "?P<m2>").replace("?P<d>", "?P<d2>")
 _RANGE = re.compile(
@@ -434,15 +434,14 @@ _LEFT = re.compile(
 
 # a table of the months owed (月份 | 应发 | 实发 | 欠发): its rows with something in the owed column state the arrears
 _OWED_HEADER = re.compile(r"欠发|欠款|拖欠|未发|欠薪|少发|欠付|未付")
-_ROW_SPACES = re.compile(r"\S{1,20}(?: \S{1,16}){2,}")
 
 
 def _row_cells(line: str) -> list[str]:
-    """A table row's cells: tab-separated as the .docx reader gives them, or single spaces in a PDF's text layer."""
+    """A table row's cells: tab-separated as the .docx reader gives them, or spaced in a PDF's text layer."""
     line = line.strip()
     if "\t" in line:
         return line.split("\t")
-    return line.split(" ") if _ROW_SPACES.fullmatch(line) else [line]
+    return line.split() if table_row(line) else [line]
 
 
 def _figure(cell: str) -> float | None:

@@ -128,7 +128,6 @@ def _against_the_others(role: str, items: list[tuple[date, tuple[int, int], dict
             f["before_hire"] = 1.0
 
 
-
 def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
            ongoing: bool) -> dict[str, tuple[date, tuple[int, int], float]]:
     models = {role: learned.load(f"period_{role}") for role in ("start", "end")}
