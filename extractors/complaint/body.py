@@ -58,7 +58,9 @@ _GET_BACK = re.compile(rf"^(?:我们|我|我哋|本人)(?:就|只)?(?:想|要)(?
 # 就想请领导帮俺… / 俺就寻思让领导给整整… / 我就想让公司…: what the writer "just wants" someone to do
 _JUST_WANT_WORDS = (
     rf"(?:我们|我|俺们|俺|本人|咱们|咱|额|偶|阿拉|我哋)?(?:就|只|就是|只是)(?:想|希望|盼着?|寻思|琢磨)"
-    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS})"
+    rf"(?:请|求|让|叫|帮|中不中|能不能|{_GET_BACK_WORDS}"
+    # 我就想把这一万五千二要回来: what is got back, named before the verb
+    r"|把(?=[^，,。；;！？\n]{1,24}?(?:要回|讨回|拿回|结清|还给|发给|给我|给俺)))"
 )
 _JUST_WANT = re.compile(_JUST_WANT_WORDS)
 _ASKING = re.compile(r"恳请|恳求|请求|希望|要求|(?<![申邀聘])请(?!假)|盼望|做主")
@@ -489,7 +491,7 @@ def _from_prose(rec: Recorder, text: str) -> None:
 
 
 # a plea that asks beyond _REQUEST_START's words: 求领导… / 求求你们… / 麻烦领导… / 拜托…
-_PLEA = re.compile(rf"(?:我们|我|本人)?(?:求求|求|麻烦|拜托)|{_JUST_WANT_WORDS}")
+_PLEA = re.compile(rf"(?:我们|我|本人|俺)?(?:求求|求|麻烦|拜托|想请|想求)|{_JUST_WANT_WORDS}")
 
 
 def _asks(clause: str) -> bool:

@@ -166,3 +166,17 @@ def test_half_the_wages_paid_is_arrears_from_the_month_it_began() -> None:
                     "今年八月开始，厂里说货款没回来，工资先发一半。八月份该拿3800，只发了1900；九月份到现在一分没发。"
                     "俺现在还天天上班。求领导帮俺把欠的钱要回来。\n电话15838012345\n2025年10月20号")
     assert fields.violation_start == date(2025, 8, 1)
+
+
+def test_a_request_starts_at_its_ask_after_a_vocative_or_a_word_on_proceedings() -> None:
+    from extractors.complaint.body import from_the_ask
+
+    def ask(text: str) -> str:
+        s, e = from_the_ask(text, 0, len(text))
+        return text[s:e]
+
+    assert ask("领导，我就想把这六千八要回来") == "我就想把这六千八要回来"
+    assert ask("我没去过仲裁，也不晓得找哪里，想请领导帮帮忙，让厂里把欠我的9200元给我") == (
+        "想请领导帮帮忙，让厂里把欠我的9200元给我")
+    # 就想把 without anything to get back is no ask
+    assert ask("领导，我就想把事情说清楚，厂里欠我9200元") == "领导，我就想把事情说清楚，厂里欠我9200元"
