@@ -33,7 +33,7 @@ from extractors.complaint.forwarded import mask_chrome, mask_cover, mask_reply
 from extractors.complaint.gender import fill_gender, written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames, titled_bosses
 from extractors.complaint.money import amount_from_late_requests, extract_amount
-from extractors.complaint.parties import extract_parties
+from extractors.complaint.parties import DIVISIONS_ONLY, extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import (
     PLACE_WORD,
@@ -976,9 +976,8 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-# nothing but division names (某区某镇, 某县某村): says where, not at which address. (prose.TOWN_AT_MOST, which
-# judges a place told with 在…, takes 杨桥镇西头 for a town too; a landmark after the town makes an address here)
-_DIVISIONS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|旗|镇|乡|街道|村|社区))+")
+# (parties.DIVISIONS_ONLY: nothing but division names. prose.TOWN_AT_MOST, which judges a place told with 在…, takes
+# 杨桥镇西头 for a town too; a landmark after the town makes an address here)
 
 
 # 鑫立劳务的办公室在某区某大道东段 / 他的咖啡地在某县某乡某村后山 / 厂在某镇石材工业区里: where the employer's
@@ -1009,7 +1008,7 @@ def _premises_of_employer(rec: Recorder) -> None:
             continue  # someone else's premises, a site (a place of work), or a home
         if re.search(r"一个|一家|某个|那个|有|是|[（()）]", value) or not _ADDRESS_END.search(value):
             continue  # 小店区的一个写字楼 / 某镇有加工厂 / what was done there: no address
-        if _DIVISIONS_ONLY.fullmatch(value):
+        if DIVISIONS_ONLY.fullmatch(value):
             continue  # a county or town says where, not at which address
         rec.set("respondent.address", value, m.start("a"), m.end("a"), PROSE)
         return
@@ -1037,7 +1036,7 @@ def _place_before_employer(rec: Recorder) -> None:
         if re.search(r"公司|厂|店|老板|我|他|她|(?:开|办|经营|承包|包)$", m.group("a")):
             continue  # 在公司…的 / 到他的… / 镇东边秦某开的…: someone's, not a place
         value = re.sub(r"(?:上|里|那边|这边|那里|这里|一带|附近)$", "", m.group("a"))  # 禾丰镇上: the town
-        if _DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "城区", "老家"):
+        if DIVISIONS_ONLY.fullmatch(value) or value in ("县城", "城里", "市里", "城区", "老家"):
             continue  # 到涪陵区李渡镇的某火锅店: a town says where, not at which address (the 住所 is still asked for)
         if len(value) >= 2:
             rec.set("respondent.address", value, m.start("a"), m.start("a") + len(value), PROSE)

@@ -32,12 +32,10 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.datewords import (
     LUNAR_DAY,
     NAMED_MONTHS,
-    last_year,
     lunar_day,
     lunar_to_solar,
     month_of,
     resolve_dates,
-    story_month,
     year_marks,
 )
 from extractors.complaint.evidence import LABELLED, SIGNATURE, Recorder
@@ -404,7 +402,7 @@ def dated_periods(text: str, letter: date | None) -> list[Period]:
     for m in SENTENCE.finditer(text):
         k = bisect.bisect_left(starts, m.start())
         year = marks[k - 1][1] if k else None  # = last_year(text[: m.start()], letter)
-        after = month_of(text, marks[k - 1]) if k else None  # = story_month(text[: m.start()], letter)
+        after = month_of(text, marks[k - 1]) if k else None  # (year, month) when that mark is a full date
         periods = _sentence_periods(text, m.start(), m.end(), letter, year, after=after)
         found += _from_until(text, [p for p in periods if not letter or p[0] <= letter])
     return found
@@ -444,11 +442,6 @@ def _row_cells(line: str) -> list[str]:
     return line.split() if table_row(line) else [line]
 
 
-def _figure(cell: str) -> float | None:
-    cell = cell.strip().replace(",", "").replace("，", "").removesuffix("元")
-    return float(cell) if re.fullmatch(r"\d+(?:\.\d+)?", cell) else None
-
-
 def _violation_periods(
     rec: Recorder, text: str, s0: int, e0: int
 ) -> tuple[list[Period], list[Period], list[Period]]:
@@ -470,9 +463,11 @@ def _violation_periods(
         elif owed_column is None:
             owed_column = next((k for k, c in enumerate(cells) if _OWED_HEADER.search(c)), None)
         elif len(cells) > owed_column:
-            owed_row = bool((v := _figure(cells[owed_column])) and v > 0)  # a month with nothing owed is no arrears
-        year = last_year(text[s0 : m.start()], letter)
-        after = story_month(text[s0 : m.start()], letter)
+            # (a month with nothing owed, 0 or —, is no arrears)
+            owed_row = bool(nm.amount_value(cells[owed_column].replace(",", "")))
+        before = text[s0 : m.start()]
+        marks = year_marks(before, letter)  # (last_year of the text before the sentence, and its month)
+        year, after = (marks[-1][1], month_of(before, marks[-1])) if marks else (None, None)
         sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left, after)
         found = [p for p in sentence_periods if not letter or p[0] <= letter]
         found = _from_until(text, found)

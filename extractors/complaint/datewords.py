@@ -398,12 +398,6 @@ def resolve_dates(sentence: str, letter: date | None, year: int | None,
     return "".join(out), index
 
 
-def story_month(text: str, letter: date | None = None) -> tuple[int, int] | None:
-    """(year, month) of the last year mark in `text` when it is a full date with its month (2023年11月我到…)."""
-    marks = year_marks(text, letter)
-    return month_of(text, marks[-1]) if marks else None
-
-
 def month_of(text: str, mark: tuple[int, int]) -> tuple[int, int] | None:
     """(year, month) of a year mark that is a full date, unless it ends the work (一直干到2021年12月底。7月到12月的
     工资…: the months told after it look back over the work)."""

@@ -404,10 +404,11 @@ def _set_birth(rec: Recorder, value: str, s: int, e: int, conf: float) -> None:
         )
 
 
-# a county, city or province and nothing below it (榕江县, 黔东南州榕江县, 贵州省)
-_DIVISION_ONLY = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|地区))*[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|县|旗|(?<![小园业社景校厂营])区)"
+# nothing but division names (某区某镇, 某县某村): says where, not at which address (a 小区 or 工业区 is a place)
+DIVISIONS_ONLY = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|(?<![小园业社景校厂营])区|旗|镇|乡|街道|村|社区))+"
 )
+_BELOW_COUNTY = re.compile(r"镇|乡|街道|村|社区")
 
 
 def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
@@ -427,7 +428,8 @@ def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
         value, s, e = option, s + at, s + at + len(option)
     if field == "gender":
         value = value[:1] if value[:1] in ("男", "女") else None
-    elif path == "complainant.address" and (seg.label or "").endswith("所在地") and _DIVISION_ONLY.fullmatch(value):
+    elif path == "complainant.address" and (seg.label or "").endswith("所在地") and DIVISIONS_ONLY.fullmatch(value) \
+            and not _BELOW_COUNTY.search(value):
         value = None  # 来电人所在地：榕江县 says which county, not where the caller lives (a town does: 老城镇)
     elif field == "age":
         value = nm.parse_age(value)
