@@ -17,7 +17,7 @@ from rules.calendar import WorkCalendar
 from rules.complaint_deadlines import case_deadlines
 from rules.dispute import compile_categories, find_dispute_matches, split_sentences
 from rules.flagging import field_evidence, make_flag, quote, sentence_evidence
-from rules.jurisdiction import compare, parse_division, sibling_county
+from rules.jurisdiction import compare, named_in_office, parse_division, sibling_county
 from rules.loader import RuleSet
 from schemas.models import CaseEvent, ComplaintFields, Deadline, Flag
 
@@ -194,6 +194,13 @@ def _out_of_jurisdiction(
         if registered and named is not None and named.county and name.startswith(named.county):
             path, place = "respondent.name", named
     if office is None or place is None or compare(place, office) is not False:
+        return []
+    if path != "respondent.workplace" and named_in_office(
+        text or "", office, [fields.respondent.address or "", fields.complainant.address or ""]
+    ):
+        # the employer's seat is elsewhere, but the letter names a town of this county or a firm named with it
+        # (a hotel the company runs in one of our towns, the user company a dispatched worker was sent to): the
+        # place of employment, which decides (第十三条), is not shown to be outside
         return []
     where = {"respondent.workplace": "用工所在地", "respondent.address": "住所（未载明用工所在地）"}.get(
         path, "名称所示地（未载明住所和用工所在地）"

@@ -84,12 +84,13 @@ def _written(name: str, address: str) -> bool:
     # 兴国镇 / 长安乡: a town that shares its name with a county elsewhere is a town, not that county
     at = 0
     for word, flag in tokenize.posseg(address):
-        after = address[at + len(short) : at + len(short) + 2] if word.startswith(short) else ""
+        # (what follows the name as jieba cut it: 清水河|镇往… is a town whatever the county's short form)
+        after = address[at + len(word) : at + len(word) + 2] if word.startswith(short) else ""
         branded = address[at - 1 : at] in ("·", "•", "“", "「") if at else False  # 盛泰·江山樾: an estate's name
         at += len(word)
         estate = re.match(r"花园|小区|家园|苑|府|华庭|名都|公馆|大厦|广场|新城|国际", after)  # 丽水花园: an estate
         estate = estate or re.match(r"岛|湾|湖|峡", after)  # 秀山岛: an island, not 秀山县
-        town = re.match(r"镇|乡|村|街道|社区", after)
+        town = re.match(r"镇|乡|村|街道|社区", after) or re.search(r"(?:镇|乡|村|街道|社区)$", word)
         if word.startswith(short) and flag == "ns" and not branded and not estate and not town:
             return True
     return False
@@ -164,3 +165,50 @@ def _counties_of(province: str, city: str) -> tuple[tuple[str, str], ...]:
         if len(short) >= 2:
             out.append((name, short))
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def towns_of(office: Division) -> tuple[str, ...]:
+    """The towns, townships and street offices of the office's county (jionlp's five-level table, loaded once),
+    each as written in full (白沙镇, 九河白族乡), three characters at least."""
+    if not (office.province and office.city and office.county):
+        return ()
+    table = jio.jionlp().china_location_loader(detail=True)
+    county = table.get(office.province, {}).get(office.city, {}).get(office.county, {})
+    return tuple(n for n in county if not n.startswith("_") and len(n) >= 3 and re.search(r"[镇乡]$|街道$", n))
+
+
+# an organisation named with the office's county first (重庆璧山宏达汽车零部件有限公司, 玉龙县某酒店), not an office of the
+# state (璧山区人力资源和社会保障局, 某县人民法院)
+_ORGANISATION = re.compile(
+    r"[\u4e00-\u9fff]{2,18}?(?:有限责任公司|有限公司|公司|分公司|厂|酒店|宾馆|医院|学校|项目部|工地|农场|牧场|合作社|超市)"
+)
+_WORKPLACE_AFTER = re.compile(
+    r"[^，,。；;！!？?\n]{0,12}?(?:酒店|宾馆|厂|公司|店|工地|项目|医院|学校|幼儿园|农场|牧场|养殖场|基地|车间|超市|矿|砖窑|窑)"
+)
+_STATE_OFFICE = re.compile(r"局|大队|政府|法院|委员会|监察|信访|办公室|检察院|人大|政协")
+
+
+def named_in_office(text: str, office: Division, skip: list[str]) -> str | None:
+    """A town of the office's own county, or an organisation named with the county's name, that the letter names
+    outside the values in `skip` (the addresses already read): a sign that the work was done here even when the
+    employer is registered elsewhere (被安排在公司在白沙镇开的酒店, 被派遣到重庆璧山某公司)."""
+    if not text or not office.county:
+        return None
+    rest = text
+    for value in skip:
+        if value:
+            rest = rest.replace(value, "")
+    for town in towns_of(office):
+        # a town as where a workplace stands (公司在白沙镇开的酒店), not as where the writer lives or was fetched
+        # (家住某镇… 公司的车到我们某镇接人)
+        for at in find_all(rest, town):
+            if _WORKPLACE_AFTER.match(rest, at + len(town)):
+                return town
+    short = re.sub(r"(?:自治县|自治旗|县|区|旗|市)$", "", re.sub(r"^.{2,}?(?:市)(?=.{2,})", "", office.county))
+    for name in {office.county, short}:
+        for at in find_all(rest, name):
+            m = _ORGANISATION.match(rest, at + len(name))
+            if m and not _STATE_OFFICE.search(m.group()):
+                return name + m.group()
+    return None

@@ -263,6 +263,10 @@ _PHONES_IN_ORDER = re.compile(r"(?:电话|手机|联系方式)[^。\n\d]{0,12}?�
 
 
 _TITLE = re.compile(r"(?:律师|同志|先生|女士|老师|师傅)$")
+_KIN_OF = re.compile(
+    r"的(?:儿子|女儿|女婿|儿媳妇?|丈夫|妻子|老婆|老公|爱人|父亲|母亲|哥哥|弟弟|姐姐|妹妹|侄子|侄女|外甥女?|孙子|孙女|"
+    r"表哥|表弟|堂哥|堂弟|姐夫|妹夫|朋友|同学|老乡|亲戚)"
+)
 
 
 def _person_in(word: str, named_here: bool = False) -> str | None:
@@ -270,6 +274,9 @@ def _person_in(word: str, named_here: bool = False) -> str | None:
     word = _TITLE.sub("", word)
     if named_here and is_person_name(word, named_here=True):
         return word
+    # 才让多杰的儿子多杰才旦 / 祁永明的女婿杨帆: the person after the kinship that describes them
+    if (kin := _KIN_OF.search(word)) and is_person_name(rest := word[kin.end() :], named_here=True):
+        return rest
     return next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
 
 

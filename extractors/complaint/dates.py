@@ -145,7 +145,8 @@ def _date_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
 
 _CALL = re.compile(r"来电人|来电号码|来电内容|来电诉求")
 _ACCEPTED = re.compile(r"受理时间\s*[:：]\s*")
-_MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2})\s*(?:[.．/]|月)\s*(?P<d>\d{1,2})\s*[日号]?\s*$")
+# (元月8号: 元月 is January, as the solar calendar is written; 正月 is the lunar one, below)
+_MONTH_DAY_LINE = re.compile(r"^\s*(?P<m>\d{1,2}|元(?=月))\s*(?:[.．/]|月)\s*(?P<d>\d{1,2})\s*[日号]?\s*$")
 # 正月十六 / 农历腊月二十三 / 甲辰年十月初六 alone on the line under a signature: a lunar date, its year a cyclic
 # (干支) one or none
 _STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
@@ -203,7 +204,7 @@ def _yearless_signature_date(rec: Recorder, text: str, lines: list[tuple[int, in
                 return True
             continue
         try:
-            d = date(anchor.year, int(m.group("m")), int(m.group("d")))
+            d = date(anchor.year, 1 if m.group("m") == "元" else int(m.group("m")), int(m.group("d")))
             if d > anchor:
                 d = date(anchor.year - 1, d.month, d.day)
         except ValueError:

@@ -158,7 +158,7 @@ NOT_A_GIVEN_NAME = re.compile(
 
 # Tibetan names come without a surname or a dot: two of the few dozen name syllables (德吉卓玛, 扎西多吉, 次仁央金)
 _TIBETAN_SYLLABLE = (
-    "扎西|次仁|多吉|卓玛|央金|德吉|格桑|旺堆|拉姆|平措|尼玛|达瓦|索朗|白玛|普布|巴桑|边巴|洛桑|丹增|旦增|益西|曲珍|央宗|"
+    "扎西|次仁|多吉|多杰|卓玛|央金|德吉|格桑|旺堆|拉姆|平措|尼玛|达瓦|索朗|白玛|普布|巴桑|边巴|洛桑|丹增|旦增|益西|曲珍|央宗|"
     "贡布|仁增|罗布|桑珠|次旦|嘉措|加措|顿珠|群培|阿旺|琼达|措姆|德庆|卓嘎|斯朗|强巴|才让|才旦|拉毛|巴珠|米玛|"
     "边珍|玉珍|仓决|旺姆|泽仁|泽旺|降措|桑姆|白珍|措吉|扎巴|多布杰|曲措|益珍|次珍|拉巴|吉宗|德珍|旺久|坚参|欧珠"
 )
@@ -172,9 +172,11 @@ def _reads_as_name(text: str) -> bool:
     function character and ends in no organisation or trade word."""
     from extractors import tokenize
 
+    if _TIBETAN_NAME.fullmatch(text):  # 才让多杰, 多杰才旦: 才 is a syllable of the name here, no function word
+        return True
     if text[0] in _NEVER_FIRST or _NEVER_IN_A_NAME.intersection(text) or NOT_A_GIVEN_NAME.search(text):
         return False
-    if tokenize.is_name_word(text) or _TIBETAN_NAME.fullmatch(text):
+    if tokenize.is_name_word(text):
         return True
     if tokenize.is_word(text):
         return False

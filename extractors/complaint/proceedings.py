@@ -20,7 +20,9 @@ from extractors.normalize import paragraph_spans
 # (a writer who types a space for a comma: 我没去过仲裁 也没告 不知道咋弄)
 _CLAUSE = re.compile(r"(?:[^，,。；;！？!?\n ]|(?<![\u4e00-\u9fff]) | (?![\u4e00-\u9fff]))+")
 _FORM_ROW = re.compile(  # 是否已申请仲裁 / 是否已通过其他途径反映: 否
-    r"^\s*是否[^：:\t]*?(?:仲裁|诉讼|起诉|其他途径|其他部门|其他渠道|别的部门)[^：:\t]*?(?:[：:\t]|\s(?=\S+$))\s*(?P<v>.*)$",
+    # (the question ends at a colon, a tab, a row of boxes after it, or a single word answer: 是否…仲裁 ☑否 □仲裁)
+    r"^\s*是否[^：:\t☑□☐■☒✓√✔▣✅]*?(?:仲裁|诉讼|起诉|其他途径|其他部门|其他渠道|别的部门)[^：:\t☑□☐■☒✓√✔▣✅]*?"
+    r"(?:[：:\t]|\s+(?=[☑□☐■☒✓√✔▣✅])|\s(?=\S+$))\s*(?P<v>.*)$",
     re.M,
 )
 _FUTURE = re.compile(
@@ -46,6 +48,12 @@ _RANK = {"litigation": 3, "arbitration": 2, "mediation": 1}
 # the place of recourse first, its denial after: 别的地方俺也没去过 / 其他部门都没找过
 _ELSEWHERE_DENIED = re.compile(
     rf"(?:{kw('elsewhere').pattern})[^，,。；;]{{0,4}}?(?:没有?|未|不曾|从没|从未)[^，,。；;]{{0,2}}?(?:去|找|告(?!诉)|反映|投诉)"
+)
+
+# the recourse named first, the writer's denial right after: 劳动仲裁那边我还没去过 / 法院俺也没去告
+_TOPIC_DENIED = re.compile(
+    r"(?:仲裁|仲裁委|仲裁院|法院|调解)(?:那边|那里|那儿|那块|那头)?(?:我|俺|我们|俺们|咱)?(?:都|也|还|从来|一直){0,2}"
+    r"(?:没有?|未|不曾|从没|从未|冇)(?:去|找|申请|告)"
 )
 
 # gone nowhere, asked no one: 没去哪里告过 / 没找过别人 / 还没有找过哪个部门 (不知道该找哪里 says nothing)
@@ -74,7 +82,8 @@ def classify(clause: str) -> str | None:
     if _BOX_FIRST.match(clause) and (option := ticked(clause)) is not None:
         # a form's boxes (□调解 □仲裁 □诉讼 ☑均未经过): the option ticked answers, none ticked says nothing
         return _form_value(option) if option else None
-    if (_ELSEWHERE_DENIED.search(clause) or _NOWHERE.search(clause)) and not _FUTURE.search(clause):
+    denied = _ELSEWHERE_DENIED.search(clause) or _NOWHERE.search(clause) or _TOPIC_DENIED.search(clause)
+    if denied and not _FUTURE.search(clause):
         return "none"
     topic = kw("proceeding_topic").search(clause)
     if not topic or _FUTURE.search(clause) or _ADVICE.search(clause):

@@ -801,6 +801,12 @@ _HOME_BODY = _address_body(rf"(?:{PLACE_WORD}|小区|家属楼|家属院|公寓|
 _HOME = re.compile(
     rf"(?:{_SELF}|{_SELF}们)?(?:家住在|家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_HOME_BODY}"
 )
+# 现在在县城某镇某社区租房子住 / 目前在某区某街附近租房住: where the writer rents, told as where they do it
+_RENTS_AT = re.compile(
+    rf"(?:{_SELF}(?:们)?|(?<=[，,。；;\n]))(?:现在|目前|如今|平时|现|一直|还)?(?:就|也)?在"
+    rf"(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９\-－#]){{3,30}}?)"
+    r"(?:租了?(?:个|间|套)?(?:房子?|屋)|租房子?|租屋)(?:子)?(?:住|居住|落脚)"
+)
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
@@ -851,7 +857,8 @@ def _addresses(rec: Recorder, text: str) -> None:
     """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
     address), told in sentences rather than labelled lines."""
     if not rec.has("complainant.address"):
-        for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text), *_SELF_LIVES.finditer(text)):
+        rents = [m for m in _RENTS_AT.finditer(text) if re.search(PLACE_WORD, m.group("a"))]
+        for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text), *_SELF_LIVES.finditer(text), *rents):
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):
                 continue  # the employer's or its boss's residence, not the writer's
