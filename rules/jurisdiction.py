@@ -178,8 +178,8 @@ def towns_of(office: Division) -> tuple[str, ...]:
     return tuple(n for n in county if not n.startswith("_") and len(n) >= 3 and re.search(r"[镇乡]$|街道$", n))
 
 
-# an organisation named with the office's county first (重庆璧山宏达汽车零部件有限公司, 玉龙县某酒店), not an office of the
-# state (璧山区人力资源和社会保障局, 某县人民法院)
+# an organisation named with the office's county first (重庆璧山宏达汽车零部件有限公司, 玉龙县某酒店), not an office
+# of the state (璧山区人力资源和社会保障局, 某县人民法院)
 _ORGANISATION = re.compile(
     r"[\u4e00-\u9fff]{2,18}?(?:有限责任公司|有限公司|公司|分公司|厂|酒店|宾馆|医院|学校|项目部|工地|农场|牧场|合作社|超市)"
 )
