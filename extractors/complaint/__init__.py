@@ -264,8 +264,9 @@ def _writers_own_work(rec: Recorder, text: str) -> list[tuple[int, int]]:
     for m in _SELF_AT_WORK.finditer(rec.view):
         s, e = sentence_start(rec.view, m.start()), sentence_end(rec.view, m.end())
         # 我是某某，在成都一家医院当护士，…是替我爸爸写这封信: the clauses before the one that turns to the relative
-        if other := re.search(rf"(?:{kin.pattern})|[他她]", rec.view[s:e]):
-            cut = rec.view.rfind("，", m.end(), s + other.start())
+        # (a kinship before the work is how the writer names themself: 我是管某的老婆，叫肖某，在县城一家幼儿园做饭)
+        if other := re.search(rf"(?:{kin.pattern})|[他她]", rec.view[m.end() : e]):
+            cut = rec.view.rfind("，", m.end(), m.end() + other.start())
             if cut < 0:
                 continue
             e = cut

@@ -31,6 +31,38 @@ _REPRESENTATIVE_LINE = re.compile(
     re.M,
 )
 _NOTE = re.compile(r"[（(][^（()）\n]{0,80}[)）]")  # 某某（电话138…）: the note after a name
+# a signatory marked as the representative in the note after their name, on their own line of the signatures:
+# 黄德新（代表，男，56岁，煮糖工）　电话：139…
+_NOTED_REPRESENTATIVE = re.compile(
+    r"^\s*(?:\d+[.、．]\s*)?(?P<name>[\u4e00-\u9fff·]{2,6}?)\s*[（(](?P<note>(?:[^（()）\n]{0,12}?[，,、])?"
+    r"(?<!法定)(?<!法人)(?:推举|推选|联名|工人|职工)?代表(?:人)?(?:[，,、][^（()）\n]{0,40})?)[)）]",
+    re.M,
+)
+
+
+def noted_details(rec: Recorder, text: str) -> None:
+    """The first representative's sex, age and trade from the note after their signature (（代表，男，56岁，煮糖工）)
+    and the phone on the same line."""
+    name = rec.get("complainant.name")
+    for m in _NOTED_REPRESENTATIVE.finditer(text):
+        if m.group("name") != name:
+            continue
+        at = m.start("note")
+        for part in re.finditer(r"[^，,、]+", m.group("note")):
+            word, s, e = part.group().strip(), at + part.start(), at + part.end()
+            if word in ("男", "女"):
+                rec.set("complainant.gender", word, s, e, INLINE)
+            elif age := re.fullmatch(r"(\d{1,2})\s*周?岁", word):
+                rec.set("complainant.age", int(age.group(1)), s, e, INLINE)
+            elif kw("occupation_suffix").search(word) and len(word) <= 10 and "代表" not in word:
+                rec.set("complainant.occupation", word, s, e, INLINE)
+        line_end = text.find("\n", m.end())
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
+        phones = nm.find_phones(line)
+        if len(phones) == 1 and not rec.has("complainant.phone"):
+            value, ps, pe = phones[0]
+            rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, INLINE)
+        return
 
 
 def names_in(text: str, named_here: bool = False) -> list[str]:
@@ -85,6 +117,11 @@ def _representatives(rec: Recorder, text: str) -> None:
         names, first, last = listed
         rec.set("representatives", names, first, last, INLINE)
         return
+    if noted := list(_NOTED_REPRESENTATIVE.finditer(text)):
+        names = [m.group("name") for m in noted if is_person_name(m.group("name"), named_here=True)]
+        if names:
+            rec.set("representatives", names, noted[0].start("name"), noted[-1].end("name"), INLINE)
+            return
     found, first, last = [], None, None
     for m in _REPRESENTATIVE_LINE.finditer(text):
         names = names_in(m.group("names"))
@@ -480,6 +517,7 @@ def extract_collective(rec: Recorder, text: str) -> None:
     elif len(signed) >= 2:
         rec.set("complainant_count", len(signed), ss, se, INLINE)
     _first_representative(rec, text)
+    noted_details(rec, text)
     if signed and not rec.has("complainant.name") and not rec.has("representatives"):
         _first_signer(rec, text, signed[0], ss, se)
 
