@@ -83,6 +83,10 @@ TRAIN_SETS = (
     # that round and once more at the landed state c98c73c), read for the round's failure kinds once 14t had been
     # measured on arrival
     "blind_2026_14r", "blind_2026_14s",
+    # twenty-eighth round (2026-12-07): 14t and 14u (the twenty-seventh round's checks, measured by summary through
+    # that round and at the landed state c55b413), read for the round's failure kinds once 14v had been measured on
+    # arrival
+    "blind_2026_14t", "blind_2026_14u",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured

@@ -1,0 +1,176 @@
+"""Twenty-eighth round (issue 12): a form's proceedings row in a PDF's text layer, a denial told after the office it
+denies, a home told as where the writer rents, a parent's word for themself, agents described by kinship, a signature
+noted as the representative, a yearless 元月 signature, a town named like a county elsewhere, dismissals in spoken
+words, and a place of work in the office's own county (realistic letters written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _flags(fields, text: str, jurisdiction: str | None = None) -> set[str]:  # type: ignore[no-untyped-def]
+    from rules.calendar import load_calendar
+    from rules.complaint_engine import evaluate_complaint
+    from rules.loader import load_rules
+
+    flags, _ = evaluate_complaint(fields, [], load_rules(), load_calendar(), date(2026, 5, 6), jurisdiction, text=text)
+    return {f.rule_id for f in flags}
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_forms_proceedings_row_answered_by_boxes_after_spaces_is_read(sep: str) -> None:
+    from tests.extractors.letters import letter
+
+    form = (
+        "某县劳动保障监察投诉受理登记表\n"
+        "投诉人姓名 王春燕 性别 女 联系电话 15867213390\n"
+        "现住址 某县城南街道新桥村18号\n"
+        "用人单位 某县永泰纺织有限公司\n"
+        f"是否已申请调解、仲裁或诉讼{sep}☑否 □调解 □仲裁 □诉讼\n"
+        "投诉事项及主要事实：\n"
+        "投诉人2025年3月入职某县永泰纺织有限公司任挡车工，2025年11月、12月工资共8600元至今未发。\n"
+        "投诉请求：\n1.要求支付2025年11月、12月工资8600元。\n"
+    )
+    # (in a PDF the question and its boxes stand apart by spaces, and the last box's word is no answer)
+    assert letter(form).prior_proceedings == "none"
+
+
+def test_a_recourse_named_first_and_denied_after_is_none() -> None:
+    from extractors.complaint.proceedings import classify
+
+    assert classify("劳动仲裁那边我还没去过") == "none"
+    assert classify("法院俺也没去告") == "none"
+    assert classify("仲裁委那边我们一直没找") == "none"
+    # affirmed proceedings stay what they are
+    assert classify("我申请了劳动仲裁") == "arbitration"
+    assert classify("仲裁委没有受理") == "arbitration"
+
+
+def test_where_the_writer_rents_is_their_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导好！我叫秦大勇，男，八五年的，老家是邻县的，现在在县城河西街道幸福社区租房子住，电话是137 2210 9956。"
+        "我在县城东关那个鸿运汽修厂当钣金工，厂子在东关大街88号。老板欠了我4月、5月两个月工钱一万一千块，"
+        "我没去过仲裁，也没找过别人。我就想让老板把一万一千块钱给我。\n秦大勇\n2026年6月12日"
+    )
+    assert fields.complainant.address == "县城河西街道幸福社区"
+    # a place with no division in it (工地旁边) is not read as a home
+    other = letter("我叫秦大勇，在工地旁边租房住，电话13722109956。我在鸿运汽修厂当钣金工，老板欠我工钱一万一千块。")
+    assert other.complainant.address is None
+
+
+def test_a_parents_word_for_themself_gives_the_writers_gender() -> None:
+    from tests.extractors.letters import letter
+
+    body = (
+        "我是县城一家印刷厂的机长，今年四十九岁，名字就不写了，电话18756620931。厂里从去年10月起欠我三个月工资"
+        "13500元，{who}连给孩子交学费的钱都是借的。请领导帮我们问问，让厂里把欠的工资发了。"
+    )
+    assert letter(body.format(who="我这个当爹的")).complainant.gender == "男"
+    assert letter(body.format(who="我这个当妈的")).complainant.gender == "女"
+
+
+def test_agents_described_by_kinship_are_named_and_counted() -> None:
+    from extractors.complaint.collective import _person_in
+    from extractors.complaint.labels import is_person_name
+
+    assert _person_in("才让多杰的儿子多杰才旦") == "多杰才旦"
+    assert _person_in("李德顺的女婿杨帆") == "杨帆"
+    assert is_person_name("多杰才旦", named_here=True) and is_person_name("才让多杰", named_here=True)
+    from tests.extractors.letters import letter
+
+    text = (
+        "关于某某劳务有限公司拖欠清洗工工资的联名投诉\n某县劳动保障监察大队：\n"
+        "我们是五名光伏板清洗工，受雇于青海明洁劳务服务有限公司，在某县光伏园区清洗光伏板。2025年7月至9月的工资"
+        "共计86,000元至今未付。我们没有申请过劳动仲裁，也没有到法院起诉。\n我们的请求：\n一、责令公司支付拖欠的工资86,000元。\n"
+        "我们推举马福林、祁永明二人为代表。另委托法律工作者王建新（电话：0974-8512376）、马福林的女婿杨帆"
+        "（电话：18997152640）、才让多杰的儿子多杰才旦（电话：13519751083）三人为委托代理人，代为办理投诉事宜。\n"
+        "投诉人：马福林等五人\n2025年10月20日"
+    )
+    fields = letter(text)
+    assert [a.name for a in fields.agents] == ["王建新", "杨帆", "多杰才旦"]
+    assert "complaint.too_many_agents" in _flags(fields, text)
+
+
+def test_a_signatory_noted_as_the_representative_speaks_for_the_group() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "请 愿 书\n尊敬的县领导：\n我们是某县兴隆米业有限公司的三名搬运工，米厂在城北镇粮站路东头，法人代表叫周海东。"
+        "2025年10月到12月的工资一直没发，米厂欠我们三人工资共计21600元。我们没有申请过仲裁，也没有起诉。\n"
+        "我们恳请：\n一、责令米厂立即支付拖欠我们三人的工资21600元。\n请愿人（按手印）：\n"
+        "陆永贵（代表，男，54岁，装卸工） 电话：139 7745 1180 住址：某县城北镇东村\n"
+        "黄秀兰（女，49岁，打包工）\n莫德才（男，51岁，装卸工）\n2026年1月15日"
+    )
+    assert fields.representatives == ["陆永贵"]
+    assert fields.complainant.name == "陆永贵"
+    assert (fields.complainant.gender, fields.complainant.age) == ("男", 54)
+    assert fields.complainant.occupation == "装卸工"
+    assert fields.complainant.phone and fields.complainant.phone.replace(" ", "") == "13977451180"
+
+
+def test_a_yearless_yuanyue_signature_dates_the_letter_in_the_stamps_year() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "霍城县劳动监察大队的领导：\n我叫马占林，家在清水河镇东大街果园巷，电话15299925417。我在紫韵香料厂当锅炉工，"
+        "厂里12月干的二十天工资两千六百块钱没给我。别的地方我还没去过。请领导帮我把钱要回来。\n马占林\n元月8号\n"
+        "霍城县劳动保障监察大队 收件 2026.1.9"
+    )
+    assert fields.letter_date == date(2026, 1, 8)
+
+
+def test_a_town_named_like_a_county_elsewhere_is_a_town() -> None:
+    from rules.jurisdiction import parse_division
+
+    assert parse_division("清水河镇往芦草沟去的312国道边上") is None  # a town of 霍城县, not 清水河县 of 呼和浩特
+    assert parse_division("清水河镇东大街") is None
+    assert parse_division("清水河县城关镇").county == "清水河县"  # the county written with its kind stays one
+    assert parse_division("兴国县某镇").county == "兴国县"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "他一句话就把我撵了，我打听了，这种的得给补偿，得给一万四。",
+        "砂场辞退我老公，要按干了八年赔他八个月工资48000块。",
+        "厂里要给我经济补偿金三万四千块钱。",
+    ],
+)
+def test_a_dismissal_told_in_spoken_words_goes_the_dispute_route(told: str) -> None:
+    from schemas.models import ComplaintFields
+
+    assert "complaint.dispute_route" in _flags(ComplaintFields(requests=[told]), told)
+
+
+def test_wages_alone_do_not_go_the_dispute_route() -> None:
+    from schemas.models import ComplaintFields
+
+    told = "我就想让老板把欠我的六千六工钱给我，他说不让我干了也行，先把钱结了。"
+    assert "complaint.dispute_route" not in _flags(ComplaintFields(requests=[told]), told)
+
+
+def test_a_workplace_in_a_town_of_this_county_keeps_an_employer_seated_elsewhere_in_jurisdiction() -> None:
+    from schemas.models import ComplaintFields, Respondent
+
+    office = "云南省丽江市玉龙纳西族自治县"
+    text = ("我进入丽江云杉酒店管理有限公司（注册在古城区福慧路）工作，被安排在公司在白沙镇开的度假酒店做前台接待，"
+            "今年6月的工资没发。")
+    fields = ComplaintFields(respondent=Respondent(name="丽江云杉酒店管理有限公司", address="古城区福慧路"))
+    assert "complaint.out_of_jurisdiction" not in _flags(fields, text, office)
+    # the same seat with nothing said of a workplace here is outside
+    assert "complaint.out_of_jurisdiction" in _flags(fields, "公司注册在古城区福慧路，今年6月的工资没发。", office)
+    # the writer's own town (where the company's bus fetched them) is no workplace
+    office = "宁夏回族自治区银川市永宁县"
+    text = "公司在贺兰县暖泉工业园区，每天早上公司的大巴车到我们望远镇接人，晚上再送回来。"
+    fields = ComplaintFields(respondent=Respondent(name="宁夏红宝枸杞食品有限公司", address="贺兰县暖泉工业园区"))
+    assert "complaint.out_of_jurisdiction" in _flags(fields, text, office)
+    # a dispatched worker sent to a firm named with this county's name
+    office = "重庆市璧山区"
+    text = "我与派遣公司签订合同，被派遣到重庆璧山宏达汽车零部件有限公司冲压车间当冲压工。"
+    agency = Respondent(name="重庆聚才人力资源管理有限公司", address="重庆市渝北区龙溪街道金山路9号")
+    fields = ComplaintFields(respondent=agency)
+    assert "complaint.out_of_jurisdiction" not in _flags(fields, text, office)
