@@ -72,8 +72,9 @@ def find_totals_mismatches(text: str, params: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for start, end in sentence_spans(text, semicolons=False):
         sentence = text[start:end]
+        digits = _THOUSANDS.sub("", sentence)  # 48,672件 is read as 48672件
         for check in (_closed_enumeration, _colon_enumeration, _aspects_then_parts, _total_word, _named_parts):
-            found += [Finding(start, end, sentence, msg) for msg in check(sentence, params)]
+            found += [Finding(start, end, sentence, msg) for msg in check(digits, params)]
     for start, end, para in _paragraphs(text):
         found += [Finding(start, end, para, msg) for msg in _ordinals(para)]
     found += _tables(text, params)
@@ -228,7 +229,9 @@ def _total_word(sentence: str, params: dict) -> list[str]:
         unit = m.group("unit")
         parts = [float(x) for x in re.findall(rf"(\d+(?:\.\d+)?){unit}", before)]
         total = float(m.group("m"))
-        if len(parts) >= 2 and not _close(sum(parts), total, params["tolerance"], len(parts)):
+        exact = _counted(unit, [*parts, total])
+        if len(parts) >= 2 and (sum(parts) != total if exact else not _close(sum(parts), total, params["tolerance"],
+                                                                            len(parts))):
             msgs.append(f"分项之和为{_fmt(sum(parts))}{unit}，与“{m.group()}”不符")
     return msgs
 
@@ -259,7 +262,8 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
         nearly_whole = len(parts) >= 3 and NEAR_WHOLE * total <= got < total
         if not (named_whole or by_class or nearly_whole or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
             continue
-        if not _close(got, total, params["tolerance"], len(parts)):
+        # (whole counts of 件 or 人 are never rounded: they add up exactly or not at all)
+        if got != total if _counted(unit, [total, got]) else not _close(got, total, params["tolerance"], len(parts)):
             msgs.append(f"“{names}”共{_fmt(total)}{unit}，分项之和为{_fmt(got)}{unit}")
     return msgs
 
@@ -370,6 +374,15 @@ _INTAKE_ROW = re.compile(r"本年新收|上年结转|新收.{0,6}申请")
 def to_float(cell: str) -> float | None:
     cell = cell.strip().replace(",", "")
     return float(cell) if re.fullmatch(r"-?\d+(?:\.\d+)?", cell) else None
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_COUNTS = frozenset({"件次", "人次", "件", "条", "个", "项", "人", "户", "次", "份", "处", "座"})
+
+
+def _counted(unit: str, values: list[float]) -> bool:
+    """Whole counts (件, 人, 个 …): no rounding can explain a difference."""
+    return unit in _COUNTS and all(float(v).is_integer() for v in values)
 
 
 def _close(a: float, b: float, rel: float, n: int) -> bool:

@@ -174,3 +174,20 @@ def test_a_workplace_in_a_town_of_this_county_keeps_an_employer_seated_elsewhere
     agency = Respondent(name="重庆聚才人力资源管理有限公司", address="重庆市渝北区龙溪街道金山路9号")
     fields = ComplaintFields(respondent=agency)
     assert "complaint.out_of_jurisdiction" not in _flags(fields, text, office)
+
+
+def test_whole_counts_add_up_exactly_and_thousands_separators_are_read() -> None:
+    from rules.loader import load_rules
+    from rules.report_totals import find_totals_mismatches
+
+    params = load_rules().get("report.totals_mismatch").params
+    parts = "其中即办件29,415件、承诺件18,136件、联办件1,305件，按时办结率保持高位。"
+    wrong = "全年共受理各类政务服务事项48,672件，" + parts
+    # 184 of 48,672 is within a rounding tolerance, but 件 are counted, not rounded
+    found = [f.message for f in find_totals_mismatches(wrong, params)]
+    assert found == ["“即办件承诺件联办件”共48672件，分项之和为48856件"]
+    right = "全年共受理各类政务服务事项48,856件，" + parts
+    assert find_totals_mismatches(right, params) == []
+    # amounts in 万元 are rounded: a difference within the tolerance is none
+    rounded = "全年共发放各类补贴资金合计1,000.02万元，其中就业补贴600.01万元、社保补贴400.00万元。"
+    assert find_totals_mismatches(rounded, params) == []
