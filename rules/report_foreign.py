@@ -118,6 +118,15 @@ def source_place_in(passage: str, source_agency: str, own_agency: str | None, el
     for form in forms:
         if form in passage and form not in (own_agency or "") and form not in elsewhere:
             return form
+    # the lines of work the source body's name joins (人力资源和社会保障局 -> 人力资源, 社会保障 and their initials
+    # 人社; 住房和城乡建设局 -> 住房, 城乡建设): a copied passage that keeps one (人社服务站, 住房保障栏目) speaks of
+    # the other body's work as this one's
+    if len(body) >= 4 and body not in _GENERIC_BODIES:
+        parts = [p for p in re.split(r"和|与|及|、", _BODY_SUFFIX.sub("", body)) if len(p) >= 2]
+        initials = "".join(p[0] for p in parts) if len(parts) >= 2 else ""
+        for form in [*parts, *([initials] if len(initials) == 2 else [])]:
+            if form in passage and form not in (own_agency or "") and form not in elsewhere:
+                return form
     # a unit of the source body's line of work (农业农村局 -> 农业综合行政执法大队), where this body has none
     line = _BODY_SUFFIX.sub("", body)[:2] if len(body) >= 4 and body not in _GENERIC_BODIES else ""
     if len(line) == 2 and line not in (own_agency or ""):

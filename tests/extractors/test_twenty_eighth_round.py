@@ -191,3 +191,17 @@ def test_whole_counts_add_up_exactly_and_thousands_separators_are_read() -> None
     # amounts in 万元 are rounded: a difference within the tolerance is none
     rounded = "全年共发放各类补贴资金合计1,000.02万元，其中就业补贴600.01万元、社保补贴400.00万元。"
     assert find_totals_mismatches(rounded, params) == []
+
+
+def test_a_copied_passage_that_keeps_the_source_bodys_line_of_work_is_foreign() -> None:
+    from rules.report_foreign import source_place_in
+
+    passage = "依托乡镇人社服务站公开栏，按月张贴就业补贴、公益性岗位和社保待遇发放信息，全年更新公开栏内容120期。"
+    own = "咸丰县自然资源和规划局"
+    # 人社 = 人力资源和社会保障, the source body's line of work, named nowhere else in this report
+    assert source_place_in(passage, "咸丰县人力资源和社会保障局", own, "我局全年主动公开信息186条。") == "人社"
+    housing = "及时更新住房保障、建筑市场监管、农房建设等栏目内容，确保公开信息准确、规范、完整。"
+    assert source_place_in(housing, "工布江达县住房和城乡建设局", "商城县文化广电和旅游局", "我局…") == "住房"
+    # the same words where this body speaks of them as its own elsewhere, or in its own name, are no sign
+    assert source_place_in(passage, "咸丰县人力资源和社会保障局", own, "我局配合人社部门做好…") is None
+    assert source_place_in(housing, "工布江达县住房和城乡建设局", "商城县住房和城乡建设局", "") is None
