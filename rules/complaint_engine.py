@@ -196,7 +196,7 @@ def _out_of_jurisdiction(
     if office is None or place is None or compare(place, office) is not False:
         return []
     if path != "respondent.workplace" and named_in_office(
-        text or "", office, [fields.respondent.address or "", fields.complainant.address or ""]
+        text or "", office, [fields.respondent.address or "", fields.complainant.address or ""], fields.respondent.name
     ):
         # the employer's seat is elsewhere, but the letter names a town of this county or a firm named with it
         # (a hotel the company runs in one of our towns, the user company a dispatched worker was sent to): the

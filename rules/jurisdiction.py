@@ -70,6 +70,9 @@ _EVERY_TOWN_HAS_ONE = frozenset({"城东", "城西", "城南", "城北", "城中
                                  "南区", "北区", "中区", "市中", "开发", "古城", "老城", "新城"})
 
 
+_ESTATE = re.compile(r"花园|小区|家园|苑|府|华庭|名都|公馆|大厦|广场|新城|国际|岛|湾|湖|峡")
+
+
 def _written(name: str, address: str) -> bool:
     """The division written as one: in full (融水苗族自治县), short with its kind (融水县, 三江县), or short as a
     place name (泗阳仓, 珲春边境经济合作区) — not inside another word (惠民购物广场: a shop called 惠民)."""
@@ -82,15 +85,23 @@ def _written(name: str, address: str) -> bool:
     if short in _EVERY_TOWN_HAS_ONE:
         return False  # 城东配送站: the east of any town, not 西宁市城东区
     # 兴国镇 / 长安乡: a town that shares its name with a county elsewhere is a town, not that county
-    at = 0
+    base = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", name)  # 清水河县 -> 清水河
+    at, prev = 0, ""
     for word, flag in tokenize.posseg(address):
-        # (what follows the name as jieba cut it: 清水河|镇往… is a town whatever the county's short form)
-        after = address[at + len(word) : at + len(word) + 2] if word.startswith(short) else ""
+        # a word that starts like the county but goes on otherwise is another place (清水湾 of 清水河县); what
+        # follows the name as jieba cut it decides the rest (清水河|镇往… is a town)
+        glued = word[:1] in "镇乡村" and at > 0 and "\u4e00" <= address[at - 1] <= "\u9fff" and prev != "ns"
+        if word.startswith(short) and (glued or not (base.startswith(word) or word.startswith(base))):
+            # (陈埭|镇江|头村: the 镇 ends the town before it, no 镇江市 here)
+            at, prev = at + len(word), flag
+            continue
+        # (after the short name and after the word: 清水|湾 is a bay whatever jieba joined)
+        afters = [address[at + n : at + n + 2] for n in {len(short), len(word)}] if word.startswith(short) else []
         branded = address[at - 1 : at] in ("·", "•", "“", "「") if at else False  # 盛泰·江山樾: an estate's name
-        at += len(word)
-        estate = re.match(r"花园|小区|家园|苑|府|华庭|名都|公馆|大厦|广场|新城|国际", after)  # 丽水花园: an estate
-        estate = estate or re.match(r"岛|湾|湖|峡", after)  # 秀山岛: an island, not 秀山县
-        town = re.match(r"镇|乡|村|街道|社区", after) or re.search(r"(?:镇|乡|村|街道|社区)$", word)
+        at, prev = at + len(word), flag
+        # 丽水花园: an estate; 秀山岛: an island, not 秀山县
+        estate = any(_ESTATE.match(a) for a in afters)
+        town = any(re.match(r"镇|乡|村|街道|社区", a) for a in afters) or re.search(r"(?:镇|乡|村|街道|社区)$", word)
         if word.startswith(short) and flag == "ns" and not branded and not estate and not town:
             return True
     return False
@@ -186,17 +197,20 @@ _ORGANISATION = re.compile(
 _WORKPLACE_AFTER = re.compile(
     r"[^，,。；;！!？?\n]{0,12}?(?:酒店|宾馆|厂|公司|店|工地|项目|医院|学校|幼儿园|农场|牧场|养殖场|基地|车间|超市|矿|砖窑|窑)"
 )
+# words no registered name holds (隆回县群众刘某反映家具厂, 涞水过去的工友去公司): a sentence, not a name
+_NOT_A_NAME = re.compile(r"的|群众|反映|过去|[去到在找说给是了和与把被让]")
 _STATE_OFFICE = re.compile(r"局|大队|政府|法院|委员会|监察|信访|办公室|检察院|人大|政协")
 
 
-def named_in_office(text: str, office: Division, skip: list[str]) -> str | None:
+def named_in_office(text: str, office: Division, skip: list[str], respondent: str | None = None) -> str | None:
     """A town of the office's own county, or an organisation named with the county's name, that the letter names
-    outside the values in `skip` (the addresses already read): a sign that the work was done here even when the
-    employer is registered elsewhere (被安排在公司在白沙镇开的酒店, 被派遣到重庆璧山某公司)."""
+    outside the values in `skip` (the addresses already read) and the employer's own name (`respondent`): a sign
+    that the work was done here even when the employer is registered elsewhere (被安排在公司在白沙镇开的酒店,
+    被派遣到重庆璧山某公司)."""
     if not text or not office.county:
         return None
     rest = text
-    for value in skip:
+    for value in [*skip, respondent or ""]:
         if value:
             rest = rest.replace(value, "")
     for town in towns_of(office):
@@ -209,6 +223,6 @@ def named_in_office(text: str, office: Division, skip: list[str]) -> str | None:
     for name in {office.county, short}:
         for at in find_all(rest, name):
             m = _ORGANISATION.match(rest, at + len(name))
-            if m and not _STATE_OFFICE.search(m.group()):
+            if m and not _STATE_OFFICE.search(m.group()) and not _NOT_A_NAME.search(m.group()):
                 return name + m.group()
     return None

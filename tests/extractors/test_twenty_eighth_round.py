@@ -205,3 +205,23 @@ def test_a_copied_passage_that_keeps_the_source_bodys_line_of_work_is_foreign() 
     # the same words where this body speaks of them as its own elsewhere, or in its own name, are no sign
     assert source_place_in(passage, "咸丰县人力资源和社会保障局", own, "我局配合人社部门做好…") is None
     assert source_place_in(housing, "工布江达县住房和城乡建设局", "商城县住房和城乡建设局", "") is None
+
+
+def test_a_place_that_only_begins_like_a_division_is_not_that_division() -> None:
+    from rules.jurisdiction import parse_division
+
+    assert parse_division("清水湾的蓝澜湾度假酒店") is None  # a bay of 陵水, not 清水县
+    assert parse_division("陈埭镇江头村工业区") is None  # 陈埭镇 | 江头村, not 镇江市
+    assert parse_division("江苏镇江某厂").city == "镇江市"
+    assert parse_division("镇江市丹徒区").county == "丹徒区"
+
+
+def test_a_firm_is_named_with_the_countys_name_only_when_it_reads_as_a_name() -> None:
+    from rules.jurisdiction import named_in_office, parse_division
+
+    office = parse_division("湖南省邵阳市隆回县")
+    cover = "隆回县人力资源和社会保障局：现将隆回县群众刘志勇反映家具厂拖欠工资问题的来信转去。"
+    assert named_in_office(cover, office, []) is None  # a sentence, not a firm's name
+    office = parse_division("广东省广州市白云区")
+    own = "广州市白云区骏达皮具有限公司拖欠工资，工厂在花都区狮岭镇合成村。"
+    assert named_in_office(own, office, [], "广州市白云区骏达皮具有限公司") is None  # the employer's own name
