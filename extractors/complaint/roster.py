@@ -125,6 +125,18 @@ def named_rows(
     return rows, j
 
 
+def _header_goes_on(text: str, s: int, e: int) -> list[Cell] | None:
+    """The cells of a line that carries on a space-separated header: it opens with the bracketed unit of the cell
+    above ((元), （天）) and names no person and no number."""
+    line = text[s:e].strip()
+    if not re.match(r"[（(][\u4e00-\u9fff]{1,4}[)）]", line) or re.search(r"\d", line):
+        return None
+    cells = _cells(text, s, e, " ")
+    if any(is_person_name(v, named_here=True) for v, _s, _e in cells):
+        return None
+    return cells
+
+
 def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[Cell]]]]:
     """(column index -> field, name column index, data rows) of every roster table in the text."""
     lines = paragraph_spans(text)
@@ -138,6 +150,12 @@ def find_rosters(text: str) -> list[tuple[dict[int, str], int, list[list[Cell]]]
             i += 1
             continue
         sep, header, name_at, mapping = head
+        if sep == " " and i + 1 < len(lines) and (more := _header_goes_on(text, *lines[i + 1])):
+            # a PDF's header cell wrapped onto the next line (已领生活费 / （元） 被欠工资（元） 签名): one header
+            header = [*header[:-1], (header[-1][0] + more[0][0], header[-1][1], more[0][2]), *more[1:]]
+            columns = _columns()
+            mapping = {k: columns[_fold(v)] for k, (v, _s, _e) in enumerate(header) if _fold(v) in columns}
+            i += 1
         rows, i = named_rows(text, lines, i, sep, header, name_at)
         if rows:
             found.append((mapping, name_at, rows))

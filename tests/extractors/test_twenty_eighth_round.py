@@ -225,3 +225,25 @@ def test_a_firm_is_named_with_the_countys_name_only_when_it_reads_as_a_name() ->
     office = parse_division("广东省广州市白云区")
     own = "广州市白云区骏达皮具有限公司拖欠工资，工厂在花都区狮岭镇合成村。"
     assert named_in_office(own, office, [], "广州市白云区骏达皮具有限公司") is None  # the employer's own name
+
+
+def test_a_pdf_tables_header_cell_wrapped_onto_the_next_line_still_heads_its_rows() -> None:
+    from tests.extractors.letters import letter
+
+    head = (
+        "关于某某运维公司拖欠清洗工工资的联名投诉\n某县劳动保障监察大队：\n我们是三名光伏板清洗工，受雇于青海明洁运维服务有限公司，"
+        "公司在西宁市城北区经二路12号。2025年7月至9月的工资共计56,400元至今未付。我们没有申请过劳动仲裁。\n"
+        "我们推举韩永林为代表。请求责令公司支付拖欠的工资56,400元。\n签名表\n"
+    )
+    rows = [
+        "序号 姓名 性别 身份证号码 工种 出勤（天） 应发工资（元） 已领生活费",
+        "（元） 被欠工资（元） 签名",
+        "1 韩永林 男 632521198504070315 水车司机 88 26,400 3,000 23,400 韩永林",
+        "2 马福成 男 632523199009121514 清洗工 86 22,360 3,000 19,360 马福成",
+        "3 李成玉 女 632126198201200821 清洗工 60 16,640 3,000 13,640 李成玉",
+    ]
+    fields = letter(head + "\n".join(rows) + "\n投诉人：韩永林等三人\n2025年10月20日")
+    # the representative's row gives his number, and so his age, and his trade
+    assert fields.complainant.id_number == "632521198504070315"
+    assert fields.complainant.age == 40
+    assert fields.complainant.occupation == "水车司机"
