@@ -497,7 +497,7 @@ def _respondent_name(
 
 # 老板叫陆某，营业执照上法定代表人就是他 / 老板叫叶某，是法人: the title told of a boss named just before
 _REFERS_BACK = re.compile(
-    r"(?:法定代表人|法人代表|法人|经营者)(?:就|也)?是(?:他|她)(?![\u4e00-\u9fff])"
+    r"(?:法定代表人|法人代表|法人|经营者)(?:就|也|亦)?是(?:他|她|其)(?:本人)?(?![\u4e00-\u9fff])"
     r"|(?:他|她)?(?:就|也)?是(?:公司的?|厂里的?|厂的|店里的?)?(?:法定代表人|法人代表|法人)(?![\u4e00-\u9fff])"
 )
 # 被投诉人：某某饭庄（个体工商户），经营者李某: the operator of an individual business
@@ -509,6 +509,14 @@ _OPERATOR = re.compile(rf"经营者(?:是|系|为|[:：])?\s*{_KIN_STEP}{_NAME}"
 # 公司法人叫邓志华: the company's 法人 told by name (a 法人 said of the company, not of a person's status)
 _LEGAL_PERSON = re.compile(
     rf"(?:(?:公司|厂|单位|企业|店|厂子)的?|营业执照上的?)法人(?:也|就)?(?:叫|是|名叫|为|写的是){_KIN_STEP}{_NAME}"
+)
+
+
+# 公司在某镇某路，法人是汪某 (the clause after the company's) / 厂长周某是公司法人 (the person, then the title)
+_CLAUSE_LEGAL_PERSON = re.compile(rf"(?:^|[，,；;])\s*(?:其|该公司的?|公司的?)?法人(?:代表)?(?:是|叫|为|名叫){_NAME}")
+_NAMED_LEGAL_PERSON = re.compile(
+    r"(?:厂长|老板|经理|总经理|董事长)?(?P<n>[\u4e00-\u9fff]{2,3}?)(?:就|也)?(?:是|系|为)(?:该|这个|这家)?"
+    r"(?:公司|厂|单位|企业|店|厂子)的?(?:法人|法定代表人|法人代表)(?![\u4e00-\u9fff])"
 )
 
 
@@ -526,11 +534,21 @@ def _legal_representative(rec: Recorder, text: str, spans: list[tuple[int, int]]
             rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), PROSE)
             return
     # The title is a label of its own: wherever the letter gives it (the respondent's labelled line included)
-    for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR, _LEGAL_PERSON):
+    for pattern in (_TITLED_REPRESENTATIVE, _OPERATOR, _LEGAL_PERSON, _NAMED_LEGAL_PERSON):
         for m in pattern.finditer(text):
             if _named(m.group("n"), named_here=True):
                 rec.set("respondent.legal_representative", m.group("n"), m.start("n"), m.end("n"), INLINE)
                 return
+    for s, e in paragraph_spans(text):
+        for sm in re.finditer(r"[^。！？\n]+", text[s:e]):
+            sentence = sm.group()
+            if not re.search(r"公司|厂|店|单位|企业", sentence):
+                continue  # the 法人 of a clause after the company's own
+            for m in _CLAUSE_LEGAL_PERSON.finditer(sentence):
+                if _named(m.group("n"), named_here=True):
+                    at = s + sm.start() + m.start("n")
+                    rec.set("respondent.legal_representative", m.group("n"), at, at + len(m.group("n")), INLINE)
+                    return
     for m in _REFERS_BACK.finditer(text):
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
         bosses = [b for b in titled_bosses(text[sentence_start : m.start()]) if _named(b[0])]

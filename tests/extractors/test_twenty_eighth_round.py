@@ -247,3 +247,25 @@ def test_a_pdf_tables_header_cell_wrapped_onto_the_next_line_still_heads_its_row
     assert fields.complainant.id_number == "632521198504070315"
     assert fields.complainant.age == 40
     assert fields.complainant.occupation == "水车司机"
+
+
+@pytest.mark.parametrize(
+    ("told", "person"),
+    [
+        ("我要投诉某县艾乡健康科技有限公司，公司在蕲州镇雨湖路艾草产业园，法人是汪国良。", "汪国良"),
+        ("我们是某县陇薯淀粉制品有限公司的七名工人，厂子在会川镇工业集中区，厂长周德明是公司法人。", "周德明"),
+        ("本人在某县永兴陶瓷厂做拉坯师傅，老板邹永兴，营业执照登记之经营者亦是其本人。", "邹永兴"),
+    ],
+)
+def test_the_legal_person_told_in_a_clause_of_the_employers_sentence(told: str, person: str) -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(f"领导：\n我叫方细桃，女，今年47岁，电话18771350264。{told}公司欠我三个月工资9600元。请领导帮我要回工资。")
+    assert fields.respondent.legal_representative == person
+
+
+def test_a_legal_person_of_no_company_is_not_read() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter("领导：\n我叫方细桃，电话18771350264，在镇上帮人摘茶，老板姓汪，法人是什么我也不懂。老板欠我工钱3000元。")
+    assert fields.respondent.legal_representative is None
