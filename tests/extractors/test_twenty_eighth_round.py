@@ -260,12 +260,14 @@ def test_a_pdf_tables_header_cell_wrapped_onto_the_next_line_still_heads_its_row
 def test_the_legal_person_told_in_a_clause_of_the_employers_sentence(told: str, person: str) -> None:
     from tests.extractors.letters import letter
 
-    fields = letter(f"领导：\n我叫方细桃，女，今年47岁，电话18771350264。{told}公司欠我三个月工资9600元。请领导帮我要回工资。")
+    intro = "领导：\n我叫方细桃，女，今年47岁，电话18771350264。"
+    fields = letter(f"{intro}{told}公司欠我三个月工资9600元。请领导帮我要回工资。")
     assert fields.respondent.legal_representative == person
 
 
 def test_a_legal_person_of_no_company_is_not_read() -> None:
     from tests.extractors.letters import letter
 
-    fields = letter("领导：\n我叫方细桃，电话18771350264，在镇上帮人摘茶，老板姓汪，法人是什么我也不懂。老板欠我工钱3000元。")
+    told = "在镇上帮人摘茶，老板姓汪，法人是什么我也不懂。老板欠我工钱3000元。"
+    fields = letter("领导：\n我叫方细桃，电话18771350264，" + told)
     assert fields.respondent.legal_representative is None
