@@ -32,6 +32,7 @@ from extractors.complaint import numerals as nm
 from extractors.complaint.datewords import (
     LUNAR_DAY,
     NAMED_MONTHS,
+    NEW_YEAR_PASSED,
     lunar_day,
     lunar_to_solar,
     month_of,
@@ -443,6 +444,10 @@ def _row_cells(line: str) -> list[str]:
     return line.split() if table_row(line) else [line]
 
 
+# what a sentence about pay says (工资, 工钱, 欠, 扣 …): a sentence without it is about the contract or insurance alone
+_WAGE_WORDS = re.compile(r"工资|工钱|薪|钱|欠|拖|扣|结算|加班|提成|报酬")
+
+
 def _violation_periods(
     rec: Recorder, text: str, s0: int, e0: int
 ) -> tuple[list[Period], list[Period], list[Period]]:
@@ -454,6 +459,7 @@ def _violation_periods(
     hires: list[Period] = []
     untils: list[Period] = []
     from_hiring = whole = None
+    paperwork: list[Period] = []
     left = bool(_LEFT.search(text))
     owed_column = None  # in a table of months whose header names the sum owed (欠发), that column's index
     for m in SENTENCE.finditer(text, s0, e0):
@@ -467,6 +473,10 @@ def _violation_periods(
             # (a month with nothing owed, 0 or —, is no arrears)
             owed_row = bool(nm.amount_value(cells[owed_column].replace(",", "")))
         before = text[s0 : m.start()]
+        if (turn := NEW_YEAR_PASSED.search(sentence := m.group())) and not re.search(
+            r"\d|[一二三四五六七八九十]月", sentence[: turn.start()]
+        ):
+            before = text[s0 : m.start() + turn.end()]  # 过完年…，二月份的钱…: the turn of the year opens the sentence
         marks = year_marks(before, letter)  # (last_year of the text before the sentence, and its month)
         year, after = (marks[-1][1], month_of(before, marks[-1])) if marks else (None, None)
         sentence_periods = _sentence_periods(text, m.start(), m.end(), letter, year, left, after)
@@ -482,6 +492,11 @@ def _violation_periods(
         owed = owed or (owed_row and any(p[5] == "date" for p in found))
         if not owed or kw("not_violation").search(sentence):
             continue
+        if kw("from_hiring").search(sentence) and not _WAGE_WORDS.search(sentence):
+            # 我是2018年10月去的，…一直没给签合同，也没上保险: no contract, no insurance since the hiring; the wages
+            # owed, when the letter dates them, are what it complains of
+            paperwork += [p for p in found if p[5] == "hire"]
+            continue
         # an earlier sentence's hiring starts the work only when no earlier sentence dated the violation
         earlier = hires[:1] if not periods and hires and hires[0] not in found else []
         if earlier and any(p[0] > earlier[0][0] and _SINCE_AFTER.match(text[p[3][1] : p[3][1] + 4]) for p in found):
@@ -495,6 +510,9 @@ def _violation_periods(
     if from_hiring is not None and hires and not any(p[5] in ("range", "since", "ongoing") for p in periods):
         # 公司一直不签合同、不缴社保: the violation runs from the hiring
         h = hires[0]
+        periods.append((h[0], None, True, h[3], h[3], "since", h[6]))
+    if not periods and paperwork:
+        h = paperwork[0]  # only the contract or the insurance is complained of: since the hiring, ongoing
         periods.append((h[0], None, True, h[3], h[3], "since", h[6]))
     if not periods:
         # 剩下的工钱一直冇给 (undated): the work's stated start and end are the period

@@ -433,7 +433,23 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found += [(m.start(), nm.cn_int(m.group("y")) or 0) for m in _YEAR_ALONE.finditer(text)]
     found += [(m.start(), ganzhi_year(m.group("gz"), letter) or 0) for m in _GANZHI_YEAR.finditer(text)]
     found += [(m.start(), nm.republic_year(m.group("y")) or 0) for m in _ROC_YEAR.finditer(text)]
-    return [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
+    marks = sorted(found)
+    for m in NEW_YEAR_PASSED.finditer(text):
+        # 去年腊月二十五…。过完年…二月份的钱: the Spring Festival after the year's last months opens the next year
+        last = next(((at, y) for at, y in reversed(marks) if at < m.start()), None)
+        if last and y_ok(last[1]) and _LATE_IN_YEAR.search(text, last[0], m.start()):
+            marks.append((m.start(), last[1] + 1))
+            marks.sort()
+    return [(at, y) for at, y in marks if y and 1900 <= y <= 2100]
+
+
+def y_ok(year: int) -> bool:
+    return bool(year) and 1900 <= year < 2100
+
+
+# the Spring Festival passed, and what tells the months before it were the year's last
+NEW_YEAR_PASSED = re.compile(r"过完年|过了年|过罢年|过完春节|春节过后|春节后|过年后|年后(?![\d一二三四五六七八九十])")
+_LATE_IN_YEAR = re.compile(r"腊月|冬月|年底|年末|年关|十二月|12月|快过年")
 
 
 # 今年/去年/前年 with a time of the year (今年春节后, 去年7月份, 去年底): when the story happens; not 去年在老家学手艺

@@ -271,3 +271,26 @@ def test_a_legal_person_of_no_company_is_not_read() -> None:
     told = "在镇上帮人摘茶，老板姓汪，法人是什么我也不懂。老板欠我工钱3000元。"
     fields = letter("领导：\n我叫方细桃，电话18771350264，" + told)
     assert fields.respondent.legal_representative is None
+
+
+def test_wages_owed_after_the_new_year_are_the_period_not_the_contract_never_signed() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "某县劳动监察大队的领导：\n我叫付长河，八三年的，电话13541058826。\n"
+        "我在县城客运站对过的某某洗浴有限公司当搓澡师傅。我是2018年10月去的，到现在三年多了，一直没给签合同，也没上保险。\n"
+        "去年腊月二十五，老板把一月份的钱给了。过完年生意就不咋行了，二月份的钱一直拖着不给，说等等。"
+        "我去要，他就说明天不用来了。二月份底薪加提成一共四千六，到现在一分没见着。\n"
+        "我就想让老板把欠我的四千六工钱给我。\n付长河\n2022年4月6日"
+    )
+    # 去年腊月 (lunar, early 2022) then 过完年: February is February 2022; the contract since 2018 is not the claim
+    assert fields.violation_start == date(2022, 2, 1)
+
+
+def test_the_turn_of_the_year_after_its_last_months_opens_the_next_year() -> None:
+    from extractors.complaint.datewords import year_marks
+
+    told = "去年腊月二十五，老板把一月份的钱给了。过完年生意就不咋行了，二月份的钱一直拖着不给。"
+    assert [y for _at, y in year_marks(told, date(2022, 4, 6))] == [2021, 2022]
+    # with no late months told before it, 过完年 says nothing of the year
+    assert [y for _at, y in year_marks("2023年5月进厂。过完年厂里就不发工资了。", date(2024, 6, 6))] == [2023]
