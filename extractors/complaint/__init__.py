@@ -117,7 +117,6 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _address_in_brackets(rec)
     if models:
         _address_runs_on(rec)
-    _town_alone(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
     else:
@@ -1016,21 +1015,6 @@ def _premises_of_employer(rec: Recorder) -> None:
         return
 
 
-# a town or anything above it, alone: 准格尔旗大路镇, 官渡区, 绥化市 (a village, a 社区 or a park is a place)
-_TOWN_OR_ABOVE = re.compile(r".*(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道)")
-
-
-def _town_alone(rec: Recorder) -> None:
-    """An employer placed by its town or county alone (被投诉人…在准格尔旗大路镇，具体门牌号不清楚) has no address
-    stated: the office still has to ask which (the corpus's convention, settled with the writers)."""
-    value = rec.get("respondent.address")
-    if isinstance(value, str) and DIVISIONS_ONLY.fullmatch(value) and _TOWN_OR_ABOVE.fullmatch(value) and not re.search(
-        r"村|社区|组|园|工业|加工|开发|集中|产业|示范|经济|物流|商贸|景区|保税|[东西南北中]区$", value
-    ):
-        rec.forget("respondent.address")
-        rec.withheld.add("respondent.address")
-
-
 def _place_before_employer(rec: Recorder) -> None:
     """With no address of its own, the place a sentence puts the employer at just before naming it or its kind (a
     town, a road, a landmark) is its address."""
@@ -1432,7 +1416,8 @@ def _name_told_apart(rec: Recorder, text: str) -> None:
 # a part of the employer's own premises (the spec's 包装车间, 后厨, 公司三号车间): no place of work apart from it
 _FACILITY = r"(?:牧场|养殖场|车间|厂房|厂区|仓库|库房|办公室|办公楼|总部|本部|生产线|冷库|后厨|厨房)"
 _OWN_PART = re.compile(rf"^的?(?:[一二三四五六七八九十\d]+号?)?[\u4e00-\u9fff]{{0,4}}?{_FACILITY}$")
-_PART_ONLY = re.compile(rf"^[\u4e00-\u9fff\d]{{0,8}}?{_FACILITY}$")
+# (a workshop or kitchen is inside some employer's premises; a store or warehouse may stand in a park of its own)
+_PART_ONLY = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:车间|后厨|厨房)$")
 
 
 def _own_facility(place: object, name: object) -> bool:

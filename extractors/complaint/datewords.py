@@ -436,6 +436,11 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     marks = sorted(found)
     for m in NEW_YEAR_PASSED.finditer(text):
         # 去年腊月二十五…。过完年…二月份的钱: the Spring Festival after the year's last months opens the next year
+        # (not a promise put off to it: 老板说过了年再说, 等过了年就给)
+        clause = text[max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n") + 1 : m.start()]
+        promised = re.search(r"说|答应|讲|承诺|保证|等|要|到", clause)
+        if promised or re.match(r"再|就给|才|一定", text[m.end() : m.end() + 2]):
+            continue
         last = next(((at, y) for at, y in reversed(marks) if at < m.start()), None)
         if last and y_ok(last[1]) and _LATE_IN_YEAR.search(text, last[0], m.start()):
             marks.append((m.start(), last[1] + 1))

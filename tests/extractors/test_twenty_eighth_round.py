@@ -292,5 +292,8 @@ def test_the_turn_of_the_year_after_its_last_months_opens_the_next_year() -> Non
 
     told = "去年腊月二十五，老板把一月份的钱给了。过完年生意就不咋行了，二月份的钱一直拖着不给。"
     assert [y for _at, y in year_marks(told, date(2022, 4, 6))] == [2021, 2022]
+    # a promise put off to the new year is no turn of the story's year
+    promise = "一直干到今年腊月二十三小年那天，刘老板说钱还没回笼，过了年再说。从六月到腊月二十三，一共八个月。"
+    assert [y for _at, y in year_marks(promise, date(2024, 2, 6))] == [2024]
     # with no late months told before it, 过完年 says nothing of the year
     assert [y for _at, y in year_marks("2023年5月进厂。过完年厂里就不发工资了。", date(2024, 6, 6))] == [2023]
