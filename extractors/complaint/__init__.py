@@ -358,7 +358,9 @@ def _facts_before(rec: Recorder, text: str, ask: int) -> None:
 
 # 职业装配工 / 砌墙的泥工 / 在客栈做保洁: the trade is the last words, after a label or a verb
 _OCC_LEAD = re.compile(
-    r"^(?:(?:职业|工种|岗位)[是为]?|.*(?:的|做|当|干|任|是)(?=[\u4e00-\u9fff]{2,}))?(?:一名|一个|一位|名|个)?"
+    # (not the 干 of a word: 烘干房操作工, 晒干车间)
+    r"^(?:(?:职业|工种|岗位)[是为]?|.*(?:的|做|当|(?<![烘晒风若能树骨才主])干|任|是)(?=[\u4e00-\u9fff]{2,}))?"
+    r"(?:一名|一个|一位|名|个)?"
 )
 
 

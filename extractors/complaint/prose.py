@@ -322,7 +322,9 @@ def _employment(rec: Recorder, text: str) -> None:
             subject = subject or _occupation_subject(rec, text)
             # …做保安 / 投诉人于某日入职被投诉人处，岗位为汉服制版师
             m = re.search(
-                rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|干|搞)(?P<occ>[\u4e00-\u9fff]{{1,5}}?)(?=[，。；,（(]|$)",
+                # (not the 干 of 烘干, 晒干: 当烘干房操作工 is a 烘干房操作工)
+                rf"{subject}[^。！]{{0,24}}?(?:做|当|担任|(?<![烘晒风若能树骨才主])干|搞)(?P<occ>[\u4e00-\u9fff]{{1,6}}?)"
+                r"(?=[，。；,（(]|$)",
                 text[s:e],
             ) or re.search(
                 rf"{subject}[^。！]{{0,40}}?[，,](?:工作)?(?:岗位|工种)(?:为|是)(?P<occ>[\u4e00-\u9fff]{{2,8}}?)(?=[，。；,（(]|$)",

@@ -297,3 +297,14 @@ def test_the_turn_of_the_year_after_its_last_months_opens_the_next_year() -> Non
     assert [y for _at, y in year_marks(promise, date(2024, 2, 6))] == [2024]
     # with no late months told before it, 过完年 says nothing of the year
     assert [y for _at, y in year_marks("2023年5月进厂。过完年厂里就不发工资了。", date(2024, 6, 6))] == [2023]
+
+
+@pytest.mark.parametrize("trade", ["烘干房操作工", "烘干塔操作工"])
+def test_the_gan_of_a_word_does_not_cut_the_trade(trade: str) -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        f"我叫马占福，男，电话18795104736。今年6月初，我经同村人介绍，到宁夏红宝枸杞食品有限公司当{trade}，"
+        "负责看烘干炉温度。公司欠我工资9600元。我没有申请过仲裁。求领导帮我要回这9600元工资。"
+    )
+    assert fields.complainant.occupation == trade
