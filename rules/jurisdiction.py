@@ -172,10 +172,15 @@ def _counties_of(province: str, city: str) -> tuple[tuple[str, str], ...]:
     for name in table:
         if name.startswith("_"):
             continue
-        short = re.sub(r"(?:自治县|自治旗|县|区|旗|市)$", "", re.sub(r"^.{2,}?(?:市)(?=.{2,})", "", name))
+        short = _short_county(name)
         if len(short) >= 2:
             out.append((name, short))
     return tuple(out)
+
+
+def _short_county(name: str) -> str:
+    """A county-level division as letters write it: 融水苗族自治县 -> 融水苗族, 璧山区 -> 璧山, 北京市朝阳区 -> 朝阳."""
+    return re.sub(r"(?:自治县|自治旗|县|区|旗|市)$", "", re.sub(r"^.{2,}?(?:市)(?=.{2,})", "", name))
 
 
 @lru_cache(maxsize=16)
@@ -189,15 +194,20 @@ def towns_of(office: Division) -> tuple[str, ...]:
     return tuple(n for n in county if not n.startswith("_") and len(n) >= 3 and re.search(r"[镇乡]$|街道$", n))
 
 
-# an organisation named with the office's county first (重庆璧山宏达汽车零部件有限公司, 玉龙县某酒店), not an office
-# of the state (璧山区人力资源和社会保障局, 某县人民法院)
-_ORGANISATION = re.compile(
-    r"[\u4e00-\u9fff]{2,18}?(?:有限责任公司|有限公司|公司|分公司|厂|酒店|宾馆|医院|学校|项目部|工地|农场|牧场|合作社|超市)"
-)
-_WORKPLACE_AFTER = re.compile(
-    r"[^，,。；;！!？?\n]{0,12}?(?:酒店|宾馆|厂|公司|店|工地|项目|医院|学校|幼儿园|农场|牧场|养殖场|基地|车间|超市|矿|砖窑|窑)"
-)
-# words no registered name holds (隆回县群众刘某反映家具厂, 涞水过去的工友去公司): a sentence, not a name
+@lru_cache(maxsize=1)
+def _places_of_work() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a firm named with the office's county first, 重庆璧山宏达汽车零部件有限公司; a place of work after a town,
+    白沙镇开的酒店): the complaint readers' organisation words (complaint_keywords.yaml `org_suffix`) and the sites
+    a firm's work is done at."""
+    from extractors.complaint.labels import kw
+
+    org = rf"(?:{kw('org_suffix').pattern}|医院|学校|工地|农场|牧场)"
+    site = rf"(?:{kw('org_suffix').pattern}|店|工地|项目|医院|学校|农场|牧场|养殖场|基地|车间|矿|窑)"
+    return re.compile(rf"[\u4e00-\u9fff]{{2,18}}?{org}"), re.compile(rf"[^，,。；;！!？?\n]{{0,12}}?{site}")
+
+
+# words no registered name holds (隆回县群众刘某反映家具厂, 涞水过去的工友去公司): a sentence, not a name; and an
+# office of the state (璧山区人力资源和社会保障局, 某县人民法院), no place of employment
 _NOT_A_NAME = re.compile(r"的|群众|反映|过去|[去到在找说给是了和与把被让]")
 _STATE_OFFICE = re.compile(r"局|大队|政府|法院|委员会|监察|信访|办公室|检察院|人大|政协")
 
@@ -217,12 +227,11 @@ def named_in_office(text: str, office: Division, skip: list[str], respondent: st
         # a town as where a workplace stands (公司在白沙镇开的酒店), not as where the writer lives or was fetched
         # (家住某镇… 公司的车到我们某镇接人)
         for at in find_all(rest, town):
-            if _WORKPLACE_AFTER.match(rest, at + len(town)):
+            if _places_of_work()[1].match(rest, at + len(town)):
                 return town
-    short = re.sub(r"(?:自治县|自治旗|县|区|旗|市)$", "", re.sub(r"^.{2,}?(?:市)(?=.{2,})", "", office.county))
-    for name in {office.county, short}:
+    for name in {office.county, _short_county(office.county)}:
         for at in find_all(rest, name):
-            m = _ORGANISATION.match(rest, at + len(name))
+            m = _places_of_work()[0].match(rest, at + len(name))
             if m and not _STATE_OFFICE.search(m.group()) and not _NOT_A_NAME.search(m.group()):
                 return name + m.group()
     return None

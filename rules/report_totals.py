@@ -229,9 +229,7 @@ def _total_word(sentence: str, params: dict) -> list[str]:
         unit = m.group("unit")
         parts = [float(x) for x in re.findall(rf"(\d+(?:\.\d+)?){unit}", before)]
         total = float(m.group("m"))
-        exact = _counted(unit, [*parts, total])
-        if len(parts) >= 2 and (sum(parts) != total if exact else not _close(sum(parts), total, params["tolerance"],
-                                                                            len(parts))):
+        if len(parts) >= 2 and not _agrees(sum(parts), total, unit, params, len(parts)):
             msgs.append(f"分项之和为{_fmt(sum(parts))}{unit}，与“{m.group()}”不符")
     return msgs
 
@@ -262,8 +260,7 @@ def _named_parts(sentence: str, params: dict) -> list[str]:
         nearly_whole = len(parts) >= 3 and NEAR_WHOLE * total <= got < total
         if not (named_whole or by_class or nearly_whole or _CATCH_ALL.match(parts[-1].group("label")) or got > total):
             continue
-        # (whole counts of 件 or 人 are never rounded: they add up exactly or not at all)
-        if got != total if _counted(unit, [total, got]) else not _close(got, total, params["tolerance"], len(parts)):
+        if not _agrees(got, total, unit, params, len(parts)):
             msgs.append(f"“{names}”共{_fmt(total)}{unit}，分项之和为{_fmt(got)}{unit}")
     return msgs
 
@@ -380,9 +377,12 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _COUNTS = frozenset({"件次", "人次", "件", "条", "个", "项", "人", "户", "次", "份", "处", "座"})
 
 
-def _counted(unit: str, values: list[float]) -> bool:
-    """Whole counts (件, 人, 个 …): no rounding can explain a difference."""
-    return unit in _COUNTS and all(float(v).is_integer() for v in values)
+def _agrees(got: float, total: float, unit: str, params: dict, n: int) -> bool:
+    """Parts that make their total: exactly for whole counts (件, 人, 个 …), which no rounding explains; else within
+    the rounding tolerance of `n` parts."""
+    if unit in _COUNTS and float(got).is_integer() and float(total).is_integer():
+        return got == total
+    return _close(got, total, params["tolerance"], n)
 
 
 def _close(a: float, b: float, rel: float, n: int) -> bool:

@@ -289,9 +289,13 @@ _VALID = {
 
 
 # a place of work ends with its kind (公司, 车间, 工地, 店, 路); a few characters after it are what was done there
+# (某某有限公司车衣服); after a client's premises, the work done there may run longer (某医院做门诊楼和住院部的保安,
+# 某电站清洗光伏板). A part of the premises the letter names (某医院住院部) is no work done: the corpus records it
 _VERB_TAIL = re.compile(
     r"(?:(?<=公司|车间|工地|工厂|超市|项目|小区|中心|仓库|基地|园区)|(?<=[厂店馆矿]))"
     r"(?:[车做干当开搬扛缝]|上班|打工|务工)[\u4e00-\u9fff]{0,3}$"
+    r"|(?:(?<=医院|中学|小学|学校|大学|学院|电站|酒店|宾馆|商场|超市|小区|银行)|(?<=卫生院|幼儿园))"
+    r"(?:做|当|清洗|打扫|看守|值班|负责|干活|上班)[\u4e00-\u9fff]{0,10}$"
 )
 
 
@@ -979,10 +983,6 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-# (parties.DIVISIONS_ONLY: nothing but division names. prose.TOWN_AT_MOST, which judges a place told with 在…, takes
-# 杨桥镇西头 for a town too; a landmark after the town makes an address here)
-
-
 # 鑫立劳务的办公室在某区某大道东段 / 他的咖啡地在某县某乡某村后山 / 厂在某镇石材工业区里: where the employer's
 # premises are, said of it (by name, as 公司/厂, or as 他/老板 the boss)
 _PREMISES_AT = re.compile(
@@ -1415,15 +1415,6 @@ def _name_told_apart(rec: Recorder, text: str) -> None:
             return
 
 
-# a client's premises (the school, the hospital, the power station an outsourced worker is placed at), then the
-# work done there (某医院做门诊楼和住院部, 某电站清洗光伏板): the place of work is the premises (a part of them the
-# letter names, 某医院住院部, stays: the corpus records it)
-_PREMISES_THEN_PART = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff\d]{2,30}?(?:医院|卫生院|中学|小学|学校|幼儿园|大学|学院|电站|酒店|宾馆|商场|超市|小区|银行))"
-    r"(?:做|当|清洗|打扫|看守|值班|负责|干活|上班)[\u4e00-\u9fff]{0,10}$"
-)
-
-
 # a part of the employer's own premises (the spec's 包装车间, 后厨, 公司三号车间): no place of work apart from it
 _FACILITY = r"(?:牧场|养殖场|车间|厂房|厂区|仓库|库房|办公室|办公楼|总部|本部|生产线|冷库|后厨|厨房)"
 _OWN_PART = re.compile(rf"^的?(?:[一二三四五六七八九十\d]+号?)?[\u4e00-\u9fff]{{0,4}}?{_FACILITY}$")
@@ -1448,10 +1439,10 @@ def _build(rec: Recorder) -> ComplaintFields:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
     respondent = group("respondent")
-    if isinstance(place := respondent.get("workplace"), str) and (m := _PREMISES_THEN_PART.match(place)):
-        respondent["workplace"] = m.group("org")  # 某中学食堂 / 某医院门诊楼和住院部 / 某电站清洗光伏板: the premises
+    if isinstance(place := respondent.get("workplace"), str) and (tail := _VERB_TAIL.search(place)):
+        respondent["workplace"] = place[: tail.start()]  # 某医院做门诊楼和住院部, 某电站清洗光伏板: the premises
         if ev := rec.evidence.get("respondent.workplace"):
-            ev.end = ev.start + len(m.group("org"))
+            ev.end = ev.start + tail.start()
     place, name = respondent.get("workplace"), respondent.get("name")
     own_noun = isinstance(place, str) and isinstance(name, str) and len(place) <= 3 and name.endswith(place)
     if place and (place == respondent.get("address") or own_noun or _own_facility(place, name)):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from extractors.complaint import numerals as nm
 from extractors.complaint.body import ENUM
 from extractors.complaint.evidence import INLINE, LABELLED, Recorder
+from extractors.complaint.gender import kin_words
 from extractors.complaint.labels import DATE_LINE, is_person_name, kw, scan_line
 from extractors.complaint.parties import ROLE_TAGGED
 from extractors.complaint.prose import PHONE_WORDS
@@ -56,13 +58,19 @@ def noted_details(rec: Recorder, text: str) -> None:
                 rec.set("complainant.age", int(age.group(1)), s, e, INLINE)
             elif kw("occupation_suffix").search(word) and len(word) <= 10 and "代表" not in word:
                 rec.set("complainant.occupation", word, s, e, INLINE)
-        line_end = text.find("\n", m.end())
-        line = text[m.end() : line_end if line_end >= 0 else len(text)]
-        phones = nm.find_phones(line)
-        if len(phones) == 1 and not rec.has("complainant.phone"):
-            value, ps, pe = phones[0]
-            rec.set("complainant.phone", value, m.end() + ps, m.end() + pe, INLINE)
+        _one_phone_on_line(rec, text, m.end())
         return
+
+
+def _one_phone_on_line(rec: Recorder, text: str, start: int, end: int | None = None) -> None:
+    """The complainant's phone when the rest of the line from `start` (to `end` at most) gives exactly one."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line_end = min(line_end, end) if end is not None else line_end
+    phones = nm.find_phones(text[start:line_end])
+    if len(phones) == 1 and not rec.has("complainant.phone"):
+        value, ps, pe = phones[0]
+        rec.set("complainant.phone", value, start + ps, start + pe, INLINE)
 
 
 def names_in(text: str, named_here: bool = False) -> list[str]:
@@ -300,10 +308,13 @@ _PHONES_IN_ORDER = re.compile(r"(?:电话|手机|联系方式)[^。\n\d]{0,12}?�
 
 
 _TITLE = re.compile(r"(?:律师|同志|先生|女士|老师|师傅)$")
-_KIN_OF = re.compile(
-    r"的(?:儿子|女儿|女婿|儿媳妇?|丈夫|妻子|老婆|老公|爱人|父亲|母亲|哥哥|弟弟|姐姐|妹妹|侄子|侄女|外甥女?|孙子|孙女|"
-    r"表哥|表弟|堂哥|堂弟|姐夫|妹夫|朋友|同学|老乡|亲戚)"
-)
+
+
+@cache
+def _kin_of() -> re.Pattern[str]:
+    """的 + how one person is related to another: the kinship words of gender_cues.yaml, in-laws and friends."""
+    others = r"女婿|儿媳妇?|侄[子女]|外甥女?|孙[子女]|[表堂][哥弟姐妹]|姐夫|妹夫|朋友|同学|老乡|亲戚"
+    return re.compile(rf"的(?:{others}|{kin_words()})")
 
 
 def _person_in(word: str, named_here: bool = False) -> str | None:
@@ -312,7 +323,7 @@ def _person_in(word: str, named_here: bool = False) -> str | None:
     if named_here and is_person_name(word, named_here=True):
         return word
     # 才让多杰的儿子多杰才旦 / 祁永明的女婿杨帆: the person after the kinship that describes them
-    if (kin := _KIN_OF.search(word)) and is_person_name(rest := word[kin.end() :], named_here=True):
+    if (kin := _kin_of().search(word)) and is_person_name(rest := word[kin.end() :], named_here=True):
         return rest
     return next((word[-n:] for n in (3, 2, 4) if len(word) >= n and is_person_name(word[-n:])), None)
 
@@ -578,7 +589,4 @@ def _first_signer(rec: Recorder, text: str, name: str, start: int, end: int) -> 
         "complainant.id_number"
     ):
         rec.set("complainant.id_number", number, at + m.start(), at + m.end(), INLINE)
-    phones = nm.find_phones(line)
-    if len(phones) == 1 and not rec.has("complainant.phone"):
-        value, s, e = phones[0]
-        rec.set("complainant.phone", value, at + s, at + e, INLINE)
+    _one_phone_on_line(rec, text, at, end)

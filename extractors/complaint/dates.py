@@ -472,8 +472,8 @@ def _violation_periods(
         elif len(cells) > owed_column:
             # (a month with nothing owed, 0 or —, is no arrears)
             owed_row = bool(nm.amount_value(cells[owed_column].replace(",", "")))
-        before = text[s0 : m.start()]
-        if (turn := NEW_YEAR_PASSED.search(sentence := m.group())) and not re.search(
+        before, sentence = text[s0 : m.start()], m.group()
+        if (turn := NEW_YEAR_PASSED.search(sentence)) and not re.search(
             r"\d|[一二三四五六七八九十]月", sentence[: turn.start()]
         ):
             before = text[s0 : m.start() + turn.end()]  # 过完年…，二月份的钱…: the turn of the year opens the sentence
@@ -485,7 +485,6 @@ def _violation_periods(
         hires += [p for p in found if p[5] == "hire"]
         untils += [p for p in found if p[5] == "until"]
         ranges += [p for p in found if p[5] == "range"]
-        sentence = m.group()
         if from_hiring is None and not found and kw("from_hiring").search(sentence):
             from_hiring = m.start()
         owed = kw("violation").search(sentence) or (_MONTHS_UNPAID.search(sentence) and not any(p[6] for p in found))

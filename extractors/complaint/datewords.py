@@ -25,6 +25,7 @@ evidence spans stay those of the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -433,23 +434,19 @@ def year_marks(text: str, letter: date | None = None) -> list[tuple[int, int]]:
     found += [(m.start(), nm.cn_int(m.group("y")) or 0) for m in _YEAR_ALONE.finditer(text)]
     found += [(m.start(), ganzhi_year(m.group("gz"), letter) or 0) for m in _GANZHI_YEAR.finditer(text)]
     found += [(m.start(), nm.republic_year(m.group("y")) or 0) for m in _ROC_YEAR.finditer(text)]
-    marks = sorted(found)
+    marks = [(at, y) for at, y in sorted(found) if y and 1900 <= y <= 2100]
     for m in NEW_YEAR_PASSED.finditer(text):
         # 去年腊月二十五…。过完年…二月份的钱: the Spring Festival after the year's last months opens the next year
-        # (not a promise put off to it: 老板说过了年再说, 等过了年就给)
-        clause = text[max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n") + 1 : m.start()]
-        promised = re.search(r"说|答应|讲|承诺|保证|等|要|到", clause)
-        if promised or re.match(r"再|就给|才|一定", text[m.end() : m.end() + 2]):
-            continue
         last = next(((at, y) for at, y in reversed(marks) if at < m.start()), None)
-        if last and y_ok(last[1]) and _LATE_IN_YEAR.search(text, last[0], m.start()):
-            marks.append((m.start(), last[1] + 1))
-            marks.sort()
-    return [(at, y) for at, y in marks if y and 1900 <= y <= 2100]
+        if last and _LATE_IN_YEAR.search(text, last[0], m.start()) and not _put_off(text, m):
+            bisect.insort(marks, (m.start(), last[1] + 1))
+    return marks
 
 
-def y_ok(year: int) -> bool:
-    return bool(year) and 1900 <= year < 2100
+def _put_off(text: str, m: re.Match[str]) -> bool:
+    """A promise put off to the new year (老板说过了年再说, 等过了年就给), not the story passing it."""
+    clause = text[max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n") + 1 : m.start()]
+    return bool(re.search(r"说|答应|讲|承诺|保证|等|要|到", clause) or re.match(r"再|就给|才|一定", text[m.end() :]))
 
 
 # the Spring Festival passed, and what tells the months before it were the year's last

@@ -404,7 +404,8 @@ def _set_birth(rec: Recorder, value: str, s: int, e: int, conf: float) -> None:
         )
 
 
-# nothing but division names (某区某镇, 某县某村): says where, not at which address (a 小区 or 工业区 is a place)
+# nothing but division names (某区某镇, 某县某村): says where, not at which address (a 小区 or 工业区 is a place;
+# a landmark after the town, 杨桥镇西头, makes an address, though prose.TOWN_AT_MOST takes it for a town told with 在…)
 DIVISIONS_ONLY = re.compile(
     r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|(?<![小园业社景校厂营])区|旗|镇|乡|街道|村|社区))+"
 )
