@@ -194,16 +194,15 @@ def towns_of(office: Division) -> tuple[str, ...]:
     return tuple(n for n in county if not n.startswith("_") and len(n) >= 3 and re.search(r"[镇乡]$|街道$", n))
 
 
-@lru_cache(maxsize=1)
-def _places_of_work() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a firm named with the office's county first, 重庆璧山宏达汽车零部件有限公司; a place of work after a town,
-    白沙镇开的酒店): the complaint readers' organisation words (complaint_keywords.yaml `org_suffix`) and the sites
-    a firm's work is done at."""
-    from extractors.complaint.labels import kw
-
-    org = rf"(?:{kw('org_suffix').pattern}|医院|学校|工地|农场|牧场)"
-    site = rf"(?:{kw('org_suffix').pattern}|店|工地|项目|医院|学校|农场|牧场|养殖场|基地|车间|矿|窑)"
-    return re.compile(rf"[\u4e00-\u9fff]{{2,18}}?{org}"), re.compile(rf"[^，,。；;！!？?\n]{{0,12}}?{site}")
+# a firm named with the office's county first (重庆璧山宏达汽车零部件有限公司, 玉龙县某酒店), and a place of work after
+# a town (白沙镇开的酒店). (complaint_keywords.yaml `org_suffix`, tried here, is wider: after a town or a county name
+# it matched places no one worked at, and two true flags of the corpus were lost)
+_ORGANISATION = re.compile(
+    r"[\u4e00-\u9fff]{2,18}?(?:有限责任公司|有限公司|公司|分公司|厂|酒店|宾馆|医院|学校|项目部|工地|农场|牧场|合作社|超市)"
+)
+_WORKPLACE_AFTER = re.compile(
+    r"[^，,。；;！!？?\n]{0,12}?(?:酒店|宾馆|厂|公司|店|工地|项目|医院|学校|幼儿园|农场|牧场|养殖场|基地|车间|超市|矿|砖窑|窑)"
+)
 
 
 # words no registered name holds (隆回县群众刘某反映家具厂, 涞水过去的工友去公司): a sentence, not a name; and an
@@ -227,11 +226,11 @@ def named_in_office(text: str, office: Division, skip: list[str], respondent: st
         # a town as where a workplace stands (公司在白沙镇开的酒店), not as where the writer lives or was fetched
         # (家住某镇… 公司的车到我们某镇接人)
         for at in find_all(rest, town):
-            if _places_of_work()[1].match(rest, at + len(town)):
+            if _WORKPLACE_AFTER.match(rest, at + len(town)):
                 return town
     for name in {office.county, _short_county(office.county)}:
         for at in find_all(rest, name):
-            m = _places_of_work()[0].match(rest, at + len(name))
+            m = _ORGANISATION.match(rest, at + len(name))
             if m and not _STATE_OFFICE.search(m.group()) and not _NOT_A_NAME.search(m.group()):
                 return name + m.group()
     return None

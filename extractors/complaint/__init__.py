@@ -1439,11 +1439,11 @@ def _build(rec: Recorder) -> ComplaintFields:
         return {k.split(".", 1)[1]: v for k, v in rec.values.items() if k.startswith(prefix + ".")}
 
     respondent = group("respondent")
-    if isinstance(place := respondent.get("workplace"), str) and (tail := _VERB_TAIL.search(place)):
-        respondent["workplace"] = place[: tail.start()]  # 某医院做门诊楼和住院部, 某电站清洗光伏板: the premises
+    place, name = respondent.get("workplace"), respondent.get("name")
+    if isinstance(place, str) and not _own_facility(place, name) and (tail := _VERB_TAIL.search(place)):
+        place = respondent["workplace"] = place[: tail.start()]  # 某医院做门诊楼和住院部: the premises
         if ev := rec.evidence.get("respondent.workplace"):
             ev.end = ev.start + tail.start()
-    place, name = respondent.get("workplace"), respondent.get("name")
     own_noun = isinstance(place, str) and isinstance(name, str) and len(place) <= 3 and name.endswith(place)
     if place and (place == respondent.get("address") or own_noun or _own_facility(place, name)):
         respondent.pop("workplace")  # 在卫生院上班 / 某公司的牧场 / 修理车间: the employer's own, no place apart
