@@ -36,6 +36,7 @@ SEED_TYPES = {"01_": "other", "02_": "notice", "03_": "work_report", "04_": "wor
 MODEL_VERSION = "2026.12.1"
 MIN_WEIGHT = 1e-3
 MATCH = 85.0
+UNBALANCED = {"period_ongoing"}  # models whose classes are fitted as they occur
 
 
 def training_cases() -> list[Case]:
@@ -309,6 +310,50 @@ def period_rows(role: str) -> Callable[[list[Case]], tuple[list, list]]:
     return make
 
 
+def period_ongoing_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """One row per golden letter: does its violation run on (the golden's end unstated)."""
+    from extractors.complaint import span_of
+    from extractors.complaint.dates import story_anchor
+    from extractors.learned.period import ongoing_features
+    from extractors.learned.period import rows as rows_of
+
+    rows, labels = [], []
+    for fields, rec, text in _letters(case_list):
+        rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
+        anchor, facts, ongoing = story_anchor(rec, text), span_of(rec, "facts"), bool(rec.get("violation_ongoing"))
+        n = len(rows_of(text, anchor, facts, rules, ongoing, ("end",), ())["end"])
+        rows.append(ongoing_features(text, anchor, facts, rules, ongoing, n))
+        labels.append("yes" if fields.get("violation_end") is None else "no")
+    return rows, labels
+
+
+def period_pair_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], list[str]]:
+    """For every golden letter whose end is one of its dated periods: the golden end's features less each other
+    candidate's ("yes") and the reverse ("no")."""
+    from datetime import date
+
+    from extractors.complaint import span_of
+    from extractors.complaint.dates import story_anchor
+    from extractors.learned.period import pair_difference
+    from extractors.learned.period import rows as rows_of
+
+    rows, labels = [], []
+    for fields, rec, text in _letters(case_list):
+        if not (want := fields.get("violation_end")):
+            continue
+        rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
+        items = rows_of(text, story_anchor(rec, text), span_of(rec, "facts"), rules,
+                        bool(rec.get("violation_ongoing")), ("end",))["end"]
+        gold = next((f for value, _w, f in items if value == date.fromisoformat(want)), None)
+        if gold is None:
+            continue
+        for value, _where, other in items:
+            if value != date.fromisoformat(want):
+                rows += [pair_difference(gold, other), pair_difference(other, gold)]
+                labels += ["yes", "no"]
+    return rows, labels
+
+
 def _slot_spec(slot: str) -> Callable[[list[Case]], tuple[list, list]]:
     def make(case_list: list[Case]) -> tuple[list, list]:
         key = tuple(str(c.path) for c in case_list)
@@ -369,7 +414,8 @@ def fit(name: str, rows: list[dict[str, float]], labels: list[str], c: float) ->
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    # (the ongoing model's classes keep their weight: balanced, it would end one letter in seven too few)
+    model = LogisticRegression(C=c, max_iter=2000, class_weight=None if name in UNBALANCED else "balanced")
     model.fit(x, labels)
     names = vectorizer.get_feature_names_out()
     coef = model.coef_
@@ -543,7 +589,8 @@ def _objective(name: str) -> Callable[[dict[str, Any]], float]:
 
 
 SLOT_MODELS = ("slot_occupation", "slot_employer", "slot_respondent", "slot_workplace")
-_FIELD_MODELS = ("request", "amount", "age", "gender", "collective", "period_start", "period_end", "address_next",
+_FIELD_MODELS = ("request", "amount", "age", "gender", "collective", "period_start", "period_end", "period_ongoing",
+                 "period_end_pair", "address_next",
                  *SLOT_MODELS)
 OBJECTIVES = {"doctype": "doc_type accuracy", **{name: "complaint field accuracy" for name in _FIELD_MODELS},
               **dict.fromkeys(("stated", "stated_sentence"), "expected flags - false missing-item flags per letter")}
@@ -558,6 +605,8 @@ SPECS: dict[str, tuple[Callable[[list[Case]], tuple[list, list]], float]] = {
     "collective": (collective_rows, 0.3),
     "period_start": (period_rows("start"), 0.3),
     "period_end": (period_rows("end"), 0.3),
+    "period_ongoing": (period_ongoing_rows, 0.3),
+    "period_end_pair": (period_pair_rows, 3.0),
     "address_next": (address_rows, 0.5),
     "stated": (stated_rows, 0.3),
     "stated_sentence": (stated_sentence_rows, 0.3),

@@ -231,7 +231,14 @@ def _rank_slots(rec: Recorder, text: str) -> None:
     chosen = period.choose(text, story_anchor(rec, text), span_of(rec, "facts"), dates,
                            bool(rec.get("violation_ongoing")))
     for role, (value, (start, end), p) in chosen.items():
-        take(f"violation_{role}", value, start, end, p)
+        if role != "ongoing":
+            take(f"violation_{role}", value, start, end, p)
+        elif value:  # the violation runs on: no end
+            rec.forget("violation_end")
+            if not rec.get("violation_ongoing"):
+                rec.set("violation_ongoing", True, start, end, round(0.5 * p, 2))
+        elif rec.get("violation_ongoing"):  # the letter's job is over: its end was chosen above
+            rec.forget("violation_ongoing")
     if found := age.choose(text, rec.get("complainant.name"), relative, stated(rec, "complainant.age", int)):
         value, (start, end), p = found
         take("complainant.age", value, start, end, p)

@@ -10,10 +10,20 @@ period (a hiring, a range, an `until`, a day), its sentence's words, its place i
 rules chose it. A choice fills a date the
 rules left unstated (from a modest score) and replaces theirs only when the model is sure. Built by
 `make models` (`period_start.json.gz`, `period_end.json.gz`).
+
+The end is decided in two steps when its two models are installed (twenty-ninth round): whether the violation
+still runs at the letter's date (`period_ongoing`: one logistic model over the letter — the words of its facts,
+the cues of a running or a finished job, what the rules read), and if it does not, which of the letter's dated
+periods ends it (`period_end_pair`: a pairwise ranker, trained on the differences between the golden end's
+features and every other candidate's, so that it learns which of two dates ends the violation rather than
+whether one date alone looks like an end). The rules' ongoing and end are features of both, not a gate: on the
+letters the models were not trained on, the rules' "still owed" was wrong for one letter in four where the
+letter had ended the job (辞职、离开、不干了) and still waited for its pay.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from extractors import learned, tokenize
@@ -128,12 +138,83 @@ def _against_the_others(role: str, items: list[tuple[date, tuple[int, int], dict
             f["before_hire"] = 1.0
 
 
+# the words that tell a job still running or over, looked for in the facts (weighted) and anywhere in the letter
+_ONGOING_CUES = (
+    "至今", "到现在", "到今天", "现在还", "现在也", "仍", "一直", "还在", "继续", "目前", "迄今", "辞职", "离职", "离开",
+    "不干了", "不做了", "走了", "回家", "回老家", "辞退", "开除", "解除", "完工", "结束", "结清", "受伤", "工伤", "没签",
+    "未签", "加班", "押金", "欠条", "拖欠", "未发", "没发", "不发", "还没", "至今未", "仍在", "在职", "在岗", "上班",
+    "还在干", "还在做", "停工", "倒闭", "跑路", "年底", "春节", "过年", "每月", "每个月", "社保", "最低工资",
+)
+# where a running violation is told, for the evidence of a model's "ongoing" (the facts' first such word)
+_RUNNING = ("至今", "到现在", "到今天", "现在还", "仍", "还在", "一直", "目前", "迄今")
+
+
+def ongoing_features(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
+                     ongoing: bool, candidates: int) -> dict[str, float]:
+    """One row per letter for `period_ongoing`: does the violation run on at the letter's date (no end)."""
+    f: dict[str, float] = {"bias": 1.0, "r_ongoing": float(ongoing), "r_end_none": float(rules["end"] is None),
+                           "r_start_none": float(rules["start"] is None), f"ncand={min(candidates, 4)}": 1.0}
+    body = text[facts[0] : facts[1]] if facts else text
+    for w in _ONGOING_CUES:
+        if w in body:
+            f["f_" + w] = 1.0
+        if w in text:
+            f["t_" + w] = 0.5
+    for w in set(tokenize.cut(body)):
+        if len(w) > 1:
+            f["w_" + w] = 0.2
+    if letter and rules["end"]:
+        f[f"gap={min(max((letter - rules['end']).days // 30, 0), 6)}"] = 1.0
+    return f
+
+
+def pair_difference(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """The features of candidate `a` less those of `b`: one row of the pairwise end ranker."""
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) - v
+    return {k: v for k, v in out.items() if v}
+
+
+def _running_at(text: str, facts: tuple[int, int] | None) -> tuple[int, int]:
+    s0, e0 = facts or (0, len(text))
+    found = [(k, k + len(w)) for w in _RUNNING if (k := text.find(w, s0, e0)) >= 0]
+    return min(found) if found else (s0, min(e0, s0 + 1))
+
+
+def _end_by_pairs(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
+                  ongoing: bool) -> dict[str, tuple[object, tuple[int, int], float]] | None:
+    """The end in two steps (see the module's doc): {"ongoing": (True, span, p)} or {"end": …, "ongoing": False…};
+    None when the two models are not installed."""
+    running, pairs = learned.load("period_ongoing"), learned.load("period_end_pair")
+    if running is None or pairs is None:
+        return None
+    items = rows(text, letter, facts, rules, ongoing, ("end",), ("end",) if pairs.uses("cw=") else ())["end"]
+    p_on = running.probabilities(ongoing_features(text, letter, facts, rules, ongoing, len(items)))[running.classes[-1]]
+    if p_on > 0.5 or not items:
+        return {"ongoing": (True, _running_at(text, facts), p_on)} if p_on > 0.5 else {}
+    scores = []
+    for value, span, feats in items:
+        p = min(max(pairs.probabilities(feats)[pairs.classes[-1]], 1e-9), 1 - 1e-9)
+        scores.append((math.log(p / (1 - p)), value, span))
+    top = max(s for s, _v, _w in scores)
+    total = sum(math.exp(s - top) for s, _v, _w in scores)
+    best = max(scores, key=lambda t: t[0])
+    share = 1 / total  # the softmax of the pairwise scores: the chosen end's share against the others
+    return {"end": (best[1], best[2], (1 - p_on) * share), "ongoing": (False, best[2], 1 - p_on)}
+
+
 def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
-           ongoing: bool) -> dict[str, tuple[date, tuple[int, int], float]]:
+           ongoing: bool) -> dict[str, tuple[object, tuple[int, int], float]]:
+    """The rankers' choices: "start" and "end" (a date, its evidence span, a probability), and "ongoing" (True or
+    False) when the two-step end decided it."""
+    two_step = _end_by_pairs(text, letter, facts, rules, ongoing)
     models = {role: learned.load(f"period_{role}") for role in ("start", "end")}
+    if two_step is not None:
+        models["end"] = None
     if not any(models.values()):
-        return {}
-    best: dict[str, tuple[date, tuple[int, int], float]] = {}
+        return two_step or {}
+    best: dict[str, tuple[object, tuple[int, int], float]] = {}
     roles = tuple(r for r, m in models.items() if m is not None and not (r == "end" and ongoing))
     rich = tuple(r for r in roles if models[r].uses("cw="))
     for role, items in rows(text, letter, facts, rules, ongoing, roles, rich).items():
@@ -143,10 +224,11 @@ def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules:
             p = model.probabilities(feats)[model.classes[-1]]
             if p >= threshold and (role not in best or p > best[role][2]):
                 best[role] = (value, span, p)
+    best.update(two_step or {})
     if "start" in best or "end" in best:
         start = best.get("start", (rules["start"],))[0]
-        end = best.get("end", (rules["end"],))[0]
-        if start and end and end < start:  # an end before the start: keep the rules' pair
+        end = None if best.get("ongoing", (False,))[0] else best.get("end", (rules["end"],))[0]
+        if isinstance(start, date) and isinstance(end, date) and end < start:  # an end before the start: the rules'
             return {}
     return best
 
