@@ -33,7 +33,7 @@ from extractors.complaint.forwarded import mask_chrome, mask_cover, mask_reply
 from extractors.complaint.gender import fill_gender, written_for_relative
 from extractors.complaint.labels import DOTTED_NAME, find_sections, is_person_name, kw, surnames, titled_bosses
 from extractors.complaint.money import amount_from_late_requests, extract_amount
-from extractors.complaint.parties import DIVISIONS_ONLY, extract_parties
+from extractors.complaint.parties import DIVISIONS_ONLY, TOWN_ALONE, extract_parties
 from extractors.complaint.proceedings import extract_prior
 from extractors.complaint.prose import (
     PLACE_WORD,
@@ -117,6 +117,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _address_in_brackets(rec)
     if models:
         _address_runs_on(rec)
+    _town_alone(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
     else:
@@ -1022,6 +1023,15 @@ def _premises_of_employer(rec: Recorder) -> None:
             continue  # a county or town says where, not at which address
         rec.set("respondent.address", value, m.start("a"), m.end("a"), PROSE)
         return
+
+
+def _town_alone(rec: Recorder) -> None:
+    """An employer's address that names only its county or town (某县某镇) says where, not at which address: no
+    address, and the item stays missing (the office asks for it), as the corpus's convention has it."""
+    value = rec.get("respondent.address")
+    if isinstance(value, str) and TOWN_ALONE.fullmatch(value.strip(" 。，,")):
+        rec.forget("respondent.address")
+        rec.withheld.add("respondent.address")
 
 
 def _place_before_employer(rec: Recorder) -> None:
