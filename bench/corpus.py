@@ -87,6 +87,10 @@ TRAIN_SETS = (
     # that round and at the landed state c55b413), read for the round's failure kinds once 14v had been measured on
     # arrival
     "blind_2026_14t", "blind_2026_14u",
+    # twenty-ninth round (2026-12-07): 14v and 14w (the twenty-eighth round's checks, measured by summary through that
+    # round and at the landed state e2a2958), read for the round's failure kinds once 14x and 14y had been measured
+    # on arrival
+    "blind_2026_14v", "blind_2026_14w",
 )
 # dev: model selection and the install gate, never trained on. 12g (a spent blind set kept out of training)
 # joined dev_mixed_b in the eighth round: a gate decided by one field of some 40 letters was noise; 12v (measured

@@ -507,6 +507,14 @@ _PLACE_THEN_REGISTERED = re.compile(
 
 
 _COUNTY_TOWN = re.compile(r"(?P<county>[\u4e00-\u9fff]{1,4}?[县市区旗])[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)")
+# 浩门镇北大街蜀香川菜馆 / 某镇北街尾之某有限公司 / 某镇某村路口那家某烘干厂: a town and a street, a position on it
+# or a village's corner, then the unit's own name: where it stands, not its name (the place is its address)
+_STREET_THEN_NAME = re.compile(
+    r"(?P<place>(?:[\u4e00-\u9fff]{1,6}?(?:县|市|区|旗))?[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)"
+    r"(?:[\u4e00-\u9fff]{1,5}?村)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:(?:大街|街|路|巷|大道)(?:东头|西头|南头|北头|街尾|街头|街口|路口|口|尾|头)?|东头|西头|南头|北头|街尾|街头|街口|路口))"
+    r"(?P<link>之|那家|那个|这家|的)?"
+)
 
 
 # 营业执照上的名字是“某某养生会所” / 全称是某某有限公司 / 工商登记的名称为…: the unit's registered name
@@ -1170,6 +1178,29 @@ def _yu_begins_place(rec: Recorder, lead: re.Match[str], ev: FieldEvidence | Non
     return lead.group() == "于" and ev is not None and rec.view[ev.start - 1 : ev.start] == "在"
 
 
+_WORK_AFTER_REGISTERED = re.compile(
+    r"(?<=有限公司|责任公司|股份公司)(?:看守|看护|看管|看门|看|守|做|干|当|开|上班|打工)[\u4e00-\u9fff]{0,3}$"
+)
+
+
+def _street_before_name(rec: Recorder, path: str, value: str, suffix: re.Pattern[str]) -> int:
+    """Where the unit's name begins after a street-level place told before it (浩门镇北大街|蜀香川菜馆): 0 when the
+    value does not open so. The place becomes the employer's address when it has none."""
+    m = _STREET_THEN_NAME.match(value)
+    if not m:
+        return 0
+    place, rest = m.group("place"), value[m.end() :]
+    street = re.search(r"(?:大街|街|路|巷|大道|东头|西头|南头|北头|街尾|街头|街口|路口|口|尾|头)$", place)
+    registered = re.match(rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:市|县))", rest)
+    if not street or len(rest) < 3 or not suffix.search(rest) or suffix.search(place) or registered is None and (
+            m.group("link") is None and len(rest) < 4):
+        return 0
+    if path == "respondent.name" and not rec.has("respondent.address"):
+        ev = rec.evidence[path]
+        rec.set("respondent.address", place, ev.start, ev.start + len(place), ev.confidence)
+    return m.end()
+
+
 def _tidy_orgs(rec: Recorder) -> None:
     from extractors.complaint.labels import kw
 
@@ -1193,7 +1224,12 @@ def _tidy_orgs(rec: Recorder) -> None:
         town = _COUNTY_TOWN.match(value, cut)
         if town and value[town.end() :].startswith(town.group("county")[:2]) and suffix.search(value[town.end() :]):
             cut = town.end()
-        if cut:
+        if not cut:
+            cut = _street_before_name(rec, path, value, suffix)
+        if tail := _WORK_AFTER_REGISTERED.search(value, cut):  # 某某有限公司|看守厂: the work done there, not the name
+            ev = rec.evidence[path]
+            rec.set(path, value[cut : tail.start()], ev.start + cut, ev.start + tail.start(), ev.confidence, overwrite=True)
+        elif cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)
     for path in ("complainant.employer", "respondent.name"):

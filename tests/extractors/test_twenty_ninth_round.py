@@ -123,3 +123,36 @@ def test_the_formal_writers_i_is_the_writer() -> None:
     )
     # (the extractor reads the simplified view; the pipeline gives values back as written)
     assert (traditional.complainant.name, traditional.complainant.gender) == ("林国栋", "男")
+
+
+def test_a_town_or_county_alone_is_no_employers_address() -> None:
+    from extractors.complaint.parties import TOWN_ALONE
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "投诉书\n投诉人：韦兰芳，女，46岁，住某县城关镇南街18号，电话13877261150。\n"
+        "被投诉人：某县鑫隆竹木加工厂，地址：某县大良镇。\n"
+        "投诉人于2025年4月到被投诉人处做竹片分拣工，2025年9月至11月工资共9300元至今未付。\n"
+        "投诉请求：支付拖欠工资9300元。\n韦兰芳\n2026年1月6日"
+    )
+    assert fields.respondent.name == "某县鑫隆竹木加工厂" and fields.respondent.address is None
+    for where in ("某县大良镇", "西安市未央区", "瓯海区郭溪街道", "某县"):
+        assert TOWN_ALONE.fullmatch(where), where
+    # a zone, a village, a street or a landmark makes an address
+    for where in ("某县永乐镇竹业加工区", "某县经济开发区", "会川镇工业集中区", "河东乡马庄村", "杨桥镇西头", "人民路100号"):
+        assert not TOWN_ALONE.fullmatch(where), where
+
+
+def test_a_street_told_before_the_units_name_is_its_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "某县劳动局：\n我是在浩门镇北大街蜀香川菜馆打工的，在店里传菜，老板欠我两个月工资5200元不给。"
+        "请领导帮我要回来。\n2026年3月1日"
+    )
+    assert (fields.respondent.name, fields.respondent.address) == ("蜀香川菜馆", "浩门镇北大街")
+    fields = letter(
+        "敬启者：鄙人何守仁，男，现年六十二岁。鄙人自2023年春起，在东坑镇北街尾之某县宏瓷陶瓷有限公司看守厂区，"
+        "每月工资二千八百元，2025年10月至12月工资共八千四百元未发。恳请贵队责令该公司支付。\n何守仁\n2026年1月20日"
+    )
+    assert (fields.respondent.name, fields.respondent.address) == ("某县宏瓷陶瓷有限公司", "东坑镇北街尾")
