@@ -225,10 +225,16 @@ def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules:
             if p >= threshold and (role not in best or p > best[role][2]):
                 best[role] = (value, span, p)
     best.update(two_step or {})
-    if "start" in best or "end" in best:
+
+    def ends_before_start() -> bool:
         start = best.get("start", (rules["start"],))[0]
         end = None if best.get("ongoing", (False,))[0] else best.get("end", (rules["end"],))[0]
-        if isinstance(start, date) and isinstance(end, date) and end < start:  # an end before the start: the rules'
-            return {}
+        return isinstance(start, date) and isinstance(end, date) and end < start
+
+    if ends_before_start() and two_step and "end" in two_step:
+        best.pop("end")  # the ranked end before the start chosen: the rules' end, the start as chosen
+        best.pop("ongoing")
+    if ends_before_start():  # still an end before the start: the rules' pair
+        return {}
     return best
 
