@@ -156,3 +156,24 @@ def test_a_street_told_before_the_units_name_is_its_address() -> None:
         "每月工资二千八百元，2025年10月至12月工资共八千四百元未发。恳请贵队责令该公司支付。\n何守仁\n2026年1月20日"
     )
     assert (fields.respondent.name, fields.respondent.address) == ("某县宏瓷陶瓷有限公司", "东坑镇北街尾")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我爸这个工伤怎么认定、厂里该怎么赔，也求领导给我们指条路。", "俺爹这算不算工伤，请领导给俺们个说法。",
+     "我想问一下我这个属不属于工伤。"],
+)
+def test_asking_whether_an_injury_is_a_work_injury_is_the_arbitration_route(sentence: str) -> None:
+    from rules.complaint_engine import _dispute_route
+    from rules.loader import load_rules
+    from tests.extractors.letters import letter
+
+    text = (
+        "领导好：我爸陈有福今年58岁，在县城东边的宏达石材厂切石头，今年8月5号切石机把他左手砸了，厂里只给了三千块钱。"
+        + sentence + "\n陈小梅\n2025年9月20日"
+    )
+    flags = _dispute_route(letter(text), load_rules(), text)
+    assert [f.rule_id for f in flags] == ["complaint.dispute_route"]
+    # paying the injury insurance is the inspection's, not a dispute
+    calm = "领导好：厂里一直没给我们缴工伤保险，我想问一下这个算不算违法。\n王强\n2025年9月20日"
+    assert _dispute_route(letter(calm), load_rules(), calm) == []
