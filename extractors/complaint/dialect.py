@@ -23,6 +23,8 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 巨额, 欠额, 全额, 足额, 总额, 缺额, 高额, 小额, 大额, 等额, 借额, 账额; not 额度, 额外, 额定, 额头
     (re.compile(r"(?<![金数余差限定份超名配税面巨欠全足总缺高小大等借账款])额(?![度外定头])"), "我"),
     (re.compile(r"咱们"), "我们"),
+    # Hunan, Sichuan and Guizhou 别个 "other" before a place or office (我冇找过别个单位)
+    (re.compile(r"别个(?=单位|地方|部门|人|衙门)"), "别的"),
     # the formal letter-writer's "I" (敬启者。鄙人某某，男，…): 本人
     (re.compile(r"[鄙敝]人"), "本人"),
     (re.compile(r"阿拉(?![善尔伯山丁斯])"), "我们"),

@@ -177,3 +177,13 @@ def test_asking_whether_an_injury_is_a_work_injury_is_the_arbitration_route(sent
     # paying the injury insurance is the inspection's, not a dispute
     calm = "领导好：厂里一直没给我们缴工伤保险，我想问一下这个算不算违法。\n王强\n2025年9月20日"
     assert _dispute_route(letter(calm), load_rules(), calm) == []
+
+
+def test_gone_to_no_other_office_in_hunan_words_is_none() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导：我叫谭桂生，今年六十一岁，在我们镇上刘老板的砖厂码砖，去年腊月到今年三月的工钱一万零八百块他冇给我。"
+        "我冇找过别个单位，也不晓得要找哪个，村上的干部讲找劳动局。我就想把这一万零八百块钱要回来。\n谭桂生\n2026年4月2日"
+    )
+    assert fields.prior_proceedings == "none"
