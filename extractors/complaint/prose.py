@@ -804,10 +804,11 @@ def _occupation_phrase(rec: Recorder, text: str) -> None:
 PLACE_WORD = r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|路|街|巷|大道|号|组|弄|屯|寨|工业园|园区|开发区)"
 
 
-def _address_body(place_word: str) -> str:
-    """A run that holds an address morpheme (a place word, not the people of a place: 市民, 村民)."""
+def _address_body(place_word: str, least: int = 3) -> str:
+    """A run that holds an address morpheme (a place word, not the people of a place: 市民, 村民), with at least
+    `least` characters before it."""
     return (
-        rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{3,40}}?{place_word}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
+        rf"(?P<a>[\u4e00-\u9fff0-9０-９\-－#（）()]{{{least},40}}?{place_word}(?!民)[\u4e00-\u9fff0-9０-９\-－#]{{0,12}}?)"
         # (or a bracketed landmark: 某工业区（加油站斜对面，铁皮厂房）, not a bracketed part of a name: 开发区（某镇）)
         r"(?=[，,。；;！!\s]|[（(](?=[^（()）\n]*(?:[，,]|对面|旁边|附近|隔壁|对门|门口|后面|楼上))"
         r"|[（(](?=[^（()）\n]{1,12}(?:里|内)[）)])"  # (a note of where inside: （一栋写字楼里）)
@@ -817,7 +818,8 @@ def _address_body(place_word: str) -> str:
 
 _ADDR_BODY = _address_body(PLACE_WORD)
 # (where one lives may be a block of flats: 家住城西老粮库家属楼, 住在某某小区)
-_HOME_BODY = _address_body(rf"(?:{PLACE_WORD}|小区|家属楼|家属院|公寓|[\u4e00-\u9fff]楼)")
+# (a town of two characters is a home: 家在草海镇)
+_HOME_BODY = _address_body(rf"(?:{PLACE_WORD}|小区|家属楼|家属院|公寓|[\u4e00-\u9fff]楼)", 2)
 _HOME = re.compile(
     rf"(?:{_SELF}|{_SELF}们)?(?:家住在|家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_HOME_BODY}"
 )

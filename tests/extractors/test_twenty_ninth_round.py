@@ -187,3 +187,13 @@ def test_gone_to_no_other_office_in_hunan_words_is_none() -> None:
         "我冇找过别个单位，也不晓得要找哪个，村上的干部讲找劳动局。我就想把这一万零八百块钱要回来。\n谭桂生\n2026年4月2日"
     )
     assert fields.prior_proceedings == "none"
+
+
+def test_a_home_town_of_two_characters_is_the_writers_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "各位领导：\n我是一个24岁的女孩子，家在草海镇，大专毕业以后在县城一家电商公司做主播，公司欠我三个月工资一万二千元。"
+        "恳请领导帮我讨回工资。\n2025年1月2日"
+    )
+    assert fields.complainant.address == "草海镇"
