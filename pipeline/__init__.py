@@ -2,4 +2,4 @@
 
 # Bumped whenever extraction or checking changes what it produces: stored results record it,
 # and `reprocess` re-runs documents whose results came from an older version.
-EXTRACTOR_VERSION = "2026.12.29"
+EXTRACTOR_VERSION = "2026.12.30"

@@ -829,6 +829,10 @@ _RENTS_AT = re.compile(
     rf"(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９\-－#]){{3,30}}?)"
     r"(?:租了?(?:个|间|套)?(?:房子?|屋)|租房子?|租屋)(?:子)?(?:住|居住|落脚)"
 )
+# 骑车回罗田岩路租的房子: the rented room the writer goes home to
+_RENTED_ROOM = re.compile(
+    r"(?:回|到)(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９]){3,30}?)租(?:的|下的|住的)(?:房子?|屋|房间|单间)"
+)
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")
@@ -879,7 +883,7 @@ def _addresses(rec: Recorder, text: str) -> None:
     """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
     address), told in sentences rather than labelled lines."""
     if not rec.has("complainant.address"):
-        rents = [m for m in _RENTS_AT.finditer(text) if re.search(PLACE_WORD, m.group("a"))]
+        rents = [m for m in (*_RENTS_AT.finditer(text), *_RENTED_ROOM.finditer(text)) if re.search(PLACE_WORD, m.group("a"))]
         for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text), *_SELF_LIVES.finditer(text), *rents):
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):

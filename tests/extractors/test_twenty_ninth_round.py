@@ -197,3 +197,28 @@ def test_a_home_town_of_two_characters_is_the_writers_address() -> None:
         "恳请领导帮我讨回工资。\n2025年1月2日"
     )
     assert fields.complainant.address == "草海镇"
+
+
+def test_the_writers_among_women_or_men_say_the_writers_gender() -> None:
+    from tests.extractors.letters import letter
+
+    women = letter(
+        "尊敬的领导：\n我们几个女服务员是劳务公司派到县城锦江大酒店做客房的，我叫李**，酒店和劳务公司互相推，"
+        "两个月工资六千元一直没发。恳请领导帮我们讨回工资。\n2025年1月2日"
+    )
+    assert women.complainant.gender == "女"
+    men = letter(
+        "领导：我们三个男工在刘老板的砖厂出窑，老板欠我们工钱两万一千元。我叫王大春，电话13912345678。请领导帮忙。"
+        "\n2025年1月2日"
+    )
+    assert men.complainant.gender == "男"
+
+
+def test_the_rented_room_the_writer_goes_home_to_is_their_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "领导：我叫钟秀兰，前年在县城工业园的华鑫制衣厂做车工，厂里欠我四个月计件工钱九千八百元。前几天晚上下班，"
+        "我骑电动车回罗田岩路租的房子，路过工业园，看到厂子已经换了牌子。恳请领导帮我把钱要回来。\n钟秀兰\n2025年3月2日"
+    )
+    assert fields.complainant.address == "罗田岩路"
