@@ -84,7 +84,7 @@ def test_every_dialect_reading_keeps_the_length() -> None:
 
     words = (
         "俺额咱们阿拉侬我哋佢哋你哋佢旧年唔该唔老细屋企嚟俾我系冇嘅喺咗揾畀啲乜嘢点解阮叫头家厝住伊𠊎"
-        "嘞家搁住辣么有寻过打四月起木有我木去鄙人别个地方"
+        "嘞家搁住辣么有寻过打四月起木有我木去鄙人别个地方村哩人"
     )
     for pattern, reading in _READINGS:
         m = pattern.search(words)

@@ -223,3 +223,15 @@ def test_the_rented_room_the_writer_goes_home_to_is_their_address() -> None:
         "我骑电动车回罗田岩路租的房子，路过工业园，看到厂子已经换了牌子。恳请领导帮我把钱要回来。\n钟秀兰\n2025年3月2日"
     )
     assert fields.complainant.address == "罗田岩路"
+
+
+def test_henan_li_inside_a_phrase_reads_de() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "郸城县劳动监察哩领导：\n恁好！俺是宜路镇朱楼村哩朱桂枝，今年四十七了。俺跟俺庄上哩两个姊妹在试量镇上哩“美颜刷业”"
+        "扎刷头，老板欠俺仨工钱一万二千块。俺电话15903948276。\n朱桂枝\n2026年3月5日"
+    )
+    assert (fields.complainant.name, fields.complainant.address) == ("朱桂枝", "宜路镇朱楼村")
+    # (the values are given back as written: the reading changes no offset)
+    assert "哩" not in (fields.respondent.name or "") and fields.respondent.name == "美颜刷业"
