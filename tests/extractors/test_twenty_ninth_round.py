@@ -235,3 +235,14 @@ def test_henan_li_inside_a_phrase_reads_de() -> None:
     assert (fields.complainant.name, fields.complainant.address) == ("朱桂枝", "宜路镇朱楼村")
     # (the values are given back as written: the reading changes no offset)
     assert "哩" not in (fields.respondent.name or "") and fields.respondent.name == "美颜刷业"
+
+
+def test_a_korean_chinese_surname_names_the_first_representative() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "尊敬的领导：\n我们五名环卫工人联名反映某县洁美保洁服务有限公司拖欠工资的问题。推举代表朴顺姬，女，朝鲜族，1970年生，"
+        "电话15904431126；推举代表玄哲洙，男，朝鲜族，1966年生，电话13604431871。公司从2025年9月起拖欠我们五人工资共计"
+        "四万六千元。恳请领导督促公司支付。\n联名人：朴顺姬　玄哲洙　王淑芬　刘桂珍　崔明淑\n2026年1月10日"
+    )
+    assert fields.complainant.name == "朴顺姬" and fields.representatives[:2] == ["朴顺姬", "玄哲洙"]
