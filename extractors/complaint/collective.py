@@ -112,12 +112,27 @@ def _signatures(text: str) -> tuple[list[str], int, int]:
     return unique, span[0], span[1]
 
 
+# 推举代表朴某某，女，… ；推举代表金某某，男，…: each representative named right after the words, no colon
+_ELECTED_NAMED = re.compile(r"(?:推举|推选)代表(?:人)?(?P<name>[\u4e00-\u9fff·]{2,4}?)(?=[，,（(])")
+
+
 def _representatives(rec: Recorder, text: str) -> None:
+    labelled: list[str] = []
+    first = last = None
     for s, e in paragraph_spans(text):
         for seg in scan_line(text, s, e):
             if seg.key == "people.representatives" and (names := names_in(seg.value(text))):
-                rec.set("representatives", names, seg.vstart, seg.vend, LABELLED)
-                return
+                # every labelled representative (推举代表：甲，…；推举代表：乙，…), each once
+                labelled += [n for n in names if n not in labelled]
+                first, last = seg.vstart if first is None else first, seg.vend
+    if labelled and first is not None and last is not None:
+        rec.set("representatives", labelled, first, last, LABELLED)
+        return
+    named = [m for m in _ELECTED_NAMED.finditer(text) if is_person_name(m.group("name"), named_here=True)]
+    if named:
+        names = list(dict.fromkeys(m.group("name") for m in named))
+        rec.set("representatives", names, named[0].start("name"), named[-1].end("name"), INLINE)
+        return
     if (m := _ELECTED.search(text)) and (names := names_in(m.group("names"), named_here=True)):
         rec.set("representatives", names, m.start("names"), m.end("names"), INLINE)
         return

@@ -246,3 +246,14 @@ def test_a_korean_chinese_surname_names_the_first_representative() -> None:
         "四万六千元。恳请领导督促公司支付。\n联名人：朴顺姬　玄哲洙　王淑芬　刘桂珍　崔明淑\n2026年1月10日"
     )
     assert fields.complainant.name == "朴顺姬" and fields.representatives[:2] == ["朴顺姬", "玄哲洙"]
+
+
+def test_every_labelled_representative_is_a_representative() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "尊敬的领导：\n我们四名装卸工联名反映某县顺达物流有限公司拖欠工资的问题。\n推举代表：王金锁，男，1972年生，电话13903451126；"
+        "推举代表：吕秀芬，女，1976年生，电话13703451871。\n公司从2025年10月起拖欠我们四人工资共计三万二千元。恳请领导督促公司支付。"
+        "\n联名人：王金锁　吕秀芬　张大成　刘小军\n2026年1月10日"
+    )
+    assert fields.complainant.name == "王金锁" and fields.representatives == ["王金锁", "吕秀芬"]
