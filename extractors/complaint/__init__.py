@@ -1035,11 +1035,15 @@ def _premises_of_employer(rec: Recorder) -> None:
 
 def _town_alone(rec: Recorder) -> None:
     """An employer's address that names only its county or town (某县某镇) says where, not at which address: no
-    address, and the item stays missing (the office asks for it), as the corpus's convention has it."""
+    address, and the item stays missing (the office asks for it), as the corpus's convention has it. Inside it
+    (某产业园里面) is where in it, not more of the address."""
     value = rec.get("respondent.address")
     if isinstance(value, str) and TOWN_ALONE.fullmatch(value.strip(" 。，,")):
         rec.forget("respondent.address")
         rec.withheld.add("respondent.address")
+    elif isinstance(value, str) and len(value) > 5 and value.endswith(("里面", "里头", "里边")):
+        ev = rec.evidence["respondent.address"]
+        rec.set("respondent.address", value[:-2], ev.start, ev.end - 2, ev.confidence, overwrite=True)
 
 
 def _place_before_employer(rec: Recorder) -> None:

@@ -257,3 +257,13 @@ def test_every_labelled_representative_is_a_representative() -> None:
         "\n联名人：王金锁　吕秀芬　张大成　刘小军\n2026年1月10日"
     )
     assert fields.complainant.name == "王金锁" and fields.representatives == ["王金锁", "吕秀芬"]
+
+
+def test_inside_the_park_is_no_more_of_the_address() -> None:
+    from tests.extractors.letters import letter
+
+    fields = letter(
+        "投诉书\n投诉人：刘小红，女，电话13956231187。\n被投诉人：某县瑞美发制品有限公司，地址：旧县镇发制品产业园里面。\n"
+        "投诉人于2025年3月入厂做发条整理工，2025年8月至10月工资共7800元未发。\n投诉请求：支付工资7800元。\n刘小红\n2025年12月1日"
+    )
+    assert fields.respondent.address == "旧县镇发制品产业园"
