@@ -1196,9 +1196,10 @@ def _street_before_name(rec: Recorder, path: str, value: str, suffix: re.Pattern
     place, rest = m.group("place"), value[m.end() :]
     street = re.search(r"(?:大街|街|路|巷|大道|东头|西头|南头|北头|街尾|街头|街口|路口|口|尾|头)$", place)
     registered = re.match(rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:市|县))", rest)
-    if not street or len(rest) < 3 or not suffix.search(rest) or suffix.search(place) or registered is None and (
-            m.group("link") is None and len(rest) < 4):
+    if not street or len(rest) < 3 or not suffix.search(rest) or suffix.search(place):
         return 0
+    if registered is None and m.group("link") is None and len(rest) < 4:
+        return 0  # (a short name right after the street, no 的/之/那家 between: one name, not a place and a name)
     if path == "respondent.name" and not rec.has("respondent.address"):
         ev = rec.evidence[path]
         rec.set("respondent.address", place, ev.start, ev.start + len(place), ev.confidence)
@@ -1232,7 +1233,8 @@ def _tidy_orgs(rec: Recorder) -> None:
             cut = _street_before_name(rec, path, value, suffix)
         if tail := _WORK_AFTER_REGISTERED.search(value, cut):  # 某某有限公司|看守厂: the work done there, not the name
             ev = rec.evidence[path]
-            rec.set(path, value[cut : tail.start()], ev.start + cut, ev.start + tail.start(), ev.confidence, overwrite=True)
+            end = ev.start + tail.start()
+            rec.set(path, value[cut : tail.start()], ev.start + cut, end, ev.confidence, overwrite=True)
         elif cut:
             ev = rec.evidence[path]
             rec.set(path, value[cut:], ev.start + cut, ev.end, ev.confidence, overwrite=True)

@@ -23,8 +23,8 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 巨额, 欠额, 全额, 足额, 总额, 缺额, 高额, 小额, 大额, 等额, 借额, 账额; not 额度, 额外, 额定, 额头
     (re.compile(r"(?<![金数余差限定份超名配税面巨欠全足总缺高小大等借账款])额(?![度外定头])"), "我"),
     (re.compile(r"咱们"), "我们"),
-    # Henan and Shandong 哩 written for 的 inside a phrase (宜路镇朱楼村哩朱桂枝, 镇上哩“某某刷业”); before a pause it is
-    # the sentence's particle (干活哩。) and stays
+    # Henan and Shandong 哩 written for 的 inside a phrase (宜路镇朱楼村哩朱桂枝, 镇上哩“某某刷业”); before a pause
+    # it is the sentence's particle (干活哩。) and stays
     (re.compile(r"(?<=[\u4e00-\u9fff])哩(?=[\u4e00-\u9fff“\"「])"), "的"),
     # Hunan, Sichuan and Guizhou 别个 "other" before a place or office (我冇找过别个单位)
     (re.compile(r"别个(?=单位|地方|部门|人|衙门)"), "别的"),

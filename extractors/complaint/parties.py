@@ -413,9 +413,8 @@ _BELOW_COUNTY = re.compile(r"镇|乡|街道|村|社区")
 # a county, district or town and nothing below it (某县某镇, 某区某街道, 某县): the corpus's settled convention for
 # an employer's address (WRITER_SPEC.md: says where, not at which address: null, and the office asks for it); a
 # village, a road, an industrial zone (工业集中区, 合作区, 片区) or a landmark makes an address
-_NOT_A_DISTRICT = "".join(
-    f"(?<!{w})" for w in ("加工", "集中", "合作", "保税", "示范", "试验", "实验", "商务", "旅游", "风景", "居住", "生活", "办公")
-) + r"(?<![小园业社景校厂营发中作片工矿城病])区"
+_ZONES = ("加工", "集中", "合作", "保税", "示范", "试验", "实验", "商务", "旅游", "风景", "居住", "生活", "办公")
+_NOT_A_DISTRICT = "".join(f"(?<!{w})" for w in _ZONES) + r"(?<![小园业社景校厂营发中作片工矿城病])区"
 TOWN_ALONE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|旗)|[\u4e00-\u9fff]{{1,4}}?{_NOT_A_DISTRICT})*"
     rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:县|市|旗|镇|乡|街道|苏木)|[\u4e00-\u9fff]{{1,4}}?{_NOT_A_DISTRICT})"

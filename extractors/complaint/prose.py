@@ -883,7 +883,9 @@ def _addresses(rec: Recorder, text: str) -> None:
     """家住某村 / ，住某镇某村， (the writer's home) and 公司地址某路88号 / 公司住在某镇 (the respondent's
     address), told in sentences rather than labelled lines."""
     if not rec.has("complainant.address"):
-        rents = [m for m in (*_RENTS_AT.finditer(text), *_RENTED_ROOM.finditer(text)) if re.search(PLACE_WORD, m.group("a"))]
+        rents = [
+            m for m in (*_RENTS_AT.finditer(text), *_RENTED_ROOM.finditer(text)) if re.search(PLACE_WORD, m.group("a"))
+        ]
         for m in (*_HOME.finditer(text), *_HOME_CLAUSE.finditer(text), *_SELF_LIVES.finditer(text), *rents):
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"公司|单位|厂|老板|法定代表人|被投诉|负责人", before):

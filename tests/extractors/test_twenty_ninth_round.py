@@ -28,7 +28,8 @@ _SENT_HOME = (
 # A hotline work order: the nursery teacher stopped at the summer break; July's pay is still owed.
 _SUMMER_BREAK = (
     "12345政务服务便民热线工单\n工单编号：2025081400317\n来电时间：2025年8月14日 10:22\n"
-    "来电人：周女士 联系电话：138****5521\n来电内容：来电人反映，其2025年3月起在城东阳光幼儿园担任保育员，月工资3200元。"
+    "来电人：周女士 联系电话：138****5521\n"
+    "来电内容：来电人反映，其2025年3月起在城东阳光幼儿园担任保育员，月工资3200元。"
     "7月底幼儿园放暑假，其8月起未再上班。幼儿园7月份工资3200元至今未发放，园长称开学后再说。"
     "来电人要求相关部门督促幼儿园支付7月工资。\n办理要求：请于5个工作日内回复。"
 )
@@ -140,7 +141,8 @@ def test_a_town_or_county_alone_is_no_employers_address() -> None:
     for where in ("某县大良镇", "西安市未央区", "瓯海区郭溪街道", "某县"):
         assert TOWN_ALONE.fullmatch(where), where
     # a zone, a village, a street or a landmark makes an address
-    for where in ("某县永乐镇竹业加工区", "某县经济开发区", "会川镇工业集中区", "河东乡马庄村", "杨桥镇西头", "人民路100号"):
+    for where in ("某县永乐镇竹业加工区", "某县经济开发区", "会川镇工业集中区", "河东乡马庄村", "杨桥镇西头",
+                  "人民路100号"):
         assert not TOWN_ALONE.fullmatch(where), where
 
 
