@@ -104,10 +104,10 @@ def _rich(text: str, at: int, stop: int, f: dict[str, float]) -> None:
 
 def rows(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
          ongoing: bool, roles: tuple[str, ...] = ("start", "end"), rich: tuple[str, ...] = ("start", "end"),
-         ) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
+         found: list[Period] | None = None) -> dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]]:
     """Per role (start, end): each candidate date with its evidence span and features (the clause and edge
     features only for the roles in `rich`)."""
-    found = dated_periods(text, letter)
+    found = dated_periods(text, letter) if found is None else found
     out: dict[str, list[tuple[date, tuple[int, int], dict[str, float]]]] = {role: [] for role in roles}
     for p in found:
         for role, value, where in (("start", p[0], p[3]), ("end", p[1], p[4])):
@@ -185,13 +185,15 @@ def _running_at(text: str, facts: tuple[int, int] | None) -> tuple[int, int]:
 
 
 def _end_by_pairs(text: str, letter: date | None, facts: tuple[int, int] | None, rules: dict[str, date | None],
-                  ongoing: bool) -> dict[str, tuple[object, tuple[int, int], float]] | None:
+                  ongoing: bool, found: list[Period] | None = None,
+                  ) -> dict[str, tuple[object, tuple[int, int], float]] | None:
     """The end in two steps (see the module's doc): {"ongoing": (True, span, p)} or {"end": …, "ongoing": False…};
     None when the two models are not installed."""
     running, pairs = learned.load("period_ongoing"), learned.load("period_end_pair")
     if running is None or pairs is None:
         return None
-    items = rows(text, letter, facts, rules, ongoing, ("end",), ("end",) if pairs.uses("cw=") else ())["end"]
+    rich = ("end",) if pairs.uses("cw=") else ()
+    items = rows(text, letter, facts, rules, ongoing, ("end",), rich, found)["end"]
     p_on = running.probabilities(ongoing_features(text, letter, facts, rules, ongoing, len(items)))[running.classes[-1]]
     if p_on > 0.5 or not items:
         return {"ongoing": (True, _running_at(text, facts), p_on)} if p_on > 0.5 else {}
@@ -210,7 +212,8 @@ def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules:
            ongoing: bool) -> dict[str, tuple[object, tuple[int, int], float]]:
     """The rankers' choices: "start" and "end" (a date, its evidence span, a probability), and "ongoing" (True or
     False) when the two-step end decided it."""
-    two_step = _end_by_pairs(text, letter, facts, rules, ongoing)
+    found = dated_periods(text, letter)  # (read once: both steps and the start's ranker rank the same periods)
+    two_step = _end_by_pairs(text, letter, facts, rules, ongoing, found)
     models = {role: learned.load(f"period_{role}") for role in ("start", "end")}
     if two_step is not None:
         models["end"] = None
@@ -219,7 +222,7 @@ def choose(text: str, letter: date | None, facts: tuple[int, int] | None, rules:
     best: dict[str, tuple[object, tuple[int, int], float]] = {}
     roles = tuple(r for r, m in models.items() if m is not None and not (r == "end" and ongoing))
     rich = tuple(r for r in roles if models[r].uses("cw="))
-    for role, items in rows(text, letter, facts, rules, ongoing, roles, rich).items():
+    for role, items in rows(text, letter, facts, rules, ongoing, roles, rich, found).items():
         model = models[role]
         threshold = FILL if rules[role] is None else REPLACE
         for value, span, feats in items:
