@@ -1,8 +1,8 @@
 """The violation period's decision paths compared offline, on letters the models were not trained on.
 
 Each golden letter of the corpus (its .docx) is read by the rules once; the period rankers' rows (every dated period
-of the letter, with its features) are kept in memory. Models are fitted on the training sets' letters (as
-`make models` fits them, one format) and scored on the others (the dev sets, the read sets and any set named):
+of the letter, with its features) are kept in memory. Models are fitted on the training sets' letters (by
+`make models`' own fit, one format) and scored on the others (the dev sets, the read sets and any set named):
 how many letters get the golden start and end. Paths:
 
 - rules: the rules' start and end;
@@ -55,40 +55,35 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _fit(rows: list[dict[str, float]], labels: list[int], c: float, balanced: bool = True) -> Callable[..., float]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+def _fit(name: str, rows: list[dict[str, float]], labels: list[str]) -> Callable[..., float]:
+    """Fitted as `make models` fits the model `name` (bench/train.py: its C, its class weights), read as installed."""
+    from bench.train import SPECS, fit
+    from extractors.learned import LinearModel
 
-    vectorizer = DictVectorizer()
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
-    model.fit(vectorizer.fit_transform(rows), labels)
-    return lambda feats: float(model.predict_proba(vectorizer.transform([feats]))[0, 1])
+    data = fit(name, rows, labels, SPECS[name][1])
+    model = LinearModel(data["name"], data["version"], data["classes"], data["intercepts"], data["weights"])
+    return lambda feats: model.probabilities(feats)[model.classes[-1]]
 
 
 def point(train: list[Letter], role: str) -> Callable[..., float]:
-    rows, labels = [], []
-    for d in train:
-        for value, _span, feats in d["rows"][role]:
-            rows.append(feats)
-            labels.append(int(value == d[role]))
-    return _fit(rows, labels, 0.3)
+    rows = [feats for d in train for _value, _span, feats in d["rows"][role]]
+    labels = ["yes" if value == d[role] else "no" for d in train for value, _span, _feats in d["rows"][role]]
+    return _fit(f"period_{role}", rows, labels)
 
 
-def pair(train: list[Letter], role: str) -> Callable[..., float]:
-    from extractors.learned.period import pair_difference
+def pair(train: list[Letter]) -> Callable[..., float]:
+    from extractors.learned.period import pair_rows
 
     rows, labels = [], []
     for d in train:
-        gold = next((f for value, _s, f in d["rows"][role] if value == d[role]), None)
-        for value, _span, other in d["rows"][role] if gold is not None else []:
-            if value != d[role]:
-                rows += [pair_difference(gold, other), pair_difference(other, gold)]
-                labels += [1, 0]
-    return _fit(rows, labels, 3.0)
+        letter_rows, letter_labels = pair_rows(d["rows"]["end"], d["end"])
+        rows += letter_rows
+        labels += letter_labels
+    return _fit("period_end_pair", rows, labels)
 
 
 def ongoing_model(train: list[Letter]) -> Callable[..., float]:
-    return _fit([d["whole"] for d in train], [int(d["end"] is None) for d in train], 0.3, balanced=False)
+    return _fit("period_ongoing", [d["whole"] for d in train], ["yes" if d["end"] is None else "no" for d in train])
 
 
 def _best(d: Letter, role: str, score: Callable[..., float]) -> date | None:
@@ -101,8 +96,8 @@ def main(argv: list[str]) -> int:
 
     train = letters(list(TRAIN_SETS))
     held = letters([*DEV_SETS, *READ_SETS, *argv])
-    start_point, end_point, end_pair, runs_on = point(train, "start"), point(train, "end"), pair(train, "end"), \
-        ongoing_model(train)
+    start_point, end_point = point(train, "start"), point(train, "end")
+    end_pair, runs_on = pair(train), ongoing_model(train)
 
     def installed(d: Letter) -> tuple[date | None, date | None]:
         chosen = period.choose(d["text"], d["anchor"], d["facts"], d["rules"], d["ongoing"])

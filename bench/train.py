@@ -334,7 +334,7 @@ def period_pair_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], lis
 
     from extractors.complaint import span_of
     from extractors.complaint.dates import story_anchor
-    from extractors.learned.period import pair_difference
+    from extractors.learned.period import pair_rows
     from extractors.learned.period import rows as rows_of
 
     rows, labels = [], []
@@ -344,13 +344,9 @@ def period_pair_rows(case_list: list[Case]) -> tuple[list[dict[str, float]], lis
         rules = {"start": rec.get("violation_start"), "end": rec.get("violation_end")}
         items = rows_of(text, story_anchor(rec, text), span_of(rec, "facts"), rules,
                         bool(rec.get("violation_ongoing")), ("end",))["end"]
-        gold = next((f for value, _w, f in items if value == date.fromisoformat(want)), None)
-        if gold is None:
-            continue
-        for value, _where, other in items:
-            if value != date.fromisoformat(want):
-                rows += [pair_difference(gold, other), pair_difference(other, gold)]
-                labels += ["yes", "no"]
+        letter_rows, letter_labels = pair_rows(items, date.fromisoformat(want))
+        rows += letter_rows
+        labels += letter_labels
     return rows, labels
 
 

@@ -117,7 +117,7 @@ def extract_complaint(doc: ParsedDocument, models: bool = False, received: date 
     _address_in_brackets(rec)
     if models:
         _address_runs_on(rec)
-    _town_alone(rec)
+    _tidy_respondent_address(rec)
     if not rec.has("complainant.occupation"):
         _work_done(rec, rec.view)
     else:
@@ -1033,7 +1033,7 @@ def _premises_of_employer(rec: Recorder) -> None:
         return
 
 
-def _town_alone(rec: Recorder) -> None:
+def _tidy_respondent_address(rec: Recorder) -> None:
     """An employer's address that names only its county or town (某县某镇) says where, not at which address: no
     address, and the item stays missing (the office asks for it), as the corpus's convention has it. Inside it
     (某产业园里面) is where in it, not more of the address."""
@@ -1193,11 +1193,10 @@ def _street_before_name(rec: Recorder, path: str, value: str, suffix: re.Pattern
     m = _STREET_THEN_NAME.match(value)
     if not m:
         return 0
-    place, rest = m.group("place"), value[m.end() :]
-    street = re.search(r"(?:大街|街|路|巷|大道|东头|西头|南头|北头|街尾|街头|街口|路口|口|尾|头)$", place)
-    registered = re.match(rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:市|县))", rest)
-    if not street or len(rest) < 3 or not suffix.search(rest) or suffix.search(place):
+    place, rest = m.group("place"), value[m.end() :]  # (the place ends in a street or a position: the pattern's)
+    if len(rest) < 3 or not suffix.search(rest) or suffix.search(place):
         return 0
+    registered = re.match(rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:市|县))", rest)
     if registered is None and m.group("link") is None and len(rest) < 4:
         return 0  # (a short name right after the street, no 的/之/那家 between: one name, not a place and a name)
     if path == "respondent.name" and not rec.has("respondent.address"):

@@ -824,15 +824,13 @@ _HOME = re.compile(
     rf"(?:{_SELF}|{_SELF}们)?(?:家住在|家住|家在|家里在|屋在|屋头在|屋里在|(?:屋里|屋头|家里)住|现住|现在住|现居住?在?|住在|居住在|住址是?|住址在|户籍在|户口在)[:：]?{_HOME_BODY}"
 )
 # 现在在县城某镇某社区租房子住 / 目前在某区某街附近租房住: where the writer rents, told as where they do it
+_RENTED_PLACE = r"(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９\-－#]){3,30}?)"
 _RENTS_AT = re.compile(
-    rf"(?:{_SELF}(?:们)?|(?<=[，,。；;\n]))(?:现在|目前|如今|平时|现|一直|还)?(?:就|也)?在"
-    rf"(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９\-－#]){{3,30}}?)"
+    rf"(?:{_SELF}(?:们)?|(?<=[，,。；;\n]))(?:现在|目前|如今|平时|现|一直|还)?(?:就|也)?在{_RENTED_PLACE}"
     r"(?:租了?(?:个|间|套)?(?:房子?|屋)|租房子?|租屋)(?:子)?(?:住|居住|落脚)"
 )
 # 骑车回罗田岩路租的房子: the rented room the writer goes home to
-_RENTED_ROOM = re.compile(
-    r"(?:回|到)(?P<a>(?:(?![在我俺的，,。；;\s])[\u4e00-\u9fff0-9０-９]){3,30}?)租(?:的|下的|住的)(?:房子?|屋|房间|单间)"
-)
+_RENTED_ROOM = re.compile(rf"(?:回|到){_RENTED_PLACE}租(?:的|下的|住的)(?:房子?|屋|房间|单间)")
 # 答：我住某街道某里7号楼 (not 我住院, 我住了三天)
 _SELF_LIVES = re.compile(rf"(?:{_SELF}|{_SELF}们)住(?![院了过宿的进])[:：]?{_ADDR_BODY}")
 _HOME_CLAUSE = re.compile(rf"(?:^|[，,。；;\n])住[:：]?{_ADDR_BODY}")

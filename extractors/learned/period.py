@@ -178,6 +178,20 @@ def pair_difference(a: dict[str, float], b: dict[str, float]) -> dict[str, float
     return {k: v for k, v in out.items() if v}
 
 
+def pair_rows(items: list[tuple[date, tuple[int, int], dict[str, float]]], want: date | None,
+              ) -> tuple[list[dict[str, float]], list[str]]:
+    """The pairwise ranker's training rows of one letter: the golden end's features less each other candidate's
+    ("yes") and the reverse ("no"); none when the golden end is not among the candidates."""
+    gold = next((f for value, _w, f in items if value == want), None)
+    rows: list[dict[str, float]] = []
+    labels: list[str] = []
+    for value, _where, other in items if gold is not None else []:
+        if value != want:
+            rows += [pair_difference(gold, other), pair_difference(other, gold)]
+            labels += ["yes", "no"]
+    return rows, labels
+
+
 def _running_at(text: str, facts: tuple[int, int] | None) -> tuple[int, int]:
     s0, e0 = facts or (0, len(text))
     found = [(k, k + len(w)) for w in _RUNNING if (k := text.find(w, s0, e0)) >= 0]
@@ -195,8 +209,10 @@ def _end_by_pairs(text: str, letter: date | None, facts: tuple[int, int] | None,
     rich = ("end",) if pairs.uses("cw=") else ()
     items = rows(text, letter, facts, rules, ongoing, ("end",), rich, found)["end"]
     p_on = running.probabilities(ongoing_features(text, letter, facts, rules, ongoing, len(items)))[running.classes[-1]]
-    if p_on > 0.5 or not items:
-        return {"ongoing": (True, _running_at(text, facts), p_on)} if p_on > 0.5 else {}
+    if p_on > 0.5:
+        return {"ongoing": (True, _running_at(text, facts), p_on)}
+    if not items:  # over, but the letter dates nothing that could end it: the rules'
+        return {}
     scores = []
     for value, span, feats in items:
         p = min(max(pairs.probabilities(feats)[pairs.classes[-1]], 1e-9), 1 - 1e-9)
