@@ -404,21 +404,22 @@ def _set_birth(rec: Recorder, value: str, s: int, e: int, conf: float) -> None:
         )
 
 
-# nothing but division names (某区某镇, 某县某村): says where, not at which address (a 小区 or 工业区 is a place;
-# a landmark after the town, 杨桥镇西头, makes an address, though prose.TOWN_AT_MOST takes it for a town told with 在…)
-DIVISIONS_ONLY = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|(?<![小园业社景校厂营])区|旗|镇|乡|街道|村|社区))+"
+# a district's name before 区, not a zone's (加工区, 工业区, 开发区, 病区, 小区 …)
+_ZONES = ("加工", "集中", "合作", "保税", "示范", "试验", "实验", "商务", "旅游", "风景", "居住", "生活", "办公")
+_NOT_A_DISTRICT = "".join(f"(?<!{w})" for w in _ZONES) + r"(?<![小园业社景校厂营发中作片工矿城病])区"
+_DIVISION = (
+    rf"[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|旗|镇|乡|街道|苏木)"
+    rf"|[\u4e00-\u9fff]{{1,4}}?{_NOT_A_DISTRICT}"
 )
-_BELOW_COUNTY = re.compile(r"镇|乡|街道|村|社区")
 # a county, district or town and nothing below it (某县某镇, 某区某街道, 某县): the corpus's settled convention for
 # an employer's address (WRITER_SPEC.md: says where, not at which address: null, and the office asks for it); a
 # village, a road, an industrial zone (工业集中区, 合作区, 片区) or a landmark makes an address
-_ZONES = ("加工", "集中", "合作", "保税", "示范", "试验", "实验", "商务", "旅游", "风景", "居住", "生活", "办公")
-_NOT_A_DISTRICT = "".join(f"(?<!{w})" for w in _ZONES) + r"(?<![小园业社景校厂营发中作片工矿城病])区"
-TOWN_ALONE = re.compile(
-    rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|旗)|[\u4e00-\u9fff]{{1,4}}?{_NOT_A_DISTRICT})*"
-    rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:县|市|旗|镇|乡|街道|苏木)|[\u4e00-\u9fff]{{1,4}}?{_NOT_A_DISTRICT})"
-)
+TOWN_ALONE = re.compile(rf"(?:{_DIVISION})+")
+# nothing but division names, villages too (某区某镇, 某县某村): says where, not at which address (a 小区 or 工业区
+# is a place; a landmark after the town, 杨桥镇西头, makes an address, though prose.TOWN_AT_MOST takes it for a town
+# told with 在…)
+DIVISIONS_ONLY = re.compile(rf"(?:{_DIVISION}|[\u4e00-\u9fff]{{1,8}}?(?:村|社区))+")
+_BELOW_COUNTY = re.compile(r"镇|乡|街道|村|社区")
 
 
 def _set_labelled(rec: Recorder, seg: Segment, text: str, path: str) -> None:
